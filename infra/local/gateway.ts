@@ -1,0 +1,124 @@
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { routeFunctionName, type Route } from '#shared/routes.ts';
+import { lambdaContext, toApiEvent } from './api-event.ts';
+import { createRouteMatcher, MalformedPathError } from './route-matcher.ts';
+import { serveStatic } from './static-files.ts';
+
+/**
+ * The local stand-in for API Gateway + Lambda + CloudFront: one HTTP server that runs the
+ * route table's handlers in-process with payload-v2 events, proxies /images/* to the image
+ * bucket, and serves the built web store.
+ */
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+export interface GatewayOptions {
+  routes: readonly Route[];
+  functionsDir: string;
+  webRoot: string;
+  images: { endpoint: string; bucket: string };
+  log?: (line: string) => void;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const FUNCTION_TIMEOUT_MS = 10_000;
+
+export async function createGateway(options: GatewayOptions): Promise<Server> {
+  // Import every handler up front: a broken one fails at start, as a deploy would.
+  const handlers = new Map<Route, Handler>();
+  for (const route of options.routes) {
+    const module = (await import(pathToFileURL(join(options.functionsDir, `${route.handler}.ts`)).href)) as { handler?: Handler };
+    if (typeof module.handler !== 'function') throw new Error(`functions/${route.handler}.ts does not export a handler`);
+    handlers.set(route, module.handler);
+  }
+  const match = createRouteMatcher(options.routes);
+  const staticFiles = serveStatic(options.webRoot);
+  const log = options.log ?? (() => {});
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const found = match(req.method ?? 'GET', url.pathname);
+    if (!found) return send(res, 404, { message: 'Not Found' });
+    const body = await readBody(req);
+    if (body === undefined) return send(res, 413, { message: 'Request Entity Too Large' });
+    const handler = handlers.get(found.route)!;
+    const event = toApiEvent(req, url, found.route, found.pathParameters, body);
+    const result = await handler(event, lambdaContext(routeFunctionName(found.route), FUNCTION_TIMEOUT_MS));
+    writeResult(res, result);
+  }
+
+  function images(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const key = url.pathname.slice('/images/'.length);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !key || key.split('/').some((p) => p === '..' || p === '')) {
+      return send(res, 404, { message: 'Not Found' });
+    }
+    const upstream = httpRequest(`${options.images.endpoint}/${options.images.bucket}/${key}`, { method: req.method }, (s3) => {
+      const status = s3.statusCode === 200 ? 200 : 404;
+      res.writeHead(status, {
+        'content-type': status === 200 ? (s3.headers['content-type'] ?? 'application/octet-stream') : 'text/plain; charset=utf-8',
+        'cache-control': status === 200 ? (s3.headers['cache-control'] ?? 'public, max-age=86400') : 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      if (status === 200) s3.pipe(res);
+      else {
+        s3.resume();
+        res.end('Not found');
+      }
+    });
+    upstream.on('error', () => send(res, 502, { message: 'Image store unavailable' }));
+    upstream.end();
+  }
+
+  return createServer((req, res) => {
+    const started = Date.now();
+    res.on('finish', () => log(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`));
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return send(res, 400, { message: 'Bad Request' });
+    }
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      api(req, res, url).catch((error: unknown) => {
+        if (error instanceof MalformedPathError) return send(res, 400, { message: 'Bad Request' });
+        // As API Gateway does when a function fails: a bare 500, details only in the log.
+        console.error('[gateway] function failed:', error);
+        send(res, 500, { message: 'Internal Server Error' });
+      });
+    } else if (url.pathname.startsWith('/images/')) {
+      images(req, res, url);
+    } else {
+      staticFiles(req, res, url.pathname);
+    }
+  });
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  if (res.headersSent) return res.end();
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/** Writes a handler's result as API Gateway does, including its shortcut for plain values. */
+function writeResult(res: ServerResponse, result: APIGatewayProxyResultV2) {
+  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+    return send(res, 200, result);
+  }
+  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+  res.writeHead(result.statusCode ?? 200, headers).end(body);
+}

@@ -1,0 +1,45 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { catalogueWrites, productItems, shopItems } from '#shared/data/catalogue-writes.ts';
+import { keys } from '#shared/data/keys.ts';
+import { demoData } from './demo-data/index.ts';
+
+/**
+ * Loads the demo shops, products and images when the table has none yet. The display-rates
+ * settings item is written last: it marks a complete load, so an interrupted one runs again.
+ */
+export async function seedIfEmpty(deps: { db: DynamoDBDocumentClient; s3: S3Client; tableName: string; imageBucket: string }): Promise<{ seeded: boolean; shops: number; products: number; images: number }> {
+  const { db, s3, tableName, imageBucket } = deps;
+  const counts = { shops: demoData.shops.length, products: demoData.products.length, images: 0 };
+  const marker = await db.send(new GetCommand({ TableName: tableName, Key: keys.settings('display-rates'), ConsistentRead: true }));
+  if (marker.Item) return { seeded: false, ...counts };
+
+  const uploads = [
+    ...demoData.shops.map((s) => s.portrait),
+    ...demoData.products.flatMap((p) => p.images),
+  ];
+  counts.images = uploads.length;
+  for (let i = 0; i < uploads.length; i += 16) {
+    await Promise.all(
+      uploads.slice(i, i + 16).map(({ key, svg }) =>
+        s3.send(new PutObjectCommand({ Bucket: imageBucket, Key: key, Body: svg, ContentType: 'image/svg+xml', CacheControl: 'public, max-age=31536000, immutable' })),
+      ),
+    );
+  }
+
+  const writes = catalogueWrites({ db, tableName });
+  const shops = new Map(demoData.shops.map(({ shop }) => [shop.id, shop]));
+  const categories = new Map(demoData.categories.map((c) => [c.slug, c]));
+  await writes.putCategories(demoData.categories);
+  await writes.putAll(demoData.shops.flatMap(({ shop }) => shopItems(shop)));
+  await writes.putAll(
+    demoData.products.flatMap(({ product, variants, images }) => {
+      const shop = shops.get(product.shopId);
+      const category = categories.get(product.category);
+      if (!shop || !category) throw new Error(`demo product ${product.id} names a missing shop or category`);
+      return productItems(product, variants, images.map(({ svg: _, ...image }) => image), shop, category);
+    }),
+  );
+  await writes.putDisplayRates(demoData.rates);
+  return { seeded: true, ...counts };
+}

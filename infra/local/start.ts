@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LocalStackError } from './ports.ts';
+import { ROOT, startStack } from './stack.ts';
+
+/**
+ * `npm start`: the whole store locally. Options (flags or environment):
+ *   --port / PORT (3000; 0 = any free ports), --dynamodb-port / DYNAMODB_PORT (8000),
+ *   --s3-port / S3_PORT (4569), --data-dir / DATA_DIR (.local-data), --ephemeral (keep nothing),
+ *   --quiet (no request log).
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT },
+    's3-port': { type: 'string', default: process.env.S3_PORT },
+    'data-dir': { type: 'string', default: process.env.DATA_DIR ?? join(ROOT, '.local-data') },
+    ephemeral: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+function portOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new LocalStackError(`--${name} must be a port number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+const say = (line: string) => console.log(`[dakhla] ${line}`);
+
+try {
+  const port = portOption('port', values.port) ?? 3000;
+  const dynamoPort = portOption('dynamodb-port', values['dynamodb-port']);
+  const s3Port = portOption('s3-port', values['s3-port']);
+  const stack = await startStack({
+    port,
+    ...(dynamoPort !== undefined ? { dynamoPort } : {}),
+    ...(s3Port !== undefined ? { s3Port } : {}),
+    ...(values.ephemeral ? {} : { dataDir: values['data-dir'] }),
+    log: values.quiet ? (line) => !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(line) && say(line) : say,
+  });
+  say(`dynamodb: ${stack.dynamoEndpoint}  s3: ${stack.s3Endpoint}`);
+  say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);
+  say(`Dakhla Market is running at ${stack.url}  (API under ${stack.url}/api) — Ctrl-C to stop`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping…`);
+    await stack.stop();
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  if (error instanceof LocalStackError) {
+    console.error(`[dakhla] cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

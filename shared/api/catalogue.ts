@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { categorySlugSchema, idSchema, slugSchema, type Category, type Page, type Product, type ProductImage, type ProductSummary, type Shop, type ShopSummary, type Variant } from '../domain/catalogue.ts';
+import type { DisplayCurrency, DisplayRates } from '../domain/money.ts';
+
+/**
+ * Requests and responses of the public catalogue API: validated at the edge with these
+ * schemas, and typed for the web store from the same source.
+ */
+
+export const MAX_PAGE_SIZE = 48;
+export const DEFAULT_PAGE_SIZE = 24;
+
+const limit = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE);
+const cursor = z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional();
+const amount = z.coerce.number().int().min(0).max(100_000_000_00);
+
+export const PRODUCT_SORTS = ['newest', 'price_asc', 'price_desc'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+const priceRange = { minPrice: amount.optional(), maxPrice: amount.optional() };
+const rangeInOrder = (q: { minPrice?: number; maxPrice?: number }) =>
+  q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice;
+const rangeMessage = { message: 'must not be above maxPrice', path: ['minPrice'] };
+
+export const listProductsQuery = z
+  .object({
+    category: categorySlugSchema.optional(),
+    shop: idSchema.optional(),
+    sort: z.enum(PRODUCT_SORTS).default('newest'),
+    limit,
+    cursor,
+    ...priceRange,
+  })
+  .strict()
+  .refine(rangeInOrder, rangeMessage);
+export type ListProductsQuery = z.infer<typeof listProductsQuery>;
+
+export const searchProductsQuery = z
+  .object({
+    q: z.string().trim().min(1).max(200),
+    category: categorySlugSchema.optional(),
+    sort: z.enum(PRODUCT_SORTS).default('newest'),
+    limit,
+    cursor,
+    ...priceRange,
+  })
+  .strict()
+  .refine(rangeInOrder, rangeMessage);
+export type SearchProductsQuery = z.infer<typeof searchProductsQuery>;
+
+export const listShopsQuery = z.object({ limit, cursor }).strict();
+export const productPath = z.object({ productId: idSchema }).strict();
+export const shopPath = z.object({ slug: slugSchema }).strict();
+export const noQuery = z.object({}).strict();
+
+export type ProductPage = Page<ProductSummary>;
+export type ShopPage = Page<ShopSummary>;
+
+export interface ProductDetail {
+  product: Product;
+  variants: Variant[];
+  images: ProductImage[];
+  shop: ShopSummary;
+  /** The price in other currencies, approximate, in their minor units. */
+  approx: Record<DisplayCurrency, number>;
+  rates: DisplayRates;
+}
+
+export interface ShopDetail {
+  shop: Shop;
+  products: ProductPage;
+}
+
+export interface CategoryList {
+  items: Category[];
+}
+
+/** Body of every 4xx/5xx response. `fields` names each input that was wrong, with why. */
+export interface ApiError {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}

@@ -1,0 +1,89 @@
+import { BatchWriteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Category, Product, ProductImage, Shop, Variant } from '../domain/catalogue.ts';
+import { catalogueScopes, isListed, productSearchTerms, productSummary, type CatalogueScope } from '../domain/catalogue-index.ts';
+import { LOCALES } from '../domain/locales.ts';
+import type { DisplayRates } from '../domain/money.ts';
+import { toItem, type Item } from './items.ts';
+import { catalogueEntryIndexes, keys, scope, shopIndexes } from './keys.ts';
+
+/**
+ * Writes of catalogue entities. A product's items (product, variants, images) and its
+ * catalogue index entries are all built here, so the index always matches what it indexes.
+ */
+export interface CatalogueWritesDeps {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+export function scopeKey(s: CatalogueScope): string {
+  switch (s.kind) {
+    case 'all':
+      return scope.all();
+    case 'category':
+      return scope.category(s.category);
+    case 'shop':
+      return scope.shop(s.shopId);
+    case 'shopCategory':
+      return scope.shopCategory(s.shopId, s.category);
+    case 'term':
+      return scope.term(s.term);
+  }
+}
+
+/** The items that store a shop: the shop itself, and its slug claim (which also finds it by slug). */
+export function shopItems(shop: Shop): Item[] {
+  return [
+    toItem('Shop', keys.shop(shop.id), shop, shopIndexes(shop.status, shop.createdAt, shop.id)),
+    toItem('ShopSlug', keys.shopSlug(shop.slug), { shopId: shop.id }),
+  ];
+}
+
+/** Every item that stores a product, including its catalogue entries when it is listed. */
+export function productItems(product: Product, variants: Variant[], images: ProductImage[], shop: Shop, category: Category): Item[] {
+  const items: Item[] = [
+    toItem('Product', keys.product(product.id), product),
+    ...variants.map((v) => toItem('Variant', keys.variant(product.id, v.sku), { ...v, productId: product.id })),
+    ...images.map((img) => toItem('ProductImage', keys.productImage(product.id, img.id), img)),
+  ];
+  if (!isListed(product, shop)) return items;
+  const cover = [...images].sort((a, b) => a.position - b.position)[0];
+  const summary = productSummary(product, shop, cover?.key);
+  const terms = productSearchTerms(product, shop, LOCALES.map((l) => category.name[l] ?? ''));
+  for (const s of catalogueScopes(product, terms)) {
+    const key = scopeKey(s);
+    items.push(
+      toItem(
+        'CatalogueEntry',
+        keys.catalogueEntry(product.id, key),
+        s.kind === 'term' ? { ...summary, terms } : summary,
+        catalogueEntryIndexes(key, product.id, summary.publishedAt, summary.price),
+      ),
+    );
+  }
+  return items;
+}
+
+export function catalogueWrites({ db, tableName }: CatalogueWritesDeps) {
+  /** Batch writes in chunks of 25, retrying unprocessed items with backoff. */
+  async function putAll(items: Item[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 25) {
+      let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 8) throw new Error('DynamoDB kept items unprocessed after 8 retries');
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        const result = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+        pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
+      }
+    }
+  }
+
+  return {
+    putAll,
+    putCategories: (categories: Category[]) => putAll(categories.map((c) => toItem('Category', keys.category(c.slug), c))),
+    putDisplayRates: (rates: DisplayRates) =>
+      db.send(new PutCommand({ TableName: tableName, Item: toItem('Settings', keys.settings('display-rates'), { rates }) })),
+
+  };
+}
+
+export type CatalogueWrites = ReturnType<typeof catalogueWrites>;

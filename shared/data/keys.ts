@@ -1,0 +1,81 @@
+import { sortableAmount } from '../domain/money.ts';
+
+/**
+ * Every key of the single table is built here and nowhere else.
+ * See shared/data/DATA-MODEL.md for the entities and the access pattern each key serves.
+ *
+ * Physical attributes: pk/sk (table), gsi1pk/gsi1sk ("collection, newest first"),
+ * gsi2pk/gsi2sk ("collection, by amount"), gsi3pk/gsi3sk ("lookup by another id").
+ */
+export const INDEX = {
+  /** Collections ordered by time: catalogue scopes, shops by status, orders by owner/status. */
+  byTime: 'gsi1',
+  /** Collections ordered by price: catalogue scopes. */
+  byPrice: 'gsi2',
+  /** Lookups by an alternate identifier: shop by owner, order by payment reference. */
+  byAltId: 'gsi3',
+} as const;
+
+export interface TableKey {
+  pk: string;
+  sk: string;
+}
+
+/** A catalogue scope is one list of published products: all, a category, a shop, a shop's category, a search term. */
+export const scope = {
+  all: () => 'CATALOGUE#ALL',
+  category: (category: string) => `CATALOGUE#CAT#${category}`,
+  shop: (shopId: string) => `CATALOGUE#SHOP#${shopId}`,
+  shopCategory: (shopId: string, category: string) => `CATALOGUE#SHOP#${shopId}#CAT#${category}`,
+  term: (term: string) => `CATALOGUE#TERM#${term}`,
+};
+
+export const keys = {
+  product: (productId: string): TableKey => ({ pk: `PRODUCT#${productId}`, sk: 'PRODUCT' }),
+  /** Stock lives on the variant item: the item that conditional writes and transactions guard. */
+  variant: (productId: string, sku: string): TableKey => ({ pk: `PRODUCT#${productId}`, sk: `VARIANT#${sku}` }),
+  productImage: (productId: string, imageId: string): TableKey => ({ pk: `PRODUCT#${productId}`, sk: `IMAGE#${imageId}` }),
+  /** One catalogue index entry per (product, scope); only published products of approved shops have them. */
+  catalogueEntry: (productId: string, scopeKey: string): TableKey => ({ pk: `PRODUCT#${productId}`, sk: `ENTRY#${scopeKey}` }),
+
+  shop: (shopId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: 'SHOP' }),
+  /** Holds the shop id: makes slugs unique (conditional put) and finds a shop by slug. */
+  shopSlug: (slug: string): TableKey => ({ pk: `SHOPSLUG#${slug}`, sk: 'SHOPSLUG' }),
+
+  category: (slug: string): TableKey => ({ pk: 'CATEGORIES', sk: `CATEGORY#${slug}` }),
+  settings: (name: 'display-rates' | 'commission' | 'shipping'): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),
+};
+
+/** Partition-key values that Query reads. */
+export const partitions = {
+  productItems: (productId: string) => `PRODUCT#${productId}`,
+  categories: () => 'CATEGORIES',
+  shopsByStatus: (status: string) => `SHOPS#${status}`,
+};
+
+/** Sort-key prefixes inside a product's partition. */
+export const productSk = {
+  entryPrefix: 'ENTRY#',
+  /** Every item of a product but its catalogue entries sorts at or after this ("IMAGE#" < "PRODUCT" < "VARIANT#"). */
+  detailFrom: 'IMAGE#',
+};
+
+/** Index attributes of a catalogue entry: newest first on gsi1, by price on gsi2. */
+export function catalogueEntryIndexes(scopeKey: string, productId: string, publishedAt: string, price: number) {
+  return {
+    gsi1pk: scopeKey,
+    gsi1sk: `${publishedAt}#${productId}`,
+    gsi2pk: scopeKey,
+    gsi2sk: `${sortableAmount(price)}#${productId}`,
+  };
+}
+
+/** gsi2 sort-key bounds for a price range (inclusive). */
+export function priceBounds(minPrice = 0, maxPrice = 99_999_999_999): { from: string; to: string } {
+  return { from: `${sortableAmount(minPrice)}#`, to: `${sortableAmount(maxPrice)}#~` };
+}
+
+/** Index attributes of a shop: listed by status, newest first. */
+export function shopIndexes(status: string, createdAt: string, shopId: string) {
+  return { gsi1pk: partitions.shopsByStatus(status), gsi1sk: `${createdAt}#${shopId}` };
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { LOCALES, type Locale } from './locales.ts';
+
+/**
+ * The catalogue's entities, as zod schemas: the single source for both validation and types.
+ * Money is integer minor units of MAD (centimes).
+ */
+
+export const idSchema = z.string().regex(/^[0-9A-Za-z_-]{6,40}$/, 'must be 6-40 letters, digits, - or _');
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by -').max(60);
+export const minorUnitsSchema = z.number().int().nonnegative().max(100_000_000_00);
+
+export const localizedSchema = z
+  .object(Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().min(1).max(5000).optional()])) as Record<
+    Locale,
+    z.ZodOptional<z.ZodString>
+  >)
+  .strict()
+  .refine((v) => LOCALES.some((l) => v[l]), 'needs text in at least one language');
+
+export const CATEGORY_SLUGS = [
+  'leather',
+  'pottery',
+  'jewellery',
+  'textiles',
+  'basketry',
+  'woodwork',
+  'shellcraft',
+  'cosmetics',
+] as const;
+export const categorySlugSchema = z.enum(CATEGORY_SLUGS);
+export type CategorySlug = z.infer<typeof categorySlugSchema>;
+
+export const categorySchema = z.object({
+  slug: categorySlugSchema,
+  name: localizedSchema,
+  position: z.number().int().nonnegative(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const SHOP_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
+export const shopStatusSchema = z.enum(SHOP_STATUSES);
+export type ShopStatus = z.infer<typeof shopStatusSchema>;
+
+export const shopSchema = z.object({
+  id: idSchema,
+  slug: slugSchema,
+  name: localizedSchema,
+  craft: categorySlugSchema,
+  story: localizedSchema,
+  town: z.string().min(1).max(80),
+  kind: z.enum(['individual', 'cooperative', 'eig']),
+  languages: z.array(z.enum(LOCALES)).min(1),
+  status: shopStatusSchema,
+  /** Image key in the image bucket (served under /images/). */
+  portraitKey: z.string().optional(),
+  foundedYear: z.number().int().min(1900).max(2100).optional(),
+  createdAt: z.iso.datetime(),
+  approvedAt: z.iso.datetime().optional(),
+});
+export type Shop = z.infer<typeof shopSchema>;
+
+export const PRODUCT_STATUSES = ['draft', 'published', 'archived'] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+export const variantSchema = z.object({
+  sku: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'must be 3-40 capital letters, digits or -'),
+  label: localizedSchema,
+  price: minorUnitsSchema,
+  stock: z.number().int().nonnegative(),
+});
+export type Variant = z.infer<typeof variantSchema>;
+
+export const productImageSchema = z.object({
+  id: idSchema,
+  key: z.string().min(1),
+  position: z.number().int().nonnegative(),
+  alt: localizedSchema.optional(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+});
+export type ProductImage = z.infer<typeof productImageSchema>;
+
+export const productSchema = z.object({
+  id: idSchema,
+  shopId: idSchema,
+  category: categorySlugSchema,
+  title: localizedSchema,
+  description: localizedSchema,
+  materials: localizedSchema.optional(),
+  status: z.enum(PRODUCT_STATUSES),
+  /** Price of the cheapest variant: what lists show as "from". */
+  price: minorUnitsSchema,
+  weightGrams: z.number().int().positive().max(100_000).optional(),
+  dimensionsCm: z
+    .object({ length: z.number().positive(), width: z.number().positive(), height: z.number().positive() })
+    .optional(),
+  leadTimeDays: z.number().int().min(0).max(120).optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  publishedAt: z.iso.datetime().optional(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+/** What a list or search result shows of a product: denormalised onto each catalogue index entry. */
+export interface ProductSummary {
+  id: string;
+  shopId: string;
+  shopSlug: string;
+  shopName: Product['title'];
+  category: CategorySlug;
+  title: Product['title'];
+  price: number;
+  coverKey?: string;
+  publishedAt: string;
+}
+
+export interface ShopSummary {
+  id: string;
+  slug: string;
+  name: Shop['name'];
+  craft: CategorySlug;
+  town: string;
+  kind: Shop['kind'];
+  portraitKey?: string;
+}
+
+export function toShopSummary(shop: Shop): ShopSummary {
+  const { id, slug, name, craft, town, kind, portraitKey } = shop;
+  return { id, slug, name, craft, town, kind, ...(portraitKey ? { portraitKey } : {}) };
+}
+
+/** A page of results with an opaque cursor for the next one (absent on the last page). */
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
