@@ -1,0 +1,82 @@
+/**
+ * The CDK app's settings, read once from CDK context (`cdk.json` or `-c name=value`) with an
+ * environment-variable fallback, and validated. A missing or malformed setting fails synth
+ * with an error that names the setting and how to set it. Nothing else in infra/ reads
+ * context or process.env.
+ */
+
+export interface InfraConfig {
+  /** Deployment stage, e.g. "dev" or "prod": part of every stack name. */
+  readonly stage: string;
+  /**
+   * Origins allowed to POST to the image bucket (presigned uploads from the browser).
+   * `['*']` until the site's origin is known: the presigned POST policy, not CORS, is what
+   * bounds an upload (size, content type, key prefix, expiry).
+   */
+  readonly uploadOrigins: readonly string[];
+}
+
+/** Where settings come from: CDK context first (`app.node`), then the environment. */
+export interface SettingSource {
+  tryGetContext(key: string): unknown;
+}
+
+interface Setting {
+  /** Context key (`-c <context>=...`). */
+  readonly context: string;
+  /** Environment variable used when the context key is absent. */
+  readonly env: string;
+}
+
+const SETTINGS = {
+  stage: { context: 'stage', env: 'DAKHLA_STAGE' },
+  uploadOrigins: { context: 'uploadOrigins', env: 'DAKHLA_UPLOAD_ORIGINS' },
+} as const satisfies Record<keyof InfraConfig, Setting>;
+
+/** Lower-case letter first, then lower-case letters, digits or '-'; 2–16 characters (stack names, tags). */
+const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
+/** An origin: scheme + host (+ port), no path. */
+const ORIGIN_PATTERN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
+
+export class ConfigError extends Error {
+  constructor(setting: Setting, problem: string) {
+    super(
+      `Invalid infra setting "${setting.context}": ${problem}. ` +
+        `Set it in cdk.json "context", with \`-c ${setting.context}=...\`, or with the ${setting.env} environment variable.`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+function read(source: SettingSource, env: Readonly<Record<string, string | undefined>>, setting: Setting): string | undefined {
+  const fromContext = source.tryGetContext(setting.context);
+  if (fromContext !== undefined && fromContext !== null) {
+    if (Array.isArray(fromContext)) return fromContext.map(String).join(',');
+    if (typeof fromContext !== 'string') throw new ConfigError(setting, `expected a string, got ${JSON.stringify(fromContext)}`);
+    return fromContext.trim();
+  }
+  const fromEnv = env[setting.env];
+  return fromEnv === undefined ? undefined : fromEnv.trim();
+}
+
+/** Reads and validates every setting; throws a ConfigError naming the first bad one. */
+export function loadConfig(source: SettingSource, env: Readonly<Record<string, string | undefined>> = process.env): InfraConfig {
+  const stage = read(source, env, SETTINGS.stage);
+  if (!stage) throw new ConfigError(SETTINGS.stage, 'it is required (e.g. "dev")');
+  if (!STAGE_PATTERN.test(stage)) {
+    throw new ConfigError(
+      SETTINGS.stage,
+      `"${stage}" must be 2-16 characters: a lower-case letter, then lower-case letters, digits or "-"`,
+    );
+  }
+
+  const originsText = read(source, env, SETTINGS.uploadOrigins);
+  const uploadOrigins = originsText ? originsText.split(',').map((origin) => origin.trim()).filter(Boolean) : ['*'];
+  for (const origin of uploadOrigins) {
+    if (origin !== '*' && !ORIGIN_PATTERN.test(origin)) {
+      throw new ConfigError(SETTINGS.uploadOrigins, `"${origin}" is not an origin like https://d1234.cloudfront.net (comma-separated list, or "*")`);
+    }
+  }
+
+  return { stage, uploadOrigins };
+}

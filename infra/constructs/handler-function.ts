@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { GLOBAL_INDEXES } from '#shared/data/table-definition.ts';
+
+/** Repository root: entries, package.json ("imports" aliases) and the lock file live here. */
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'handler'> {
+  /** Module under functions/ without `.ts`, e.g. "catalogue/get-product" (a route's `handler`). */
+  readonly module: string;
+}
+
+/**
+ * One Lambda function for one handler module, with the project's defaults: arm64, Node.js 22,
+ * X-Ray tracing, its own log group with a retention, and esbuild bundling to minified ESM
+ * with source maps. Any NodejsFunction prop passed in overrides the default.
+ *
+ * The role carries no AWS managed policy: it may write to its own log group (and X-Ray,
+ * added by `tracing`); everything else is granted explicitly (see `grantTable`).
+ */
+export class HandlerFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id);
+    const { module, bundling, environment, ...overrides } = props;
+
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      // The function's logs go with the (stateless) stack that owns the function.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs functions/${module}.ts`,
+    });
+    this.logGroup.grantWrite(role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: join(REPO_ROOT, 'functions', `${module}.ts`),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      tracing: lambda.Tracing.ACTIVE,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      logGroup: this.logGroup,
+      role,
+      description: `functions/${module}.ts`,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        ...environment,
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        logLevel: LogLevel.WARNING,
+        // Some CommonJS dependencies call require(); ESM output has none, so give it one.
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        // Bundle the AWS SDK v3 too (the default leaves @aws-sdk/* to the runtime's copy): the
+        // function then runs the exact SDK version package-lock.json pins and the tests ran
+        // against, not whatever the Lambda runtime ships that month. Tree-shaken, it costs
+        // little cold-start time.
+        externalModules: [],
+        ...bundling,
+      },
+      ...overrides,
+    });
+  }
+}
+
+/** What a function may do with the table: mirrors `Route['access']['table']` in shared/routes.ts. */
+export type TableAccess = 'read' | 'read-write';
+
+/**
+ * DynamoDB actions per access level. Narrower than CDK's grantReadData/grantReadWriteData:
+ * no Scan (no request path scans the table), no stream or DescribeTable actions. Transactions
+ * are authorised per item by these same actions (TransactWriteItems → PutItem/UpdateItem/
+ * DeleteItem/ConditionCheckItem; TransactGetItems → GetItem).
+ */
+export const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  'read-write': [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
+} as const satisfies Record<TableAccess, readonly string[]>;
+
+/**
+ * Grants a function least-privilege access to the table and its GSIs (named one by one, from
+ * shared/data/keys.ts, so the policy holds no wildcard) and tells it the table's name in
+ * `TABLE_NAME` — in one call, so the two can never drift apart.
+ */
+export function grantTable(fn: lambda.Function, table: dynamodb.ITable, access: TableAccess): iam.Grant {
+  const actions = TABLE_ACTIONS[access];
+  if (!actions) throw new Error(`grantTable: unknown table access "${String(access)}" (expected 'read' or 'read-write')`);
+  fn.addEnvironment('TABLE_NAME', table.tableName);
+  return iam.Grant.addToPrincipal({
+    grantee: fn,
+    actions: [...actions],
+    resourceArns: [table.tableArn, ...GLOBAL_INDEXES.map(({ indexName }) => `${table.tableArn}/index/${indexName}`)],
+  });
+}

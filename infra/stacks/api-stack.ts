@@ -1,0 +1,147 @@
+import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+  type IHttpRouteAuthorizer,
+  type ThrottleSettings,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { routeFunctionName, routeKey, routes as routeTable, type Auth, type Route } from '#shared/routes.ts';
+import { grantTable, HandlerFunction } from '../constructs/handler-function.ts';
+
+/** Authorizers for the non-public kinds of route (a later issue adds a Cognito JWT authorizer). */
+export type RouteAuthorizers = Partial<Record<Exclude<Auth, 'public'>, IHttpRouteAuthorizer>>;
+
+export interface ApiStackProps extends StackProps {
+  readonly table: dynamodb.ITable;
+  /** The route table; defaults to shared/routes.ts (tests pass their own). */
+  readonly routes?: readonly Route[];
+  readonly authorizers?: RouteAuthorizers;
+  /** Stage-wide default throttling. @default 50 requests/s, bursts of 100 */
+  readonly throttle?: ThrottleSettings;
+}
+
+/** Path under which CloudFront serves the image bucket (WebStack's `/images/*` behaviour). */
+export const IMAGE_BASE_URL = '/images';
+
+/** The service name every function logs and traces under (Powertools convention). */
+const SERVICE_NAME = 'dakhla-market';
+
+/**
+ * The HTTP API, driven by the route table in shared/routes.ts: one function per route, a
+ * Lambda proxy integration (payload v2) per route, grants from each route's `access`.
+ */
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+  /** `https://{apiId}.execute-api.{region}.amazonaws.com` */
+  readonly apiEndpoint: string;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const routes = props.routes ?? routeTable;
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'Dakhla Market API (routes from shared/routes.ts)',
+      // The stage is created below, with access logging and throttling.
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // HTTP API $context variables only (the REST presets name some that HTTP APIs reject).
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    for (const route of routes) {
+      const name = routeFunctionName(route);
+      const handler = new HandlerFunction(this, name, {
+        module: route.handler,
+        environment: {
+          IMAGE_BASE_URL,
+          POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        },
+      });
+      grantTable(handler.fn, props.table, route.access.table);
+      Validations.of(handler).acknowledge(
+        {
+          id: 'AwsSolutions-IAM5[Resource::*]',
+          reason: 'X-Ray tracing (tracing: ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
+        },
+        {
+          id: 'AwsSolutions-L1',
+          reason: 'nodejs22.x is pinned deliberately: the handlers also run locally on Node 20/22 and are bundled with target node22; move to a newer runtime together with the local toolchain.',
+        },
+      );
+
+      const authorizer = authorizerFor(route, props.authorizers);
+      const httpRoute = new HttpRoute(this, `${name}Route`, {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${name}Integration`, handler.fn, {
+          payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+        }),
+        authorizer,
+      });
+      if (route.auth === 'public') {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey(route)} is a public route (auth: 'public' in shared/routes.ts): anyone may call it; protected routes get an authorizer from authorizerFor().`,
+        });
+      }
+    }
+
+    this.apiEndpoint = this.api.apiEndpoint;
+    new CfnOutput(this, 'ApiEndpoint', { value: this.apiEndpoint, description: 'The HTTP API (CloudFront serves it under /api/*)' });
+  }
+}
+
+/**
+ * The one place where a route's `auth` becomes an API Gateway authorizer.
+ * 'public' → none. 'signed-in' | 'artisan' | 'operator' → the authorizer configured for it
+ * (the Cognito JWT authorizer, when that issue lands; group checks stay in the handlers).
+ */
+export function authorizerFor(route: Route, authorizers: RouteAuthorizers = {}): IHttpRouteAuthorizer | undefined {
+  if (route.auth === 'public') return undefined;
+  const authorizer = authorizers[route.auth];
+  if (!authorizer) {
+    throw new Error(
+      `Route "${routeKey(route)}" has auth '${route.auth}' but ApiStack has no authorizer for '${route.auth}': ` +
+        `pass one in ApiStackProps.authorizers (e.g. a Cognito HttpJwtAuthorizer) before adding protected routes.`,
+    );
+  }
+  return authorizer;
+}

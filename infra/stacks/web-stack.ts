@@ -1,0 +1,275 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CfnOutput, DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+
+export interface WebStackProps extends StackProps {
+  /** The HTTP API, served under /api/* (its routes already start with /api/). */
+  readonly api: IHttpApi;
+  /** The product-image bucket (StatefulStack), served under /images/*. */
+  readonly imageBucket: s3.IBucket;
+  /** The built web store: a folder holding index.html (infra/app.ts passes web/dist). */
+  readonly siteAssetPath: string;
+}
+
+/**
+ * The shopper-facing edge: one CloudFront distribution in front of the static store (private
+ * S3 bucket, deployed from web/dist), the HTTP API (/api/*) and the product images (/images/*).
+ * Same origin for all three, so the browser needs no CORS for the API.
+ */
+export class WebStack extends Stack {
+  readonly distribution: cloudfront.Distribution;
+  readonly siteBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+
+    if (!existsSync(join(props.siteAssetPath, 'index.html'))) {
+      throw new Error(`web/dist is missing: run \`npm run build:web\` before synth/deploy (no index.html in ${props.siteAssetPath})`);
+    }
+
+    // CloudFront standard logs need ACLs on their bucket (the log-delivery account writes them).
+    const logsBucket = new s3.Bucket(this, 'LogsBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(logsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket receives the CloudFront and site-bucket access logs; logging its own writes would recurse.',
+    });
+
+    this.siteBucket = new s3.Bucket(this, 'SiteBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: logsBucket,
+      serverAccessLogsPrefix: 'site-bucket/',
+      // Its content is rebuilt from web/dist on every deploy; the bucket itself is kept
+      // (CDK's default) so a stack deletion never fails on a non-empty bucket.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // One OAC for both S3 origins (SigV4-signed requests from CloudFront only).
+    const originAccessControl = new cloudfront.S3OriginAccessControl(this, 'OriginAccessControl', {
+      description: 'Dakhla Market: CloudFront reads the site and image buckets',
+    });
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket, { originAccessControl });
+
+    // The image bucket's read grant for CloudFront is in StatefulStack (see there why); referring
+    // to the bucket by attributes keeps CDK from adding a second one that would point back here.
+    const imageBucket = s3.Bucket.fromBucketAttributes(this, 'ImageBucketRef', {
+      bucketArn: props.imageBucket.bucketArn,
+      bucketRegionalDomainName: props.imageBucket.bucketRegionalDomainName,
+    });
+    const imageOrigin = origins.S3BucketOrigin.withOriginAccessControl(imageBucket, { originAccessControl });
+
+    const apiOrigin = new origins.HttpOrigin(Fn.select(2, Fn.split('/', props.api.apiEndpoint)), {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    });
+
+    const responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Dakhla Market security headers',
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        contentSecurityPolicy: {
+          // Uploads POST straight to the image bucket (presigned), hence its host in connect-src and form-action.
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            `connect-src 'self' https://${props.imageBucket.bucketRegionalDomainName}`,
+            `form-action 'self' https://${props.imageBucket.bucketRegionalDomainName}`,
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-ancestors 'none'",
+          ].join('; '),
+          override: true,
+        },
+      },
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Dakhla Market web store, API and images',
+      defaultRootObject: 'index.html',
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      logBucket: logsBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: siteOrigin,
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy,
+        compress: true,
+        // SPA routing on the site's behaviour only, so /api/* and /images/* errors reach the
+        // client unchanged (distribution-wide errorResponses would turn an API 404 into index.html).
+        functionAssociations: [
+          {
+            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+            function: new cloudfront.Function(this, 'SpaRouting', {
+              comment: 'Serve /index.html for app routes (paths whose last segment has no file extension)',
+              runtime: cloudfront.FunctionRuntime.JS_2_0,
+              code: cloudfront.FunctionCode.fromInline(SPA_ROUTING_CODE),
+            }),
+          },
+        ],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: apiOrigin,
+          // POST/PUT must not be redirected (a 301 turns them into GET); the site is HTTPS-only anyway.
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          // Everything but Host: API Gateway routes on its own host name.
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy,
+        },
+        '/images/*': {
+          origin: imageOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy,
+          compress: true,
+          // Image keys are bucket keys; the URL is /images/<key>.
+          functionAssociations: [
+            {
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+              function: new cloudfront.Function(this, 'ImagePath', {
+                comment: 'Map /images/<key> to the image bucket key <key>',
+                runtime: cloudfront.FunctionRuntime.JS_2_0,
+                code: cloudfront.FunctionCode.fromInline(IMAGE_PATH_CODE),
+              }),
+            },
+          ],
+        },
+      },
+    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        // CDK cannot add the OAC grant to a bucket referenced by attributes, and says so.
+        id: '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+        reason: 'The image bucket policy already lets this account\'s CloudFront distributions read it (StatefulStack, AllowCloudFrontOacRead).',
+      },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'The store sells to shoppers in Morocco and abroad (national and international customers): no geo restriction.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason: 'No WAF yet: the API is throttled at its stage and serves public catalogue reads; add a WAF web ACL (us-east-1) before payments go live.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason: 'The distribution uses the default *.cloudfront.net certificate (no custom domain yet), which cannot enforce a minimum TLS version; a custom domain brings an ACM certificate with TLSv1.2_2021.',
+      },
+    );
+
+    // Hashed assets first (cached for a year), then index.html (always revalidated) so a
+    // shopper never gets an index.html that points at assets not uploaded yet.
+    const site = s3deploy.Source.asset(props.siteAssetPath);
+    const assets = new s3deploy.BucketDeployment(this, 'DeploySiteAssets', {
+      sources: [site],
+      destinationBucket: this.siteBucket,
+      exclude: ['index.html'],
+      prune: true,
+      cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
+      memoryLimit: 512,
+    });
+    const index = new s3deploy.BucketDeployment(this, 'DeploySiteIndex', {
+      sources: [site],
+      destinationBucket: this.siteBucket,
+      exclude: ['*'],
+      include: ['index.html'],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.fromString('no-cache')],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    });
+    index.node.addDependency(assets);
+    acknowledgeBucketDeploymentHandler(this, this.siteBucket);
+
+    new CfnOutput(this, 'DistributionUrl', {
+      value: `https://${this.distribution.distributionDomainName}`,
+      description: 'The web store (and /api/*, /images/*)',
+    });
+  }
+}
+
+/** Viewer-request function on the default behaviour: app routes → /index.html, files untouched. */
+const SPA_ROUTING_CODE = `
+function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.indexOf('.', uri.lastIndexOf('/') + 1) === -1) {
+    request.uri = '/index.html';
+  }
+  return request;
+}
+`;
+
+/** Viewer-request function on /images/*: strips the "/images" prefix ("/images/a/b.webp" → "/a/b.webp"). */
+const IMAGE_PATH_CODE = `
+function handler(event) {
+  var request = event.request;
+  request.uri = request.uri.substring(${'/images'.length});
+  return request;
+}
+`;
+
+/**
+ * The BucketDeployment provider: one singleton Lambda per stack, written and owned by CDK, run
+ * only at deploy time. Its permissions are CDK's: read the staged site asset, sync it into
+ * the site bucket, invalidate the distribution.
+ */
+function acknowledgeBucketDeploymentHandler(stack: Stack, siteBucket: s3.Bucket): void {
+  const qualifier = String(stack.node.tryGetContext(BOOTSTRAP_QUALIFIER_CONTEXT) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER);
+  const siteBucketId = stack.getLogicalId(siteBucket.node.defaultChild as s3.CfnBucket);
+  const wildcards: Array<[finding: string, why: string]> = [
+    ['Action::s3:GetBucket*', 'reads the staged asset and the site bucket (CDK grantRead)'],
+    ['Action::s3:GetObject*', 'reads the staged asset and the site bucket (CDK grantRead)'],
+    ['Action::s3:List*', 'lists the site bucket to sync and prune it (CDK grantReadWrite)'],
+    ['Action::s3:Abort*', 'aborts its own failed multipart uploads (CDK grantReadWrite)'],
+    ['Action::s3:DeleteObject*', 'prunes files no longer in web/dist (CDK grantReadWrite)'],
+    [`Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`, 'reads the site asset staged by `cdk deploy` in the bootstrap bucket'],
+    [`Resource::<${siteBucketId}.Arn>/*`, 'writes the objects of the site bucket'],
+    ['Resource::*', 'cloudfront:CreateInvalidation/GetInvalidation, which CDK grants on * for the invalidation after upload'],
+  ];
+  for (const child of stack.node.children) {
+    if (!child.node.id.startsWith('Custom::CDKBucketDeployment')) continue;
+    Validations.of(child).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'CDK\'s BucketDeployment provider function (deploy-time only) uses the basic execution role for its logs.',
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason: 'CDK\'s BucketDeployment provider function: its runtime is chosen and updated by aws-cdk-lib.',
+      },
+      ...wildcards.map(([finding, why]) => ({
+        id: `AwsSolutions-IAM5[${finding}]`,
+        reason: `CDK's BucketDeployment provider function (deploy-time only) ${why}.`,
+      })),
+    );
+  }
+}
+
+const BOOTSTRAP_QUALIFIER_CONTEXT = '@aws-cdk/core:bootstrapQualifier';
