@@ -28,7 +28,7 @@ function assertJava(): void {
 export async function startDynamoDb({ port, dataDir }: { port: number; dataDir?: string }): Promise<Emulator> {
   assertJava();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const child: ChildProcess = spawnDynamoDb({ port, ...(dataDir ? { path: dataDir } : {}), stdio: 'pipe' });
+  const child: ChildProcess = spawnDynamoDb({ port, sharedDb: true, ...(dataDir ? { path: dataDir } : {}), stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

@@ -117,7 +117,9 @@ function writeResult(res: ServerResponse, result: APIGatewayProxyResultV2) {
   if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
     return send(res, 200, result);
   }
-  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+  const headers: Record<string, string | string[]> = {};
+  // Like API Gateway, drop headers without a value (middlewares unset some, e.g. Server).
+  for (const [name, value] of Object.entries(result.headers ?? {})) if (value !== undefined && value !== null) headers[name] = String(value);
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
   const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
   res.writeHead(result.statusCode ?? 200, headers).end(body);

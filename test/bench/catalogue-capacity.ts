@@ -1,0 +1,71 @@
+import { catalogueQueries } from '#shared/data/catalogue-queries.ts';
+import { catalogueWrites, productItems } from '#shared/data/catalogue-writes.ts';
+import { demoData } from '../../infra/local/demo-data/index.ts';
+import type { RunningStack } from '../../infra/local/stack.ts';
+import { recordingClient } from '../support/recording-client.ts';
+
+/**
+ * DynamoDB requests, items read and read capacity per catalogue call, measured with the
+ * demo data and again after `extra` more listed products: the figures should not move.
+ */
+const CALLS = {
+  'home: newest products (24)': (c: Catalogue) => c.listProducts({ sort: 'newest', limit: 24 }),
+  'category by price (24)': (c: Catalogue) => c.listProducts({ category: 'pottery', sort: 'price_asc', limit: 24 }),
+  'price range, newest (24)': (c: Catalogue) => c.listProducts({ sort: 'newest', limit: 24, minPrice: 20_000, maxPrice: 80_000 }),
+  'search "tapis" (24)': (c: Catalogue) => c.searchProducts({ q: 'tapis', sort: 'newest', limit: 24 }),
+  'search two words (24)': (c: Catalogue) => c.searchProducts({ q: 'huile argan', sort: 'newest', limit: 24 }),
+  'product page': (c: Catalogue) => c.getProductDetail(demoData.products.find((p) => p.product.status === 'published')!.product.id),
+  'shop page': (c: Catalogue) => c.getShopBySlug(demoData.shops.find((s) => s.shop.status === 'approved')!.shop.slug, 24),
+  'shops (24)': (c: Catalogue) => c.listShops({ limit: 24 }),
+};
+type Catalogue = ReturnType<typeof catalogueQueries>;
+
+export interface CapacityRow {
+  call: string;
+  products: number;
+  requests: number;
+  itemsRead: number;
+  readCapacity: number;
+}
+
+export async function measureCatalogueCapacity(stack: RunningStack, extra: number, log: (line: string) => void): Promise<CapacityRow[]> {
+  const recorder = recordingClient({ endpoint: stack.dynamoEndpoint, tableName: stack.tableName });
+  const catalogue = catalogueQueries(recorder);
+  const rows: CapacityRow[] = [];
+  const measure = async (products: number) => {
+    for (const [call, run] of Object.entries(CALLS)) {
+      recorder.calls.length = 0;
+      await run(catalogue);
+      rows.push({
+        call,
+        products,
+        requests: recorder.calls.length,
+        itemsRead: recorder.calls.reduce((n, c) => n + (c.scannedCount ?? 0), 0),
+        readCapacity: recorder.calls.reduce((n, c) => n + (c.consumedCapacity ?? 0), 0),
+      });
+    }
+  };
+  const listed = demoData.products.filter((p) => p.product.status === 'published').length;
+  await measure(listed);
+
+  log(`loading ${extra} more products…`);
+  const writes = catalogueWrites(recorder);
+  const shops = new Map(demoData.shops.map(({ shop }) => [shop.id, shop]));
+  const categories = new Map(demoData.categories.map((c) => [c.slug, c]));
+  const templates = demoData.products.filter((p) => p.product.status === 'published' && shops.get(p.product.shopId)?.status === 'approved');
+  const batch: Promise<void>[] = [];
+  for (let i = 0; i < extra; i++) {
+    const t = templates[i % templates.length]!;
+    const id = `bench-${String(i).padStart(6, '0')}`;
+    const publishedAt = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
+    const product = { ...t.product, id, price: 1000 + ((i * 7919) % 400_000), publishedAt };
+    const items = productItems(product, t.variants, t.images.map(({ svg: _, ...img }) => img), shops.get(product.shopId)!, categories.get(product.category)!);
+    batch.push(writes.putAll(items));
+    if (batch.length === 16) await Promise.all(batch.splice(0));
+    if (i % 1000 === 999) log(`  ${i + 1}`);
+  }
+  await Promise.all(batch);
+  await measure(listed + extra);
+  recorder.destroy();
+  return rows;
+}
