@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { categorySlugSchema, idSchema, slugSchema, type Category, type Page, type Product, type ProductImage, type ProductSummary, type Shop, type ShopSummary, type Variant } from '../domain/catalogue.ts';
 import type { DisplayCurrency, DisplayRates } from '../domain/money.ts';
 

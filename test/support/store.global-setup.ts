@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
     if (child.exitCode !== null) return;
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGINT');
-    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000))]);
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000).unref())]);
     if (code !== 0) {
       child.kill('SIGKILL');
       throw new Error(`the local store did not shut down cleanly on SIGINT (${code}):\n${output.slice(-2000)}`);
