@@ -1,5 +1,6 @@
 import { catalogueQueries } from '#shared/data/catalogue-queries.ts';
 import { catalogueWrites, productItems } from '#shared/data/catalogue-writes.ts';
+import { isListed } from '#shared/domain/catalogue-index.ts';
 import { demoData } from '../../infra/local/demo-data/index.ts';
 import type { RunningStack } from '../../infra/local/stack.ts';
 import { recordingClient } from '../support/recording-client.ts';
@@ -45,14 +46,13 @@ export async function measureCatalogueCapacity(stack: RunningStack, extra: numbe
       });
     }
   };
-  const listed = demoData.products.filter((p) => p.product.status === 'published').length;
-  await measure(listed);
 
-  log(`loading ${extra} more products…`);
   const writes = catalogueWrites(recorder);
   const shops = new Map(demoData.shops.map(({ shop }) => [shop.id, shop]));
   const categories = new Map(demoData.categories.map((c) => [c.slug, c]));
-  const templates = demoData.products.filter((p) => p.product.status === 'published' && shops.get(p.product.shopId)?.status === 'approved');
+  const templates = demoData.products.filter((p) => isListed(p.product, shops.get(p.product.shopId)!));
+  await measure(templates.length);
+  log(`loading ${extra} more products…`);
   const batch: Promise<void>[] = [];
   for (let i = 0; i < extra; i++) {
     const t = templates[i % templates.length]!;
@@ -65,7 +65,7 @@ export async function measureCatalogueCapacity(stack: RunningStack, extra: numbe
     if (i % 1000 === 999) log(`  ${i + 1}`);
   }
   await Promise.all(batch);
-  await measure(listed + extra);
+  await measure(templates.length + extra);
   recorder.destroy();
   return rows;
 }
