@@ -1,0 +1,91 @@
+import type { ApiError, CategoryList, ProductDetail, ProductPage, ProductSort, ShopDetail, ShopPage } from '../../shared/api/catalogue.ts';
+import { withQuery } from './router.ts';
+
+/** Typed helpers for the public catalogue API (same origin, under /api). */
+
+export class ApiRequestError extends Error {
+  constructor(
+    /** HTTP status, or 0 when the network failed before any answer. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+type Query = Record<string, string | number | undefined>;
+
+/** The one place that turns a failed response (or no response) into a thrown error. */
+export async function toError(response: Response): Promise<ApiRequestError> {
+  let body: Partial<ApiError> | undefined;
+  try {
+    body = (await response.json()) as Partial<ApiError>;
+  } catch {
+    body = undefined;
+  }
+  const error = body?.error;
+  return new ApiRequestError(
+    response.status,
+    error?.code ?? `http_${response.status}`,
+    error?.message ?? (response.statusText || `HTTP ${response.status}`),
+    error?.fields,
+  );
+}
+
+export async function getJson<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), { headers: { accept: 'application/json' }, signal });
+  } catch (cause) {
+    if ((cause as Error)?.name === 'AbortError') throw cause;
+    throw new ApiRequestError(0, 'network', (cause as Error)?.message ?? 'Network error');
+  }
+  if (!response.ok) throw await toError(response);
+  return (await response.json()) as T;
+}
+
+export interface ProductFilters {
+  category?: string;
+  shop?: string;
+  sort?: ProductSort;
+  minPrice?: number;
+  maxPrice?: number;
+  limit?: number;
+  cursor?: string;
+}
+
+export const api = {
+  categories: (signal?: AbortSignal) => getJson<CategoryList>('/api/categories', {}, signal),
+  products: (filters: ProductFilters, signal?: AbortSignal) => getJson<ProductPage>('/api/products', { ...filters }, signal),
+  product: (productId: string, signal?: AbortSignal) =>
+    getJson<ProductDetail>(`/api/products/${encodeURIComponent(productId)}`, {}, signal),
+  search: (q: string, filters: Omit<ProductFilters, 'shop'>, signal?: AbortSignal) =>
+    getJson<ProductPage>('/api/search', { q, ...filters }, signal),
+  shops: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => getJson<ShopPage>('/api/shops', query, signal),
+  shop: (slug: string, signal?: AbortSignal) => getJson<ShopDetail>(`/api/shops/${encodeURIComponent(slug)}`, {}, signal),
+};
+
+/** URL of an image key in the image bucket. */
+export const imageUrl = (key: string) => `/images/${key.split('/').map(encodeURIComponent).join('/')}`;
+
+let categoriesOnce: Promise<CategoryList> | undefined;
+
+/** Categories change rarely: fetched once per visit (again after a failure). */
+export function cachedCategories(): Promise<CategoryList> {
+  categoriesOnce ??= api.categories().catch((error: unknown) => {
+    categoriesOnce = undefined;
+    throw error;
+  });
+  return categoriesOnce;
+}

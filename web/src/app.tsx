@@ -1,0 +1,81 @@
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Footer } from './components/Footer.tsx';
+import { Header } from './components/Header.tsx';
+import { applyLocale, I18nContext, type I18n } from './i18n/context.ts';
+import { translator, type Locale } from './i18n/index.ts';
+import { Category } from './pages/Category.tsx';
+import { Home } from './pages/Home.tsx';
+import { NotFound } from './pages/NotFound.tsx';
+import { Product } from './pages/Product.tsx';
+import { Search } from './pages/Search.tsx';
+import { Shop } from './pages/Shop.tsx';
+import { Shops } from './pages/Shops.tsx';
+import { parseLocation, startRouter, subscribe, type Location } from './router.ts';
+
+const current = () => parseLocation(location.pathname + location.search);
+
+function Page({ where }: { where: Location }): JSX.Element {
+  const { route, query } = where;
+  switch (route.name) {
+    case 'home':
+      return <Home />;
+    case 'category':
+      return <Category slug={route.category} query={query} />;
+    case 'search':
+      return <Search query={query} />;
+    case 'product':
+      return <Product productId={route.productId} />;
+    case 'shop':
+      return <Shop slug={route.slug} />;
+    case 'shops':
+      return <Shops />;
+    default:
+      return <NotFound />;
+  }
+}
+
+export function App({ initialLocale }: { initialLocale: Locale }): JSX.Element {
+  const [locale, setLocaleState] = useState(initialLocale);
+  const [where, setWhere] = useState(current);
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  const setLocale = useCallback((next: Locale) => {
+    applyLocale(next);
+    setLocaleState(next);
+  }, []);
+  const i18n = useMemo<I18n>(() => ({ locale, t: translator(locale), setLocale }), [locale, setLocale]);
+
+  useEffect(() => {
+    const stop = startRouter();
+    const unsubscribe = subscribe(() => setWhere(current()));
+    return () => {
+      stop();
+      unsubscribe();
+    };
+  }, []);
+
+  // On each client-side navigation: back to the top, and focus the main region so that
+  // screen readers and keyboard users start on the new page.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    main.current?.focus({ preventScroll: true });
+  }, [where.path]);
+
+  const searchQuery = where.route.name === 'search' ? (where.query.get('q') ?? '') : '';
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Header query={searchQuery} />
+      <main id="main" ref={main} tabIndex={-1}>
+        <Page where={where} key={where.route.name} />
+      </main>
+      <Footer />
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,73 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { LANGUAGE_NAMES, LOCALES, type Locale } from '../i18n/index.ts';
+import { useI18n } from '../i18n/context.ts';
+import { navigate, paths } from '../router.ts';
+import { Logo, SearchIcon } from './Icon.tsx';
+
+/** Sticky header: skip link, brand, search, language switcher and the main navigation. */
+export function Header({ query }: { query: string }): JSX.Element {
+  const { t, locale, setLocale } = useI18n();
+  const [text, setText] = useState(query);
+  useEffect(() => setText(query), [query]);
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    const q = text.trim();
+    if (q) navigate(paths.search(q));
+  };
+
+  return (
+    <header class="site-header">
+      <a class="skip-link" href="#main">
+        {t('a11y.skip')}
+      </a>
+      <div class="header-inner">
+        <a class="brand" href={paths.home()}>
+          <Logo />
+          <span class="brand-name">{t('site.name')}</span>
+        </a>
+        <form class="search-form" role="search" action="/search" method="get" onSubmit={onSubmit}>
+          <label class="visually-hidden" for="site-search">
+            {t('search.label')}
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            enterKeyHint="search"
+            autocomplete="off"
+            maxLength={200}
+            placeholder={t('search.placeholder')}
+            value={text}
+            onInput={(event) => setText((event.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" class="search-button">
+            <SearchIcon />
+            <span class="visually-hidden">{t('search.submit')}</span>
+          </button>
+        </form>
+        <div class="lang-switch">
+          <label for="lang-select" class="visually-hidden">
+            {t('lang.label')}
+          </label>
+          <select
+            id="lang-select"
+            value={locale}
+            onChange={(event) => setLocale((event.currentTarget as HTMLSelectElement).value as Locale)}
+          >
+            {LOCALES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <nav class="main-nav" aria-label={t('a11y.mainNav')}>
+          <a href={paths.home()}>{t('nav.home')}</a>
+          <a href={paths.shops()}>{t('nav.shops')}</a>
+        </nav>
+      </div>
+    </header>
+  );
+}

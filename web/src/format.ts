@@ -1,0 +1,86 @@
+import type { Locale } from '../../shared/domain/locales.ts';
+
+/** Locale-aware formatting of money, numbers and measures for the store's four languages. */
+
+const INTL_LOCALE: Record<Locale, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en', es: 'es' };
+export const intlLocale = (locale: Locale) => INTL_LOCALE[locale];
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** A MAD amount given in centimes: "1 250 MAD", "1 250,50 MAD"; whole dirhams drop the decimals. */
+export function formatMad(minor: number, locale: Locale): string {
+  const whole = minor % 100 === 0;
+  return numberFormat(locale, {
+    style: 'currency',
+    currency: 'MAD',
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(minor / 100);
+}
+
+/** An approximate amount in another currency (minor units): whole units from 10 up, cents below. */
+export function formatApprox(minor: number, currency: 'EUR' | 'USD', locale: Locale): string {
+  const digits = minor >= 1000 ? 0 : 2;
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(minor / 100);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatDays(days: number, locale: Locale): string {
+  return numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
+}
+
+export function formatWeight(grams: number, locale: Locale): string {
+  return grams >= 1000
+    ? numberFormat(locale, { style: 'unit', unit: 'kilogram', maximumFractionDigits: 2 }).format(grams / 1000)
+    : numberFormat(locale, { style: 'unit', unit: 'gram' }).format(grams);
+}
+
+export function formatDimensions(d: { length: number; width: number; height: number }, locale: Locale): string {
+  const n = (v: number) => formatNumber(v, locale);
+  const cm = numberFormat(locale, { style: 'unit', unit: 'centimeter', maximumFractionDigits: 1 }).format(d.height);
+  return `${n(d.length)} × ${n(d.width)} × ${cm}`;
+}
+
+export const LOW_STOCK = 5;
+export type StockState = { kind: 'in' } | { kind: 'low'; left: number } | { kind: 'out' };
+
+export function stockState(stock: number, low = LOW_STOCK): StockState {
+  if (stock <= 0) return { kind: 'out' };
+  if (stock <= low) return { kind: 'low', left: stock };
+  return { kind: 'in' };
+}
+
+/**
+ * A price typed by a shopper, in dirhams ("120", "120,50", "1 200.5", Arabic-Indic digits), to
+ * centimes; undefined when empty or not a non-negative amount.
+ */
+export function parseMadInput(text: string): number | undefined {
+  const western = text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/[٫,]/g, '.');
+  if (!/^\d+(\.\d{0,2})?$/.test(western)) return undefined;
+  const minor = Math.round(Number(western) * 100);
+  return Number.isSafeInteger(minor) && minor <= 100_000_000_00 ? minor : undefined;
+}
+
+/** Centimes to the plain dirham figure shown in a price input ("120" or "120.5"). */
+export const madInputValue = (minor: number | undefined) => (minor === undefined ? '' : String(minor / 100));

@@ -1,0 +1,117 @@
+/**
+ * A tiny History-API router: pure matching of a URL to a route, plus navigation helpers.
+ * Every same-origin <a href> becomes a client-side navigation (see `interceptLinks`).
+ */
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'category'; category: string }
+  | { name: 'search' }
+  | { name: 'product'; productId: string }
+  | { name: 'shop'; slug: string }
+  | { name: 'shops' }
+  | { name: 'notFound' };
+
+export interface Location {
+  route: Route;
+  path: string;
+  query: URLSearchParams;
+}
+
+const SEGMENT = /^[A-Za-z0-9_-]{1,60}$/;
+
+/** Matches a pathname (no query) to a route. Trailing slashes are tolerated. */
+export function matchRoute(pathname: string): Route {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return { name: 'notFound' };
+  }
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  if (path === '/' || path === '') return { name: 'home' };
+  if (path === '/search') return { name: 'search' };
+  if (path === '/shops') return { name: 'shops' };
+  const parts = path.split('/').slice(1);
+  if (parts.length === 2 && SEGMENT.test(parts[1]!)) {
+    const [kind, value] = parts as [string, string];
+    if (kind === 'c' && /^[a-z0-9-]+$/.test(value)) return { name: 'category', category: value };
+    if (kind === 'p') return { name: 'product', productId: value };
+    if (kind === 's' && /^[a-z0-9-]+$/.test(value)) return { name: 'shop', slug: value };
+  }
+  return { name: 'notFound' };
+}
+
+export function parseLocation(href: string): Location {
+  const url = new URL(href, 'http://local');
+  return { route: matchRoute(url.pathname), path: url.pathname + url.search, query: url.searchParams };
+}
+
+/** Builds a path with a query string, leaving out empty values. */
+export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export const paths = {
+  home: () => '/',
+  category: (slug: string) => `/c/${encodeURIComponent(slug)}`,
+  search: (q: string) => withQuery('/search', { q }),
+  product: (id: string) => `/p/${encodeURIComponent(id)}`,
+  shop: (slug: string) => `/s/${encodeURIComponent(slug)}`,
+  shops: () => '/shops',
+};
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+export function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+/** Navigates without reloading; `replace` swaps the current history entry (e.g. filter changes). */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  const current = location.pathname + location.search;
+  if (to === current && !options.replace) return;
+  if (options.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  notify();
+}
+
+/** Should this click on a link be handled by the router rather than the browser? */
+export function isRoutableClick(event: MouseEvent, anchor: HTMLAnchorElement, origin: string): boolean {
+  if (event.defaultPrevented || event.button !== 0) return false;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+  if (anchor.target && anchor.target !== '_self') return false;
+  if (anchor.hasAttribute('download') || anchor.getAttribute('rel')?.includes('external')) return false;
+  if (anchor.origin !== origin) return false;
+  if (anchor.pathname.startsWith('/api/') || anchor.pathname.startsWith('/images/')) return false;
+  return true;
+}
+
+/** Starts listening to back/forward and to clicks on same-origin links. */
+export function startRouter(): () => void {
+  const onClick = (event: MouseEvent) => {
+    const anchor = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+    if (!anchor || !isRoutableClick(event, anchor, location.origin)) return;
+    // A link to the same page with only a #hash: let the browser scroll (e.g. the skip link).
+    if (anchor.hash && anchor.pathname === location.pathname && anchor.search === location.search) return;
+    event.preventDefault();
+    navigate(anchor.pathname + anchor.search);
+  };
+  document.addEventListener('click', onClick);
+  window.addEventListener('popstate', notify);
+  return () => {
+    document.removeEventListener('click', onClick);
+    window.removeEventListener('popstate', notify);
+  };
+}
