@@ -70,6 +70,7 @@ export function catalogueQueries({ db, tableName }: CatalogueQueriesDeps) {
     const startKey = decodeCursor(q.cursor, {
       attributes: ['pk', 'sk', `${index}pk`, `${index}sk`],
       partition: [`${index}pk`, q.scopeKey],
+      prefixes: keys.catalogueEntry('', q.scopeKey),
     });
     const result = await query(
       {
@@ -162,7 +163,11 @@ export function catalogueQueries({ db, tableName }: CatalogueQueriesDeps) {
     /** Approved shops, newest first. */
     async listShops(q: { limit: number; cursor?: string }): Promise<Page<ShopSummary>> {
       const scopeKey = partitions.shopsByStatus('approved');
-      const startKey = decodeCursor(q.cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', scopeKey] });
+      const startKey = decodeCursor(q.cursor, {
+        attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+        partition: ['gsi1pk', scopeKey],
+        prefixes: keys.shop(''),
+      });
       const result = await query(
         {
           IndexName: INDEX.byTime,

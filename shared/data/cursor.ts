@@ -12,7 +12,16 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, expect: { attributes: readonly string[]; partition: [string, string] }): StartKey | undefined {
+export interface CursorShape {
+  /** The key attributes a start key of this list has, exactly. */
+  attributes: readonly string[];
+  /** The index partition being read: a cursor from another list is refused. */
+  partition: [string, string];
+  /** Values the other attributes must start with (e.g. the table key of the entity listed). */
+  prefixes?: Partial<Record<'pk' | 'sk', string>>;
+}
+
+export function decodeCursor(cursor: string | undefined, expect: CursorShape): StartKey | undefined {
   if (cursor === undefined) return undefined;
   let decoded: unknown;
   try {
@@ -29,6 +38,9 @@ export function decodeCursor(cursor: string | undefined, expect: { attributes: r
   const key = decoded as StartKey;
   const [partitionAttribute, partitionValue] = expect.partition;
   if (key[partitionAttribute] !== partitionValue) throw invalidCursor();
+  for (const [attribute, prefix] of Object.entries(expect.prefixes ?? {})) {
+    if (!key[attribute]?.startsWith(prefix)) throw invalidCursor();
+  }
   return key;
 }
 
