@@ -1,0 +1,289 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  ListGroupsCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, VERIFICATION_EMAIL, type AccountGroup } from '#shared/domain/accounts.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.ts';
+import type { NewOutboxMessage, Outbox } from './outbox.ts';
+import { LocalStackError } from './ports.ts';
+
+/**
+ * cognito-local (npm) as the local Cognito: started as a child process in its data folder (it
+ * keeps its state in `./.cognito`), with the token issuer set to the URL it really answers on,
+ * and the `dakhla-market` user pool, its web app client and the groups ensured — the same
+ * pool the stateful stack creates in AWS. Codes it would email go to the local outbox.
+ */
+export const USER_POOL_NAME = 'dakhla-market';
+export const APP_CLIENT_NAME = 'dakhla-market-web';
+export const DEFAULT_COGNITO_PORT = 9229;
+
+const SERVER_SCRIPT = join(import.meta.dirname, 'cognito-local-server.cjs');
+/** Written while an instance runs on a data folder, so scripts can use it instead of starting a second one. */
+const RUNNING_FILE = 'running.json';
+
+export interface LocalCognito {
+  /** Where the SDK and the browser reach it, e.g. http://localhost:9229 */
+  endpoint: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  /** The `iss` of its tokens: `${endpoint}/${userPoolId}`. */
+  issuer: string;
+  jwksUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface CognitoOptions {
+  port: number;
+  /** cognito-local's working folder: its state lives in `<dir>/.cognito`. */
+  dir: string;
+  /** Where the codes Cognito would email or text go. */
+  outbox?: Outbox;
+}
+
+/** A code cognito-local would have delivered (sent by cognito-local-server.cjs over IPC). */
+interface CodeDelivery {
+  type: 'code';
+  source: string;
+  userPoolId: string;
+  username: string;
+  medium: 'EMAIL' | 'SMS';
+  destination: string;
+  code: string;
+}
+
+export async function startCognito({ port, dir, outbox }: CognitoOptions): Promise<LocalCognito> {
+  const endpoint = `http://localhost:${port}`;
+  mkdirSync(join(dir, '.cognito'), { recursive: true });
+  // cognito-local merges this over its defaults; the issuer must name the port it really uses.
+  writeFileSync(join(dir, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: endpoint } }, null, 2));
+
+  const child: ChildProcess = spawn(process.execPath, [SERVER_SCRIPT], {
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+      NODE_NO_WARNINGS: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  child.on('message', (message: CodeDelivery) => {
+    if (message?.type === 'code') outbox?.send(codeMessage(message));
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new LocalStackError(`cognito-local exited (code ${code}) before it was ready:\n${plain(output)}`))),
+  );
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      rmSync(join(dir, RUNNING_FILE), { force: true });
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
+
+  try {
+    await Promise.race([waitForHealth(endpoint), exited]);
+    exited.catch(() => {}); // later exits are handled by stop()
+    const client = localCognitoClient(endpoint);
+    try {
+      const { userPoolId, clientId } = await ensureUserPool(client);
+      writeFileSync(join(dir, RUNNING_FILE), JSON.stringify({ pid: process.pid, endpoint }));
+      const issuer = `${endpoint}/${userPoolId}`;
+      return { endpoint, region: LOCAL_REGION, userPoolId, clientId, issuer, jwksUrl: `${issuer}/.well-known/jwks.json`, stop };
+    } finally {
+      client.destroy();
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The endpoint of a cognito-local that a running `npm start` has on `dir`, if one answers. */
+export async function runningCognito(dir: string): Promise<string | undefined> {
+  const file = join(dir, RUNNING_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    const { endpoint } = JSON.parse(readFileSync(file, 'utf8')) as { endpoint: string };
+    const response = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(1000) });
+    return response.ok ? endpoint : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function localCognitoClient(endpoint: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+}
+
+async function waitForHealth(endpoint: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new LocalStackError(`cognito-local did not answer on ${endpoint} within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The `dakhla-market` pool, its web client and groups: found by name, created when missing. */
+export async function ensureUserPool(client: CognitoIdentityProviderClient): Promise<{ userPoolId: string; clientId: string }> {
+  const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  let userPoolId = pools.UserPools?.find((pool) => pool.Name === USER_POOL_NAME)?.Id;
+  if (!userPoolId) {
+    const created = await client.send(
+      new CreateUserPoolCommand({
+        PoolName: USER_POOL_NAME,
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        UsernameConfiguration: { CaseSensitive: false },
+        Policies: {
+          PasswordPolicy: {
+            MinimumLength: PASSWORD_POLICY.minLength,
+            RequireLowercase: PASSWORD_POLICY.requireLowercase,
+            RequireUppercase: PASSWORD_POLICY.requireUppercase,
+            RequireNumbers: PASSWORD_POLICY.requireDigits,
+            RequireSymbols: PASSWORD_POLICY.requireSymbols,
+          },
+        },
+        VerificationMessageTemplate: {
+          DefaultEmailOption: 'CONFIRM_WITH_CODE',
+          EmailSubject: VERIFICATION_EMAIL.subject,
+          EmailMessage: VERIFICATION_EMAIL.body,
+        },
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      }),
+    );
+    userPoolId = created.UserPool!.Id!;
+  }
+
+  const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  let clientId = clients.UserPoolClients?.find((candidate) => candidate.ClientName === APP_CLIENT_NAME)?.ClientId;
+  if (!clientId) {
+    const created = await client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: APP_CLIENT_NAME,
+        GenerateSecret: false,
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        IdTokenValidity: TOKEN_VALIDITY.idTokenMinutes,
+        AccessTokenValidity: TOKEN_VALIDITY.accessTokenMinutes,
+        RefreshTokenValidity: TOKEN_VALIDITY.refreshTokenDays,
+        TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'days' },
+        PreventUserExistenceErrors: 'ENABLED',
+      }),
+    );
+    clientId = created.UserPoolClient!.ClientId!;
+  }
+
+  const groups = await client.send(new ListGroupsCommand({ UserPoolId: userPoolId, Limit: 60 }));
+  const existing = new Set(groups.Groups?.map((group) => group.GroupName));
+  for (const group of ACCOUNT_GROUPS) {
+    if (!existing.has(group)) await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
+  }
+  return { userPoolId, clientId };
+}
+
+export interface AccountSpec {
+  email: string;
+  password: string;
+  groups: readonly AccountGroup[];
+}
+
+/**
+ * A confirmed account with a permanent password in the given groups, as an operator would make
+ * it in AWS (AdminCreateUser with SUPPRESS, AdminSetUserPassword permanent, AdminAddUserToGroup).
+ * `ifExists: 'keep'` leaves an existing account as it is (but in its groups); 'fail' throws.
+ */
+export async function ensureAccount(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  account: AccountSpec,
+  ifExists: 'keep' | 'fail' = 'keep',
+): Promise<{ sub: string; created: boolean }> {
+  const email = account.email.trim().toLowerCase();
+  let sub = await findSub(client, userPoolId, email);
+  const created = !sub;
+  if (sub && ifExists === 'fail') throw new AccountExistsError(email);
+  if (!sub) {
+    const result = await client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: email,
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+        MessageAction: 'SUPPRESS',
+      }),
+    );
+    sub = result.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value ?? (await findSub(client, userPoolId, email))!;
+    await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: account.password, Permanent: true }));
+  }
+  for (const group of account.groups) {
+    await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }));
+  }
+  return { sub, created };
+}
+
+async function findSub(client: CognitoIdentityProviderClient, userPoolId: string, email: string): Promise<string | undefined> {
+  try {
+    const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+    return user.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+  } catch (error) {
+    if (error instanceof UserNotFoundException) return undefined;
+    throw error;
+  }
+}
+
+export class AccountExistsError extends Error {
+  constructor(readonly email: string) {
+    super(`An account for ${email} already exists`);
+  }
+}
+
+/** What Cognito would have emailed or texted, as an outbox message. */
+export function codeMessage(delivery: Pick<CodeDelivery, 'source' | 'destination' | 'code'>): NewOutboxMessage {
+  const { source, destination: to, code } = delivery;
+  const kind = `cognito:${source}`;
+  switch (source) {
+    case 'ForgotPassword':
+      return { to, code, kind, subject: 'Reset your Dakhla Market password', text: `Your password reset code is ${code}. If you did not ask for it, ignore this email.` };
+    case 'AdminCreateUser':
+      return { to, code, kind, subject: 'Your Dakhla Market account', text: `An account was made for you. Your temporary password is ${code}.` };
+    case 'UpdateUserAttribute':
+    case 'VerifyUserAttribute':
+      return { to, code, kind, subject: 'Confirm your Dakhla Market contact details', text: `Your verification code is ${code}.` };
+    case 'Authentication':
+      return { to, code, kind, subject: 'Your Dakhla Market sign-in code', text: `Your sign-in code is ${code}.` };
+    default: // SignUp, ResendCode
+      return { to, code, kind, subject: VERIFICATION_EMAIL.subject, text: VERIFICATION_EMAIL.body.replace('{####}', code) };
+  }
+}
+
+/** cognito-local's log lines without their terminal colours. */
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '').trim();
