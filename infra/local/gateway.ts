@@ -2,15 +2,20 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { isPublicImageKey } from '#shared/domain/images.ts';
 import { routeFunctionName, type Route } from '#shared/routes.ts';
 import { lambdaContext, toApiEvent } from './api-event.ts';
+import { createJwtAuthorizer } from './jwt-authorizer.ts';
+import { outboxHtml, type Outbox } from './outbox.ts';
 import { createRouteMatcher, MalformedPathError } from './route-matcher.ts';
+import { S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { serveStatic } from './static-files.ts';
 
 /**
  * The local stand-in for API Gateway + Lambda + CloudFront: one HTTP server that runs the
- * route table's handlers in-process with payload-v2 events, proxies /images/* to the image
- * bucket, and serves the built web store.
+ * route table's handlers in-process with payload-v2 events (checking Cognito ID tokens on
+ * non-public routes, as the HTTP API's JWT authorizer does), proxies /images/* to the image
+ * bucket, and serves the built web store, its /config.json and the local outbox (/dev/outbox).
  */
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -19,6 +24,14 @@ export interface GatewayOptions {
   functionsDir: string;
   webRoot: string;
   images: { endpoint: string; bucket: string };
+  /** The local S3 endpoint under /s3/ (s3-front.ts): presigned uploads checked as S3 does, the rest proxied to s3rver. */
+  s3?: S3Front;
+  /** The user pool whose ID tokens every non-public route needs (the HTTP API's JWT authorizer in AWS). */
+  auth: { issuer: string; audience: string; jwksUrl: string };
+  /** Shown at GET /dev/outbox and /dev/outbox.html: what would have been emailed (local only). */
+  outbox?: Outbox;
+  /** Served at GET /config.json: the browser's run-time settings (the web stack deploys the same file). */
+  clientConfig?: unknown;
   log?: (line: string) => void;
 }
 
@@ -36,6 +49,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
   const match = createRouteMatcher(options.routes);
   const staticFiles = serveStatic(options.webRoot);
   const log = options.log ?? (() => {});
+  const authorize = createJwtAuthorizer({ issuer: options.auth.issuer, audience: options.auth.audience, jwks: options.auth.jwksUrl });
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
     const found = match(req.method ?? 'GET', url.pathname);
@@ -44,13 +58,20 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     if (body === undefined) return send(res, 413, { message: 'Request Entity Too Large' });
     const handler = handlers.get(found.route)!;
     const event = toApiEvent(req, url, found.route, found.pathParameters, body);
+    if (found.route.auth !== 'public') {
+      // As the JWT authorizer does: no valid ID token, no call to the function.
+      const result = await authorize(req.headers.authorization);
+      if (!result.ok) return send(res, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
+      Object.assign(event.requestContext, { authorizer: { jwt: { claims: result.claims, scopes: null } } });
+    }
     const result = await handler(event, lambdaContext(routeFunctionName(found.route), FUNCTION_TIMEOUT_MS));
     writeResult(res, result);
   }
 
   function images(req: IncomingMessage, res: ServerResponse, url: URL) {
     const key = url.pathname.slice('/images/'.length);
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !key || key.split('/').some((p) => p === '..' || p === '')) {
+    // Like CloudFront's /images/* behaviour: processed images only, never the raw uploads/.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !isPublicImageKey(key) || key.split('/').some((p) => p === '..' || p === '')) {
       return send(res, 404, { message: 'Not Found' });
     }
     const upstream = httpRequest(`${options.images.endpoint}/${options.images.bucket}/${key}`, { method: req.method }, (s3) => {
@@ -88,6 +109,14 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       });
     } else if (url.pathname.startsWith('/images/')) {
       images(req, res, url);
+    } else if (options.s3 && url.pathname.startsWith(`${S3_FRONT_PATH}/`)) {
+      options.s3.handle(req, res, url);
+    } else if (url.pathname === '/config.json' && options.clientConfig) {
+      send(res, 200, options.clientConfig, { 'cache-control': 'no-store' });
+    } else if ((url.pathname === '/dev/outbox' || url.pathname === '/dev/outbox.html') && options.outbox) {
+      const messages = options.outbox.list({ to: url.searchParams.get('to') ?? undefined });
+      if (url.pathname === '/dev/outbox') send(res, 200, { messages }, { 'cache-control': 'no-store' });
+      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(outboxHtml(messages));
     } else {
       staticFiles(req, res, url.pathname);
     }
@@ -107,9 +136,9 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   if (res.headersSent) return res.end();
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
 }
 
 /** Writes a handler's result as API Gateway does, including its shortcut for plain values. */

@@ -21,7 +21,7 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
       reject(
         new LocalStackError(
           error.code === 'EADDRINUSE'
-            ? `Port ${port} (${what}) is already in use. Stop what uses it, or choose other ports (see README: PORT, DYNAMODB_PORT, S3_PORT).`
+            ? `Port ${port} (${what}) is already in use. Stop what uses it, or choose other ports (see README: PORT, DYNAMODB_PORT, S3_PORT, COGNITO_PORT).`
             : `Cannot listen on port ${port} (${what}): ${error.message}`,
         ),
       ),

@@ -6,9 +6,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { routes } from '#shared/routes.ts';
+import { DEFAULT_COGNITO_PORT, localCognitoClient, startCognito, type LocalCognito } from './cognito.ts';
+import { ensureDemoAccounts } from './demo-accounts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, type Emulator } from './emulators.ts';
 import { createGateway } from './gateway.ts';
 import { assertPortFree, freePort } from './ports.ts';
+import { createOutbox, type Outbox } from './outbox.ts';
 import { ensureTable } from './provision.ts';
 import { seedIfEmpty } from './seed.ts';
 
@@ -25,6 +28,7 @@ export interface StackOptions {
   port: number;
   dynamoPort?: number;
   s3Port?: number;
+  cognitoPort?: number;
   /** Where data survives restarts; omit for an in-memory table and a throw-away bucket. */
   dataDir?: string;
   webRoot?: string;
@@ -37,6 +41,10 @@ export interface RunningStack {
   s3Endpoint: string;
   tableName: string;
   imageBucket: string;
+  /** The local user pool (cognito-local): what the browser and the tests need to sign in. */
+  cognito: Omit<LocalCognito, 'stop'>;
+  /** What the store would have emailed (served at /dev/outbox). */
+  outbox: Outbox;
   seeded: Awaited<ReturnType<typeof seedIfEmpty>>;
   stop(): Promise<void>;
 }
@@ -46,12 +54,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const port = options.port || (await freePort());
   const dynamoPort = options.dynamoPort ?? (options.port ? 8000 : await freePort());
   const s3Port = options.s3Port ?? (options.port ? 4569 : await freePort());
+  const cognitoPort = (options.cognitoPort ?? (options.port ? DEFAULT_COGNITO_PORT : 0)) || (await freePort());
   await assertPortFree(port, 'web store and API');
   await assertPortFree(dynamoPort, 'DynamoDB Local');
   await assertPortFree(s3Port, 's3rver');
+  await assertPortFree(cognitoPort, 'cognito-local');
 
   const scratch = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'dakhla-'));
   const started: Emulator[] = [];
+  const keep = <T extends Emulator>(emulator: T) => (started.push(emulator), emulator);
   let server: Server | undefined;
   const stop = async () => {
     if (server) await new Promise<void>((r) => server!.close(() => r()));
@@ -61,12 +72,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
 
   try {
-    log('starting DynamoDB Local and s3rver…');
-    const [dynamo, s3] = await Promise.all([
-      startDynamoDb({ port: dynamoPort, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) }),
-      startS3({ port: s3Port, dataDir: join(options.dataDir ?? scratch!, 's3'), buckets: [LOCAL_IMAGE_BUCKET] }),
-    ]);
-    started.push(dynamo, s3);
+    log('starting DynamoDB Local, s3rver and cognito-local…');
+    const outbox = createOutbox(options.dataDir ? { file: join(options.dataDir, 'outbox.json') } : {});
+    const starting = [
+      startDynamoDb({ port: dynamoPort, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) }).then(keep),
+      startS3({ port: s3Port, dataDir: join(options.dataDir ?? scratch!, 's3'), buckets: [LOCAL_IMAGE_BUCKET] }).then(keep),
+      startCognito({ port: cognitoPort, dir: join(options.dataDir ?? scratch!, 'cognito'), outbox }).then(keep),
+    ] as const;
+    await Promise.allSettled(starting); // so that stop() also stops those that did start when one fails
+    const [dynamo, s3, cognito] = await Promise.all(starting);
 
     // The handlers read these exactly as they read their Lambda environment in AWS.
     Object.assign(process.env, {
@@ -75,21 +89,32 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      USER_POOL_ID: cognito.userPoolId,
     });
 
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const s3Client = new S3Client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
     await ensureTable(client, LOCAL_TABLE);
     const seeded = await seedIfEmpty({ db: DynamoDBDocumentClient.from(client), s3: s3Client, tableName: LOCAL_TABLE, imageBucket: LOCAL_IMAGE_BUCKET });
+    const cognitoClient = localCognitoClient(cognito.endpoint);
+    const accounts = await ensureDemoAccounts({ cognito: cognitoClient, userPoolId: cognito.userPoolId, db: DynamoDBDocumentClient.from(client), tableName: LOCAL_TABLE });
     client.destroy();
     s3Client.destroy();
+    cognitoClient.destroy();
     if (seeded.seeded) log(`loaded demo data: ${seeded.shops} shops, ${seeded.products} products, ${seeded.images} images`);
+    if (accounts.created.length) log(`created demo accounts: ${accounts.created.join(', ')} (passwords in the README)`);
 
     server = await createGateway({
       routes,
       functionsDir: join(ROOT, 'functions'),
       webRoot: options.webRoot ?? join(ROOT, 'web/dist'),
       images: { endpoint: s3.endpoint, bucket: LOCAL_IMAGE_BUCKET },
+      auth: { issuer: cognito.issuer, audience: cognito.clientId, jwksUrl: cognito.jwksUrl },
+      outbox,
+      clientConfig: {
+        auth: { endpoint: `${cognito.endpoint}/`, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
+      },
       log,
     });
     await new Promise<void>((resolveListen, reject) => {
@@ -102,6 +127,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       s3Endpoint: s3.endpoint,
       tableName: LOCAL_TABLE,
       imageBucket: LOCAL_IMAGE_BUCKET,
+      cognito: { endpoint: cognito.endpoint, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId, issuer: cognito.issuer, jwksUrl: cognito.jwksUrl },
+      outbox,
       seeded,
       stop,
     };

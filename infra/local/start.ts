@@ -6,7 +6,7 @@ import { ROOT, startStack } from './stack.ts';
 /**
  * `npm start`: the whole store locally. Options (flags or environment):
  *   --port / PORT (3000; 0 = any free ports), --dynamodb-port / DYNAMODB_PORT (8000),
- *   --s3-port / S3_PORT (4569), --data-dir / DATA_DIR (.local-data), --ephemeral (keep nothing),
+ *   --s3-port / S3_PORT (4569), --cognito-port / COGNITO_PORT (9229), --data-dir / DATA_DIR (.local-data), --ephemeral (keep nothing),
  *   --quiet (no request log).
  */
 const { values } = parseArgs({
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT },
     's3-port': { type: 'string', default: process.env.S3_PORT },
+    'cognito-port': { type: 'string', default: process.env.COGNITO_PORT },
     'data-dir': { type: 'string', default: process.env.DATA_DIR ?? join(ROOT, '.local-data') },
     ephemeral: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
@@ -35,14 +36,18 @@ try {
   const port = portOption('port', values.port) ?? 3000;
   const dynamoPort = portOption('dynamodb-port', values['dynamodb-port']);
   const s3Port = portOption('s3-port', values['s3-port']);
+  const cognitoPort = portOption('cognito-port', values['cognito-port']);
   const stack = await startStack({
     port,
     ...(dynamoPort !== undefined ? { dynamoPort } : {}),
     ...(s3Port !== undefined ? { s3Port } : {}),
+    ...(cognitoPort !== undefined ? { cognitoPort } : {}),
     ...(values.ephemeral ? {} : { dataDir: values['data-dir'] }),
     log: values.quiet ? (line) => !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(line) && say(line) : say,
   });
   say(`dynamodb: ${stack.dynamoEndpoint}  s3: ${stack.s3Endpoint}`);
+  say(`cognito: ${stack.cognito.endpoint}  user pool: ${stack.cognito.userPoolId}  client: ${stack.cognito.clientId}`);
+  say(`outbox (sign-up codes): ${stack.url}/dev/outbox.html`);
   say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);
   say(`Dakhla Market is running at ${stack.url}  (API under ${stack.url}/api) — Ctrl-C to stop`);
   let stopping = false;

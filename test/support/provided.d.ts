@@ -4,6 +4,10 @@ declare module 'vitest' {
     storeUrl: string;
     dynamoEndpoint: string;
     tableName: string;
+    /** cognito-local of the running store, its user pool and web app client. */
+    cognitoEndpoint: string;
+    userPoolId: string;
+    clientId: string;
   }
 }
 export {};

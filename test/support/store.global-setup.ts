@@ -16,15 +16,16 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
   let output = '';
-  const ready = new Promise<{ url: string; dynamo: string }>((resolveReady, reject) => {
+  const ready = new Promise<{ url: string; dynamo: string; cognito: RegExpExecArray }>((resolveReady, reject) => {
     const timer = setTimeout(() => reject(new Error(`local store did not start within 90 s:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /running at (http:\/\/\S+)/.exec(output)?.[1];
       const dynamo = /dynamodb: (http:\/\/\S+)/.exec(output)?.[1];
-      if (url && dynamo) {
+      const cognito = /cognito: (http:\/\/\S+)\s+user pool: (\S+)\s+client: (\S+)/.exec(output);
+      if (url && dynamo && cognito) {
         clearTimeout(timer);
-        resolveReady({ url, dynamo });
+        resolveReady({ url, dynamo, cognito });
       }
     };
     child.stdout!.on('data', onData);
@@ -34,10 +35,13 @@ export default async function setup(project: TestProject) {
       reject(new Error(`local store exited with code ${code}:\n${output}`));
     });
   });
-  const { url, dynamo } = await ready;
+  const { url, dynamo, cognito } = await ready;
   project.provide('storeUrl', url);
   project.provide('dynamoEndpoint', dynamo);
   project.provide('tableName', 'dakhla-market');
+  project.provide('cognitoEndpoint', cognito[1]!);
+  project.provide('userPoolId', cognito[2]!);
+  project.provide('clientId', cognito[3]!);
 
   return async () => {
     if (child.exitCode !== null) return;

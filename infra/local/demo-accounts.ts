@@ -1,0 +1,33 @@
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { users } from '#shared/data/users.ts';
+import { ensureAccount, type AccountSpec } from './cognito.ts';
+import { SHOP } from './demo-data/shops.ts';
+
+/**
+ * The local store's demo accounts (listed in the README), ensured at every start: created when
+ * missing, left as they are otherwise. The artisan owns the demo shop "Atelier Mina".
+ */
+export const DEMO_ACCOUNTS = {
+  operator: { email: 'operator@dakhla.market', password: 'Dakhla-Operator-2026', groups: ['operator'] },
+  artisan: { email: 'artisan@dakhla.market', password: 'Dakhla-Artisan-2026', groups: ['artisan'], shopId: SHOP.mina },
+} as const satisfies Record<string, AccountSpec & { shopId?: string }>;
+
+export async function ensureDemoAccounts(deps: {
+  cognito: CognitoIdentityProviderClient;
+  userPoolId: string;
+  db: DynamoDBDocumentClient;
+  tableName: string;
+}): Promise<{ created: string[] }> {
+  const created: string[] = [];
+  const operator = await ensureAccount(deps.cognito, deps.userPoolId, DEMO_ACCOUNTS.operator);
+  if (operator.created) created.push(DEMO_ACCOUNTS.operator.email);
+
+  const { email, shopId } = DEMO_ACCOUNTS.artisan;
+  const artisan = await ensureAccount(deps.cognito, deps.userPoolId, DEMO_ACCOUNTS.artisan);
+  if (artisan.created) created.push(email);
+  const profiles = users({ db: deps.db, tableName: deps.tableName });
+  const profile = await profiles.getProfile(artisan.sub);
+  if (profile?.shopId !== shopId) await profiles.linkShopOwner(artisan.sub, email, shopId);
+  return { created };
+}
