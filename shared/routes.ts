@@ -4,7 +4,13 @@
  * the handler may touch (which becomes its IAM grants in AWS).
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type Auth = 'public' | 'signed-in' | 'artisan' | 'operator';
+/**
+ * Who may call a route. 'signed-in' and 'operator' need a valid Cognito ID token (the HTTP
+ * API's JWT authorizer in AWS, the local gateway against cognito-local's JWKS); 'operator'
+ * also needs the `operator` group, which the handler's edge checks. Artisan routes are
+ * 'signed-in': what a caller may touch is decided by what they own, in the use case.
+ */
+export type Auth = 'public' | 'signed-in' | 'operator';
 
 export interface Route {
   method: HttpMethod;
@@ -14,7 +20,13 @@ export interface Route {
   handler: string;
   auth: Auth;
   /** What the handler needs; infra turns this into least-privilege grants. */
-  access: { table: 'read' | 'read-write' };
+  access: {
+    table: 'read' | 'read-write';
+    /** 'presign': may sign upload POSTs for the image bucket's uploads/ prefix; 'delete': may delete images. */
+    images?: 'presign' | 'delete';
+    /** May add users to the user pool's groups (approving an artisan). */
+    userPool?: 'manage-groups';
+  };
 }
 
 export const routes = [
@@ -24,6 +36,24 @@ export const routes = [
   { method: 'GET', path: '/api/search', handler: 'catalogue/search-products', auth: 'public', access: { table: 'read' } },
   { method: 'GET', path: '/api/shops', handler: 'catalogue/list-shops', auth: 'public', access: { table: 'read' } },
   { method: 'GET', path: '/api/shops/{slug}', handler: 'catalogue/get-shop', auth: 'public', access: { table: 'read' } },
+
+  // Artisans: their own account, shop, products and photos. Ownership comes from the token.
+  { method: 'GET', path: '/api/me', handler: 'artisan/get-me', auth: 'signed-in', access: { table: 'read' } },
+  { method: 'POST', path: '/api/me/shop', handler: 'artisan/apply-for-shop', auth: 'signed-in', access: { table: 'read-write' } },
+  { method: 'PATCH', path: '/api/me/shop', handler: 'artisan/update-shop', auth: 'signed-in', access: { table: 'read-write' } },
+  { method: 'PUT', path: '/api/me/onboarding', handler: 'artisan/save-onboarding', auth: 'signed-in', access: { table: 'read-write' } },
+  { method: 'GET', path: '/api/me/products', handler: 'artisan/list-my-products', auth: 'signed-in', access: { table: 'read' } },
+  { method: 'POST', path: '/api/me/products', handler: 'artisan/create-product', auth: 'signed-in', access: { table: 'read-write' } },
+  { method: 'GET', path: '/api/me/products/{productId}', handler: 'artisan/get-my-product', auth: 'signed-in', access: { table: 'read' } },
+  { method: 'PUT', path: '/api/me/products/{productId}', handler: 'artisan/update-product', auth: 'signed-in', access: { table: 'read-write' } },
+  { method: 'POST', path: '/api/me/products/{productId}/status', handler: 'artisan/set-product-status', auth: 'signed-in', access: { table: 'read-write' } },
+  { method: 'POST', path: '/api/me/products/{productId}/images', handler: 'artisan/start-image-upload', auth: 'signed-in', access: { table: 'read-write', images: 'presign' } },
+  { method: 'PUT', path: '/api/me/products/{productId}/images', handler: 'artisan/arrange-images', auth: 'signed-in', access: { table: 'read-write' } },
+  { method: 'DELETE', path: '/api/me/products/{productId}/images/{imageId}', handler: 'artisan/remove-image', auth: 'signed-in', access: { table: 'read-write', images: 'delete' } },
+
+  // Operators: shop applications and moderation.
+  { method: 'GET', path: '/api/operator/shops', handler: 'operator/list-shops', auth: 'operator', access: { table: 'read' } },
+  { method: 'POST', path: '/api/operator/shops/{shopId}/decision', handler: 'operator/decide-shop', auth: 'operator', access: { table: 'read-write', userPool: 'manage-groups' } },
 ] as const satisfies readonly Route[];
 
 /** A route's API Gateway route key, e.g. "GET /api/products/{productId}". */

@@ -1,5 +1,5 @@
 import { noQuery, productPath } from '#shared/api/catalogue.ts';
 import { catalogue } from '../commons/clients.ts';
-import { getRoute } from '../commons/http.ts';
+import { publicRoute } from '../commons/http.ts';
 
-export const handler = getRoute({ path: productPath, query: noQuery }, ({ path }) => catalogue.getProductDetail(path.productId), { cacheSeconds: 60 });
+export const handler = publicRoute({ path: productPath, query: noQuery }, ({ path }) => catalogue.getProductDetail(path.productId), { cacheSeconds: 60 });

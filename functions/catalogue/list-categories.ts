@@ -1,5 +1,5 @@
 import { noQuery } from '#shared/api/catalogue.ts';
 import { catalogue } from '../commons/clients.ts';
-import { getRoute } from '../commons/http.ts';
+import { publicRoute } from '../commons/http.ts';
 
-export const handler = getRoute({ query: noQuery }, async () => ({ items: await catalogue.listCategories() }), { cacheSeconds: 300 });
+export const handler = publicRoute({ query: noQuery }, async () => ({ items: await catalogue.listCategories() }), { cacheSeconds: 300 });

@@ -1,5 +1,5 @@
 import { listProductsQuery } from '#shared/api/catalogue.ts';
 import { catalogue } from '../commons/clients.ts';
-import { getRoute } from '../commons/http.ts';
+import { publicRoute } from '../commons/http.ts';
 
-export const handler = getRoute({ query: listProductsQuery }, ({ query }) => catalogue.listProducts(query), { cacheSeconds: 60 });
+export const handler = publicRoute({ query: listProductsQuery }, ({ query }) => catalogue.listProducts(query), { cacheSeconds: 60 });

@@ -1,5 +1,5 @@
 import { searchProductsQuery } from '#shared/api/catalogue.ts';
 import { catalogue } from '../commons/clients.ts';
-import { getRoute } from '../commons/http.ts';
+import { publicRoute } from '../commons/http.ts';
 
-export const handler = getRoute({ query: searchProductsQuery }, ({ query }) => catalogue.searchProducts(query), { cacheSeconds: 60 });
+export const handler = publicRoute({ query: searchProductsQuery }, ({ query }) => catalogue.searchProducts(query), { cacheSeconds: 60 });

@@ -2,48 +2,80 @@ import middy from '@middy/core';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { DomainError, InvalidInputError } from '#shared/domain/errors.ts';
+import { DomainError, ForbiddenError, InvalidInputError } from '#shared/domain/errors.ts';
+import { routeKey, routes, type Auth } from '#shared/routes.ts';
+import { callerOf, type Caller } from './caller.ts';
 
 /**
- * The HTTP edge shared by every handler: parse path and query with zod (400 naming each
- * bad field), call the use case, answer JSON. Domain errors keep their status; anything
- * else is logged and answered with a generic 500 that leaks nothing.
+ * The HTTP edge shared by every handler: check who calls (from the route table), parse path,
+ * query and body with zod (400 naming each bad field), call the use case, answer JSON. Domain
+ * errors keep their status; anything else is logged and answered with a generic 500.
  */
 type Schema = z.ZodType<unknown>;
 interface Schemas {
   path?: Schema;
   query?: Schema;
+  body?: Schema;
 }
 type Parsed<S extends Schemas> = {
   path: S['path'] extends Schema ? z.infer<S['path']> : undefined;
   query: S['query'] extends Schema ? z.infer<S['query']> : undefined;
+  body: S['body'] extends Schema ? z.infer<S['body']> : undefined;
 };
 
 export interface RouteOptions {
   /** Seconds a shared cache (CloudFront, the browser) may keep the answer. */
   cacheSeconds?: number;
+  /** Status of a successful answer: 201 for a creation. */
+  status?: 200 | 201 | 202;
 }
+
+class UnauthorizedError extends DomainError {
+  constructor() {
+    super(401, 'unauthorized', 'Sign in to do this');
+  }
+}
+
+const authByRouteKey = new Map<string, Auth>(routes.map((r) => [routeKey(r), r.auth]));
 
 export function parseInput<S extends Schemas>(schemas: S, event: APIGatewayProxyEventV2): Parsed<S> {
   const fields: Record<string, string> = {};
-  const parse = (schema: Schema | undefined, value: unknown) => {
+  const parse = (schema: Schema | undefined, value: unknown, prefix = '') => {
     if (!schema) return undefined;
-    const result = schema.safeParse(value ?? {});
+    const result = schema.safeParse(value);
     if (result.success) return result.data;
-    Object.assign(fields, zodFields(result.error));
+    for (const [field, message] of Object.entries(zodFields(result.error))) fields[prefix + field] = message;
     return undefined;
   };
-  const path = parse(schemas.path, event.pathParameters);
-  const query = parse(schemas.query, event.queryStringParameters);
+  const path = parse(schemas.path, event.pathParameters ?? {});
+  const query = parse(schemas.query, event.queryStringParameters ?? {});
+  let body: unknown;
+  if (schemas.body) {
+    const json = readJson(event);
+    if (json === INVALID_JSON) fields.body = 'must be a JSON object';
+    else body = parse(schemas.body, json);
+  }
   if (Object.keys(fields).length > 0) throw new InvalidInputError(fields);
-  return { path, query } as Parsed<S>;
+  return { path, query, body } as Parsed<S>;
+}
+
+const INVALID_JSON = Symbol('invalid JSON');
+function readJson(event: APIGatewayProxyEventV2): unknown {
+  if (!event.body) return INVALID_JSON;
+  try {
+    const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : INVALID_JSON;
+  } catch {
+    return INVALID_JSON;
+  }
 }
 
 export function zodFields(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[key] = 'is not a known parameter';
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'is not a field you can set';
     } else {
       fields[issue.path.join('.') || 'input'] = issue.message;
     }
@@ -77,10 +109,33 @@ const httpErrors = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayPro
   },
 });
 
-/** A GET route: parsed input in, one use case, JSON out. */
-export function getRoute<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S>) => Promise<R>, options: RouteOptions = {}) {
+/** Who may call this event's route, from the route table; the edge refuses the others. */
+function authorize(event: APIGatewayProxyEventV2): Caller | undefined {
+  const auth = authByRouteKey.get(event.routeKey) ?? 'signed-in';
+  if (auth === 'public') return undefined;
+  const caller = callerOf(event);
+  if (!caller) throw new UnauthorizedError();
+  if (auth === 'operator' && !caller.groups.includes('operator')) throw new ForbiddenError();
+  return caller;
+}
+
+function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & { caller: Caller | undefined }) => Promise<R>, options: RouteOptions) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(httpSecurityHeaders())
     .use(httpErrors())
-    .handler(async (event) => json(200, await fn(parseInput(schemas, event)), options.cacheSeconds));
+    .handler(async (event) => {
+      const caller = authorize(event);
+      const result = await fn({ ...parseInput(schemas, event), caller });
+      return json(options.status ?? 200, result, caller ? 0 : options.cacheSeconds);
+    });
+}
+
+/** A route anyone may call: parsed input in, one use case, JSON out. */
+export function publicRoute<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S>) => Promise<R>, options: RouteOptions = {}) {
+  return httpHandler(schemas, fn, options);
+}
+
+/** A route for signed-in callers (operators only, where the route table says so). */
+export function signedInRoute<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & { caller: Caller }) => Promise<R>, options: RouteOptions = {}) {
+  return httpHandler(schemas, (input) => fn({ ...input, caller: input.caller! }), options);
 }

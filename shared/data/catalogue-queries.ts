@@ -1,8 +1,8 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ListProductsQuery, ProductDetail, SearchProductsQuery, ShopDetail } from '../api/catalogue.ts';
 import type { Category, Page, Product, ProductImage, ProductSummary, Shop, ShopSummary, Variant } from '../domain/catalogue.ts';
-import { toShopSummary } from '../domain/catalogue.ts';
-import { isListed } from '../domain/catalogue-index.ts';
+import { toPublicShop, toShopSummary } from '../domain/catalogue.ts';
+import { isListed, isShowable } from '../domain/catalogue-index.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { approximate, type DisplayRates } from '../domain/money.ts';
 import { searchTerms } from '../domain/text-search.ts';
@@ -149,6 +149,7 @@ export function catalogueQueries({ db, tableName }: CatalogueQueriesDeps) {
       const images = items
         .filter((item) => item.type === 'ProductImage')
         .map((item) => fromItem<ProductImage>(item))
+        .filter(isShowable)
         .sort((a, b) => a.position - b.position);
       return {
         product,
@@ -191,7 +192,7 @@ export function catalogueQueries({ db, tableName }: CatalogueQueriesDeps) {
       const shop = shopItem.Item ? fromItem<Shop>(shopItem.Item) : undefined;
       if (!shop || shop.status !== 'approved') throw new NotFoundError('Shop');
       const products = await productsInScope({ scopeKey: scope.shop(shopId), sort: 'newest', limit: productLimit });
-      return { shop, products };
+      return { shop: toPublicShop(shop), products };
     },
   };
 

@@ -1,10 +1,10 @@
 import { BatchWriteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Category, Product, ProductImage, Shop, Variant } from '../domain/catalogue.ts';
-import { catalogueScopes, isListed, productSearchTerms, productSummary, type CatalogueScope } from '../domain/catalogue-index.ts';
+import { catalogueScopes, isListed, isShowable, productSearchTerms, productSummary, type CatalogueScope } from '../domain/catalogue-index.ts';
 import { LOCALES } from '../domain/locales.ts';
 import type { DisplayRates } from '../domain/money.ts';
 import { toItem, type Item } from './items.ts';
-import { catalogueEntryIndexes, keys, scope, shopIndexes } from './keys.ts';
+import { catalogueEntryIndexes, keys, productIndexes, scope, shopIndexes, type TableKey } from './keys.ts';
 
 /**
  * Writes of catalogue entities. A product's items (product, variants, images) and its
@@ -38,15 +38,23 @@ export function shopItems(shop: Shop): Item[] {
   ];
 }
 
+export const productItem = (product: Product): Item =>
+  toItem('Product', keys.product(product.id), product, productIndexes(product.shopId, product.updatedAt, product.id));
+export const variantItem = (productId: string, variant: Variant): Item =>
+  toItem('Variant', keys.variant(productId, variant.sku), { ...variant, productId });
+export const imageItem = (productId: string, image: ProductImage): Item => toItem('ProductImage', keys.productImage(productId, image.id), image);
+
 /** Every item that stores a product, including its catalogue entries when it is listed. */
 export function productItems(product: Product, variants: Variant[], images: ProductImage[], shop: Shop, category: Category): Item[] {
-  const items: Item[] = [
-    toItem('Product', keys.product(product.id), product),
-    ...variants.map((v) => toItem('Variant', keys.variant(product.id, v.sku), { ...v, productId: product.id })),
-    ...images.map((img) => toItem('ProductImage', keys.productImage(product.id, img.id), img)),
-  ];
+  const items: Item[] = [productItem(product), ...variants.map((v) => variantItem(product.id, v)), ...images.map((img) => imageItem(product.id, img))];
+  return [...items, ...catalogueEntries(product, images, shop, category)];
+}
+
+/** The catalogue index entries of a product: none unless it is listed. */
+export function catalogueEntries(product: Product, images: ProductImage[], shop: Shop, category: Category): Item[] {
+  const items: Item[] = [];
   if (!isListed(product, shop)) return items;
-  const cover = [...images].sort((a, b) => a.position - b.position)[0];
+  const cover = images.filter(isShowable).sort((a, b) => a.position - b.position)[0];
   const summary = productSummary(product, shop, cover?.key);
   const terms = productSearchTerms(product, shop, LOCALES.map((l) => category.name[l] ?? ''));
   for (const s of catalogueScopes(product, terms)) {
@@ -63,19 +71,24 @@ export function productItems(product: Product, variants: Variant[], images: Prod
   return items;
 }
 
-export function catalogueWrites({ db, tableName }: CatalogueWritesDeps) {
-  /** Batch writes in chunks of 25, retrying unprocessed items with backoff. */
-  async function putAll(items: Item[]): Promise<void> {
-    for (let i = 0; i < items.length; i += 25) {
-      let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('DynamoDB kept items unprocessed after 8 retries');
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        const result = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-        pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
-      }
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: TableKey } };
+
+/** Batch writes in chunks of 25, retrying unprocessed requests with backoff. */
+export async function batchWrite({ db, tableName }: CatalogueWritesDeps, requests: WriteRequest[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending = requests.slice(i, i + 25);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept requests unprocessed after 8 retries');
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      const result = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+      pending = (result.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }
   }
+}
+
+export function catalogueWrites(deps: CatalogueWritesDeps) {
+  const { db, tableName } = deps;
+  const putAll = (items: Item[]) => batchWrite(deps, items.map((Item) => ({ PutRequest: { Item } })));
 
   return {
     putAll,

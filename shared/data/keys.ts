@@ -43,6 +43,11 @@ export const keys = {
   shopSlug: (slug: string): TableKey => ({ pk: `SHOPSLUG#${slug}`, sk: 'SHOPSLUG' }),
 
   category: (slug: string): TableKey => ({ pk: 'CATEGORIES', sk: `CATEGORY#${slug}` }),
+
+  /** A signed-in person: their email and the shop they run. */
+  userProfile: (sub: string): TableKey => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
+  /** Where an artisan is in the first-run wizard. */
+  onboarding: (sub: string): TableKey => ({ pk: `USER#${sub}`, sk: 'ONBOARDING' }),
   settings: (name: 'display-rates' | 'commission' | 'shipping'): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),
 };
 
@@ -51,6 +56,8 @@ export const partitions = {
   productItems: (productId: string) => `PRODUCT#${productId}`,
   categories: () => 'CATEGORIES',
   shopsByStatus: (status: string) => `SHOPS#${status}`,
+  /** Every product of a shop, drafts and archived included (gsi1, latest change first). */
+  shopProducts: (shopId: string) => `SHOPPRODUCTS#${shopId}`,
 };
 
 /** Sort-key prefixes inside a product's partition. */
@@ -73,6 +80,11 @@ export function catalogueEntryIndexes(scopeKey: string, productId: string, publi
 /** gsi2 sort-key bounds for a price range (inclusive). */
 export function priceBounds(minPrice = 0, maxPrice = 99_999_999_999): { from: string; to: string } {
   return { from: `${sortableAmount(minPrice)}#`, to: `${sortableAmount(maxPrice)}#~` };
+}
+
+/** Index attributes of a product item: its shop's full list, latest change first. */
+export function productIndexes(shopId: string, updatedAt: string, productId: string) {
+  return { gsi1pk: partitions.shopProducts(shopId), gsi1sk: `${updatedAt}#${productId}` };
 }
 
 /** Index attributes of a shop: listed by status, newest first. */

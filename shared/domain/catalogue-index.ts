@@ -1,4 +1,4 @@
-import type { Product, ProductSummary, Shop } from './catalogue.ts';
+import type { Product, ProductImage, ProductSummary, Shop } from './catalogue.ts';
 import { LOCALES } from './locales.ts';
 import { searchTerms } from './text-search.ts';
 
@@ -17,6 +17,11 @@ export type CatalogueScope =
 /** Only published products of approved shops are in the public catalogue. */
 export function isListed(product: Pick<Product, 'status'>, shop: Pick<Shop, 'status'>): boolean {
   return product.status === 'published' && shop.status === 'approved';
+}
+
+/** Shoppers see only processed photos; demo images (no status) are ready by birth. */
+export function isShowable(image: Pick<ProductImage, 'status'>): boolean {
+  return image.status === undefined || image.status === 'ready';
 }
 
 /** Every search term of a product: its titles in all languages, its category and shop names, its materials. */

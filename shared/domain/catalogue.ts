@@ -55,7 +55,14 @@ export const shopSchema = z.object({
   /** Image key in the image bucket (served under /images/). */
   portraitKey: z.string().optional(),
   foundedYear: z.number().int().min(1900).max(2100).optional(),
+  /** Cognito `sub` of the artisan who runs the shop (absent on demo shops without an account). */
+  ownerSub: z.string().optional(),
+  /** For WhatsApp contact. */
+  phone: z.string().optional(),
+  rejectionReason: z.string().optional(),
+  suspensionReason: z.string().optional(),
   createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime().optional(),
   approvedAt: z.iso.datetime().optional(),
 });
 export type Shop = z.infer<typeof shopSchema>;
@@ -71,13 +78,23 @@ export const variantSchema = z.object({
 });
 export type Variant = z.infer<typeof variantSchema>;
 
+export const IMAGE_STATUSES = ['uploading', 'processing', 'ready', 'rejected'] as const;
+export type ImageStatus = (typeof IMAGE_STATUSES)[number];
+
 export const productImageSchema = z.object({
   id: idSchema,
+  /** Key of the image shown by default, in the image bucket (served under /images/). */
   key: z.string().min(1),
   position: z.number().int().nonnegative(),
   alt: localizedSchema.optional(),
   width: z.number().int().positive().optional(),
   height: z.number().int().positive().optional(),
+  /** Absent on images that were never uploaded (demo data): those are ready. */
+  status: z.enum(IMAGE_STATUSES).optional(),
+  /** Web-sized WebP variants, narrowest first (for srcset). */
+  variants: z.array(z.object({ width: z.number().int().positive(), key: z.string().min(1) })).optional(),
+  /** Why a rejected upload was refused, for the artisan. */
+  rejectedReason: z.string().optional(),
 });
 export type ProductImage = z.infer<typeof productImageSchema>;
 
@@ -128,6 +145,12 @@ export interface ShopSummary {
 export function toShopSummary(shop: Shop): ShopSummary {
   const { id, slug, name, craft, town, kind, portraitKey } = shop;
   return { id, slug, name, craft, town, kind, ...(portraitKey ? { portraitKey } : {}) };
+}
+
+/** What shoppers may see of a shop: no owner, contact or moderation details. */
+export function toPublicShop(shop: Shop): Shop {
+  const { ownerSub: _o, phone: _p, rejectionReason: _r, suspensionReason: _s, ...visible } = shop;
+  return visible;
 }
 
 /** A page of results with an opaque cursor for the next one (absent on the last page). */

@@ -22,3 +22,16 @@ export class InvalidInputError extends DomainError {
     super(400, 'invalid_input', `Invalid ${Object.keys(fields).join(', ')}`, fields);
   }
 }
+
+/** The request is valid but conflicts with the current state (a taken slug, a shop already applied for). */
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string, fields?: Record<string, string>) {
+    super(409, code, message, fields);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do this') {
+    super(403, 'forbidden', message);
+  }
+}

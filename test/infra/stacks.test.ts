@@ -229,8 +229,8 @@ describe('ApiStack', () => {
   });
 
   it('refuses a protected route when no authorizer is configured for it', () => {
-    const route: Route = { method: 'POST', path: '/api/shop/products', handler: 'artisan/create-product', auth: 'artisan', access: { table: 'read-write' } };
-    expect(() => authorizerFor(route)).toThrow(/POST \/api\/shop\/products.*'artisan'.*authorizer/);
+    const route: Route = { method: 'POST', path: '/api/shop/products', handler: 'artisan/create-product', auth: 'signed-in', access: { table: 'read-write' } };
+    expect(() => authorizerFor(route)).toThrow(/POST \/api\/shop\/products.*'signed-in'.*authorizer/);
     expect(authorizerFor(routes[0])).toBeUndefined();
   });
 });

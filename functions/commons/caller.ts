@@ -1,0 +1,28 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Caller } from '#shared/use-cases/caller.ts';
+
+export type { Caller };
+
+/*
+ * Who is calling, from the claims the HTTP API's JWT authorizer verified (in AWS) or the
+ * local gateway verified against cognito-local's JWKS (locally): the same event shape.
+ */
+
+type Claims = Record<string, string | number | boolean | string[] | undefined>;
+
+export function callerOf(event: APIGatewayProxyEventV2): Caller | undefined {
+  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
+  const sub = claims?.sub;
+  if (typeof sub !== 'string' || sub.length === 0) return undefined;
+  return { sub, email: typeof claims?.email === 'string' ? claims.email : '', groups: parseGroups(claims?.['cognito:groups']) };
+}
+
+/** API Gateway flattens array claims to "[a b]"; a raw array or a comma list are accepted too. */
+export function parseGroups(value: Claims[string]): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  return value
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}

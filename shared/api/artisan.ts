@@ -1,0 +1,131 @@
+import * as z from 'zod';
+import { LOCALES } from '../domain/locales.ts';
+import {
+  categorySlugSchema,
+  idSchema,
+  localizedSchema,
+  minorUnitsSchema,
+  slugSchema,
+  type Page,
+  type Product,
+  type ProductImage,
+  type Shop,
+  type Variant,
+} from '../domain/catalogue.ts';
+import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../domain/images.ts';
+
+/**
+ * Requests and responses of the artisan API (`/api/me/...`). Bodies are strict: a field a
+ * client must not set (owner, status set by operators, timestamps, ids) is refused by name.
+ */
+
+export const shopProfileBody = z
+  .object({
+    name: localizedSchema,
+    craft: categorySlugSchema,
+    story: localizedSchema,
+    town: z.string().trim().min(2).max(80),
+    kind: z.enum(['individual', 'cooperative', 'eig']),
+    languages: z.array(z.enum(LOCALES)).min(1).max(LOCALES.length),
+    /** For WhatsApp contact; international format. */
+    phone: z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an international number such as +212612345678').optional(),
+  })
+  .strict();
+
+export const applyForShopBody = shopProfileBody.extend({ slug: slugSchema.min(3) }).strict();
+export type ApplyForShopBody = z.infer<typeof applyForShopBody>;
+
+export const updateShopBody = shopProfileBody.partial().strict();
+export type UpdateShopBody = z.infer<typeof updateShopBody>;
+
+export const ONBOARDING_STEPS = ['profile', 'product', 'photos', 'publish'] as const;
+export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
+export const onboardingBody = z
+  .object({
+    step: z.enum(ONBOARDING_STEPS),
+    /** The draft the wizard is working on, so the artisan comes back to it. */
+    productId: idSchema.optional(),
+    finished: z.boolean().optional(),
+  })
+  .strict();
+export type Onboarding = z.infer<typeof onboardingBody> & { updatedAt: string };
+
+const variantBody = z
+  .object({
+    sku: z.string().trim().toUpperCase().pipe(z.string().regex(/^[A-Z0-9-]{3,40}$/, 'must be 3-40 letters, digits or -')),
+    label: localizedSchema,
+    price: minorUnitsSchema.min(100, 'must be at least 1.00 MAD (100 centimes)'),
+    stock: z.number().int().min(0).max(100_000),
+  })
+  .strict();
+
+export const productBody = z
+  .object({
+    title: localizedSchema,
+    description: localizedSchema,
+    category: categorySlugSchema,
+    materials: localizedSchema.optional(),
+    variants: z
+      .array(variantBody)
+      .min(1)
+      .max(30)
+      .refine((vs) => new Set(vs.map((v) => v.sku)).size === vs.length, 'each variant needs its own SKU'),
+    weightGrams: z.number().int().positive().max(100_000).optional(),
+    dimensionsCm: z
+      .object({ length: z.number().positive().max(1000), width: z.number().positive().max(1000), height: z.number().positive().max(1000) })
+      .strict()
+      .optional(),
+    /** Made to order: days before it can ship. */
+    leadTimeDays: z.number().int().min(0).max(120).optional(),
+  })
+  .strict();
+export type ProductBody = z.infer<typeof productBody>;
+
+export const productStatusBody = z.object({ status: z.enum(['draft', 'published', 'archived']) }).strict();
+
+export const myProductsQuery = z
+  .object({
+    status: z.enum(['draft', 'published', 'archived']).optional(),
+    limit: z.coerce.number().int().min(1).max(48).default(24),
+    cursor: z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional(),
+  })
+  .strict();
+
+export const myProductPath = z.object({ productId: idSchema }).strict();
+export const myImagePath = z.object({ productId: idSchema, imageId: idSchema }).strict();
+
+export const startImageUploadBody = z
+  .object({
+    contentType: z.enum(ACCEPTED_IMAGE_TYPES, { error: `must be one of ${ACCEPTED_IMAGE_TYPES.join(', ')}` }),
+    size: z.number().int().positive().max(MAX_UPLOAD_BYTES, `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
+  })
+  .strict();
+
+export const arrangeImagesBody = z
+  .object({ imageIds: z.array(idSchema).max(20) })
+  .strict()
+  .refine((b) => new Set(b.imageIds).size === b.imageIds.length, { message: 'lists an image twice', path: ['imageIds'] });
+
+export interface MyProduct {
+  product: Product;
+  variants: Variant[];
+  /** In display order; the first ready one is the cover. */
+  images: ProductImage[];
+}
+
+export interface MyProductPage extends Page<Product & { coverKey?: string }> {}
+
+export interface Me {
+  user: { sub: string; email: string; groups: string[] };
+  /** Absent until the caller applies for a shop. */
+  shop?: Shop;
+  onboarding?: Onboarding;
+}
+
+/** A presigned POST: the browser sends `fields` then the file, as multipart/form-data, to `url`. */
+export interface ImageUpload {
+  image: ProductImage;
+  upload: { url: string; fields: Record<string, string> };
+  expiresAt: string;
+  maxBytes: number;
+}

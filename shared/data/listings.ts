@@ -1,0 +1,87 @@
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Category, Product, ProductImage, Shop } from '../domain/catalogue.ts';
+import { batchWrite, catalogueEntries, type CatalogueWritesDeps } from './catalogue-writes.ts';
+import { fromItem, type Item } from './items.ts';
+import { INDEX, keys, partitions, productSk } from './keys.ts';
+
+/**
+ * Keeps a product's catalogue entries equal to what its product, photos and shop say:
+ * written when it becomes listed, rewritten when what lists show changes, deleted when it
+ * stops being listed (unpublished, archived, shop suspended).
+ */
+export function listings(deps: CatalogueWritesDeps) {
+  const { db, tableName } = deps;
+
+  async function partitionItems(productId: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': partitions.productItems(productId) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  /** Brings one product's entries up to date; writes only what changed. */
+  async function refreshListing(productId: string): Promise<void> {
+    const items = await partitionItems(productId);
+    const productItem = items.find((i) => i.type === 'Product');
+    const existing = items.filter((i) => typeof i.sk === 'string' && i.sk.startsWith(productSk.entryPrefix));
+    let desired: Item[] = [];
+    if (productItem) {
+      const product = fromItem<Product>(productItem);
+      const images = items.filter((i) => i.type === 'ProductImage').map((i) => fromItem<ProductImage>(i));
+      const shopKey = keys.shop(product.shopId);
+      const categoryKey = keys.category(product.category);
+      const got = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [shopKey, categoryKey], ConsistentRead: true } } }));
+      const found = got.Responses?.[tableName] ?? [];
+      const shop = found.find((i) => i.pk === shopKey.pk);
+      const category = found.find((i) => i.pk === categoryKey.pk);
+      if (shop && category) desired = catalogueEntries(product, images, fromItem<Shop>(shop), fromItem<Category>(category));
+    }
+    const before = new Map(existing.map((i) => [i.sk as string, JSON.stringify(i, Object.keys(i).sort())]));
+    const puts = desired.filter((i) => before.get(i.sk) !== JSON.stringify(i, Object.keys(i).sort()));
+    const wanted = new Set(desired.map((i) => i.sk));
+    const deletes = existing.filter((i) => !wanted.has(i.sk as string));
+    await batchWrite(deps, [
+      ...puts.map((Item) => ({ PutRequest: { Item } })),
+      ...deletes.map((i) => ({ DeleteRequest: { Key: { pk: i.pk as string, sk: i.sk as string } } })),
+    ]);
+  }
+
+  /** Every product of a shop, for when the shop's status or name changes. */
+  async function refreshShopListings(shopId: string): Promise<number> {
+    let start: Record<string, unknown> | undefined;
+    let count = 0;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: INDEX.byTime,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': partitions.shopProducts(shopId) },
+          ProjectionExpression: 'id',
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        await refreshListing(item.id as string);
+        count++;
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
+  return { refreshListing, refreshShopListings, partitionItems };
+}
+
+export type Listings = ReturnType<typeof listings>;

@@ -1,0 +1,111 @@
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { MyProduct } from '../api/artisan.ts';
+import type { Page, Product, ProductImage, Variant } from '../domain/catalogue.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import type { CatalogueWritesDeps } from './catalogue-writes.ts';
+import { productItem, variantItem } from './catalogue-writes.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
+import { fromItem } from './items.ts';
+import { INDEX, keys, partitions, productSk } from './keys.ts';
+
+/** Products as their artisans create and change them (the catalogue entries follow via listings.ts). */
+export function products({ db, tableName }: CatalogueWritesDeps) {
+  return {
+    /** A product of `shopId` with its variants and photos; another shop's product is "not found". */
+    async getOwnedProduct(shopId: string, productId: string): Promise<MyProduct> {
+      const result = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND sk >= :from',
+          ExpressionAttributeValues: { ':pk': partitions.productItems(productId), ':from': productSk.detailFrom },
+          ConsistentRead: true,
+        }),
+      );
+      const items = result.Items ?? [];
+      const productItemFound = items.find((i) => i.type === 'Product');
+      if (!productItemFound || productItemFound.shopId !== shopId) throw new NotFoundError('Product');
+      return {
+        product: fromItem<Product>(productItemFound),
+        variants: items.filter((i) => i.type === 'Variant').map((i) => {
+          const { productId: _, ...variant } = fromItem<Variant & { productId: string }>(i);
+          return variant;
+        }),
+        images: items
+          .filter((i) => i.type === 'ProductImage')
+          .map((i) => fromItem<ProductImage>(i))
+          .sort((a, b) => a.position - b.position),
+      };
+    },
+
+    /** Creates a draft and its variants in one transaction. */
+    createProduct: (product: Product, variants: Variant[]) =>
+      db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: productItem(product), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...variants.map((v) => ({ Put: { TableName: tableName, Item: variantItem(product.id, v), ConditionExpression: 'attribute_not_exists(pk)' } })),
+          ],
+        }),
+      ),
+
+    /**
+     * Saves a product and its variants in one transaction, deleting variants no longer
+     * there; fails with 409 when someone saved it since `previous` was read.
+     */
+    async saveProduct(previous: MyProduct, product: Product, variants: Variant[]): Promise<void> {
+      const kept = new Set(variants.map((v) => v.sku));
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: productItem(product),
+                  ConditionExpression: 'shopId = :shop AND updatedAt = :seen',
+                  ExpressionAttributeValues: { ':shop': previous.product.shopId, ':seen': previous.product.updatedAt },
+                },
+              },
+              ...variants.map((v) => ({ Put: { TableName: tableName, Item: variantItem(product.id, v) } })),
+              ...previous.variants
+                .filter((v) => !kept.has(v.sku))
+                .map((v) => ({ Delete: { TableName: tableName, Key: keys.variant(product.id, v.sku) } })),
+            ],
+          }),
+        );
+      } catch (error) {
+        if ((error as Error).name === 'TransactionCanceledException') {
+          throw new ConflictError('changed', 'This product changed meanwhile; reload and try again');
+        }
+        throw error;
+      }
+    },
+
+    /** All of a shop's products, drafts and archived included, latest change first. */
+    async listShopProducts(shopId: string, q: { status?: Product['status']; limit: number; cursor?: string }): Promise<Page<Product>> {
+      const pk = partitions.shopProducts(shopId);
+      const startKey = decodeCursor(q.cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', pk], prefixes: keys.product('') });
+      try {
+        const result = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: INDEX.byTime,
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ...(q.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+            ExpressionAttributeValues: { ':pk': pk, ...(q.status ? { ':status': q.status } : {}) },
+            ScanIndexForward: false,
+            Limit: q.limit,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        const next = encodeCursor(result.LastEvaluatedKey);
+        return { items: (result.Items ?? []).map((i) => fromItem<Product>(i)), ...(next ? { cursor: next } : {}) };
+      } catch (error) {
+        if (startKey && (error as Error).name === 'ValidationException') throw invalidCursor();
+        throw error;
+      }
+    },
+  };
+}
+
+export type Products = ReturnType<typeof products>;

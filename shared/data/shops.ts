@@ -1,0 +1,98 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, Shop } from '../domain/catalogue.ts';
+import { ConflictError } from '../domain/errors.ts';
+import type { CatalogueWritesDeps } from './catalogue-writes.ts';
+import { shopItems } from './catalogue-writes.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
+import { fromItem } from './items.ts';
+import { INDEX, keys, partitions } from './keys.ts';
+
+/** Shops as their artisans and the operators change them. */
+export function shops({ db, tableName }: CatalogueWritesDeps) {
+  return {
+    async getShop(shopId: string): Promise<Shop | undefined> {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.shop(shopId), ConsistentRead: true }));
+      return Item ? fromItem<Shop>(Item) : undefined;
+    },
+
+    /**
+     * One transaction: the applicant's profile points at the new shop (only if it pointed at
+     * none), the slug is claimed (only if free), the shop is created. All or nothing.
+     */
+    async applyForShop(shop: Shop & { ownerSub: string }, ownerEmail: string): Promise<void> {
+      const [shopItem, slugItem] = shopItems(shop);
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.userProfile(shop.ownerSub),
+                  UpdateExpression: 'SET shopId = :shop, email = :email, #sub = :sub, #type = :type, createdAt = if_not_exists(createdAt, :now)',
+                  ConditionExpression: 'attribute_not_exists(shopId)',
+                  ExpressionAttributeNames: { '#sub': 'sub', '#type': 'type' },
+                  ExpressionAttributeValues: { ':shop': shop.id, ':email': ownerEmail, ':sub': shop.ownerSub, ':type': 'UserProfile', ':now': shop.createdAt },
+                },
+              },
+              { Put: { TableName: tableName, Item: slugItem, ConditionExpression: 'attribute_not_exists(pk)' } },
+              { Put: { TableName: tableName, Item: shopItem, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ],
+          }),
+        );
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw new ConflictError('already_applied', 'You already have a shop');
+        if (reasons?.[1]?.Code === 'ConditionalCheckFailed') {
+          throw new ConflictError('slug_taken', 'This web address is taken', { slug: 'is already taken by another shop' });
+        }
+        throw error;
+      }
+    },
+
+    /** Saves a shop whose status was `expectedStatus` when read: a concurrent change fails with 409. */
+    async saveShop(shop: Shop, expectedStatus: Shop['status']): Promise<void> {
+      const [shopItem] = shopItems(shop);
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: shopItem,
+            ConditionExpression: '#status = :expected',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':expected': expectedStatus },
+          }),
+        );
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') throw new ConflictError('changed', 'The shop changed meanwhile; reload and try again');
+        throw error;
+      }
+    },
+
+    /** Shops in one status, newest application first (operators). */
+    async listShopsByStatus(status: Shop['status'], limit: number, cursor?: string): Promise<Page<Shop>> {
+      const pk = partitions.shopsByStatus(status);
+      const startKey = decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', pk], prefixes: keys.shop('') });
+      try {
+        const result = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: INDEX.byTime,
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            ScanIndexForward: false,
+            Limit: limit,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        const next = encodeCursor(result.LastEvaluatedKey);
+        return { items: (result.Items ?? []).map((i) => fromItem<Shop>(i)), ...(next ? { cursor: next } : {}) };
+      } catch (error) {
+        if (startKey && (error as Error).name === 'ValidationException') throw invalidCursor();
+        throw error;
+      }
+    },
+  };
+}
+
+export type Shops = ReturnType<typeof shops>;

@@ -1,0 +1,37 @@
+/**
+ * Product photos: where uploads land, what they may be, and the web-sized variants made of
+ * them. The API (presigning), the local S3 front (enforcing) and the image function
+ * (processing) all read these.
+ */
+export const UPLOAD_PREFIX = 'uploads/';
+export const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type AcceptedImageType = (typeof ACCEPTED_IMAGE_TYPES)[number];
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const UPLOAD_EXPIRY_SECONDS = 5 * 60;
+/** Widths of the WebP variants made of each upload (srcset). */
+export const IMAGE_WIDTHS = [320, 640, 1280] as const;
+/** Photos per product. */
+export const MAX_IMAGES_PER_PRODUCT = 8;
+
+/** Where the browser uploads a photo: under the shop's own prefix, which the upload policy pins. */
+export const uploadKeyPrefix = (shopId: string, productId: string) => `${UPLOAD_PREFIX}${shopId}/${productId}/`;
+export const uploadKey = (shopId: string, productId: string, imageId: string) => `${uploadKeyPrefix(shopId, productId)}${imageId}`;
+
+/** Parses an upload key back into its parts; undefined for any other key. */
+export function parseUploadKey(key: string): { shopId: string; productId: string; imageId: string } | undefined {
+  const match = /^uploads\/([\w-]+)\/([\w-]+)\/([\w-]+)$/.exec(key);
+  return match ? { shopId: match[1]!, productId: match[2]!, imageId: match[3]! } : undefined;
+}
+
+/** Public, cacheable key of one web-sized variant (served under /images/). */
+export const variantKey = (productId: string, imageId: string, width: number) => `products/${productId}/${imageId}-${width}.webp`;
+
+/** The variant a product card shows. */
+export const CARD_WIDTH = 640;
+
+/**
+ * The only key prefixes served publicly under /images/ (CloudFront in AWS, the local gateway):
+ * processed variants and shop portraits. Raw uploads (with their EXIF, GPS included) never are.
+ */
+export const PUBLIC_IMAGE_PREFIXES = ['products/', 'shops/'] as const;
+export const isPublicImageKey = (key: string) => PUBLIC_IMAGE_PREFIXES.some((prefix) => key.startsWith(prefix));

@@ -1,0 +1,49 @@
+import type { ApplyForShopBody, Me, Onboarding, UpdateShopBody } from '../api/artisan.ts';
+import type { Shop } from '../domain/catalogue.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { newId } from '../domain/ids.ts';
+import { newShopApplication, reviseShop } from '../domain/shop-lifecycle.ts';
+import type { Caller } from './caller.ts';
+import { now, type Store } from './ports.ts';
+
+/** An artisan's own account and shop. */
+
+export async function getMe(store: Store, caller: Caller): Promise<Me> {
+  const { profile, onboarding } = await store.users.getProfileAndOnboarding(caller.sub);
+  const shop = profile?.shopId ? await store.shops.getShop(profile.shopId) : undefined;
+  return {
+    user: { sub: caller.sub, email: caller.email || profile?.email || '', groups: caller.groups },
+    ...(shop ? { shop } : {}),
+    ...(onboarding ? { onboarding } : {}),
+  };
+}
+
+/** The caller's shop; "not found" until they have applied for one. */
+export async function requireOwnShop(store: Store, caller: Caller): Promise<Shop> {
+  const profile = await store.users.getProfile(caller.sub);
+  const shop = profile?.shopId ? await store.shops.getShop(profile.shopId) : undefined;
+  if (!shop || shop.ownerSub !== caller.sub) throw new NotFoundError('Your shop');
+  return shop;
+}
+
+export async function applyForShop(store: Store, caller: Caller, body: ApplyForShopBody): Promise<Shop> {
+  if (!caller.email) throw new ConflictError('email_missing', 'Your account has no email address');
+  const shop = newShopApplication({ id: newId('shp'), ownerSub: caller.sub, body, now: now() });
+  await store.shops.applyForShop({ ...shop, ownerSub: caller.sub }, caller.email);
+  return shop;
+}
+
+export async function updateShop(store: Store, caller: Caller, changes: UpdateShopBody): Promise<Shop> {
+  const shop = await requireOwnShop(store, caller);
+  const revised = reviseShop(shop, changes, now());
+  await store.shops.saveShop(revised, shop.status);
+  // Lists show the shop's name: keep its listed products' entries in step.
+  if (revised.status === 'approved' && changes.name) await store.listings.refreshShopListings(shop.id);
+  return revised;
+}
+
+export async function saveOnboarding(store: Store, caller: Caller, step: Omit<Onboarding, 'updatedAt'>): Promise<Onboarding> {
+  const onboarding: Onboarding = { ...step, updatedAt: now() };
+  await store.users.saveOnboarding(caller.sub, onboarding);
+  return onboarding;
+}

@@ -1,0 +1,31 @@
+import type { Listings } from '../data/listings.ts';
+import type { ProductImages } from '../data/product-images.ts';
+import type { Products } from '../data/products.ts';
+import type { Shops } from '../data/shops.ts';
+import type { Users } from '../data/users.ts';
+
+/** What the use cases need from the outside world; functions/commons/clients.ts provides it. */
+export interface Store {
+  users: Users;
+  shops: Shops;
+  products: Products;
+  images: ProductImages;
+  listings: Listings;
+}
+
+export interface UploadSigner {
+  /** A presigned POST whose policy pins this key, type, size range and expiry. */
+  presignImageUpload(input: { key: string; contentType: string; maxBytes: number; expiresSeconds: number }): Promise<{ url: string; fields: Record<string, string> }>;
+}
+
+export interface ImageFiles {
+  /** Deletes files from the image bucket (missing ones are fine). */
+  deleteImageFiles(keys: string[]): Promise<void>;
+}
+
+export interface Identity {
+  /** Adds a user (by sign-in name) to a user-pool group. */
+  addUserToGroup(username: string, group: 'artisan' | 'operator'): Promise<void>;
+}
+
+export const now = () => new Date().toISOString();
