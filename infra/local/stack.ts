@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { MAX_UPLOAD_BYTES } from '#shared/domain/images.ts';
 import { routes } from '#shared/routes.ts';
 import { DEFAULT_COGNITO_PORT, localCognitoClient, startCognito, type LocalCognito } from './cognito.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
@@ -13,7 +14,9 @@ import { createGateway } from './gateway.ts';
 import { assertPortFree, freePort } from './ports.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import { ensureTable } from './provision.ts';
+import { createS3Front, S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { seedIfEmpty } from './seed.ts';
+import { deliverUploadEvents } from './upload-events.ts';
 
 /**
  * The whole store on one machine: emulators, table and bucket, demo data, and the gateway
@@ -64,9 +67,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const started: Emulator[] = [];
   const keep = <T extends Emulator>(emulator: T) => (started.push(emulator), emulator);
   let server: Server | undefined;
+  let s3Front: S3Front | undefined;
+  let uploadEvents: ReturnType<typeof deliverUploadEvents> | undefined;
   const stop = async () => {
+    await uploadEvents?.drain(); // photos being processed finish first (they go through the gateway's S3 front)
     if (server) await new Promise<void>((r) => server!.close(() => r()));
     server?.closeAllConnections();
+    s3Front?.close();
     for (const emulator of started.reverse()) await emulator.stop();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   };
@@ -91,6 +98,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
       USER_POOL_ID: cognito.userPoolId,
+      // The image bucket as the functions see it: the gateway's S3 front (same origin as the
+      // store, so the browser's presigned POST needs no CORS), path-style.
+      IMAGE_BUCKET: LOCAL_IMAGE_BUCKET,
+      AWS_ENDPOINT_URL_S3: `http://localhost:${port}${S3_FRONT_PATH}`,
+      S3_FORCE_PATH_STYLE: 'true',
     });
 
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -105,11 +117,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (seeded.seeded) log(`loaded demo data: ${seeded.shops} shops, ${seeded.products} products, ${seeded.images} images`);
     if (accounts.created.length) log(`created demo accounts: ${accounts.created.join(', ')} (passwords in the README)`);
 
+    s3Front = createS3Front({
+      s3Endpoint: s3.endpoint,
+      region: LOCAL_REGION,
+      credentials: [LOCAL_CREDENTIALS],
+      maxUploadBytes: MAX_UPLOAD_BYTES,
+      allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    });
     server = await createGateway({
       routes,
       functionsDir: join(ROOT, 'functions'),
       webRoot: options.webRoot ?? join(ROOT, 'web/dist'),
       images: { endpoint: s3.endpoint, bucket: LOCAL_IMAGE_BUCKET },
+      s3: s3Front,
       auth: { issuer: cognito.issuer, audience: cognito.clientId, jwksUrl: cognito.jwksUrl },
       outbox,
       clientConfig: {
@@ -117,6 +137,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       },
       log,
     });
+    // The image bucket's notification: uploads/ objects run the image function, as in AWS.
+    const imageFunction = (await import('../../functions/images/process-upload.ts')) as typeof import('../../functions/images/process-upload.ts');
+    uploadEvents = deliverUploadEvents(s3.server, imageFunction.handler, log);
     await new Promise<void>((resolveListen, reject) => {
       server!.once('error', reject);
       server!.listen(port, '127.0.0.1', () => resolveListen());

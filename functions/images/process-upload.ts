@@ -1,0 +1,108 @@
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { S3Event, S3EventRecord } from 'aws-lambda';
+import { CARD_WIDTH, MAX_UPLOAD_BYTES, parseUploadKey, variantKey } from '#shared/domain/images.ts';
+import { config } from '../commons/config.ts';
+import { s3 } from '../commons/s3.ts';
+import { store } from '../commons/store.ts';
+import { makeVariants, REJECTION } from './image-variants.ts';
+
+/**
+ * S3 event handler (ObjectCreated under uploads/ — in AWS the bucket notification, locally
+ * s3rver's event through infra/local/stack.ts): turns each uploaded photo into web-sized WebP
+ * variants under products/, marks the photo ready (or rejected, with a reason the artisan
+ * reads), refreshes the product's catalogue entries so a new cover shows, and deletes the
+ * original. S3 delivers at least once: a record whose original is already gone was processed.
+ */
+export const VARIANT_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+export async function handler(event: S3Event): Promise<void> {
+  let failed = 0;
+  for (const record of event.Records) {
+    const key = objectKey(record);
+    try {
+      await processUpload(key);
+    } catch (error) {
+      failed++;
+      log('ERROR', 'upload processing failed', { key, error: String(error), stack: (error as Error).stack });
+    }
+  }
+  // Thrown after every record had its chance: the retry redoes only what is left (the rest is gone).
+  if (failed > 0) throw new Error(`${failed} of ${event.Records.length} uploads failed`);
+}
+
+export async function processUpload(key: string): Promise<'ready' | 'rejected' | 'skipped'> {
+  const upload = parseUploadKey(key);
+  if (!upload) {
+    log('WARN', 'not an upload key; ignored', { key });
+    return 'skipped';
+  }
+  const { productId, imageId } = upload;
+  const bucket = config.imageBucket;
+  const original = await read(bucket, key);
+  if (!original) {
+    log('INFO', 'upload already processed (original gone)', { key });
+    return 'skipped';
+  }
+
+  const started = Date.now();
+  const result = original.length > MAX_UPLOAD_BYTES ? ({ ok: false, reason: REJECTION.tooLarge, detail: `${original.length} bytes` } as const) : await makeVariants(original);
+  if (!result.ok) {
+    const recorded = await store.images.markImageRejected(productId, imageId, result.reason);
+    log('INFO', 'upload rejected', { key, detail: result.detail, recorded });
+    await remove(bucket, key);
+    return 'rejected';
+  }
+
+  const variants = result.variants.map((v) => ({ ...v, key: variantKey(productId, imageId, v.nominalWidth) }));
+  await Promise.all(
+    variants.map((v) =>
+      s3.send(new PutObjectCommand({ Bucket: bucket, Key: v.key, Body: v.body, ContentType: 'image/webp', CacheControl: VARIANT_CACHE_CONTROL })),
+    ),
+  );
+  const largest = variants.at(-1)!;
+  const recorded = await store.images.markImageReady(productId, imageId, {
+    key: variantKey(productId, imageId, CARD_WIDTH),
+    variants: variants.map((v) => ({ width: v.width, key: v.key })),
+    width: largest.width,
+    height: largest.height,
+  });
+  if (recorded) {
+    // The new photo may be the product's cover: its catalogue entries show it (when listed).
+    await store.listings.refreshListing(productId);
+  } else {
+    // The artisan removed the photo while it was being processed: leave nothing behind.
+    await Promise.all(variants.map((v) => remove(bucket, v.key)));
+  }
+  log('INFO', 'upload processed', {
+    key,
+    recorded,
+    ms: Date.now() - started,
+    bytesIn: original.length,
+    variants: variants.map((v) => `${v.width}x${v.height}:${v.body.length}`),
+  });
+  await remove(bucket, key);
+  return 'ready';
+}
+
+/** Event keys are URL-encoded, spaces as '+'. */
+function objectKey(record: S3EventRecord): string {
+  return decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+}
+
+async function read(bucket: string, key: string): Promise<Buffer | undefined> {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return Buffer.from(await object.Body!.transformToByteArray());
+  } catch (error) {
+    if ((error as Error).name === 'NoSuchKey' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+    throw error;
+  }
+}
+
+const remove = (bucket: string, key: string) => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+
+function log(level: 'INFO' | 'WARN' | 'ERROR', message: string, details: Record<string, unknown>) {
+  const line = JSON.stringify({ level, message, ...details });
+  if (level === 'ERROR') console.error(line);
+  else console.log(line);
+}
