@@ -1,7 +1,19 @@
 import { createServer } from 'node:net';
 
+/** Ports this process handed out recently: never handed out twice, even if still unbound. */
+const handedOut = new Set<number>();
+
 /** A free TCP port on loopback, chosen by the OS. */
 export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await osFreePort();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+}
+
+function osFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -52,7 +52,24 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts the stack. With `port: 0` every port is picked free, yet another process may take one
+ * between the pick and its use (test runs start several stacks at once): such a start is
+ * retried on fresh ports.
+ */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startStackOnce(options);
+    } catch (error) {
+      const portRace = !options.port && /EADDRINUSE|address already in use|BindException|already in use/i.test(String((error as Error)?.message ?? error));
+      if (!portRace || attempt >= 3) throw error;
+      options.log?.(`a port was taken meanwhile; starting again on other ports (attempt ${attempt + 1})`);
+    }
+  }
+}
+
+async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? (() => {});
   const port = options.port || (await freePort());
   const dynamoPort = options.dynamoPort ?? (options.port ? 8000 : await freePort());

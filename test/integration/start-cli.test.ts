@@ -46,6 +46,13 @@ describe('npm start refuses bad settings clearly', () => {
     expect(output).not.toMatch(/^\s+at /m);
   });
 
+  it('names a busy cognito-local port', async () => {
+    const { code, output } = await start(['--ephemeral', '--port', '0', '--cognito-port', String(busyPort)]);
+    expect(code).toBe(1);
+    expect(output).toContain(`Port ${busyPort} (cognito-local) is already in use`);
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+
   it('names a port that is not a number', async () => {
     const { code, output } = await start(['--ephemeral', '--port', 'http']);
     expect(code).toBe(1);
@@ -74,11 +81,16 @@ describe('npm start keeps data across restarts', () => {
       expect([first.code, second.code]).toEqual([0, 0]);
       expect(first.output).toContain('loaded demo data');
       expect(second.output).not.toContain('loaded demo data');
+      // The user pool and its accounts are kept too: the demo accounts are made once.
+      expect(first.output).toContain('created demo accounts');
+      expect(second.output).not.toContain('created demo accounts');
+      const pool = (output: string) => /user pool: (\S+)/.exec(output)?.[1];
+      expect(pool(second.output)).toBe(pool(first.output));
       expect(second.output).toContain('stopped');
       expect(shops[0]).toBeGreaterThan(0);
       expect(shops[1]).toBe(shops[0]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

@@ -19,3 +19,10 @@ export const newestFirst = <T extends { publishedAt?: string; id: string }>(a: T
   (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id.localeCompare(a.id);
 
 export { demoData };
+
+/**
+ * Other test files add shops and products to the same running store: catalogue assertions
+ * look only at the demo data's own items (their order and completeness must still hold).
+ */
+const demoIds = new Set([...demoData.products.map((p) => p.product.id), ...demoData.shops.map((s) => s.shop.id)]);
+export const fromDemo = (item: { id: string }) => demoIds.has(item.id);
