@@ -39,6 +39,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
   const api = new ApiStack(app, `${prefix}-Api`, {
     description: 'Dakhla Market: HTTP API and its functions (from shared/routes.ts)',
     table: stateful.table,
+    imageBucket: stateful.imageBucket,
   });
   const web = new WebStack(app, `${prefix}-Web`, {
     description: 'Dakhla Market: CloudFront distribution, web store bucket and deployment',

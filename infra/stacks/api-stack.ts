@@ -13,16 +13,20 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { routeFunctionName, routeKey, routes as routeTable, type Auth, type Route } from '#shared/routes.ts';
 import { grantTable, HandlerFunction } from '../constructs/handler-function.ts';
+import { grantImages, ImageProcessor, importImageBucket } from '../constructs/images.ts';
 
 /** Authorizers for the non-public kinds of route (a later issue adds a Cognito JWT authorizer). */
 export type RouteAuthorizers = Partial<Record<Exclude<Auth, 'public'>, IHttpRouteAuthorizer>>;
 
 export interface ApiStackProps extends StackProps {
   readonly table: dynamodb.ITable;
+  /** The product-image bucket (StatefulStack): presign/delete routes and the image function use it. */
+  readonly imageBucket: s3.IBucket;
   /** The route table; defaults to shared/routes.ts (tests pass their own). */
   readonly routes?: readonly Route[];
   readonly authorizers?: RouteAuthorizers;
@@ -48,6 +52,9 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const routes = props.routes ?? routeTable;
+    // Imported: the image function's bucket notification is then managed from this stack (CDK's
+    // notifications custom resource), and StatefulStack never depends on this one.
+    const imageBucket = importImageBucket(this, 'ImageBucketRef', props.imageBucket);
 
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'Dakhla Market API (routes from shared/routes.ts)',
@@ -96,6 +103,8 @@ export class ApiStack extends Stack {
         },
       });
       grantTable(handler.fn, props.table, route.access.table);
+      const { images } = route.access as Route['access'];
+      if (images) grantImages(handler, imageBucket, images);
       Validations.of(handler).acknowledge(
         {
           id: 'AwsSolutions-IAM5[Resource::*]',
@@ -123,6 +132,13 @@ export class ApiStack extends Stack {
         });
       }
     }
+
+    // Photos: uploads/ objects → web-sized WebP variants (functions/images/process-upload.ts).
+    new ImageProcessor(this, 'ImageProcessor', {
+      bucket: imageBucket,
+      table: props.table,
+      environment: { IMAGE_BASE_URL, POWERTOOLS_SERVICE_NAME: SERVICE_NAME },
+    });
 
     this.apiEndpoint = this.api.apiEndpoint;
     new CfnOutput(this, 'ApiEndpoint', { value: this.apiEndpoint, description: 'The HTTP API (CloudFront serves it under /api/*)' });

@@ -1,9 +1,11 @@
-import { Aws, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '#shared/data/table-definition.ts';
+import { PUBLIC_IMAGE_PREFIXES, UPLOAD_PREFIX } from '#shared/domain/images.ts';
+import { imageBucketArnExportName } from '../constructs/images.ts';
 
 export interface StatefulStackProps extends StackProps {
   /** Origins the browser may POST presigned uploads from (see infra/config.ts). */
@@ -68,6 +70,9 @@ export class StatefulStack extends Stack {
       lifecycleRules: [
         { noncurrentVersionExpiration: Duration.days(30) },
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Raw uploads (camera EXIF, GPS included) are deleted by the image function once processed;
+        // any left behind (failed, abandoned) go after a day, their old versions a day later.
+        { id: 'ExpireUploads', prefix: UPLOAD_PREFIX, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
       ],
       serverAccessLogsBucket: accessLogsBucket,
       serverAccessLogsPrefix: 'image-bucket/',
@@ -84,16 +89,20 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // ApiStack (presigning routes, the image function and its notification) imports the bucket by this.
+    new CfnOutput(this, 'ImageBucketArn', { value: this.imageBucket.bucketArn, exportName: imageBucketArnExportName(this.stackName) });
+
     // CloudFront (WebStack) reads images through Origin Access Control. The grant lives here,
     // not in WebStack: the distribution's ARN would make this stack depend on WebStack, which
     // already depends on this one (a cycle). So it names any distribution of this account —
-    // the same wildcard CDK itself uses for OAC key policies — and reads only.
+    // the same wildcard CDK itself uses for OAC key policies — and reads only, and only the
+    // public prefixes (variants, portraits): /images/uploads/... is a 403, never a raw upload.
     this.imageBucket.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowCloudFrontOacRead',
         principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
         actions: ['s3:GetObject'],
-        resources: [this.imageBucket.arnForObjects('*')],
+        resources: PUBLIC_IMAGE_PREFIXES.map((prefix) => this.imageBucket.arnForObjects(`${prefix}*`)),
         conditions: {
           StringEquals: { 'AWS:SourceAccount': Aws.ACCOUNT_ID },
           ArnLike: { 'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/*` },

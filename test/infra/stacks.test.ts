@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -153,7 +153,8 @@ describe('ApiStack', () => {
   };
 
   it('has one arm64 nodejs22.x traced function per route, with its environment', () => {
-    expect(Object.keys(functions())).toHaveLength(routes.length);
+    const handlerFunctions = Object.values(functions()).filter((fn) => String(fn.Properties.Description).startsWith('functions/'));
+    expect(handlerFunctions).toHaveLength(routes.length + 1); // + the image function (describe 'Photos')
     for (const route of routes) {
       const [, fn] = functionFor(route);
       expect(fn.Properties, routeKey(route)).toMatchObject({
@@ -302,6 +303,100 @@ describe('WebStack', () => {
           siteAssetPath: join(workDir, 'no-such-dist'),
         }),
     ).toThrow('web/dist is missing: run `npm run build:web` before synth/deploy');
+  });
+});
+
+describe('Photos (image bucket, image function)', () => {
+  type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+  const functionNamed = (description: string) => {
+    const match = Object.entries(resourcesOf(api, 'AWS::Lambda::Function')).filter(([, fn]) => fn.Properties.Description === description);
+    expect(match, description).toHaveLength(1);
+    return match[0]!;
+  };
+  /** Every statement of a function's role, and its s3 ones as "action on resource" lines. */
+  const statementsOf = (fn: CfnResource) => {
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+    return Object.values(resourcesOf(api, 'AWS::IAM::Policy'))
+      .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  };
+  /** "s3:GetObject <bucket>/uploads/*" lines; the bucket ARN is imported from StatefulStack's export. */
+  const s3Grants = (fn: CfnResource) =>
+    statementsOf(fn)
+      .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')))
+      .flatMap((statement) => {
+        const parts = (statement.Resource as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+        expect(parts[0]).toEqual({ 'Fn::ImportValue': expect.stringMatching(/-ImageBucketArn$/) });
+        return [statement.Action].flat().map((action) => `${action} <bucket>${String(parts[1])}`);
+      })
+      .sort();
+  const imageFunction = () => functionNamed('functions/images/process-upload.ts')[1];
+  const routeFunction = (handler: string) => functionNamed(`functions/${handler}.ts`)[1];
+
+  it('runs the image function for objects created under uploads/ only (the filter the local stack uses too)', () => {
+    const notification = only(resourcesOf(api, 'Custom::S3BucketNotifications'));
+    const [imageFunctionId] = functionNamed('functions/images/process-upload.ts');
+    expect(notification.Properties.Managed).toBe(false); // leaves any other notification of the bucket alone
+    expect(notification.Properties.NotificationConfiguration).toEqual({
+      LambdaFunctionConfigurations: [
+        {
+          Events: ['s3:ObjectCreated:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'uploads/' }] } },
+          LambdaFunctionArn: { 'Fn::GetAtt': [imageFunctionId, 'Arn'] },
+        },
+      ],
+    });
+    expect(JSON.stringify(notification.Properties.BucketName)).toContain('ImageBucketArn');
+    api.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 's3.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [imageFunctionId, 'Arn'] },
+    });
+  });
+
+  it('gives the image function arm64, 1.5 GB, 60 s, the bucket and the table', () => {
+    expect(imageFunction().Properties).toMatchObject({ Architectures: ['arm64'], Runtime: 'nodejs22.x', MemorySize: 1536, Timeout: 60 });
+    expect(imageFunction().Properties.Environment.Variables).toMatchObject({ IMAGE_BUCKET: expect.anything(), TABLE_NAME: expect.anything() });
+  });
+
+  it('lets the image function read and delete uploads/*, write products/*, and nothing else of the bucket', () => {
+    expect(s3Grants(imageFunction())).toEqual(['s3:DeleteObject <bucket>/uploads/*', 's3:GetObject <bucket>/uploads/*', 's3:PutObject <bucket>/products/*']);
+    const actions = statementsOf(imageFunction()).flatMap((statement) => [statement.Action].flat());
+    expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([...TABLE_ACTIONS['read-write']].sort());
+    expect(actions.every((action) => /^(s3|dynamodb|logs|xray):/.test(action))).toBe(true);
+    expect(actions.some((action) => action.includes('*'))).toBe(false);
+  });
+
+  it("gives routes with access.images = 'presign' PutObject on uploads/* only, 'delete' DeleteObject on products/* only, the others nothing", () => {
+    for (const route of routes) {
+      const images = (route.access as Route['access']).images;
+      const fn = routeFunction(route.handler);
+      const expected = images === 'presign' ? ['s3:PutObject <bucket>/uploads/*'] : images === 'delete' ? ['s3:DeleteObject <bucket>/products/*'] : [];
+      expect(s3Grants(fn), routeKey(route)).toEqual(expected);
+      expect(fn.Properties.Environment.Variables.IMAGE_BUCKET !== undefined, routeKey(route)).toBe(images !== undefined);
+    }
+    expect(routes.some((route) => (route.access as Route['access']).images === 'presign')).toBe(true);
+  });
+
+  it('expires raw uploads after a day, and lets CloudFront read only the public prefixes', () => {
+    const bucket = Object.values(resourcesOf(stateful, 'AWS::S3::Bucket')).find((candidate) => candidate.Properties.CorsConfiguration)!;
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 }, Status: 'Enabled' }),
+    );
+    const oac = Object.values(resourcesOf(stateful, 'AWS::S3::BucketPolicy'))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<Statement & { Sid?: string }>)
+      .find((statement) => statement.Sid === 'AllowCloudFrontOacRead')!;
+    expect(JSON.stringify(oac.Resource)).toContain('/products/*');
+    expect(JSON.stringify(oac.Resource)).toContain('/shops/*');
+    expect(JSON.stringify(oac.Resource)).not.toMatch(/"\/\*"|uploads/);
+    stateful.hasOutput('ImageBucketArn', { Export: { Name: Match.stringLikeRegexp('-ImageBucketArn$') } });
+  });
+
+  it('installs the linux-arm64 build of sharp beside the image function\'s bundle', () => {
+    const code = imageFunction().Properties.Code as { S3Key: string };
+    const asset = join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    expect(readdirSync(join(asset, 'node_modules', '@img')).filter((name) => name.startsWith('sharp-')).sort()).toEqual(['sharp-libvips-linux-arm64', 'sharp-linux-arm64']);
+    expect(readFileSync(join(asset, 'index.mjs'), 'utf8')).not.toContain('libvips'); // sharp itself stays out of the bundle
   });
 });
 
