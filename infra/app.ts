@@ -9,7 +9,7 @@ import { WebStack } from './stacks/web-stack.ts';
 /**
  * The CDK app: `npx cdk synth` / `npx cdk deploy --all` (cdk.json runs this file).
  *
- *   StatefulStack (table, image bucket) → ApiStack (HTTP API + functions) → WebStack (CloudFront, site)
+ *   StatefulStack (table, image bucket, user pool) → ApiStack (HTTP API + functions) → WebStack (CloudFront, site)
  *
  * Stacks are environment-agnostic: synth needs no AWS account or credentials; deploy targets
  * the account and region of the CLI's credentials.
@@ -33,18 +33,22 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
   const prefix = `DakhlaMarket-${config.stage}`;
 
   const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
-    description: 'Dakhla Market: single DynamoDB table and product-image bucket (retained)',
+    description: 'Dakhla Market: single DynamoDB table, product-image bucket and user pool (retained)',
     uploadOrigins: config.uploadOrigins,
   });
   const api = new ApiStack(app, `${prefix}-Api`, {
     description: 'Dakhla Market: HTTP API and its functions (from shared/routes.ts)',
     table: stateful.table,
     imageBucket: stateful.imageBucket,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
   });
   const web = new WebStack(app, `${prefix}-Web`, {
     description: 'Dakhla Market: CloudFront distribution, web store bucket and deployment',
     api: api.api,
     imageBucket: stateful.imageBucket,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
     siteAssetPath: options.siteAssetPath,
   });
 

@@ -11,7 +11,9 @@ import {
   type IHttpRouteAuthorizer,
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -20,15 +22,20 @@ import { routeFunctionName, routeKey, routes as routeTable, type Auth, type Rout
 import { grantTable, HandlerFunction } from '../constructs/handler-function.ts';
 import { grantImages, ImageProcessor, importImageBucket } from '../constructs/images.ts';
 
-/** Authorizers for the non-public kinds of route (a later issue adds a Cognito JWT authorizer). */
+/** Authorizers for the non-public kinds of route (by default the user pool's JWT authorizer for both). */
 export type RouteAuthorizers = Partial<Record<Exclude<Auth, 'public'>, IHttpRouteAuthorizer>>;
 
 export interface ApiStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   /** The product-image bucket (StatefulStack): presign/delete routes and the image function use it. */
   readonly imageBucket: s3.IBucket;
+  /** The user pool (StatefulStack) whose ID tokens the non-public routes need. */
+  readonly userPool: cognito.IUserPool;
+  /** The web store's app client: the tokens' audience. */
+  readonly userPoolClient: cognito.IUserPoolClient;
   /** The route table; defaults to shared/routes.ts (tests pass their own). */
   readonly routes?: readonly Route[];
+  /** Overrides the Cognito JWT authorizer per kind of route. */
   readonly authorizers?: RouteAuthorizers;
   /** Stage-wide default throttling. @default 50 requests/s, bursts of 100 */
   readonly throttle?: ThrottleSettings;
@@ -93,6 +100,15 @@ export class ApiStack extends Stack {
       },
     });
 
+    // Every non-public route needs a Cognito ID token for the web client (issuer = the pool's
+    // https://cognito-idp.<region>.amazonaws.com/<poolId>); the local gateway checks the same
+    // (infra/local/jwt-authorizer.ts). Group checks ('operator') are the handlers' edge's.
+    const jwt = new HttpJwtAuthorizer('CognitoJwt', `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`, {
+      authorizerName: 'cognito-id-token',
+      jwtAudience: [props.userPoolClient.userPoolClientId],
+    });
+    const authorizers: RouteAuthorizers = { 'signed-in': jwt, operator: jwt, ...props.authorizers };
+
     for (const route of routes) {
       const name = routeFunctionName(route);
       const handler = new HandlerFunction(this, name, {
@@ -105,6 +121,11 @@ export class ApiStack extends Stack {
       grantTable(handler.fn, props.table, route.access.table);
       const { images } = route.access as Route['access'];
       if (images) grantImages(handler, imageBucket, images);
+      if ((route.access as Route['access']).userPool === 'manage-groups') {
+        // Approving an artisan puts them in the `artisan` group: that one action, on this pool only.
+        props.userPool.grant(handler.fn, 'cognito-idp:AdminAddUserToGroup');
+        handler.fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+      }
       Validations.of(handler).acknowledge(
         {
           id: 'AwsSolutions-IAM5[Resource::*]',
@@ -116,7 +137,7 @@ export class ApiStack extends Stack {
         },
       );
 
-      const authorizer = authorizerFor(route, props.authorizers);
+      const authorizer = authorizerFor(route, authorizers);
       const httpRoute = new HttpRoute(this, `${name}Route`, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
@@ -147,8 +168,8 @@ export class ApiStack extends Stack {
 
 /**
  * The one place where a route's `auth` becomes an API Gateway authorizer.
- * 'public' → none. 'signed-in' | 'artisan' | 'operator' → the authorizer configured for it
- * (the Cognito JWT authorizer, when that issue lands; group checks stay in the handlers).
+ * 'public' → none. 'signed-in' | 'operator' → the authorizer configured for it (ApiStack passes
+ * the Cognito JWT authorizer for both; group checks stay in the handlers, as the claims carry them).
  */
 export function authorizerFor(route: Route, authorizers: RouteAuthorizers = {}): IHttpRouteAuthorizer | undefined {
   if (route.auth === 'public') return undefined;

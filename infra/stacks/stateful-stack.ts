@@ -1,9 +1,11 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '#shared/data/table-definition.ts';
+import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, VERIFICATION_EMAIL } from '#shared/domain/accounts.ts';
 import { PUBLIC_IMAGE_PREFIXES, UPLOAD_PREFIX } from '#shared/domain/images.ts';
 import { imageBucketArnExportName } from '../constructs/images.ts';
 
@@ -20,6 +22,9 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
   readonly imageBucket: s3.Bucket;
+  readonly userPool: cognito.UserPool;
+  /** The web store's public app client (no secret): sign-up and sign-in from the browser. */
+  readonly userPoolClient: cognito.UserPoolClient;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -109,5 +114,68 @@ export class StatefulStack extends Stack {
         },
       }),
     );
+
+    // Accounts: artisans sign themselves up with their email; operators are made by an operator
+    // (`npm run create-operator -- --user-pool-id …`). The same settings drive the local pool
+    // (infra/local/cognito.ts) through shared/domain/accounts.ts.
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: true,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: {
+        email: { required: true, mutable: true },
+        phoneNumber: { required: false, mutable: true },
+      },
+      passwordPolicy: {
+        minLength: PASSWORD_POLICY.minLength,
+        requireLowercase: PASSWORD_POLICY.requireLowercase,
+        requireUppercase: PASSWORD_POLICY.requireUppercase,
+        requireDigits: PASSWORD_POLICY.requireDigits,
+        requireSymbols: PASSWORD_POLICY.requireSymbols,
+        tempPasswordValidity: Duration.days(3),
+      },
+      userVerification: {
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+        emailSubject: VERIFICATION_EMAIL.subject,
+        emailBody: VERIFICATION_EMAIL.body,
+      },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge(
+      {
+        id: 'AwsSolutions-COG2',
+        reason: 'MFA is optional (TOTP apps), not required: artisans sign up on their phones during a short first training, often without a second device or an authenticator app; operators are asked to turn it on.',
+      },
+      {
+        id: 'AwsSolutions-COG8',
+        reason: 'Essentials feature plan at launch: the Plus plan (threat protection) has no free tier and is billed per active user; the pool has a strong password policy, optional TOTP MFA and admin-made operator accounts. Switch featurePlan to PLUS when the budget allows.',
+      },
+    );
+    for (const group of ACCOUNT_GROUPS) {
+      new cognito.CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: group,
+        description: group === 'operator' ? 'Regional investment centre team: approves shops, moderates' : 'Approved artisans and cooperatives running a shop',
+      });
+    }
+    this.userPoolClient = this.userPool.addClient('WebClient', {
+      userPoolClientName: 'dakhla-market-web',
+      generateSecret: false,
+      authFlows: { userPassword: true, userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.minutes(TOKEN_VALIDITY.idTokenMinutes),
+      accessTokenValidity: Duration.minutes(TOKEN_VALIDITY.accessTokenMinutes),
+      refreshTokenValidity: Duration.days(TOKEN_VALIDITY.refreshTokenDays),
+    });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For `npm run create-operator -- --user-pool-id …`' });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CfnOutput, DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
@@ -13,6 +14,9 @@ export interface WebStackProps extends StackProps {
   readonly api: IHttpApi;
   /** The product-image bucket (StatefulStack), served under /images/*. */
   readonly imageBucket: s3.IBucket;
+  /** The user pool and the web store's app client, named in the site's /config.json. */
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
   /** The built web store: a folder holding index.html (infra/app.ts passes web/dist). */
   readonly siteAssetPath: string;
 }
@@ -188,7 +192,8 @@ export class WebStack extends Stack {
     const assets = new s3deploy.BucketDeployment(this, 'DeploySiteAssets', {
       sources: [site],
       destinationBucket: this.siteBucket,
-      exclude: ['index.html'],
+      // config.json is deployed below; excluded here so that pruning leaves it alone.
+      exclude: ['index.html', 'config.json'],
       prune: true,
       cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
       memoryLimit: 512,
@@ -204,7 +209,26 @@ export class WebStack extends Stack {
       distributionPaths: ['/*'],
       memoryLimit: 512,
     });
-    index.node.addDependency(assets);
+    // The browser's run-time settings (the local gateway serves the same shape at /config.json):
+    // never cached long, and invalidated with index.html ('/*') on every deploy.
+    const runtimeConfig = new s3deploy.BucketDeployment(this, 'DeploySiteConfig', {
+      sources: [
+        s3deploy.Source.jsonData('config.json', {
+          auth: {
+            endpoint: `https://cognito-idp.${this.region}.amazonaws.com/`,
+            region: this.region,
+            userPoolId: props.userPool.userPoolId,
+            clientId: props.userPoolClient.userPoolClientId,
+          },
+        }),
+      ],
+      destinationBucket: this.siteBucket,
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.fromString('no-cache')],
+      memoryLimit: 512,
+    });
+    runtimeConfig.node.addDependency(assets);
+    index.node.addDependency(runtimeConfig);
     acknowledgeBucketDeploymentHandler(this, this.siteBucket);
 
     new CfnOutput(this, 'DistributionUrl', {

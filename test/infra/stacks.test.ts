@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes, type Route } from '#shared/routes.ts';
+import { ACCOUNT_GROUPS, PASSWORD_POLICY } from '#shared/domain/accounts.ts';
 import { buildApp, type MarketplaceStacks } from '../../infra/app.ts';
 import { ConfigError, loadConfig } from '../../infra/config.ts';
 import { TABLE_ACTIONS } from '../../infra/constructs/handler-function.ts';
@@ -190,7 +192,7 @@ describe('ApiStack', () => {
     const integrations = resourcesOf(api, 'AWS::ApiGatewayV2::Integration');
     for (const route of routes) {
       const apiRoute = apiRoutes.find((candidate) => candidate.Properties.RouteKey === routeKey(route))!;
-      expect(apiRoute.Properties.AuthorizationType).toBe('NONE');
+      expect(apiRoute.Properties.AuthorizationType, routeKey(route)).toBe(route.auth === 'public' ? 'NONE' : 'JWT'); // see 'Accounts'
       const integrationId = (apiRoute.Properties.Target['Fn::Join'][1] as Array<{ Ref?: string }>)[1]!.Ref!;
       const integration = integrations[integrationId]!;
       expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
@@ -295,11 +297,14 @@ describe('WebStack', () => {
   it('fails with a clear message when the web build is missing', () => {
     const scratch = new App({ outdir: mkdtempSync(join(workDir, 'scratch-')) });
     const deps = new Stack(scratch, 'Deps');
+    const userPool = new cognito.UserPool(deps, 'Users');
     expect(
       () =>
         new WebStack(scratch, 'Web', {
           api: new HttpApi(deps, 'Api'),
           imageBucket: new s3.Bucket(deps, 'Images'),
+          userPool,
+          userPoolClient: userPool.addClient('Web'),
           siteAssetPath: join(workDir, 'no-such-dist'),
         }),
     ).toThrow('web/dist is missing: run `npm run build:web` before synth/deploy');
@@ -448,5 +453,94 @@ describe('infra/config.ts', () => {
 
   it('is what buildApp uses: a bad stage in context fails the app', () => {
     expect(() => buildApp(newApp({ stage: 'BAD' }), { siteAssetPath: join(workDir, 'site') })).toThrow(/"stage"/);
+  });
+});
+
+describe('Accounts (user pool, groups, JWT authorizer)', () => {
+  const userPoolId = () => Object.keys(resourcesOf(stateful, 'AWS::Cognito::UserPool'))[0]!;
+
+  it('has one retained user pool: email sign-in and self sign-up, verified email, optional phone, strong passwords, email recovery', () => {
+    const pool = only(resourcesOf(stateful, 'AWS::Cognito::UserPool'));
+    expect(pool.DeletionPolicy).toBe('Retain');
+    expect(pool.Properties).toMatchObject({
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      UsernameConfiguration: { CaseSensitive: false },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      DeletionProtection: 'ACTIVE',
+      Policies: { PasswordPolicy: { MinimumLength: PASSWORD_POLICY.minLength, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+    });
+    const schema = pool.Properties.Schema as Array<{ Name: string; Required: boolean }>;
+    expect(schema).toContainEqual(expect.objectContaining({ Name: 'email', Required: true }));
+    expect(schema).toContainEqual(expect.objectContaining({ Name: 'phone_number', Required: false }));
+  });
+
+  it('has the groups of shared/domain/accounts.ts in that pool', () => {
+    const groups = Object.values(resourcesOf(stateful, 'AWS::Cognito::UserPoolGroup'));
+    expect(groups.map((group) => group.Properties.GroupName).sort()).toEqual([...ACCOUNT_GROUPS].sort());
+    for (const group of groups) expect(group.Properties.UserPoolId).toEqual({ Ref: userPoolId() });
+  });
+
+  it('has a public web client: no secret, password and SRP sign-in, refresh, no OAuth', () => {
+    const client = only(resourcesOf(stateful, 'AWS::Cognito::UserPoolClient'));
+    expect(client.Properties.GenerateSecret).toBe(false);
+    expect([...client.Properties.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    expect(client.Properties).toMatchObject({ PreventUserExistenceErrors: 'ENABLED', EnableTokenRevocation: true, IdTokenValidity: 60, AllowedOAuthFlowsUserPoolClient: false });
+  });
+
+  it('guards every non-public route of the table with the Cognito JWT authorizer, and no public one', () => {
+    const authorizer = only(resourcesOf(api, 'AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizer.Properties).toMatchObject({ AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    const { Issuer, Audience } = authorizer.Properties.JwtConfiguration;
+    expect(JSON.stringify(Issuer)).toMatch(/https:\/\/cognito-idp\.".*AWS::Region.*\.amazonaws\.com\/.*UserPool/);
+    expect(JSON.stringify(Audience)).toContain('WebClient');
+    const [authorizerId] = Object.keys(resourcesOf(api, 'AWS::ApiGatewayV2::Authorizer'));
+    const apiRoutes = Object.values(resourcesOf(api, 'AWS::ApiGatewayV2::Route'));
+    for (const route of routes) {
+      const apiRoute = apiRoutes.find((candidate) => candidate.Properties.RouteKey === routeKey(route))!;
+      if (route.auth === 'public') {
+        expect(apiRoute.Properties.AuthorizationType, routeKey(route)).toBe('NONE');
+        expect(apiRoute.Properties.AuthorizerId, routeKey(route)).toBeUndefined();
+      } else {
+        expect(apiRoute.Properties.AuthorizationType, routeKey(route)).toBe('JWT');
+        expect(apiRoute.Properties.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
+      }
+    }
+  });
+
+  it("lets only routes with access.userPool = 'manage-groups' add users to groups, on this pool only, and tells them the pool", () => {
+    const functions = resourcesOf(api, 'AWS::Lambda::Function');
+    const policies = Object.values(resourcesOf(api, 'AWS::IAM::Policy'));
+    const manageGroups = routes.filter((route) => (route.access as Route['access']).userPool === 'manage-groups');
+    expect(manageGroups.map(routeKey)).toEqual(['POST /api/operator/shops/{shopId}/decision']);
+    for (const fn of Object.values(functions)) {
+      const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+      const cognitoStatements = policies
+        .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
+        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('cognito-idp:')));
+      const allowed = manageGroups.some((route) => fn.Properties.Description === `functions/${route.handler}.ts`);
+      if (allowed) {
+        expect(cognitoStatements).toHaveLength(1);
+        expect(cognitoStatements[0]!.Action).toBe('cognito-idp:AdminAddUserToGroup');
+        expect(JSON.stringify(cognitoStatements[0]!.Resource)).toMatch(/UserPool.*Arn/);
+        expect(fn.Properties.Environment.Variables.USER_POOL_ID).toBeDefined();
+      } else {
+        expect(cognitoStatements, String(fn.Properties.Description)).toEqual([]);
+        expect(fn.Properties.Environment?.Variables?.USER_POOL_ID, String(fn.Properties.Description)).toBeUndefined();
+      }
+    }
+  });
+
+  it('deploys /config.json naming the pool, its web client and the regional endpoint, revalidated on every load', () => {
+    const deployments = resourcesOf(web, 'Custom::CDKBucketDeployment');
+    const [, config] = Object.entries(deployments).find(([id]) => id.startsWith('DeploySiteConfig'))!;
+    expect(config.Properties).toMatchObject({ Prune: false, SystemMetadata: { 'cache-control': 'no-cache' } });
+    const markers = JSON.stringify(config.Properties.SourceMarkers);
+    expect(markers).toContain('UserPool');
+    expect(markers).toContain('WebClient');
+    const [, assets] = Object.entries(deployments).find(([id]) => id.startsWith('DeploySiteAssets'))!;
+    expect(assets.Properties.Exclude).toContain('config.json'); // pruning the assets leaves it alone
   });
 });
