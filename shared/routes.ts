@@ -37,6 +37,11 @@ export const routes = [
   { method: 'GET', path: '/api/shops', handler: 'catalogue/list-shops', auth: 'public', access: { table: 'read' } },
   { method: 'GET', path: '/api/shops/{slug}', handler: 'catalogue/get-shop', auth: 'public', access: { table: 'read' } },
 
+  // Shoppers: price a cart, place an order (guest checkout with an Idempotency-Key), follow it.
+  { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
+  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', access: { table: 'read-write' } },
+  { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', access: { table: 'read' } },
+
   // Artisans: their own account, shop, products and photos. Ownership comes from the token.
   { method: 'GET', path: '/api/me', handler: 'artisan/get-me', auth: 'signed-in', access: { table: 'read' } },
   { method: 'POST', path: '/api/me/shop', handler: 'artisan/apply-for-shop', auth: 'signed-in', access: { table: 'read-write' } },

@@ -16,12 +16,27 @@ interface Schemas {
   path?: Schema;
   query?: Schema;
   body?: Schema;
+  /** Header names in lower case, as API Gateway hands them over. */
+  headers?: Schema;
 }
 type Parsed<S extends Schemas> = {
   path: S['path'] extends Schema ? z.infer<S['path']> : undefined;
   query: S['query'] extends Schema ? z.infer<S['query']> : undefined;
   body: S['body'] extends Schema ? z.infer<S['body']> : undefined;
+  headers: S['headers'] extends Schema ? z.infer<S['headers']> : undefined;
 };
+
+const STATUS = Symbol('status');
+/** An answer whose status depends on the outcome (e.g. 201 for a new order, 200 for a replay). */
+export function withStatus<T>(status: number, body: T): T {
+  return Object.assign(Object.create(null) as object, { [STATUS]: status, body }) as T;
+}
+function statusOf(result: unknown): { status?: number; body: unknown } {
+  if (result && typeof result === 'object' && STATUS in result) {
+    return { status: (result as Record<symbol, number>)[STATUS], body: (result as unknown as { body: unknown }).body };
+  }
+  return { body: result };
+}
 
 export interface RouteOptions {
   /** Seconds a shared cache (CloudFront, the browser) may keep the answer. */
@@ -49,6 +64,7 @@ export function parseInput<S extends Schemas>(schemas: S, event: APIGatewayProxy
   };
   const path = parse(schemas.path, event.pathParameters ?? {});
   const query = parse(schemas.query, event.queryStringParameters ?? {});
+  const headers = parse(schemas.headers, event.headers ?? {});
   let body: unknown;
   if (schemas.body) {
     const json = readJson(event);
@@ -56,7 +72,7 @@ export function parseInput<S extends Schemas>(schemas: S, event: APIGatewayProxy
     else body = parse(schemas.body, json);
   }
   if (Object.keys(fields).length > 0) throw new InvalidInputError(fields);
-  return { path, query, body } as Parsed<S>;
+  return { path, query, body, headers } as Parsed<S>;
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
@@ -125,8 +141,8 @@ function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & {
     .use(httpErrors())
     .handler(async (event) => {
       const caller = authorize(event);
-      const result = await fn({ ...parseInput(schemas, event), caller });
-      return json(options.status ?? 200, result, caller ? 0 : options.cacheSeconds);
+      const { status, body } = statusOf(await fn({ ...parseInput(schemas, event), caller }));
+      return json(status ?? options.status ?? 200, body, caller ? 0 : options.cacheSeconds);
     });
 }
 

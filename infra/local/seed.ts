@@ -2,6 +2,7 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { catalogueWrites, productItems, shopItems } from '#shared/data/catalogue-writes.ts';
 import { keys } from '#shared/data/keys.ts';
+import { DEFAULT_SHIPPING_RATES } from '#shared/domain/shipping.ts';
 import { demoData } from './demo-data/index.ts';
 
 /**
@@ -40,6 +41,7 @@ export async function seedIfEmpty(deps: { db: DynamoDBDocumentClient; s3: S3Clie
       return productItems(product, variants, images.map(({ svg: _, ...image }) => image), shop, category);
     }),
   );
-  await writes.putDisplayRates(demoData.rates);
+  await writes.putShippingRates(DEFAULT_SHIPPING_RATES);
+  await writes.putDisplayRates(demoData.rates); // last: marks a complete load
   return { seeded: true, ...counts };
 }

@@ -3,6 +3,7 @@ import type { Category, Product, ProductImage, Shop, Variant } from '../domain/c
 import { catalogueScopes, isListed, isShowable, productSearchTerms, productSummary, type CatalogueScope } from '../domain/catalogue-index.ts';
 import { LOCALES } from '../domain/locales.ts';
 import type { DisplayRates } from '../domain/money.ts';
+import type { ShippingRates } from '../domain/shipping.ts';
 import { toItem, type Item } from './items.ts';
 import { catalogueEntryIndexes, keys, productIndexes, scope, shopIndexes, type TableKey } from './keys.ts';
 
@@ -95,6 +96,8 @@ export function catalogueWrites(deps: CatalogueWritesDeps) {
     putCategories: (categories: Category[]) => putAll(categories.map((c) => toItem('Category', keys.category(c.slug), c))),
     putDisplayRates: (rates: DisplayRates) =>
       db.send(new PutCommand({ TableName: tableName, Item: toItem('Settings', keys.settings('display-rates'), { rates }) })),
+    putShippingRates: (rates: ShippingRates) =>
+      db.send(new PutCommand({ TableName: tableName, Item: toItem('Settings', keys.settings('shipping'), { rates }) })),
 
   };
 }

@@ -46,6 +46,11 @@ export const keys = {
 
   /** A signed-in person: their email and the shop they run. */
   userProfile: (sub: string): TableKey => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
+  /** An order's own item; its sub-orders (one per artisan, with their lines) share its partition. */
+  order: (orderId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
+  subOrder: (orderId: string, shopId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `SUB#${shopId}` }),
+  /** One checkout attempt: the request's hash and the order it made (expires after a day). */
+  idempotency: (key: string): TableKey => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
   /** Where an artisan is in the first-run wizard. */
   onboarding: (sub: string): TableKey => ({ pk: `USER#${sub}`, sk: 'ONBOARDING' }),
   settings: (name: 'display-rates' | 'commission' | 'shipping'): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),
@@ -56,6 +61,10 @@ export const partitions = {
   productItems: (productId: string) => `PRODUCT#${productId}`,
   categories: () => 'CATEGORIES',
   shopsByStatus: (status: string) => `SHOPS#${status}`,
+  orderItems: (orderId: string) => `ORDER#${orderId}`,
+  ordersByStatus: (status: string) => `ORDERS#${status}`,
+  shopSubOrders: (shopId: string, status: string) => `SHOP#${shopId}#SUBORDERS#${status}`,
+  shopperOrders: (sub: string) => `SHOPPER#${sub}`,
   /** Every product of a shop, drafts and archived included (gsi1, latest change first). */
   shopProducts: (shopId: string) => `SHOPPRODUCTS#${shopId}`,
 };
@@ -85,6 +94,20 @@ export function priceBounds(minPrice = 0, maxPrice = 99_999_999_999): { from: st
 /** Index attributes of a product item: its shop's full list, latest change first. */
 export function productIndexes(shopId: string, updatedAt: string, productId: string) {
   return { gsi1pk: partitions.shopProducts(shopId), gsi1sk: `${updatedAt}#${productId}` };
+}
+
+/** Index attributes of an order: operators' list by status (gsi1), a signed-in shopper's orders (gsi3). */
+export function orderIndexes(order: { id: string; status: string; createdAt: string; ownerSub?: string }) {
+  return {
+    gsi1pk: partitions.ordersByStatus(order.status),
+    gsi1sk: `${order.createdAt}#${order.id}`,
+    ...(order.ownerSub ? { gsi3pk: partitions.shopperOrders(order.ownerSub), gsi3sk: `${order.createdAt}#${order.id}` } : {}),
+  };
+}
+
+/** Index attributes of a sub-order: its artisan's list by status, oldest first (work queue). */
+export function subOrderIndexes(sub: { orderId: string; shopId: string; status: string; createdAt: string }) {
+  return { gsi1pk: partitions.shopSubOrders(sub.shopId, sub.status), gsi1sk: `${sub.createdAt}#${sub.orderId}` };
 }
 
 /** Index attributes of a shop: listed by status, newest first. */

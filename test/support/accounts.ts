@@ -60,12 +60,13 @@ export async function newAccount(label: string, group?: 'artisan' | 'operator'):
 /** The caller without a token: a shopper browsing, or anyone. */
 export const anonymous = { call: <T = any>(method: string, path: string, body?: unknown) => request<T>(method, path, body) };
 
-export async function request<T = any>(method: string, path: string, body?: unknown, idToken?: string): Promise<{ status: number; body: T }> {
+export async function request<T = any>(method: string, path: string, body?: unknown, idToken?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   const response = await fetch(`${storeUrl()}${path}`, {
     method,
     headers: {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(idToken ? { authorization: `Bearer ${idToken}` } : {}),
+      ...headers,
     },
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   });

@@ -1,0 +1,105 @@
+import * as z from 'zod';
+import { idSchema } from '../domain/catalogue.ts';
+import type { Localized } from '../domain/locales.ts';
+import type { DisplayCurrency } from '../domain/money.ts';
+import type { ShippingZone } from '../domain/shipping.ts';
+
+/** Requests and responses of the cart and checkout API. */
+
+export const MAX_CART_LINES = 20;
+export const MAX_QUANTITY = 20;
+
+const cartLine = z
+  .object({
+    productId: idSchema,
+    sku: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'is not a SKU'),
+    quantity: z.number().int().min(1).max(MAX_QUANTITY),
+  })
+  .strict();
+
+const lines = z
+  .array(cartLine)
+  .min(1, 'the cart is empty')
+  .max(MAX_CART_LINES, `at most ${MAX_CART_LINES} different items per order`)
+  .refine((ls) => new Set(ls.map((l) => `${l.productId}/${l.sku}`)).size === ls.length, 'lists the same item twice');
+
+const country = z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as MA, FR or ES').transform((c) => c.toUpperCase());
+
+export const quoteBody = z
+  .object({ lines, destination: z.object({ country, city: z.string().trim().min(1).max(80).optional() }).strict() })
+  .strict();
+export type QuoteBody = z.infer<typeof quoteBody>;
+
+export const customerSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    email: z.email().max(254),
+    /** International format; Moroccan mobiles start +2126 or +2127. */
+    phone: z.string().trim().regex(/^\+[1-9]\d{7,14}$/, 'must be an international number such as +212612345678'),
+    address: z
+      .object({
+        line1: z.string().trim().min(3).max(200),
+        line2: z.string().trim().max(200).optional(),
+        city: z.string().trim().min(1).max(80),
+        region: z.string().trim().max(80).optional(),
+        postalCode: z.string().trim().max(20).optional(),
+        country,
+      })
+      .strict(),
+  })
+  .strict()
+  .refine((c) => c.address.country !== 'MA' || /^\+212[5-8]\d{8}$/.test(c.phone), {
+    message: 'must be a Moroccan number such as +212612345678 for a delivery in Morocco',
+    path: ['phone'],
+  });
+export type Customer = z.infer<typeof customerSchema>;
+
+export const PAYMENT_METHODS = ['card', 'cod'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const checkoutBody = z
+  .object({ lines, customer: customerSchema, payment: z.enum(PAYMENT_METHODS) })
+  .strict()
+  .refine((b) => b.payment !== 'cod' || b.customer.address.country === 'MA', {
+    message: 'cash on delivery is only for deliveries in Morocco',
+    path: ['payment'],
+  });
+export type CheckoutBody = z.infer<typeof checkoutBody>;
+
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8-100 letters, digits, - or _ (one per checkout attempt)'),
+});
+
+export const orderPath = z.object({ orderId: idSchema }).strict();
+export const orderAccessQuery = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not an order link token') }).strict();
+
+export interface QuoteLine {
+  productId: string;
+  sku: string;
+  title: Localized;
+  label: Localized;
+  unitPrice: number;
+  quantity: number;
+  weightGrams: number;
+  coverKey?: string;
+}
+
+export type QuoteProblem = { productId: string; sku: string; issue: 'unavailable' } | { productId: string; sku: string; issue: 'insufficient_stock'; available: number };
+
+export interface ShopQuote {
+  shopId: string;
+  shopName: Localized;
+  lines: QuoteLine[];
+  subtotal: number;
+  shipping: number;
+  total: number;
+}
+
+export interface Quote {
+  zone: ShippingZone;
+  shops: ShopQuote[];
+  totals: { items: number; shipping: number; total: number };
+  approx: Record<DisplayCurrency, number>;
+  /** Lines that cannot be bought as asked; they are left out of the totals. */
+  problems: QuoteProblem[];
+}

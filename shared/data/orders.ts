@@ -1,0 +1,179 @@
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Product, Shop, Variant } from '../domain/catalogue.ts';
+import type { ProductSummary } from '../domain/catalogue.ts';
+import { ConflictError } from '../domain/errors.ts';
+import type { DisplayRates } from '../domain/money.ts';
+import type { Order, SubOrder } from '../domain/order.ts';
+import type { CatalogueSnapshot } from '../domain/quote.ts';
+import { DEFAULT_SHIPPING_RATES, type ShippingRates } from '../domain/shipping.ts';
+import type { CatalogueWritesDeps } from './catalogue-writes.ts';
+import { fromItem, toItem } from './items.ts';
+import { keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
+
+/** Orders: the catalogue read a checkout prices from, and the one transaction that places an order. */
+
+export interface IdempotencyRecord {
+  key: string;
+  requestHash: string;
+  orderId: string;
+  /** The first answer, replayed as it was (it holds the guest's order-link secret). */
+  response: unknown;
+  ttl: number;
+}
+
+export interface Reservation {
+  productId: string;
+  sku: string;
+  quantity: number;
+}
+
+/** A line's stock ran out between pricing and placing: names the item. */
+export class SoldOutError extends ConflictError {
+  constructor(readonly item: Reservation) {
+    super('sold_out', 'Sold out: someone bought the last one first', { [`lines.${item.productId}.${item.sku}`]: 'is sold out' });
+  }
+}
+
+export class IdempotencyKeyTaken extends Error {}
+
+export function orders({ db, tableName }: CatalogueWritesDeps) {
+  async function batchGet(keyList: TableKey[]): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
+    for (let i = 0; i < keyList.length; i += 100) {
+      let pending: Record<string, unknown>[] | undefined = keyList.slice(i, i + 100) as unknown as Record<string, unknown>[];
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > 8) throw new Error('DynamoDB kept keys unprocessed after 8 retries');
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+        const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
+        found.push(...(result.Responses?.[tableName] ?? []));
+        pending = result.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    return found;
+  }
+
+  return {
+    /** Products, variants (with stock), cover images and shops a cart names, read consistently. */
+    async loadSnapshot(lines: { productId: string; sku: string }[]): Promise<CatalogueSnapshot> {
+      const productIds = [...new Set(lines.map((l) => l.productId))];
+      const items = await batchGet([
+        ...productIds.map((id) => keys.product(id)),
+        ...productIds.map((id) => keys.catalogueEntry(id, scope.all())),
+        ...lines.map((l) => keys.variant(l.productId, l.sku)),
+      ]);
+      const products = new Map<string, Product & { coverKey?: string }>();
+      const covers = new Map<string, string>();
+      const variants = new Map<string, Variant>();
+      for (const item of items) {
+        if (item.type === 'Product') products.set(item.id as string, fromItem<Product>(item));
+        if (item.type === 'CatalogueEntry' && item.coverKey) covers.set((item as unknown as ProductSummary).id, item.coverKey as string);
+        if (item.type === 'Variant') {
+          const { productId, ...variant } = fromItem<Variant & { productId: string }>(item);
+          variants.set(`${productId}/${variant.sku}`, variant);
+        }
+      }
+      for (const [id, cover] of covers) {
+        const product = products.get(id);
+        if (product) products.set(id, { ...product, coverKey: cover });
+      }
+      const shopIds = [...new Set([...products.values()].map((p) => p.shopId))];
+      const shops = new Map((await batchGet(shopIds.map((id) => keys.shop(id)))).map((i) => [i.id as string, fromItem<Shop>(i)]));
+      return { products, variants, shops };
+    },
+
+    async loadSettings(): Promise<{ shipping: ShippingRates; rates: DisplayRates }> {
+      const [ratesItem, shippingItem] = await Promise.all(
+        [keys.settings('display-rates'), keys.settings('shipping')].map((Key) => db.send(new GetCommand({ TableName: tableName, Key }))),
+      );
+      if (!ratesItem?.Item) throw new Error('display-rates settings item is missing');
+      return {
+        rates: fromItem<{ rates: DisplayRates }>(ratesItem.Item).rates,
+        shipping: shippingItem?.Item ? fromItem<{ rates: ShippingRates }>(shippingItem.Item).rates : DEFAULT_SHIPPING_RATES,
+      };
+    },
+
+    async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.idempotency(key), ConsistentRead: true }));
+      return Item ? fromItem<IdempotencyRecord>(Item) : undefined;
+    },
+
+    /**
+     * One transaction: every line's stock goes down (only where enough is left), every product
+     * is still published, the order and its sub-orders are written, and the idempotency key is
+     * claimed (only if new). Any refusal writes nothing. Conflicting concurrent transactions
+     * are retried a few times.
+     */
+    async placeOrder(input: { order: Order; subOrders: SubOrder[]; reservations: Reservation[]; idempotency: IdempotencyRecord }): Promise<void> {
+      const { order, subOrders, reservations, idempotency } = input;
+      const productIds = [...new Set(reservations.map((r) => r.productId))];
+      const transactItems = [
+        ...reservations.map((r) => ({
+          Update: {
+            TableName: tableName,
+            Key: keys.variant(r.productId, r.sku),
+            UpdateExpression: 'SET stock = stock - :q',
+            ConditionExpression: 'attribute_exists(pk) AND stock >= :q',
+            ExpressionAttributeValues: { ':q': r.quantity },
+          },
+        })),
+        ...productIds.map((id) => ({
+          ConditionCheck: {
+            TableName: tableName,
+            Key: keys.product(id),
+            ConditionExpression: '#status = :published',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':published': 'published' },
+          },
+        })),
+        { Put: { TableName: tableName, Item: toItem('Order', keys.order(order.id), order, orderIndexes(order)), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...subOrders.map((sub) => ({
+          Put: { TableName: tableName, Item: toItem('SubOrder', keys.subOrder(sub.orderId, sub.shopId), sub, subOrderIndexes(sub)) },
+        })),
+        {
+          Put: {
+            TableName: tableName,
+            Item: toItem('Idempotency', keys.idempotency(idempotency.key), idempotency),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ];
+      const idempotencyIndex = transactItems.length - 1;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.send(new TransactWriteCommand({ TransactItems: transactItems }));
+          return;
+        } catch (error) {
+          const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+          if (!reasons) throw error;
+          if (reasons[idempotencyIndex]?.Code === 'ConditionalCheckFailed') throw new IdempotencyKeyTaken();
+          const soldOut = reasons.findIndex((r, i) => i < reservations.length && r.Code === 'ConditionalCheckFailed');
+          if (soldOut >= 0) throw new SoldOutError(reservations[soldOut]!);
+          if (reasons.some((r, i) => i >= reservations.length && i < reservations.length + productIds.length && r.Code === 'ConditionalCheckFailed')) {
+            throw new ConflictError('unavailable', 'An item of the cart is no longer for sale');
+          }
+          if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < 5) {
+            await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+            continue;
+          }
+          if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+            throw new ConflictError('busy', 'Many people are buying this right now; please try again');
+          }
+          throw error;
+        }
+      }
+    },
+
+    /** An order with its sub-orders (and their lines): one Query. */
+    async getOrder(orderId: string): Promise<{ order: Order; subOrders: SubOrder[] } | undefined> {
+      const result = await db.send(
+        new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partitions.orderItems(orderId) }, ConsistentRead: true }),
+      );
+      const items = result.Items ?? [];
+      const orderItem = items.find((i) => i.type === 'Order');
+      if (!orderItem) return undefined;
+      return { order: fromItem<Order>(orderItem), subOrders: items.filter((i) => i.type === 'SubOrder').map((i) => fromItem<SubOrder>(i)) };
+    },
+  };
+}
+
+export type Orders = ReturnType<typeof orders>;

@@ -1,0 +1,109 @@
+import type { CheckoutBody, Quote, QuoteBody } from '../api/orders.ts';
+import { ConflictError, DomainError } from '../domain/errors.ts';
+import { canonicalJson, newId, newSecret, sha256 } from '../domain/ids.ts';
+import { toOrderView, type Order, type OrderView, type SubOrder } from '../domain/order.ts';
+import { priceCart } from '../domain/quote.ts';
+import { IdempotencyKeyTaken, type Orders } from '../data/orders.ts';
+import type { Caller } from './caller.ts';
+import { now } from './ports.ts';
+
+/** The cart priced now, and the checkout that turns it into an order with its stock reserved. */
+
+export async function quoteCart(orders: Orders, body: QuoteBody): Promise<Quote> {
+  const [snapshot, settings] = await Promise.all([orders.loadSnapshot(body.lines), orders.loadSettings()]);
+  return priceCart(body.lines, body.destination, snapshot, settings);
+}
+
+export interface PlacedOrder extends OrderView {
+  /** The secret of the guest's order link (`/orders/<id>?token=…`). */
+  guestToken: string;
+}
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+class IdempotencyMismatch extends DomainError {
+  constructor() {
+    super(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different order; use a new key for a new checkout', {
+      'idempotency-key': 'was used with a different request',
+    });
+  }
+}
+
+/**
+ * Places an order once per Idempotency-Key: a replay of the same request answers the first
+ * order again (sequential or concurrent); the same key with another request is refused.
+ */
+export async function placeOrder(orders: Orders, input: { body: CheckoutBody; idempotencyKey: string; caller?: Caller }): Promise<{ placed: PlacedOrder; replayed: boolean }> {
+  const requestHash = await sha256(canonicalJson({ body: input.body, sub: input.caller?.sub ?? null }));
+  const earlier = await orders.getIdempotency(input.idempotencyKey);
+  if (earlier) return replay(earlier, requestHash);
+
+  const [snapshot, settings] = await Promise.all([orders.loadSnapshot(input.body.lines), orders.loadSettings()]);
+  const destination = { country: input.body.customer.address.country, city: input.body.customer.address.city };
+  const quote = priceCart(input.body.lines, destination, snapshot, settings);
+  if (quote.problems.length > 0) {
+    throw new ConflictError('cart_changed', 'Some items changed since the cart was priced; check the cart again', Object.fromEntries(
+      quote.problems.map((p) => [`lines.${p.productId}.${p.sku}`, p.issue === 'unavailable' ? 'is no longer for sale' : `only ${p.available} left`]),
+    ));
+  }
+
+  const at = now();
+  const guestToken = newSecret();
+  const order: Order = {
+    id: newId('ord'),
+    status: 'placed',
+    payment: { method: input.body.payment, status: 'pending' },
+    customer: input.body.customer,
+    ...(input.caller ? { ownerSub: input.caller.sub } : {}),
+    guestTokenHash: await sha256(guestToken),
+    zone: quote.zone,
+    totals: quote.totals,
+    currency: 'MAD',
+    createdAt: at,
+    updatedAt: at,
+  };
+  const subOrders: SubOrder[] = quote.shops.map((s) => ({
+    orderId: order.id,
+    shopId: s.shopId,
+    shopName: s.shopName,
+    status: 'placed',
+    lines: s.lines,
+    subtotal: s.subtotal,
+    shipping: s.shipping,
+    total: s.total,
+    timeline: [{ status: 'placed', at }],
+    createdAt: at,
+    updatedAt: at,
+  }));
+  const placed: PlacedOrder = { ...toOrderView(order, subOrders), guestToken };
+  try {
+    await orders.placeOrder({
+      order,
+      subOrders,
+      reservations: input.body.lines.map(({ productId, sku, quantity }) => ({ productId, sku, quantity })),
+      idempotency: { key: input.idempotencyKey, requestHash, orderId: order.id, response: placed, ttl: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS },
+    });
+  } catch (error) {
+    // A concurrent request with the same key won the race: answer what it placed.
+    if (error instanceof IdempotencyKeyTaken) {
+      const winner = await orders.getIdempotency(input.idempotencyKey);
+      if (winner) return replay(winner, requestHash);
+    }
+    throw error;
+  }
+  return { placed, replayed: false };
+}
+
+function replay(record: { requestHash: string; response: unknown }, requestHash: string): { placed: PlacedOrder; replayed: boolean } {
+  if (record.requestHash !== requestHash) throw new IdempotencyMismatch();
+  return { placed: record.response as PlacedOrder, replayed: true };
+}
+
+/** A guest's order page: the order link's secret must match. */
+export async function getOrderWithToken(orders: Orders, orderId: string, token: string): Promise<OrderView> {
+  const found = await orders.getOrder(orderId);
+  if (!found || found.order.guestTokenHash !== (await sha256(token))) {
+    throw new DomainError(404, 'not_found', 'Order not found');
+  }
+  return toOrderView(found.order, found.subOrders);
+}
