@@ -11,7 +11,20 @@ import { Product } from './pages/Product.tsx';
 import { Search } from './pages/Search.tsx';
 import { Shop } from './pages/Shop.tsx';
 import { Shops } from './pages/Shops.tsx';
-import { parseLocation, startRouter, subscribe, type Location } from './router.ts';
+import { parseLocation, startRouter, subscribe, type Location, type SellerPage } from './router.ts';
+import { ErrorState, Loading } from './components/Status.tsx';
+import { useAsync } from './hooks.ts';
+
+/** The artisans' and operators' area: its own lazily loaded chunk, never downloaded by shoppers. */
+const loadSeller = () => import('./seller/SellerArea.tsx');
+
+function Seller({ page, query }: { page: SellerPage; query: URLSearchParams }): JSX.Element {
+  const module = useAsync(() => loadSeller(), []);
+  if (module.status === 'loading') return <section class="section"><Loading /></section>;
+  if (module.status === 'error') return <section class="section"><ErrorState error={module.error} onRetry={module.retry} /></section>;
+  const { SellerArea } = module.data;
+  return <SellerArea page={page} query={query} />;
+}
 
 const current = () => parseLocation(location.pathname + location.search);
 
@@ -30,6 +43,8 @@ function Page({ where }: { where: Location }): JSX.Element {
       return <Shop slug={route.slug} />;
     case 'shops':
       return <Shops />;
+    case 'seller':
+      return <Seller page={route.page} query={query} />;
     default:
       return <NotFound />;
   }

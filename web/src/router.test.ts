@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRoutableClick, matchRoute, parseLocation, paths, withQuery } from './router.ts';
+import { isRoutableClick, matchRoute, parseLocation, paths, safeNext, withQuery } from './router.ts';
 
 describe('matchRoute', () => {
   it('matches every page', () => {
@@ -9,6 +9,27 @@ describe('matchRoute', () => {
     expect(matchRoute('/p/01HXYZabc_-9')).toEqual({ name: 'product', productId: '01HXYZabc_-9' });
     expect(matchRoute('/s/cooperative-tifawin')).toEqual({ name: 'shop', slug: 'cooperative-tifawin' });
     expect(matchRoute('/shops')).toEqual({ name: 'shops' });
+  });
+
+  it('matches the artisan and operator pages', () => {
+    expect(matchRoute('/sell')).toEqual({ name: 'seller', page: { name: 'sell' } });
+    expect(matchRoute('/account/sign-up')).toEqual({ name: 'seller', page: { name: 'signUp' } });
+    expect(matchRoute('/account/sign-in/')).toEqual({ name: 'seller', page: { name: 'signIn' } });
+    expect(matchRoute('/dashboard')).toEqual({ name: 'seller', page: { name: 'dashboard' } });
+    expect(matchRoute('/dashboard/products/new')).toEqual({ name: 'seller', page: { name: 'newProduct' } });
+    expect(matchRoute('/dashboard/products/prd_0123AB')).toEqual({ name: 'seller', page: { name: 'editProduct', productId: 'prd_0123AB' } });
+    expect(matchRoute('/dashboard/products/prd_0123AB/preview')).toEqual({ name: 'seller', page: { name: 'previewProduct', productId: 'prd_0123AB' } });
+    expect(matchRoute('/operator')).toEqual({ name: 'seller', page: { name: 'operator' } });
+    expect(matchRoute('/dashboard/products/x/y')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/dashboard/nope')).toEqual({ name: 'notFound' });
+  });
+
+  it('only goes on to same-origin paths after signing in', () => {
+    expect(safeNext('/dashboard/products', '/x')).toBe('/dashboard/products');
+    expect(safeNext('//evil.example', '/x')).toBe('/x');
+    expect(safeNext('https://evil.example', '/x')).toBe('/x');
+    expect(safeNext('/\\evil', '/x')).toBe('/x');
+    expect(safeNext(null, '/x')).toBe('/x');
   });
 
   it('tolerates a trailing slash', () => {

@@ -10,7 +10,25 @@ export type Route =
   | { name: 'product'; productId: string }
   | { name: 'shop'; slug: string }
   | { name: 'shops' }
+  | { name: 'seller'; page: SellerPage }
   | { name: 'notFound' };
+
+/**
+ * The artisans' and operators' pages: one route kind, rendered by the lazily loaded seller
+ * area (web/src/seller/), so that shoppers never download it.
+ */
+export type SellerPage =
+  | { name: 'sell' }
+  | { name: 'signUp' }
+  | { name: 'signIn' }
+  | { name: 'dashboard' }
+  | { name: 'welcome' }
+  | { name: 'shopProfile' }
+  | { name: 'products' }
+  | { name: 'newProduct' }
+  | { name: 'editProduct'; productId: string }
+  | { name: 'previewProduct'; productId: string }
+  | { name: 'operator' };
 
 export interface Location {
   route: Route;
@@ -32,6 +50,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/' || path === '') return { name: 'home' };
   if (path === '/search') return { name: 'search' };
   if (path === '/shops') return { name: 'shops' };
+  const seller = matchSellerPage(path);
+  if (seller) return { name: 'seller', page: seller };
   const parts = path.split('/').slice(1);
   if (parts.length === 2 && SEGMENT.test(parts[1]!)) {
     const [kind, value] = parts as [string, string];
@@ -40,6 +60,26 @@ export function matchRoute(pathname: string): Route {
     if (kind === 's' && /^[a-z0-9-]+$/.test(value)) return { name: 'shop', slug: value };
   }
   return { name: 'notFound' };
+}
+
+const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
+  '/sell': { name: 'sell' },
+  '/account/sign-up': { name: 'signUp' },
+  '/account/sign-in': { name: 'signIn' },
+  '/dashboard': { name: 'dashboard' },
+  '/dashboard/welcome': { name: 'welcome' },
+  '/dashboard/shop': { name: 'shopProfile' },
+  '/dashboard/products': { name: 'products' },
+  '/dashboard/products/new': { name: 'newProduct' },
+  '/operator': { name: 'operator' },
+};
+
+function matchSellerPage(path: string): SellerPage | undefined {
+  const fixed = FIXED_SELLER_PAGES[path];
+  if (fixed) return fixed;
+  const product = /^\/dashboard\/products\/([A-Za-z0-9_-]{6,40})(\/preview)?$/.exec(path);
+  if (product) return product[2] ? { name: 'previewProduct', productId: product[1]! } : { name: 'editProduct', productId: product[1]! };
+  return undefined;
 }
 
 export function parseLocation(href: string): Location {
@@ -64,7 +104,23 @@ export const paths = {
   product: (id: string) => `/p/${encodeURIComponent(id)}`,
   shop: (slug: string) => `/s/${encodeURIComponent(slug)}`,
   shops: () => '/shops',
+  sell: () => '/sell',
+  signUp: (next?: string) => withQuery('/account/sign-up', { next }),
+  signIn: (next?: string) => withQuery('/account/sign-in', { next }),
+  dashboard: () => '/dashboard',
+  welcome: () => '/dashboard/welcome',
+  shopProfile: () => '/dashboard/shop',
+  myProducts: (status?: string) => withQuery('/dashboard/products', { status }),
+  newProduct: () => '/dashboard/products/new',
+  editProduct: (id: string) => `/dashboard/products/${encodeURIComponent(id)}`,
+  previewProduct: (id: string) => `/dashboard/products/${encodeURIComponent(id)}/preview`,
+  operator: (status?: string) => withQuery('/operator', { status }),
 };
+
+/** A same-origin path safe to go to after signing in (no open redirect). */
+export function safeNext(next: string | null | undefined, fallback: string): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : fallback;
+}
 
 type Listener = () => void;
 const listeners = new Set<Listener>();

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../i18n/index.ts';
 import { useI18n } from '../i18n/context.ts';
+import { isOperator, useSession, clearSession } from '../auth/session.ts';
 import { navigate, paths } from '../router.ts';
 import { Logo, SearchIcon } from './Icon.tsx';
 
@@ -9,6 +10,8 @@ import { Logo, SearchIcon } from './Icon.tsx';
 export function Header({ query }: { query: string }): JSX.Element {
   const { t, locale, setLocale } = useI18n();
   const [text, setText] = useState(query);
+  const session = useSession();
+  const operator = isOperator(session);
   useEffect(() => setText(query), [query]);
 
   const onSubmit = (event: Event) => {
@@ -66,6 +69,26 @@ export function Header({ query }: { query: string }): JSX.Element {
         <nav class="main-nav" aria-label={t('a11y.mainNav')}>
           <a href={paths.home()}>{t('nav.home')}</a>
           <a href={paths.shops()}>{t('nav.shops')}</a>
+          {!session && (
+            <a class="nav-sell" href={paths.sell()}>
+              {t('nav.sell')}
+            </a>
+          )}
+          {session && !operator && <a href={paths.dashboard()}>{t('nav.myShop')}</a>}
+          {session && operator && <a href={paths.operator()}>{t('nav.operator')}</a>}
+          {session && (
+            <button
+              type="button"
+              class="nav-button"
+              title={session.email || undefined}
+              onClick={() => {
+                clearSession();
+                navigate(paths.home());
+              }}
+            >
+              {t('nav.signOut')}
+            </button>
+          )}
         </nav>
       </div>
     </header>

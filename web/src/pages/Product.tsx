@@ -32,7 +32,8 @@ export function Product({ productId }: { productId: string }): JSX.Element {
 /** The first variant that can be bought, else the first one. */
 const defaultSku = (detail: ProductDetail) => (detail.variants.find((v) => v.stock > 0) ?? detail.variants[0])?.sku ?? '';
 
-function ProductView({ detail }: { detail: ProductDetail }): JSX.Element {
+/** The product page's content; the seller area reuses it to preview a draft as shoppers will see it. */
+export function ProductView({ detail }: { detail: ProductDetail }): JSX.Element {
   const { t, locale } = useI18n();
   const pick = useLocalized();
   const { product, variants, images, shop } = detail;

@@ -1,0 +1,302 @@
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { CognitoError, confirmSignUp, resendConfirmationCode, signIn, signUp } from '../auth/cognito.ts';
+import { loadConfig } from '../auth/config.ts';
+import { isOperator, useSession } from '../auth/session.ts';
+import { useTitle } from '../hooks.ts';
+import { navigate, paths, safeNext } from '../router.ts';
+import { isEmail, normalisePhone, passwordChecks, PASSWORD_RULES } from './checks.ts';
+import { useT } from './i18n/index.ts';
+import { authMessage, Field, inputValue } from './ui.tsx';
+
+type Busy = false | 'submit' | 'resend';
+
+/** Where to go once signed in: the page asked for, else the operator area or the dashboard. */
+function afterSignIn(next: string | null, operator: boolean) {
+  navigate(safeNext(next, operator ? paths.operator() : paths.dashboard()), { replace: true });
+}
+
+function PasswordInput({ id, value, onInput, describedBy, invalid, autocomplete }: { id: string; value: string; onInput: (v: string) => void; describedBy?: string; invalid: boolean; autocomplete: string }): JSX.Element {
+  const { t } = useT();
+  const [shown, setShown] = useState(false);
+  return (
+    <div class="password-input">
+      <input
+        id={id}
+        type={shown ? 'text' : 'password'}
+        value={value}
+        required
+        autocomplete={autocomplete}
+        dir="ltr"
+        aria-describedby={describedBy}
+        aria-invalid={invalid}
+        onInput={(e) => onInput(inputValue(e))}
+      />
+      <button type="button" class="button button-small button-secondary" aria-pressed={shown} aria-controls={id} onClick={() => setShown(!shown)}>
+        {shown ? t('account.hidePassword') : t('account.showPassword')}
+      </button>
+    </div>
+  );
+}
+
+export function SignUp({ next }: { next: string | null }): JSX.Element {
+  const { t } = useT();
+  useTitle(t('account.signUpTitle'));
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<{ email?: string; password?: string; phone?: string; form?: string; exists?: boolean }>({});
+  const [busy, setBusy] = useState<Busy>(false);
+  const [confirming, setConfirming] = useState(false);
+  const checks = passwordChecks(password);
+
+  if (session && !confirming) {
+    return (
+      <section class="section narrow">
+        <h1>{t('account.signUpTitle')}</h1>
+        <p>{t('account.alreadySignedIn', { email: session.email })}</p>
+        <a class="button" href={paths.dashboard()}>{t('sell.goToShop')}</a>
+      </section>
+    );
+  }
+
+  if (confirming) {
+    return <ConfirmCode email={email} password={password} next={next} />;
+  }
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    const normalised = normalisePhone(phone);
+    if (!isEmail(email)) found.email = t('account.emailInvalid');
+    if (!Object.values(checks).every(Boolean)) found.password = t('account.passwordWeak');
+    if (normalised === undefined) found.phone = t('err.phone');
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setBusy('submit');
+    try {
+      const config = await loadConfig();
+      const result = await signUp(config.auth, { email: email.trim(), password, ...(normalised ? { phone: normalised } : {}) });
+      if (result.UserConfirmed) {
+        const signed = await signIn(config.auth, email.trim(), password);
+        afterSignIn(next, isOperator(signed));
+      } else setConfirming(true);
+    } catch (error) {
+      const code = error instanceof CognitoError ? error.code : '';
+      if (code === 'UsernameExistsException') setErrors({ email: authMessage(t, error), exists: true });
+      else if (code === 'InvalidPasswordException') setErrors({ password: authMessage(t, error) });
+      else if (code === 'InvalidParameterException' && /phone/i.test((error as Error).message)) setErrors({ phone: t('err.phone') });
+      else setErrors({ form: authMessage(t, error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="section narrow">
+      <h1>{t('account.signUpTitle')}</h1>
+      <p class="lead">{t('account.signUpIntro')}</p>
+      <form class="form-card" onSubmit={onSubmit} noValidate>
+        <Field id="signup-email" label={t('account.email')} error={errors.email}>
+          {(d, invalid) => (
+            <input id="signup-email" type="email" inputMode="email" autocomplete="username" dir="ltr" required value={email} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setEmail(inputValue(e))} />
+          )}
+        </Field>
+        {errors.exists && (
+          <p>
+            <a href={paths.signIn(next ?? undefined)}>{t('account.goSignIn')}</a>
+          </p>
+        )}
+        <Field
+          id="signup-password"
+          label={t('account.password')}
+          error={errors.password}
+          hint={
+            <ul class="rules" aria-label={t('account.rulesTitle')}>
+              {PASSWORD_RULES.map((rule) => (
+                <li key={rule} class={checks[rule] ? 'rule-ok' : 'rule-todo'}>
+                  <span aria-hidden="true">{checks[rule] ? '✓' : '•'}</span> {t(`account.rule.${rule}`)}
+                  <span class="visually-hidden">{checks[rule] ? ` — ${t('account.ruleMet')}` : ''}</span>
+                </li>
+              ))}
+            </ul>
+          }
+        >
+          {(d, invalid) => <PasswordInput id="signup-password" value={password} onInput={setPassword} describedBy={d} invalid={invalid} autocomplete="new-password" />}
+        </Field>
+        <Field id="signup-phone" label={t('account.phone')} optional hint={t('account.phoneHint')} error={errors.phone}>
+          {(d, invalid) => (
+            <input id="signup-phone" type="tel" inputMode="tel" autocomplete="tel" dir="ltr" placeholder="+212 6 12 34 56 78" value={phone} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setPhone(inputValue(e))} />
+          )}
+        </Field>
+        {errors.form && (
+          <p class="form-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <button type="submit" class="button" disabled={busy !== false}>
+          {busy ? t('form.sending') : t('account.createAccount')}
+        </button>
+        <p class="form-foot">
+          {t('account.haveAccount')} <a href={paths.signIn(next ?? undefined)}>{t('account.signInLink')}</a>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+/** The code sent by email: confirm it, then sign in with the password just chosen (kept in memory only). */
+function ConfirmCode({ email, password, next, sendFirst = false }: { email: string; password: string; next: string | null; sendFirst?: boolean }): JSX.Element {
+  const { t } = useT();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState<Busy>(false);
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  const resend = async () => {
+    setBusy('resend');
+    setError(undefined);
+    try {
+      const config = await loadConfig();
+      await resendConfirmationCode(config.auth, email);
+      setNotice(t('account.codeResent', { email }));
+    } catch (failure) {
+      setError(authMessage(t, failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  useEffect(() => {
+    if (sendFirst) void resend();
+  }, []);
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (!/^\s*\d{4,8}\s*$/.test(code)) {
+      setError(t('account.codeFormat'));
+      return;
+    }
+    setBusy('submit');
+    setError(undefined);
+    try {
+      const config = await loadConfig();
+      await confirmSignUp(config.auth, email, code);
+      const session = await signIn(config.auth, email, password);
+      afterSignIn(next, isOperator(session));
+    } catch (failure) {
+      setError(authMessage(t, failure));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="section narrow">
+      <h1>{t('account.confirmTitle')}</h1>
+      <p class="lead">{t('account.confirmIntro', { email })}</p>
+      <form class="form-card" onSubmit={onSubmit} noValidate>
+        <Field id="confirm-code" label={t('account.code')} error={error}>
+          {(d, invalid) => (
+            <input
+              ref={input}
+              id="confirm-code"
+              class="code-input"
+              inputMode="numeric"
+              autocomplete="one-time-code"
+              dir="ltr"
+              maxLength={8}
+              value={code}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              onInput={(e) => setCode(inputValue(e))}
+            />
+          )}
+        </Field>
+        <p role="status" aria-live="polite" class="notice">
+          {notice}
+        </p>
+        <div class="actions">
+          <button type="submit" class="button" disabled={busy !== false}>
+            {busy === 'submit' ? t('form.sending') : t('account.confirm')}
+          </button>
+          <button type="button" class="button button-secondary" disabled={busy !== false} onClick={resend}>
+            {busy === 'resend' ? t('form.sending') : t('account.resend')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function SignIn({ next }: { next: string | null }): JSX.Element {
+  const { t } = useT();
+  useTitle(t('account.signInTitle'));
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [unconfirmed, setUnconfirmed] = useState(false);
+
+  if (unconfirmed) return <ConfirmCode email={email.trim()} password={password} next={next} sendFirst />;
+
+  if (session && !busy) {
+    return (
+      <section class="section narrow">
+        <h1>{t('account.signInTitle')}</h1>
+        <p>{t('account.alreadySignedIn', { email: session.email })}</p>
+        <a class="button" href={safeNext(next, isOperator(session) ? paths.operator() : paths.dashboard())}>
+          {t('account.continue')}
+        </a>
+      </section>
+    );
+  }
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (!isEmail(email) || !password) {
+      setError(t('account.fillBoth'));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const config = await loadConfig();
+      const signed = await signIn(config.auth, email.trim(), password);
+      afterSignIn(next, isOperator(signed));
+    } catch (failure) {
+      if (failure instanceof CognitoError && failure.code === 'UserNotConfirmedException') setUnconfirmed(true);
+      else setError(authMessage(t, failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="section narrow">
+      <h1>{t('account.signInTitle')}</h1>
+      {next && <p class="lead">{t('account.signInNeeded')}</p>}
+      <form class="form-card" onSubmit={onSubmit} noValidate>
+        <Field id="signin-email" label={t('account.email')}>
+          {(d) => <input id="signin-email" type="email" inputMode="email" autocomplete="username" dir="ltr" required value={email} aria-describedby={d} onInput={(e) => setEmail(inputValue(e))} />}
+        </Field>
+        <Field id="signin-password" label={t('account.password')}>
+          {(d) => <PasswordInput id="signin-password" value={password} onInput={setPassword} describedBy={d} invalid={false} autocomplete="current-password" />}
+        </Field>
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? t('form.sending') : t('account.signIn')}
+        </button>
+        <p class="form-foot">
+          {t('account.noAccount')} <a href={paths.signUp(next ?? undefined)}>{t('account.signUpLink')}</a>
+        </p>
+      </form>
+    </section>
+  );
+}

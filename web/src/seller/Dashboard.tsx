@@ -1,0 +1,192 @@
+import { createContext, type JSX } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Me } from '../../../shared/api/artisan.ts';
+import type { Shop } from '../../../shared/domain/catalogue.ts';
+import { ErrorState, Loading } from '../components/Status.tsx';
+import { Text } from '../components/Text.tsx';
+import { useAsync, useTitle } from '../hooks.ts';
+import { paths, type SellerPage } from '../router.ts';
+import { sellerApi } from './api.ts';
+import { useT } from './i18n/index.ts';
+import { ProductEditor } from './ProductEditor.tsx';
+import { ProductList } from './ProductList.tsx';
+import { Preview } from './Preview.tsx';
+import { ShopForm } from './ShopForm.tsx';
+import { Wizard } from './Wizard.tsx';
+
+export interface MeState {
+  me: Me;
+  /** Loads /api/me again (after applying, saving the profile or onboarding). */
+  reload: () => void;
+}
+
+export const MeContext = createContext<MeState | undefined>(undefined);
+export const useMe = () => useContext(MeContext)!;
+
+/** The artisan's area: where their application stands, the guided onboarding, products. */
+export function Dashboard({ page, query }: { page: SellerPage; query: URLSearchParams }): JSX.Element {
+  // Read again on each page of the area, so a decision or a finished onboarding shows at once.
+  const me = useAsync((signal) => sellerApi.me(signal), [page.name]);
+  if (me.status === 'loading') return <section class="section"><Loading /></section>;
+  if (me.status === 'error') return <section class="section"><ErrorState error={me.error} onRetry={me.retry} /></section>;
+  return (
+    <MeContext.Provider value={{ me: me.data, reload: me.retry }}>
+      <DashboardPage page={page} query={query} me={me.data} />
+    </MeContext.Provider>
+  );
+}
+
+function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearchParams; me: Me }): JSX.Element {
+  const shop = me.shop;
+  if (!shop) return <Apply />;
+  if (shop.status !== 'approved') return <ApplicationStatus shop={shop} />;
+  const finished = me.onboarding?.finished === true;
+  switch (page.name) {
+    case 'welcome':
+      return <Wizard />;
+    case 'shopProfile':
+      return (
+        <Shell shop={shop} current="shop">
+          <ShopProfile shop={shop} />
+        </Shell>
+      );
+    case 'products':
+      return (
+        <Shell shop={shop} current="products">
+          <ProductList status={query.get('status')} />
+        </Shell>
+      );
+    case 'newProduct':
+      return (
+        <Shell shop={shop} current="products">
+          <ProductEditor key="new" />
+        </Shell>
+      );
+    case 'editProduct':
+      return (
+        <Shell shop={shop} current="products">
+          <ProductEditor key={page.productId} productId={page.productId} />
+        </Shell>
+      );
+    case 'previewProduct':
+      return <Preview productId={page.productId} shop={shop} />;
+    default:
+      if (!finished) return <Wizard />;
+      return (
+        <Shell shop={shop} current="products">
+          <ProductList status={query.get('status')} />
+        </Shell>
+      );
+  }
+}
+
+type Tab = 'products' | 'shop' | 'guide';
+
+/** The approved artisan's frame: shop name, link to the public shop, and the sections. */
+function Shell({ shop, current, children }: { shop: Shop; current: Tab; children: JSX.Element }): JSX.Element {
+  const { t } = useT();
+  const tabs: [Tab, string, string][] = [
+    ['products', paths.myProducts(), t('dash.products')],
+    ['shop', paths.shopProfile(), t('dash.shopProfile')],
+    ['guide', paths.welcome(), t('dash.guide')],
+  ];
+  return (
+    <section class="section dashboard">
+      <div class="dash-head">
+        <div>
+          <p class="kicker">{t('dash.myShop')}</p>
+          <Text as="h1" value={shop.name} class="dash-title" />
+        </div>
+        <a class="button button-secondary button-small" href={paths.shop(shop.slug)}>
+          {t('dash.viewPublic')}
+        </a>
+      </div>
+      <nav class="dash-nav" aria-label={t('dash.sections')}>
+        {tabs.map(([tab, href, label]) => (
+          <a key={tab} href={href} aria-current={tab === current ? 'page' : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      {children}
+    </section>
+  );
+}
+
+function Apply(): JSX.Element {
+  const { t } = useT();
+  const { reload } = useMe();
+  useTitle(t('apply.title'));
+  return (
+    <section class="section narrow-wide">
+      <h1>{t('apply.title')}</h1>
+      <p class="lead">{t('apply.intro')}</p>
+      <ShopForm mode="apply" onSaved={reload} />
+    </section>
+  );
+}
+
+function ShopProfile({ shop }: { shop: Shop }): JSX.Element {
+  const { t } = useT();
+  const { reload } = useMe();
+  useTitle(t('dash.shopProfile'));
+  return (
+    <>
+      <h2>{t('dash.shopProfile')}</h2>
+      <ShopForm mode="edit" shop={shop} onSaved={reload} />
+    </>
+  );
+}
+
+/** Pending, rejected or suspended: the artisan always sees where the application stands. */
+function ApplicationStatus({ shop }: { shop: Shop }): JSX.Element {
+  const { t, locale } = useT();
+  const { reload } = useMe();
+  useTitle(t(`status.${shop.status}.title` as const));
+  const date = (iso: string | undefined) => (iso ? new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : locale, { dateStyle: 'long' }).format(new Date(iso)) : '');
+  const steps = [
+    { key: 'status.stepSent', done: true },
+    { key: 'status.stepReview', done: shop.status !== 'pending', current: shop.status === 'pending' },
+    { key: 'status.stepDecision', done: false, current: shop.status !== 'pending' },
+  ] as const;
+  return (
+    <section class="section narrow-wide">
+      <p class="kicker">{t('dash.myShop')}</p>
+      <Text as="h1" value={shop.name} />
+      <div class={`status-card status-${shop.status}`} role="status" data-testid="application-status">
+        <h2>{t(`status.${shop.status}.title` as const)}</h2>
+        <p>{t(`status.${shop.status}.text` as const, { date: date(shop.createdAt) })}</p>
+        {shop.status === 'rejected' && shop.rejectionReason && (
+          <blockquote class="reason">
+            <p class="reason-label">{t('status.reasonLabel')}</p>
+            <p>{shop.rejectionReason}</p>
+          </blockquote>
+        )}
+        {shop.status === 'suspended' && shop.suspensionReason && (
+          <blockquote class="reason">
+            <p class="reason-label">{t('status.reasonLabel')}</p>
+            <p>{shop.suspensionReason}</p>
+          </blockquote>
+        )}
+      </div>
+      {shop.status === 'pending' && (
+        <ol class="timeline">
+          {steps.map((step) => (
+            <li key={step.key} class={step.done ? 'done' : 'current' in step && step.current ? 'current' : ''} aria-current={'current' in step && step.current ? 'step' : undefined}>
+              {t(step.key)}
+            </li>
+          ))}
+        </ol>
+      )}
+      {shop.status === 'pending' && <p>{t('status.meanwhile')}</p>}
+      {shop.status === 'rejected' && (
+        <>
+          <h2>{t('status.fixTitle')}</h2>
+          <p>{t('status.fixText')}</p>
+          <ShopForm mode="reapply" shop={shop} onSaved={reload} />
+        </>
+      )}
+      {shop.status === 'suspended' && <p>{t('status.suspendedHelp')}</p>}
+    </section>
+  );
+}

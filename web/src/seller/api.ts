@@ -1,0 +1,30 @@
+import type { ApplyForShopBody, ImageUpload, Me, MyProduct, MyProductPage, OnboardingStep, ProductBody, UpdateShopBody } from '../../../shared/api/artisan.ts';
+import type { OperatorShop, OperatorShopPage, ShopDecision } from '../../../shared/api/operator.ts';
+import type { ProductStatus, Shop, ShopStatus } from '../../../shared/domain/catalogue.ts';
+import { authJson } from '../auth/auth-fetch.ts';
+
+/** The artisans' (/api/me) and operators' (/api/operator) API, typed from shared/api. */
+const product = (id: string) => `/api/me/products/${encodeURIComponent(id)}`;
+
+export const sellerApi = {
+  me: (signal?: AbortSignal) => authJson<Me>('GET', '/api/me', { signal }),
+  applyForShop: (body: ApplyForShopBody) => authJson<Shop | { shop: Shop }>('POST', '/api/me/shop', { body }),
+  updateShop: (body: UpdateShopBody) => authJson<Shop | { shop: Shop }>('PATCH', '/api/me/shop', { body }),
+  saveOnboarding: (body: { step: OnboardingStep; productId?: string; finished?: boolean }) => authJson<unknown>('PUT', '/api/me/onboarding', { body }),
+  products: (query: { status?: ProductStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>
+    authJson<MyProductPage>('GET', '/api/me/products', { query, signal }),
+  createProduct: (body: ProductBody) => authJson<MyProduct>('POST', '/api/me/products', { body }),
+  product: (id: string, signal?: AbortSignal) => authJson<MyProduct>('GET', product(id), { signal }),
+  updateProduct: (id: string, body: ProductBody) => authJson<MyProduct>('PUT', product(id), { body }),
+  setStatus: (id: string, status: ProductStatus) => authJson<MyProduct | unknown>('POST', `${product(id)}/status`, { body: { status } }),
+  startUpload: (id: string, body: { contentType: string; size: number }) => authJson<ImageUpload>('POST', `${product(id)}/images`, { body }),
+  arrangeImages: (id: string, imageIds: string[]) => authJson<unknown>('PUT', `${product(id)}/images`, { body: { imageIds } }),
+  removeImage: (id: string, imageId: string) => authJson<unknown>('DELETE', `${product(id)}/images/${encodeURIComponent(imageId)}`),
+  operatorShops: (query: { status: ShopStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>
+    authJson<OperatorShopPage>('GET', '/api/operator/shops', { query, signal }),
+  decide: (shopId: string, decision: ShopDecision) =>
+    authJson<OperatorShop | { shop: OperatorShop } | unknown>('POST', `/api/operator/shops/${encodeURIComponent(shopId)}/decision`, { body: decision }),
+};
+
+/** Handlers may answer a shop bare or wrapped as { shop }. */
+export const unwrapShop = (value: Shop | { shop: Shop }): Shop => ('shop' in value && typeof value.shop === 'object' ? value.shop : (value as Shop));
