@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
@@ -242,7 +243,13 @@ export async function ensureAccount(
       }),
     );
     sub = result.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value ?? (await findSub(client, userPoolId, email))!;
-    await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: account.password, Permanent: true }));
+    try {
+      await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: account.password, Permanent: true }));
+    } catch (error) {
+      // e.g. a password the pool's policy refuses: leave no half-made account behind.
+      await client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: email })).catch(() => {});
+      throw error;
+    }
   }
   for (const group of account.groups) {
     await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }));
