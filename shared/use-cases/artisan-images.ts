@@ -1,7 +1,7 @@
 import type { ImageUpload } from '../api/artisan.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
-import { MAX_IMAGES_PER_PRODUCT, MAX_UPLOAD_BYTES, UPLOAD_EXPIRY_SECONDS, uploadKey, type AcceptedImageType } from '../domain/images.ts';
+import { isPublicImageKey, MAX_IMAGES_PER_PRODUCT, MAX_UPLOAD_BYTES, UPLOAD_EXPIRY_SECONDS, uploadKey, type AcceptedImageType } from '../domain/images.ts';
 import { getMyProduct } from './artisan-products.ts';
 import { requireOwnShop } from './artisan-shop.ts';
 import type { Caller } from './caller.ts';
@@ -41,6 +41,7 @@ export async function removeImage(deps: { store: Store; files: ImageFiles }, cal
   await getMyProduct(deps.store, caller, productId); // ownership first: another shop's photo is "not found"
   const removed = await deps.store.images.removeImage(productId, imageId);
   await deps.store.listings.refreshListing(productId);
-  await deps.files.deleteImageFiles([removed.key, ...(removed.variants ?? []).map((v) => v.key)]);
+  // Uploads not yet processed expire by themselves (the bucket's lifecycle rule on uploads/).
+  await deps.files.deleteImageFiles([removed.key, ...(removed.variants ?? []).map((v) => v.key)].filter(isPublicImageKey));
   return getMyProduct(deps.store, caller, productId);
 }
