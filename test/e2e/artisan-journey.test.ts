@@ -51,6 +51,8 @@ async function open(viewport: { width: number; height: number }, browserLocale =
 }
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  // Full-page shots from the top, so sticky bars sit where a phone shows them.
+  if (fullPage) await page.evaluate(() => scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
@@ -216,6 +218,8 @@ describe('an artisan sells', () => {
     const bar = page.locator('progress');
     await bar.waitFor();
     await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.locator('.photos').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('.photos')!.scrollIntoView({ block: 'start' }));
     await shot(page, 'wizard-3-uploading-fr-phone', false);
     await page.getByRole('button', { name: 'Retirer de la liste' }).click();
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });

@@ -253,12 +253,18 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
       <p class="hint">{t('photos.rules', { mb: n(MAX_UPLOAD_BYTES / 1024 / 1024), max: n(MAX_IMAGES_PER_PRODUCT) })}</p>
       <div class="photo-pickers">
         <label class="button photo-picker">
-          <span aria-hidden="true">📷 </span>
+          <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <path d="M4 8h3l2-3h6l2 3h3v11H4z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+            <circle cx="12" cy="13" r="3.5" fill="none" stroke="currentColor" stroke-width="2" />
+          </svg>
           {t('photos.takePhoto')}
           <input type="file" class="visually-hidden" accept={ACCEPTED_IMAGE_TYPES.join(',')} capture="environment" onChange={(e) => { addFiles((e.currentTarget as HTMLInputElement).files); (e.currentTarget as HTMLInputElement).value = ''; }} />
         </label>
         <label class="button button-secondary photo-picker">
-          <span aria-hidden="true">🖼️ </span>
+          <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <rect x="3" y="5" width="18" height="14" rx="2" fill="none" stroke="currentColor" stroke-width="2" />
+            <path d="M3 16l5-5 4 4 3-3 6 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+          </svg>
           {t('photos.choose')}
           <input type="file" class="visually-hidden" data-testid="photo-input" accept={ACCEPTED_IMAGE_TYPES.join(',')} multiple onChange={(e) => { addFiles((e.currentTarget as HTMLInputElement).files); (e.currentTarget as HTMLInputElement).value = ''; }} />
         </label>

@@ -140,7 +140,10 @@ export function ProductFields({ mine, onSaved, submitLabel, tips = false }: { mi
   const [form, setForm] = useState<ProductForm>(() => (mine ? formFromProduct(mine, locale) : emptyProductForm()));
   const [errors, setErrors] = useState<Errors>({});
   const [save, setSave] = useState<{ state: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ state: 'idle' });
-  const [labelLang, setLabelLang] = useState<Locale>(locale);
+  const [labelLang, setLabelLang] = useState<Locale>(() => {
+    const labelled = LOCALES.filter((l) => form.variants.some((v) => v.label[l]?.trim()));
+    return labelled.length === 0 || labelled.includes(locale) ? locale : labelled[0]!;
+  });
   const root = useRef<HTMLFormElement>(null);
   const update = (changes: Partial<ProductForm>) => setForm((f) => ({ ...f, ...changes }));
   const updateRow = (index: number, changes: Partial<VariantRow>) => setForm((f) => ({ ...f, variants: f.variants.map((row, i) => (i === index ? { ...row, ...changes } : row)) }));

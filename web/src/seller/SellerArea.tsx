@@ -1,16 +1,44 @@
 import type { JSX } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../auth/session.ts';
-import { Loading } from '../components/Status.tsx';
+import { ErrorState, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/context.ts';
 import { navigate, paths, type SellerPage } from '../router.ts';
 import { SignIn, SignUp } from './Account.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Operator } from './Operator.tsx';
+import { loadedSellerMessages, loadSellerMessages, SellerMessagesContext, type SellerMessages } from './i18n/index.ts';
 import { Sell } from './Sell.tsx';
 import './seller.css';
 
-/** Entry of the lazy seller chunk: the artisans' and operators' pages. */
+/** Entry of the lazy seller chunk: the artisans' and operators' pages, once their messages are loaded. */
 export function SellerArea({ page, query }: { page: SellerPage; query: URLSearchParams }): JSX.Element {
+  const { locale } = useI18n();
+  const [messages, setMessages] = useState<SellerMessages | undefined>(() => loadedSellerMessages(locale));
+  const [failed, setFailed] = useState<unknown>();
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setFailed(undefined);
+    loadSellerMessages(locale).then(
+      (loaded) => current && setMessages(loaded),
+      (error: unknown) => current && setFailed(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [locale, attempt]);
+  if (failed && !messages) return <section class="section"><ErrorState error={failed} onRetry={() => setAttempt((n) => n + 1)} /></section>;
+  // While another language loads, the previous one stays on screen.
+  if (!messages) return <section class="section"><Loading /></section>;
+  return (
+    <SellerMessagesContext.Provider value={messages}>
+      <SellerPages page={page} query={query} />
+    </SellerMessagesContext.Provider>
+  );
+}
+
+function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams }): JSX.Element {
   switch (page.name) {
     case 'sell':
       return <Sell />;

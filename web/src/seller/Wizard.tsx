@@ -68,7 +68,7 @@ export function Wizard(): JSX.Element {
         <p class="wizard-count" aria-hidden="true">
           {t('wizard.stepOf', { n: stepNumber(current), total: ONBOARDING_STEPS.length })}
         </p>
-        <ol class="wizard-steps" style={{ '--done': `${(stepIndex(current) / (ONBOARDING_STEPS.length - 1)) * 100}%` }}>
+        <ol class="wizard-steps" style={{ '--done': String(state.finished ? 1 : stepIndex(current) / (ONBOARDING_STEPS.length - 1)) }}>
           {ONBOARDING_STEPS.map((step, index) => {
             const done = state.finished || index < stepIndex(current);
             const visitable = step !== current && canVisit(step, state, furthest);

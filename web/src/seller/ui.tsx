@@ -112,7 +112,11 @@ export interface LocalizedField {
  */
 export function LocalizedTabs({ id, fields, errors, legend }: { id: string; fields: LocalizedField[]; errors: Errors; legend: string }): JSX.Element {
   const { t, locale } = useT();
-  const [active, setActive] = useState<Locale>(locale);
+  // The page's language, unless only other languages hold text (then the first of those).
+  const [active, setActive] = useState<Locale>(() => {
+    const filledIn = LOCALES.filter((l) => fields.some((f) => f.value[l]?.trim()));
+    return filledIn.length === 0 || filledIn.includes(locale) ? locale : filledIn[0]!;
+  });
   const tabs = useRef<HTMLDivElement>(null);
   const filled = (l: Locale) => fields.some((f) => f.value[l]?.trim());
   const broken = (l: Locale) => fields.some((f) => errors[`${f.name}.${l}`]);
@@ -216,7 +220,9 @@ export function Tip({ title, children }: { title: string; children: ComponentChi
   return (
     <aside class="tip">
       <p class="tip-title">
-        <span aria-hidden="true">💡 </span>
+        <svg class="icon tip-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.6 10.8c.6.5 1 1.2 1 2V16h5.2v-.2c0-.8.4-1.5 1-2A6 6 0 0 0 12 3z" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
         {title}
       </p>
       {children}

@@ -1,29 +1,49 @@
-import { useMemo } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useMemo } from 'preact/hooks';
 import { interpolate, type Locale, type Params } from '../../i18n/index.ts';
 import { useI18n } from '../../i18n/context.ts';
-import { ar } from './ar.ts';
-import { en } from './en.ts';
-import { es } from './es.ts';
-import { fr } from './fr.ts';
+import type { fr } from './fr.ts';
 
 /**
- * The seller area's own messages: they ship in its lazy chunk, not in the public store's
- * first load. French is the reference; each catalogue is typed against it.
+ * The seller area's own messages: they ship in lazy chunks, one per language, so neither
+ * shoppers nor artisans download the languages they do not read. French is the reference;
+ * each catalogue is typed against it.
  */
 export type SellerKey = keyof typeof fr;
 export type SellerMessages = Record<SellerKey, string>;
 export type SellerT = (key: SellerKey, params?: Params) => string;
 
-export const sellerCatalogues: Record<Locale, SellerMessages> = { ar, fr, en, es };
+const loaders: Record<Locale, () => Promise<SellerMessages>> = {
+  ar: () => import('./ar.ts').then((m) => m.ar),
+  fr: () => import('./fr.ts').then((m) => m.fr),
+  en: () => import('./en.ts').then((m) => m.en),
+  es: () => import('./es.ts').then((m) => m.es),
+};
 
-export function sellerTranslator(locale: Locale): SellerT {
-  const messages = sellerCatalogues[locale];
-  return (key, params) => interpolate(messages[key], params);
+const loaded = new Map<Locale, SellerMessages>();
+
+/** The catalogue for a language, fetched once. */
+export async function loadSellerMessages(locale: Locale): Promise<SellerMessages> {
+  const cached = loaded.get(locale);
+  if (cached) return cached;
+  const messages = await loaders[locale]();
+  loaded.set(locale, messages);
+  return messages;
 }
+
+export const loadedSellerMessages = (locale: Locale) => loaded.get(locale);
+
+export function sellerTranslator(messages: SellerMessages): SellerT {
+  return (key, params) => interpolate(messages[key] ?? key, params);
+}
+
+/** Set by SellerArea once the language's catalogue is loaded. */
+export const SellerMessagesContext = createContext<SellerMessages | undefined>(undefined);
 
 /** The seller area's translator, plus the store's own (`t0`) and the locale. */
 export function useT() {
   const i18n = useI18n();
-  const t = useMemo(() => sellerTranslator(i18n.locale), [i18n.locale]);
+  const messages = useContext(SellerMessagesContext);
+  const t = useMemo(() => sellerTranslator(messages ?? ({} as SellerMessages)), [messages]);
   return { t, t0: i18n.t, locale: i18n.locale };
 }
