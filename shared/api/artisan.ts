@@ -113,7 +113,8 @@ export interface MyProduct {
   images: ProductImage[];
 }
 
-export interface MyProductPage extends Page<Product & { coverKey?: string }> {}
+/** The shop's products, each with its cover photo and its stock summed over variants. */
+export interface MyProductPage extends Page<Product & { coverKey?: string; stock: number }> {}
 
 export interface Me {
   user: { sub: string; email: string; groups: string[] };

@@ -9,9 +9,19 @@ import { now, type Store } from './ports.ts';
 
 /** An artisan's listings: only ever their own shop's products. */
 
+/** A page of the shop's products, each with its cover and its stock across variants (for badges). */
 export async function listMyProducts(store: Store, caller: Caller, q: { status?: Product['status']; limit: number; cursor?: string }): Promise<MyProductPage> {
   const shop = await requireOwnShop(store, caller);
-  return store.products.listShopProducts(shop.id, q);
+  const page = await store.products.listShopProducts(shop.id, q);
+  // One Query per product of the page (at most `limit`, in parallel): variants and photos.
+  const items = await Promise.all(
+    page.items.map(async (product) => {
+      const { variants, images } = await store.products.getOwnedProduct(shop.id, product.id);
+      const cover = images.find(isShowable);
+      return { ...product, stock: variants.reduce((sum, v) => sum + v.stock, 0), ...(cover ? { coverKey: cover.key } : {}) };
+    }),
+  );
+  return { ...page, items };
 }
 
 export async function getMyProduct(store: Store, caller: Caller, productId: string): Promise<MyProduct> {
