@@ -50,3 +50,40 @@ describe('no input produces a 5xx', () => {
     }
   });
 });
+
+describe('no body produces a 5xx', () => {
+  const BODIES: unknown[] = [
+    '', '{', 'null', '[]', '"text"', '42', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{}}}',
+    { lines: 'x' }, { lines: [{}] }, { lines: [{ productId: 'prd-x'.repeat(50), sku: 'A', quantity: 1e309 }] },
+    { lines: [{ productId: 'prd-abcdef', sku: 'AAA-1', quantity: 1 }], destination: { country: 'MA', city: 'x'.repeat(5000) } },
+    { lines: [{ productId: 'prd-abcdef', sku: 'AAA-1', quantity: 1 }], customer: { name: 1, email: [], phone: {}, address: null }, payment: 'card' },
+    { action: 'ship', carrier: 'pigeon' }, { status: 'published', extra: true }, { imageIds: ['x', 'x'] },
+    { name: { fr: '' }, slug: '--', craft: 'x', story: {}, town: '', kind: 'x', languages: [] },
+    { step: 'publish', productId: '../../etc' }, { contentType: 'image/jpeg', size: -1 },
+  ];
+
+  it('survives random bodies on every write route, signed in or not', async () => {
+    const { newAccount } = await import('../support/accounts.ts');
+    const caller = await newAccount('fuzzer');
+    const failures: string[] = [];
+    const writes = routes.filter((r) => r.method !== 'GET');
+    for (const route of writes) {
+      const path = route.path.replace(/\{\w+\}/g, 'prd-abcdefgh');
+      for (const body of BODIES) {
+        for (const token of [undefined, caller.idToken]) {
+          const response = await fetch(`${storeUrl()}${path}`, {
+            method: route.method,
+            headers: {
+              'content-type': 'application/json',
+              'idempotency-key': 'fuzz-key-12345',
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            body: typeof body === 'string' ? body : JSON.stringify(body),
+          });
+          if (response.status >= 500) failures.push(`${response.status} ${route.method} ${path} ${JSON.stringify(body).slice(0, 80)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
