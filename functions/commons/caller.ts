@@ -14,6 +14,9 @@ export function callerOf(event: APIGatewayProxyEventV2): Caller | undefined {
   const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub.length === 0) return undefined;
+  // ID tokens only: in AWS the JWT authorizer also lets access tokens through (their client_id
+  // passes the audience check), but they carry no email; locally only ID tokens pass at all.
+  if (claims?.token_use !== 'id') return undefined;
   return { sub, email: typeof claims?.email === 'string' ? claims.email : '', groups: parseGroups(claims?.['cognito:groups']) };
 }
 
