@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGroups } from './caller.ts';
+import { callerOf, parseGroups } from './caller.ts';
 
 describe('parseGroups', () => {
   it('reads the shapes a groups claim arrives in', () => {
@@ -8,5 +8,17 @@ describe('parseGroups', () => {
     expect(parseGroups('artisan,operator')).toEqual(['artisan', 'operator']);
     expect(parseGroups(undefined)).toEqual([]);
     expect(parseGroups('')).toEqual([]);
+  });
+});
+
+describe('callerOf', () => {
+  const event = (claims: Record<string, unknown>) => ({ requestContext: { authorizer: { jwt: { claims } } } }) as never;
+  it('reads an ID token’s claims', () => {
+    expect(callerOf(event({ sub: 'u1', email: 'a@b.ma', token_use: 'id', 'cognito:groups': '[operator]' }))).toEqual({ sub: 'u1', email: 'a@b.ma', groups: ['operator'] });
+  });
+  it('refuses access tokens and missing subjects', () => {
+    expect(callerOf(event({ sub: 'u1', token_use: 'access' }))).toBeUndefined();
+    expect(callerOf(event({ token_use: 'id' }))).toBeUndefined();
+    expect(callerOf({ requestContext: {} } as never)).toBeUndefined();
   });
 });
