@@ -163,7 +163,7 @@ function ShopReview({ shop, onDecided }: { shop: OperatorShop; onDecided: (messa
         </div>
       </dl>
       <details class="op-story" open={shop.status === 'pending'}>
-        <summary>{t('shop.story')}</summary>
+        <summary>{t('op.story')}</summary>
         <Paragraphs value={shop.story} class="prose" />
       </details>
       {shop.rejectionReason && (

@@ -319,6 +319,7 @@ export const ar: SellerMessages = {
   'preview.back': 'الرجوع إلى التعديل',
 
   'op.title': 'فضاء الإشراف',
+  'op.story': 'قصة الحرفي',
   'op.notOperator': 'هذا الفضاء مخصص لفريق المركز الجهوي للاستثمار.',
   'op.byStatus': 'المتاجر حسب الحالة',
   'op.tab.pending': 'طلبات للدراسة',

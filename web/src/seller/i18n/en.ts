@@ -319,6 +319,7 @@ export const en: SellerMessages = {
   'preview.back': 'Back to editing',
 
   'op.title': 'Operator area',
+  'op.story': 'Their story',
   'op.notOperator': 'This area is for the Regional Investment Centre team.',
   'op.byStatus': 'Shops by status',
   'op.tab.pending': 'Applications to review',

@@ -319,6 +319,7 @@ export const es: SellerMessages = {
   'preview.back': 'Volver a la edición',
 
   'op.title': 'Espacio del operador',
+  'op.story': 'Su historia',
   'op.notOperator': 'Este espacio es para el equipo del Centro Regional de Inversión.',
   'op.byStatus': 'Tiendas por estado',
   'op.tab.pending': 'Solicitudes por examinar',

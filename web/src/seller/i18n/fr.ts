@@ -318,6 +318,7 @@ export const fr = {
   'preview.back': 'Retour à la modification',
 
   'op.title': 'Espace opérateur',
+  'op.story': 'Son histoire',
   'op.notOperator': 'Cet espace est réservé à l’équipe du Centre régional d’investissement.',
   'op.byStatus': 'Boutiques par statut',
   'op.tab.pending': 'Demandes à examiner',
