@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -15,6 +15,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'handler'> {
   /** Module under functions/ without `.ts`, e.g. "catalogue/get-product" (a route's `handler`). */
   readonly module: string;
+  /** Where `module` lives, for handlers outside functions/ (test fixtures). @default functions/ of the repository */
+  readonly functionsDir?: string;
 }
 
 /**
@@ -31,7 +33,8 @@ export class HandlerFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
-    const { module, bundling, environment, ...overrides } = props;
+    const { module, functionsDir = join(REPO_ROOT, 'functions'), bundling, environment, ...overrides } = props;
+    const source = relative(REPO_ROOT, join(functionsDir, `${module}.ts`)).split(sep).join('/'); // e.g. functions/catalogue/get-product.ts
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -40,12 +43,12 @@ export class HandlerFunction extends Construct {
     });
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Runs functions/${module}.ts`,
+      description: `Runs ${source}`,
     });
     this.logGroup.grantWrite(role);
 
     this.fn = new NodejsFunction(this, 'Function', {
-      entry: join(REPO_ROOT, 'functions', `${module}.ts`),
+      entry: join(REPO_ROOT, source),
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
@@ -57,7 +60,7 @@ export class HandlerFunction extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       logGroup: this.logGroup,
       role,
-      description: `functions/${module}.ts`,
+      description: source,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         ...environment,

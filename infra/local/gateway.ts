@@ -15,7 +15,8 @@ import { serveStatic } from './static-files.ts';
  * The local stand-in for API Gateway + Lambda + CloudFront: one HTTP server that runs the
  * route table's handlers in-process with payload-v2 events (checking Cognito ID tokens on
  * non-public routes, as the HTTP API's JWT authorizer does), proxies /images/* to the image
- * bucket, and serves the built web store, its /config.json and the local outbox (/dev/outbox).
+ * bucket, and serves the built web store, its /config.json, the local outbox (/dev/outbox) and the
+ * Step Functions API (/sfn).
  */
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   outbox?: Outbox;
   /** Served at GET /config.json: the browser's run-time settings (the web stack deploys the same file). */
   clientConfig?: unknown;
+  /** The Step Functions API at /sfn (sfn-api.ts): handlers reach it through AWS_ENDPOINT_URL_SFN. */
+  sfn?: (req: IncomingMessage, res: ServerResponse) => void;
   log?: (line: string) => void;
 }
 
@@ -111,6 +114,8 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       images(req, res, url);
     } else if (options.s3 && url.pathname.startsWith(`${S3_FRONT_PATH}/`)) {
       options.s3.handle(req, res, url);
+    } else if (options.sfn && (url.pathname === '/sfn' || url.pathname === '/sfn/')) {
+      options.sfn(req, res);
     } else if (url.pathname === '/config.json' && options.clientConfig) {
       send(res, 200, options.clientConfig, { 'cache-control': 'no-store' });
     } else if ((url.pathname === '/dev/outbox' || url.pathname === '/dev/outbox.html') && options.outbox) {

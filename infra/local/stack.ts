@@ -7,6 +7,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { MAX_UPLOAD_BYTES } from '#shared/domain/images.ts';
 import { routes } from '#shared/routes.ts';
+import type { Workflow } from '#shared/workflows/definition.ts';
+import { workflows as registeredWorkflows } from '#shared/workflows/registry.ts';
 import { DEFAULT_COGNITO_PORT, localCognitoClient, startCognito, type LocalCognito } from './cognito.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, type Emulator } from './emulators.ts';
@@ -16,7 +18,9 @@ import { createOutbox, type Outbox } from './outbox.ts';
 import { ensureTable } from './provision.ts';
 import { createS3Front, S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { seedIfEmpty } from './seed.ts';
+import { createSfnApi, SFN_PATH } from './sfn-api.ts';
 import { deliverUploadEvents } from './upload-events.ts';
+import { createWorkflowRuntime, workflowEnvironment, type WorkflowRuntime } from './workflows.ts';
 
 /**
  * The whole store on one machine: emulators, table and bucket, demo data, and the gateway
@@ -35,6 +39,10 @@ export interface StackOptions {
   /** Where data survives restarts; omit for an in-memory table and a throw-away bucket. */
   dataDir?: string;
   webRoot?: string;
+  /** The state machines to run (Step Functions API at /sfn). @default shared/workflows/registry.ts */
+  workflows?: readonly Workflow[];
+  /** Real seconds per second of the workflows' timeouts, heartbeats, retry intervals and waits. @default 1 */
+  workflowTimeScale?: number;
   log?: (line: string) => void;
 }
 
@@ -48,6 +56,9 @@ export interface RunningStack {
   cognito: Omit<LocalCognito, 'stop'>;
   /** What the store would have emailed (served at /dev/outbox). */
   outbox: Outbox;
+  /** The local Step Functions API (`AWS_ENDPOINT_URL_SFN`), and the runtime behind it. */
+  sfnEndpoint: string;
+  workflows: WorkflowRuntime;
   seeded: Awaited<ReturnType<typeof seedIfEmpty>>;
   stop(): Promise<void>;
 }
@@ -71,6 +82,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
 async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? (() => {});
+  const workflows = options.workflows ?? registeredWorkflows;
   const port = options.port || (await freePort());
   const dynamoPort = options.dynamoPort ?? (options.port ? 8000 : await freePort());
   const s3Port = options.s3Port ?? (options.port ? 4569 : await freePort());
@@ -86,7 +98,9 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   let server: Server | undefined;
   let s3Front: S3Front | undefined;
   let uploadEvents: ReturnType<typeof deliverUploadEvents> | undefined;
+  let workflowRuntime: WorkflowRuntime | undefined;
   const stop = async () => {
+    await workflowRuntime?.stop(); // running executions end ABORTED; their handlers in flight finish first
     await uploadEvents?.drain(); // photos being processed finish first (they go through the gateway's S3 front)
     if (server) await new Promise<void>((r) => server!.close(() => r()));
     server?.closeAllConnections();
@@ -120,6 +134,9 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       IMAGE_BUCKET: LOCAL_IMAGE_BUCKET,
       AWS_ENDPOINT_URL_S3: `http://localhost:${port}${S3_FRONT_PATH}`,
       S3_FORCE_PATH_STYLE: 'true',
+      // Step Functions: the gateway's /sfn, and one <NAME>_ARN per workflow (ORDER_SAGA_ARN…).
+      AWS_ENDPOINT_URL_SFN: `http://localhost:${port}${SFN_PATH}`,
+      ...workflowEnvironment(workflows),
     });
 
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -141,6 +158,13 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       maxUploadBytes: MAX_UPLOAD_BYTES,
       allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
     });
+    // The state machines, run with the same task handlers as AWS; executions kept in the data dir.
+    workflowRuntime = await createWorkflowRuntime({
+      workflows,
+      ...(options.dataDir ? { dataDir: join(options.dataDir, 'workflows') } : {}),
+      ...(options.workflowTimeScale ? { timeScale: options.workflowTimeScale } : {}),
+      log,
+    });
     server = await createGateway({
       routes,
       functionsDir: join(ROOT, 'functions'),
@@ -149,6 +173,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       s3: s3Front,
       auth: { issuer: cognito.issuer, audience: cognito.clientId, jwksUrl: cognito.jwksUrl },
       outbox,
+      sfn: createSfnApi(workflowRuntime),
       clientConfig: {
         auth: { endpoint: `${cognito.endpoint}/`, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
       },
@@ -169,6 +194,8 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       imageBucket: LOCAL_IMAGE_BUCKET,
       cognito: { endpoint: cognito.endpoint, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId, issuer: cognito.issuer, jwksUrl: cognito.jwksUrl },
       outbox,
+      sfnEndpoint: `http://localhost:${port}${SFN_PATH}`,
+      workflows: workflowRuntime,
       seeded,
       stop,
     };

@@ -47,6 +47,7 @@ try {
   });
   say(`dynamodb: ${stack.dynamoEndpoint}  s3: ${stack.s3Endpoint}`);
   say(`cognito: ${stack.cognito.endpoint}  user pool: ${stack.cognito.userPoolId}  client: ${stack.cognito.clientId}`);
+  say(`step functions: ${stack.sfnEndpoint} (${Object.keys(stack.workflows.environment).join(', ') || 'no state machines yet'})`);
   say(`outbox (sign-up codes): ${stack.url}/dev/outbox.html`);
   say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);
   say(`Dakhla Market is running at ${stack.url}  (API under ${stack.url}/api) — Ctrl-C to stop`);

@@ -1,0 +1,374 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  SendTaskFailureCommand,
+  SendTaskHeartbeatCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeholdersOf } from '#shared/workflows/definition.ts';
+import { probe } from '../../test/workflows/probe.ts';
+import { testDeadline, testSaga } from '../../test/workflows/test-saga.ts';
+import { createSfnApi, SFN_PATH } from './sfn-api.ts';
+import { createWorkflowRuntime, localFunctionArn, localStateMachineArn, workflowEnvironment, type WorkflowRuntime, type WorkflowRuntimeOptions } from './workflows.ts';
+
+/**
+ * The local Step Functions, in process: the runtime with the test workflows (test/workflows)
+ * behind the /sfn JSON API on a bare HTTP server, driven with @aws-sdk/client-sfn as handlers
+ * drive it. Time runs scaled: 1 s of a definition lasts 50 ms here (retry backoff measurable,
+ * callbacks never time out by accident); other runtimes shrink 48 hours to a fraction of a second.
+ */
+const TASKS = join(import.meta.dirname, '../../test/workflows/tasks');
+const SAGA = localStateMachineArn('test-saga');
+const DEADLINE = localStateMachineArn('test-deadline');
+
+interface LocalSfn {
+  runtime: WorkflowRuntime;
+  sfn: SFNClient;
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+async function startLocalSfn(options: Partial<WorkflowRuntimeOptions>): Promise<LocalSfn> {
+  const runtime = await createWorkflowRuntime({ workflows: [testSaga, testDeadline], functionsDir: TASKS, ...options });
+  const server: Server = createServer(createSfnApi(runtime));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}${SFN_PATH}`;
+  const sfn = new SFNClient({ endpoint, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  return {
+    runtime,
+    sfn,
+    endpoint,
+    async close() {
+      sfn.destroy();
+      await runtime.stop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** The AWS error name a call fails with. */
+async function errorOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (error) {
+    expect((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(400);
+    return (error as Error).name;
+  }
+  throw new Error('the call succeeded');
+}
+
+const order = (fields: Record<string, unknown> = {}) => ({ orderId: `o-${randomUUID()}`, artisans: ['a1', 'a2'], ...fields });
+
+let local: LocalSfn;
+beforeAll(async () => {
+  local = await startLocalSfn({ timeScale: 0.05 });
+});
+afterAll(async () => {
+  await local?.close();
+});
+
+async function start(input: Record<string, unknown>, name?: string) {
+  const { executionArn } = await local.sfn.send(new StartExecutionCommand({ stateMachineArn: SAGA, input: JSON.stringify(input), ...(name ? { name } : {}) }));
+  return executionArn!;
+}
+
+describe('a callback saga through the Step Functions API', () => {
+  it('runs reserve → pay → each artisan confirms (SendTaskSuccess) → complete, and counts its transitions', async () => {
+    const input = order();
+    const executionArn = await start(input);
+    expect(executionArn).toMatch(/^arn:aws:states:eu-west-3:000000000000:execution:test-saga:/);
+
+    const [first, second] = await Promise.all([probe.token(`${input.orderId}/a1`), probe.token(`${input.orderId}/a2`)]);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{64}$/);
+    expect(second).not.toBe(first);
+    const running = await local.sfn.send(new DescribeExecutionCommand({ executionArn }));
+    expect(running.status).toBe('RUNNING');
+    await local.sfn.send(new SendTaskSuccessCommand({ taskToken: first, output: JSON.stringify({ artisanId: 'a1', shipBy: '2026-12-01' }) }));
+    await local.sfn.send(new SendTaskSuccessCommand({ taskToken: second, output: JSON.stringify({ artisanId: 'a2', shipBy: '2026-12-02' }) }));
+
+    await local.runtime.waitForExecution(executionArn);
+    const done = await local.sfn.send(new DescribeExecutionCommand({ executionArn }));
+    expect(done.status).toBe('SUCCEEDED');
+    expect(done.startDate).toBeInstanceOf(Date);
+    expect(done.stopDate!.getTime()).toBeGreaterThanOrEqual(done.startDate!.getTime());
+    expect(JSON.parse(done.output!)).toEqual({
+      ...input,
+      reservation: { reservationId: `res-${input.orderId}` }, // ResultSelector on $.Payload: the lambda:invoke result shape
+      payment: { paymentId: `pay-${input.orderId}` },
+      confirmations: [
+        { artisanId: 'a1', shipBy: '2026-12-01' },
+        { artisanId: 'a2', shipBy: '2026-12-02' },
+      ],
+    });
+    // The handler got the Payload as its event, the token where the definition put $$.Task.Token.
+    expect(probe.invocations('request-confirmation', input.orderId).map(({ event }) => event)).toEqual([
+      { orderId: input.orderId, artisanId: 'a1', taskToken: first },
+      { orderId: input.orderId, artisanId: 'a2', taskToken: second },
+    ]);
+
+    // What this order costs: one transition per state entered, Map items' states included.
+    const { transitions } = local.runtime.describeExecution(executionArn);
+    expect(transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual([
+      'entered Reserve',
+      'entered Pay',
+      'entered AwaitArtisans',
+      'entered AwaitConfirmation',
+      'entered AwaitConfirmation',
+      'entered Complete',
+    ]);
+    expect(transitions.filter(({ mapIndex }) => mapIndex !== undefined).map(({ mapIndex }) => mapIndex).sort()).toEqual([0, 1]);
+    expect(transitions.every(({ at }, i) => at >= done.startDate!.getTime() && (i === 0 || at >= transitions[i - 1]!.at))).toBe(true);
+
+    // A used token is closed, as in AWS.
+    expect(await errorOf(local.sfn.send(new SendTaskSuccessCommand({ taskToken: first, output: '{}' })))).toBe('TaskTimedOut');
+  });
+
+  it('gives each Map item its own token, resumes them in any order and keeps the item order in the result', async () => {
+    const input = order({ artisans: ['a1', 'a2', 'a3'] });
+    const executionArn = await start(input);
+    const tokens = await Promise.all(input.artisans.map((artisan) => probe.token(`${input.orderId}/${artisan}`)));
+    expect(new Set(tokens).size).toBe(3);
+    await local.sfn.send(new SendTaskHeartbeatCommand({ taskToken: tokens[1] })); // accepted while the task waits
+    for (const [index, token] of [...tokens.entries()].reverse()) {
+      await local.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ item: index }) }));
+    }
+    const done = await local.runtime.waitForExecution(executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!).confirmations).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+    expect(done.transitions.filter(({ state }) => state === 'AwaitConfirmation')).toHaveLength(3);
+  });
+
+  it('takes SendTaskFailure to the Catch path: compensation runs with the error, the other tokens close', async () => {
+    const input = order();
+    const executionArn = await start(input);
+    const [first, second] = await Promise.all([probe.token(`${input.orderId}/a1`), probe.token(`${input.orderId}/a2`)]);
+    await local.sfn.send(new SendTaskFailureCommand({ taskToken: first, error: 'ArtisanDeclined', cause: 'out of argan oil' }));
+
+    const done = await local.runtime.waitForExecution(executionArn);
+    expect(done).toMatchObject({ status: 'FAILED', error: 'OrderCancelled', cause: 'the order was cancelled; its reservation is released' });
+    expect(probe.invocations('release', input.orderId).map(({ event }) => event)).toEqual([{ orderId: input.orderId, error: 'ArtisanDeclined' }]);
+    expect(done.transitions.map(({ state }) => state)).toEqual(['Reserve', 'Pay', 'AwaitArtisans', 'AwaitConfirmation', 'AwaitConfirmation', 'Release', 'Cancelled']);
+    expect(await errorOf(local.sfn.send(new SendTaskSuccessCommand({ taskToken: second, output: '{}' })))).toBe('TaskTimedOut');
+  });
+
+  it("fails a Task with the handler's error name (Catch on PaymentDeclined) and Lambda's error JSON as the cause", async () => {
+    const input = order({ decline: true });
+    const executionArn = await start(input);
+    const done = await local.runtime.waitForExecution(executionArn);
+    expect(done.status).toBe('FAILED');
+    expect(probe.invocations('release', input.orderId).map(({ event }) => event.error)).toEqual(['PaymentDeclined']);
+    const failed = done.history.find((event) => event.type === 'TaskFailed')!;
+    expect(failed.details).toMatchObject({ name: 'Pay', error: 'PaymentDeclined' });
+    expect(JSON.parse(failed.details!.cause as string)).toMatchObject({ errorType: 'PaymentDeclined', errorMessage: `card refused for ${input.orderId}` });
+    expect(probe.invocations('request-confirmation', input.orderId)).toEqual([]);
+  });
+
+  it('retries a transient error with backoff (2 s, then 4 s, scaled) until the handler succeeds, each retry a transition', async () => {
+    const input = order({ artisans: [], failTimes: 2 });
+    const executionArn = await start(input);
+    const done = await local.runtime.waitForExecution(executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    const calls = probe.invocations('reserve', input.orderId).map(({ at }) => at);
+    expect(calls).toHaveLength(3);
+    const [firstGap, secondGap] = [calls[1]! - calls[0]!, calls[2]! - calls[1]!];
+    expect(firstGap).toBeGreaterThanOrEqual(90); // IntervalSeconds 2 × 0.05
+    expect(secondGap).toBeGreaterThanOrEqual(190); // × BackoffRate 2
+    expect(secondGap).toBeGreaterThan(firstGap);
+    expect(done.transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual([
+      'entered Reserve',
+      'retried Reserve',
+      'retried Reserve',
+      'entered Pay',
+      'entered AwaitArtisans',
+      'entered Complete',
+    ]);
+  });
+
+  it('treats StartExecution with a name as AWS does: same input while running → same execution; else ExecutionAlreadyExists', async () => {
+    const input = order();
+    const name = `order-${input.orderId}`;
+    const executionArn = await start(input, name);
+    expect(executionArn.endsWith(`:test-saga:${name}`)).toBe(true);
+    expect(await start(input, name)).toBe(executionArn);
+    expect(await errorOf(start({ ...input, artisans: ['a9'] }, name))).toBe('ExecutionAlreadyExists');
+    const listed = await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: SAGA }));
+    expect(listed.executions!.filter((execution) => execution.name === name)).toHaveLength(1);
+
+    await local.sfn.send(new StopExecutionCommand({ executionArn, error: 'ShopperCancelled', cause: 'changed their mind' }));
+    await local.runtime.waitForExecution(executionArn);
+    expect(await errorOf(start(input, name))).toBe('ExecutionAlreadyExists'); // a closed execution keeps its name
+  });
+
+  it('stops an execution (ABORTED, with the given error) and closes its tokens; ListExecutions filters by status', async () => {
+    const input = order({ artisans: ['a1'] });
+    const executionArn = await start(input);
+    const token = await probe.token(`${input.orderId}/a1`);
+    const { stopDate } = await local.sfn.send(new StopExecutionCommand({ executionArn, error: 'ShopperCancelled', cause: 'changed their mind' }));
+    expect(stopDate).toBeInstanceOf(Date);
+    const done = await local.runtime.waitForExecution(executionArn);
+    expect(done).toMatchObject({ status: 'ABORTED', error: 'ShopperCancelled', cause: 'changed their mind' });
+    expect(done.history.at(-1)!.type).toBe('ExecutionAborted');
+    expect(await errorOf(local.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+    const aborted = await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: SAGA, statusFilter: 'ABORTED' }));
+    expect(aborted.executions!.map((execution) => execution.executionArn)).toContain(executionArn);
+    expect(aborted.executions!.every((execution) => execution.status === 'ABORTED')).toBe(true);
+  });
+
+  it('answers with the errors AWS uses', async () => {
+    const send = (command: object) => errorOf(local.sfn.send(command as never) as Promise<unknown>);
+    expect(await send(new SendTaskSuccessCommand({ taskToken: 'not-a-token', output: '{}' }))).toBe('InvalidToken');
+    expect(await send(new SendTaskSuccessCommand({ taskToken: 'A'.repeat(64), output: '{}' }))).toBe('TaskDoesNotExist');
+    expect(await send(new SendTaskHeartbeatCommand({ taskToken: 'A'.repeat(64) }))).toBe('TaskDoesNotExist');
+    expect(await send(new SendTaskFailureCommand({ taskToken: '' }))).toBe('InvalidToken');
+    expect(await send(new DescribeExecutionCommand({ executionArn: `arn:aws:states:eu-west-3:000000000000:execution:test-saga:${randomUUID()}` }))).toBe('ExecutionDoesNotExist');
+    expect(await send(new DescribeExecutionCommand({ executionArn: 'nonsense' }))).toBe('InvalidArn');
+    expect(await send(new StartExecutionCommand({ stateMachineArn: localStateMachineArn('no-such-flow') }))).toBe('StateMachineDoesNotExist');
+    expect(await send(new StartExecutionCommand({ stateMachineArn: SAGA, input: '{not json' }))).toBe('InvalidExecutionInput');
+    expect(await send(new StartExecutionCommand({ stateMachineArn: SAGA, name: 'has space' }))).toBe('InvalidName');
+
+    const input = order({ artisans: ['a1'] });
+    const executionArn = await start(input);
+    const token = await probe.token(`${input.orderId}/a1`);
+    expect(await send(new SendTaskSuccessCommand({ taskToken: token, output: 'not json' }))).toBe('InvalidOutput');
+    await local.sfn.send(new StopExecutionCommand({ executionArn }));
+
+    const raw = await fetch(local.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AWSStepFunctions.DeleteStateMachine' }, body: '{}' });
+    expect(raw.status).toBe(400);
+    expect(raw.headers.get('content-type')).toBe('application/x-amz-json-1.0');
+    expect(await raw.json()).toMatchObject({ __type: 'UnknownOperationException' });
+  });
+
+  it('serves the execution history (paginated) and the definition it runs', async () => {
+    const input = order({ artisans: [] });
+    const executionArn = await start(input);
+    await local.runtime.waitForExecution(executionArn);
+    const all = await local.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    const types = all.events!.map((event) => event.type);
+    expect(types[0]).toBe('ExecutionStarted');
+    expect(types.at(-1)).toBe('ExecutionSucceeded');
+    expect(types).toContain('TaskStateEntered');
+    expect(types).toContain('MapStateExited');
+    expect(all.events![1]!.stateEnteredEventDetails).toMatchObject({ name: 'Reserve' });
+    expect(all.events!.map((event) => event.id)).toEqual(all.events!.map((_, i) => i + 1));
+
+    const firstPage = await local.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 3 }));
+    expect(firstPage.events).toHaveLength(3);
+    const rest = await local.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, nextToken: firstPage.nextToken }));
+    expect([...firstPage.events!, ...rest.events!].map((event) => event.id)).toEqual(all.events!.map((event) => event.id));
+
+    const machine = await local.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: SAGA }));
+    expect(machine).toMatchObject({ name: 'test-saga', type: 'STANDARD', status: 'ACTIVE' });
+    expect(placeholdersOf(machine.definition!)).toEqual([]);
+    expect(JSON.parse(machine.definition!).States.Pay.Parameters.FunctionName).toBe(localFunctionArn('test-saga', 'Pay'));
+  });
+});
+
+describe('what handlers see', () => {
+  it('an SDK client configured only by the environment (AWS_ENDPOINT_URL_SFN, <NAME>_ARN) drives a workflow', async () => {
+    expect(local.runtime.environment).toEqual({ TEST_SAGA_ARN: SAGA, TEST_DEADLINE_ARN: DEADLINE });
+    expect(workflowEnvironment([testSaga])).toEqual({ TEST_SAGA_ARN: SAGA });
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ENDPOINT_URL_SFN: local.endpoint, AWS_REGION: 'eu-west-3', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' }, local.runtime.environment);
+    const client = new SFNClient({}); // as a handler builds it, once per process
+    try {
+      const input = order({ artisans: ['a1'] });
+      const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn: process.env.TEST_SAGA_ARN, input: JSON.stringify(input) }));
+      await client.send(new SendTaskSuccessCommand({ taskToken: await probe.token(`${input.orderId}/a1`), output: '{"ok":true}' }));
+      expect((await local.runtime.waitForExecution(executionArn!)).status).toBe('SUCCEEDED');
+    } finally {
+      client.destroy();
+      process.env = saved;
+    }
+  });
+});
+
+describe('time on a scale', () => {
+  it('times out a 48-hour wait in well under a second: States.Timeout is caught and compensated', async () => {
+    const fast = await startLocalSfn({ timeScale: 1e-6 }); // 48 h → 173 ms
+    try {
+      const input = order({ artisans: ['a1'] });
+      const { executionArn } = fast.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) });
+      const token = await probe.token(`${input.orderId}/a1`);
+      const done = await fast.runtime.waitForExecution(executionArn, 5_000);
+      expect(done.status).toBe('FAILED');
+      expect(done.stopDate! - done.startDate).toBeLessThan(2_000);
+      expect(probe.invocations('release', input.orderId).map(({ event }) => event.error)).toEqual(['States.Timeout']);
+      expect(done.history.find((event) => event.type === 'TaskTimedOut')?.details).toMatchObject({ name: 'AwaitConfirmation', error: 'States.Timeout' });
+      expect(await errorOf(fast.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+    } finally {
+      await fast.close();
+    }
+  });
+
+  it('scales Wait, HeartbeatSeconds (reset by SendTaskHeartbeat) and the execution TimeoutSeconds (→ TIMED_OUT)', async () => {
+    const hourly = await startLocalSfn({ timeScale: 1 / 36_000 }); // 1 h → 100 ms
+    try {
+      // Without heartbeats the reply expires after its HeartbeatSeconds (1 h), after the 1-hour pause.
+      const quiet = order();
+      const { executionArn: quietArn } = hourly.runtime.startExecution({ stateMachineArn: DEADLINE, input: JSON.stringify(quiet) });
+      await probe.token(`${quiet.orderId}/reply`);
+      const expired = await hourly.runtime.waitForExecution(quietArn);
+      expect(expired).toMatchObject({ status: 'FAILED', error: 'ReplyExpired' });
+      expect(expired.stopDate! - expired.startDate).toBeGreaterThanOrEqual(190);
+      expect(expired.transitions.map(({ state }) => state)).toEqual(['Pause', 'AwaitReply', 'Expired']);
+
+      // With heartbeats it waits on, until the execution's own 4 hours are up.
+      const chatty = order();
+      const { executionArn } = hourly.runtime.startExecution({ stateMachineArn: DEADLINE, input: JSON.stringify(chatty) });
+      const token = await probe.token(`${chatty.orderId}/reply`);
+      while (hourly.runtime.describeExecution(executionArn).status === 'RUNNING') {
+        await hourly.sfn.send(new SendTaskHeartbeatCommand({ taskToken: token })).catch(() => {});
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      const timedOut = hourly.runtime.describeExecution(executionArn);
+      expect(timedOut).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+      expect(timedOut.stopDate! - timedOut.startDate).toBeGreaterThanOrEqual(390);
+      expect(timedOut.history.at(-1)!.type).toBe('ExecutionTimedOut');
+      expect(await errorOf(hourly.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+    } finally {
+      await hourly.close();
+    }
+  });
+});
+
+describe('executions kept in the data dir', () => {
+  it('survive a restart; one still running when the runtime stopped is ABORTED (Local.Stopped)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dakhla-sfn-'));
+    try {
+      const first = await startLocalSfn({ dataDir, timeScale: 0.05 });
+      const finished = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(order({ artisans: [] })) });
+      await first.runtime.waitForExecution(finished.executionArn);
+      const waiting = order({ artisans: ['a1'] });
+      const running = first.runtime.startExecution({ stateMachineArn: SAGA, name: `keep-${waiting.orderId}`, input: JSON.stringify(waiting) });
+      await probe.token(`${waiting.orderId}/a1`);
+      await first.close();
+
+      const second = await startLocalSfn({ dataDir, timeScale: 0.05 });
+      try {
+        expect(second.runtime.describeExecution(finished.executionArn)).toMatchObject({ status: 'SUCCEEDED' });
+        expect(second.runtime.describeExecution(finished.executionArn).transitions).toHaveLength(4);
+        expect(second.runtime.describeExecution(running.executionArn)).toMatchObject({ status: 'ABORTED', error: 'Local.Stopped' });
+        expect(await errorOf(second.sfn.send(new StartExecutionCommand({ stateMachineArn: SAGA, name: `keep-${waiting.orderId}`, input: JSON.stringify(waiting) })))).toBe(
+          'ExecutionAlreadyExists',
+        );
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
