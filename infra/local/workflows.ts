@@ -177,6 +177,8 @@ interface LoadedWorkflow {
   machine: StateMachine;
   /** Task state name → its definition (nested states included). */
   taskStates: Map<string, TaskState>;
+  /** State name → the Map/Parallel states around it. */
+  enclosing: Map<string, readonly string[]>;
   /** Local function ARN → handler. */
   handlers: Map<string, { task: string; module: string; handler: Handler }>;
 }
@@ -235,6 +237,7 @@ export async function createWorkflowRuntime(options: WorkflowRuntimeOptions): Pr
       // …then run as a time-scaled copy (which ASL's validator would refuse for its fractions).
       machine: new StateMachine(scaleDefinition(JSON.parse(definition), timeScale) as never, { validationOptions: { noValidate: true } }),
       taskStates,
+      enclosing: new Map(statesOf(workflow.definition).map(({ name, enclosing }) => [name, enclosing])),
       handlers,
     });
   }
@@ -336,7 +339,7 @@ export async function createWorkflowRuntime(options: WorkflowRuntimeOptions): Pr
       current.cancelTimeout = later(() => end(current, { status: 'TIMED_OUT', error: 'States.Timeout', cause: `the execution ran longer than its TimeoutSeconds (${timeoutSeconds})` }), timeoutSeconds * 1000 * timeScale);
     }
     const events = (async () => {
-      for await (const event of running.eventLogs) onEvent(execution, event);
+      for await (const event of running.eventLogs) onEvent(current, event);
     })();
     current.done = (async () => {
       let outcome: Pick<Execution, 'status' | 'output' | 'error' | 'cause'>;
@@ -370,12 +373,17 @@ export async function createWorkflowRuntime(options: WorkflowRuntimeOptions): Pr
   }
 
   /** Settles every callback Task of an execution still waiting: their tokens answer TaskTimedOut from now on. */
-  function closeTokens(current: LiveExecution) {
-    for (const token of current.tokens) pending.get(token)?.settle({ error: new Error('Local.ExecutionEnded') });
-    current.tokens.clear();
+  function closeTokens(current: LiveExecution, inside?: string) {
+    for (const token of [...current.tokens]) {
+      const task = pending.get(token);
+      if (inside && !current.loaded.enclosing.get(task?.state ?? '')?.includes(inside)) continue;
+      task?.settle({ error: new Error('Local.ExecutionEnded') });
+      current.tokens.delete(token);
+    }
   }
 
-  function onEvent(execution: Execution, event: EventLog) {
+  function onEvent(current: LiveExecution, event: EventLog) {
+    const execution = current.record;
     if (!event) return;
     const at = event.timestamp;
     const mapIndex = 'index' in event && typeof event.index === 'number' ? { mapIndex: event.index } : {};
@@ -394,7 +402,10 @@ export async function createWorkflowRuntime(options: WorkflowRuntimeOptions): Pr
       case 'StateFailed': {
         const error = { name: event.state.name, error: event.Error, cause: stringCause(event.Cause), ...mapIndex };
         if (event.state.type === 'Task') record(execution, event.Error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', error, at);
-        else if (event.state.type === 'Map' || event.state.type === 'Parallel') record(execution, `${event.state.type}StateFailed`, error, at);
+        else if (event.state.type === 'Map' || event.state.type === 'Parallel') {
+          record(execution, `${event.state.type}StateFailed`, error, at);
+          closeTokens(current, event.state.name); // its other items/branches are stopped: their tokens close, as in AWS
+        }
         break;
       }
       case 'StateCaught':
