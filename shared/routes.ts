@@ -26,6 +26,8 @@ export interface Route {
     images?: 'presign' | 'delete';
     /** May add users to the user pool's groups (approving an artisan). */
     userPool?: 'manage-groups';
+    /** Workflows it starts or resumes (their ARN in `<NAME>_ARN`, StartExecution and SendTask* on them). */
+    workflows?: readonly 'order-saga'[];
   };
 }
 
@@ -39,7 +41,7 @@ export const routes = [
 
   // Shoppers: price a cart, place an order (guest checkout with an Idempotency-Key), follow it.
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
-  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', access: { table: 'read-write' } },
+  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'] } },
   { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', access: { table: 'read' } },
 
   // Artisans: their own account, shop, products and photos. Ownership comes from the token.
@@ -55,6 +57,9 @@ export const routes = [
   { method: 'POST', path: '/api/me/products/{productId}/images', handler: 'artisan/start-image-upload', auth: 'signed-in', access: { table: 'read-write', images: 'presign' } },
   { method: 'PUT', path: '/api/me/products/{productId}/images', handler: 'artisan/arrange-images', auth: 'signed-in', access: { table: 'read-write' } },
   { method: 'DELETE', path: '/api/me/products/{productId}/images/{imageId}', handler: 'artisan/remove-image', auth: 'signed-in', access: { table: 'read-write', images: 'delete' } },
+
+  { method: 'GET', path: '/api/me/orders', handler: 'orders/list-my-sub-orders', auth: 'signed-in', access: { table: 'read' } },
+  { method: 'POST', path: '/api/me/orders/{orderId}/fulfilment', handler: 'orders/act-on-sub-order', auth: 'signed-in', access: { table: 'read-write', workflows: ['order-saga'] } },
 
   // Operators: shop applications and moderation.
   { method: 'GET', path: '/api/operator/shops', handler: 'operator/list-shops', auth: 'operator', access: { table: 'read' } },

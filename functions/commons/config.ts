@@ -21,12 +21,17 @@ function requiredWhenUsed(name: string, who: string): () => string {
 
 const imageBucket = requiredWhenUsed('IMAGE_BUCKET', 'functions granted the image bucket');
 const userPoolId = requiredWhenUsed('USER_POOL_ID', 'functions granted the user pool');
+const orderSagaArn = requiredWhenUsed('ORDER_SAGA_ARN', 'functions granted the order saga');
 
 export const config = {
   tableName: required('TABLE_NAME'),
   /** The product-image bucket (IMAGE_BUCKET). */
   get imageBucket(): string {
     return imageBucket();
+  },
+  /** The order saga's state machine (ORDER_SAGA_ARN). */
+  get orderSagaArn(): string {
+    return orderSagaArn();
   },
   /** The Cognito user pool (USER_POOL_ID). */
   get userPoolId(): string {

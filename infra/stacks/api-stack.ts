@@ -21,6 +21,9 @@ import type { Construct } from 'constructs';
 import { routeFunctionName, routeKey, routes as routeTable, type Auth, type Route } from '#shared/routes.ts';
 import { grantTable, HandlerFunction } from '../constructs/handler-function.ts';
 import { grantImages, ImageProcessor, importImageBucket } from '../constructs/images.ts';
+import { WorkflowStateMachine } from '../constructs/workflow.ts';
+import { workflowConstructId } from '#shared/workflows/definition.ts';
+import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
 
 /** Authorizers for the non-public kinds of route (by default the user pool's JWT authorizer for both). */
 export type RouteAuthorizers = Partial<Record<Exclude<Auth, 'public'>, IHttpRouteAuthorizer>>;
@@ -109,6 +112,19 @@ export class ApiStack extends Stack {
     });
     const authorizers: RouteAuthorizers = { 'signed-in': jwt, operator: jwt, ...props.authorizers };
 
+    // The state machines (the order saga): defined once in shared/workflows/, run by the local
+    // runner from the same definition. Their task functions work on the table.
+    const workflows = new Map(
+      workflowRegistry.map((workflow) => [
+        workflow.name,
+        new WorkflowStateMachine(this, workflowConstructId(workflow.name), {
+          workflow,
+          functionProps: { environment: { POWERTOOLS_SERVICE_NAME: SERVICE_NAME } },
+          grant: (_task, handler) => grantTable(handler.fn, props.table, 'read-write'),
+        }),
+      ]),
+    );
+
     for (const route of routes) {
       const name = routeFunctionName(route);
       const handler = new HandlerFunction(this, name, {
@@ -119,6 +135,12 @@ export class ApiStack extends Stack {
         },
       });
       grantTable(handler.fn, props.table, route.access.table);
+      for (const workflowName of (route.access as Route['access']).workflows ?? []) {
+        const workflow = workflows.get(workflowName);
+        if (!workflow) throw new Error(`Route ${routeKey(route)} names workflow "${workflowName}", which shared/workflows/registry.ts does not have`);
+        workflow.grantStart(handler.fn);
+        workflow.grantTaskResponse(handler.fn);
+      }
       const { images } = route.access as Route['access'];
       if (images) grantImages(handler, imageBucket, images);
       if ((route.access as Route['access']).userPool === 'manage-groups') {

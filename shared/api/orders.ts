@@ -103,3 +103,26 @@ export interface Quote {
   /** Lines that cannot be bought as asked; they are left out of the totals. */
   problems: QuoteProblem[];
 }
+
+export const CARRIERS = ['amana', 'ctm', 'aramex', 'dhl', 'other'] as const;
+export type Carrier = (typeof CARRIERS)[number];
+
+/** An artisan's action on their part of an order. */
+export const fulfilmentBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept') }).strict(),
+  z.object({ action: z.literal('decline'), reason: z.string().trim().min(3).max(500) }).strict(),
+  z
+    .object({ action: z.literal('ship'), carrier: z.enum(CARRIERS), trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or -') })
+    .strict(),
+  z.object({ action: z.literal('deliver') }).strict(),
+]);
+export type FulfilmentAction = z.infer<typeof fulfilmentBody>;
+
+export const SUB_ORDER_STATUSES = ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered', 'declined', 'cancelled'] as const;
+export const mySubOrdersQuery = z
+  .object({
+    status: z.enum(SUB_ORDER_STATUSES).default('awaiting_acceptance'),
+    limit: z.coerce.number().int().min(1).max(48).default(24),
+    cursor: z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional(),
+  })
+  .strict();

@@ -49,6 +49,10 @@ export const keys = {
   /** An order's own item; its sub-orders (one per artisan, with their lines) share its partition. */
   order: (orderId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
   subOrder: (orderId: string, shopId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `SUB#${shopId}` }),
+  /** A paused saga step's task token: the payment, or one artisan's accept/ship/deliver. */
+  sagaTask: (orderId: string, step: string, shopId?: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `TASK#${step}${shopId ? `#${shopId}` : ''}` }),
+  /** An artisan's earnings from one delivered sub-order, by month. */
+  ledgerEntry: (shopId: string, at: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `LEDGER#${at.slice(0, 7)}#${at}#${orderId}` }),
   /** One checkout attempt: the request's hash and the order it made (expires after a day). */
   idempotency: (key: string): TableKey => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
   /** Where an artisan is in the first-run wizard. */

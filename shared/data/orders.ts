@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Product, Shop, Variant } from '../domain/catalogue.ts';
+import type { Page, Product, Shop, Variant } from '../domain/catalogue.ts';
 import type { ProductSummary } from '../domain/catalogue.ts';
 import { ConflictError } from '../domain/errors.ts';
 import type { DisplayRates } from '../domain/money.ts';
@@ -8,7 +8,8 @@ import type { CatalogueSnapshot } from '../domain/quote.ts';
 import { DEFAULT_SHIPPING_RATES, type ShippingRates } from '../domain/shipping.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { fromItem, toItem } from './items.ts';
-import { keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
+import { INDEX, keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
 
 /** Orders: the catalogue read a checkout prices from, and the one transaction that places an order. */
 
@@ -160,6 +161,29 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
           }
           throw error;
         }
+      }
+    },
+
+    /** An artisan's sub-orders in one status, oldest first (a work queue). */
+    async listShopSubOrders(shopId: string, status: string, limit: number, cursor?: string): Promise<Page<SubOrder>> {
+      const pk = partitions.shopSubOrders(shopId, status);
+      const startKey = decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', pk], prefixes: { pk: 'ORDER#', sk: `SUB#${shopId}` } });
+      try {
+        const result = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: INDEX.byTime,
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            Limit: limit,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        const next = encodeCursor(result.LastEvaluatedKey);
+        return { items: (result.Items ?? []).map((i) => fromItem<SubOrder>(i)), ...(next ? { cursor: next } : {}) };
+      } catch (error) {
+        if (startKey && (error as Error).name === 'ValidationException') throw invalidCursor();
+        throw error;
       }
     },
 

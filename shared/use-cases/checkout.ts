@@ -5,7 +5,7 @@ import { toOrderView, type Order, type OrderView, type SubOrder } from '../domai
 import { priceCart } from '../domain/quote.ts';
 import { IdempotencyKeyTaken, type Orders } from '../data/orders.ts';
 import type { Caller } from './caller.ts';
-import { now } from './ports.ts';
+import { now, type SagaControl } from './ports.ts';
 
 /** The cart priced now, and the checkout that turns it into an order with its stock reserved. */
 
@@ -33,10 +33,14 @@ class IdempotencyMismatch extends DomainError {
  * Places an order once per Idempotency-Key: a replay of the same request answers the first
  * order again (sequential or concurrent); the same key with another request is refused.
  */
-export async function placeOrder(orders: Orders, input: { body: CheckoutBody; idempotencyKey: string; caller?: Caller }): Promise<{ placed: PlacedOrder; replayed: boolean }> {
+export async function placeOrder(
+  deps: { orders: Orders; control: SagaControl; compensate: (orderId: string) => Promise<unknown> },
+  input: { body: CheckoutBody; idempotencyKey: string; caller?: Caller },
+): Promise<{ placed: PlacedOrder; replayed: boolean }> {
+  const { orders } = deps;
   const requestHash = await sha256(canonicalJson({ body: input.body, sub: input.caller?.sub ?? null }));
   const earlier = await orders.getIdempotency(input.idempotencyKey);
-  if (earlier) return replay(earlier, requestHash);
+  if (earlier) return startSaga(deps, replay(earlier, requestHash));
 
   const [snapshot, settings] = await Promise.all([orders.loadSnapshot(input.body.lines), orders.loadSettings()]);
   const destination = { country: input.body.customer.address.country, city: input.body.customer.address.city };
@@ -87,11 +91,32 @@ export async function placeOrder(orders: Orders, input: { body: CheckoutBody; id
     // A concurrent request with the same key won the race: answer what it placed.
     if (error instanceof IdempotencyKeyTaken) {
       const winner = await orders.getIdempotency(input.idempotencyKey);
-      if (winner) return replay(winner, requestHash);
+      if (winner) return startSaga(deps, replay(winner, requestHash));
     }
     throw error;
   }
-  return { placed, replayed: false };
+  return startSaga(deps, { placed, replayed: false });
+}
+
+/**
+ * Starts the order's saga (a replay starts it again: the execution is named after the order,
+ * so only one ever runs). If it cannot start, the order is cancelled with its stock given back
+ * and the shopper is asked to try again: no order is left without its saga.
+ */
+async function startSaga(
+  deps: { control: SagaControl; compensate: (orderId: string) => Promise<unknown> },
+  result: { placed: PlacedOrder; replayed: boolean },
+): Promise<{ placed: PlacedOrder; replayed: boolean }> {
+  const { order } = result.placed;
+  if (result.replayed && order.status !== 'placed') return result;
+  try {
+    await deps.control.start(order.id, { orderId: order.id, paymentMethod: order.payment.method });
+    return result;
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'ERROR', message: 'order saga did not start; cancelling the order', orderId: order.id, error: String(error) }));
+    await deps.compensate(order.id);
+    throw new DomainError(503, 'try_again', 'We could not take your order just now; nothing was charged. Please try again.');
+  }
 }
 
 function replay(record: { requestHash: string; response: unknown }, requestHash: string): { placed: PlacedOrder; replayed: boolean } {

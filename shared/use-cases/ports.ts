@@ -28,4 +28,12 @@ export interface Identity {
   addUserToGroup(username: string, group: 'artisan' | 'operator'): Promise<void>;
 }
 
+/** The order saga, as its callers see it: start one per order, resume or fail a paused step. */
+export interface SagaControl {
+  /** Starts the order's execution, named after the order: a second start is a no-op. */
+  start(orderId: string, input: { orderId: string; paymentMethod: string }): Promise<void>;
+  resume(taskToken: string, output: unknown): Promise<void>;
+  fail(taskToken: string, error: string, cause: string): Promise<void>;
+}
+
 export const now = () => new Date().toISOString();

@@ -9,6 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes, type Route } from '#shared/routes.ts';
+import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
 import { ACCOUNT_GROUPS, PASSWORD_POLICY } from '#shared/domain/accounts.ts';
 import { buildApp, type MarketplaceStacks } from '../../infra/app.ts';
 import { ConfigError, loadConfig } from '../../infra/config.ts';
@@ -156,7 +157,9 @@ describe('ApiStack', () => {
 
   it('has one arm64 nodejs22.x traced function per route, with its environment', () => {
     const handlerFunctions = Object.values(functions()).filter((fn) => String(fn.Properties.Description).startsWith('functions/'));
-    expect(handlerFunctions).toHaveLength(routes.length + 1); // + the image function (describe 'Photos')
+    const sagaTasks = workflowRegistry.reduce((n, w) => n + Object.keys(w.tasks).length, 0);
+    // + the image function (describe 'Photos') + one function per workflow task (the order saga)
+    expect(handlerFunctions).toHaveLength(routes.length + 1 + sagaTasks);
     for (const route of routes) {
       const [, fn] = functionFor(route);
       expect(fn.Properties, routeKey(route)).toMatchObject({
@@ -542,5 +545,23 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
     expect(markers).toContain('WebClient');
     const [, assets] = Object.entries(deployments).find(([id]) => id.startsWith('DeploySiteAssets'))!;
     expect(assets.Properties.Exclude).toContain('config.json'); // pruning the assets leaves it alone
+  });
+});
+
+describe('Order saga', () => {
+  it('is one STANDARD state machine with logging and tracing, whose definition is the module the local runner executes', () => {
+    const machines = resourcesOf(api, 'AWS::StepFunctions::StateMachine');
+    expect(Object.keys(machines)).toHaveLength(workflowRegistry.length);
+    const [machine] = Object.values(machines);
+    expect(machine!.Properties).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true }, LoggingConfiguration: { Level: 'ALL' } });
+  });
+
+  it('lets checkout start it and the fulfilment route resume it, and no other route', () => {
+    const policies = Object.values(resourcesOf(api, 'AWS::IAM::Policy')).map((p) => JSON.stringify(p.Properties));
+    const starters = policies.filter((p) => p.includes('states:StartExecution')).length;
+    const responders = policies.filter((p) => p.includes('states:SendTaskSuccess')).length;
+    const expected = routes.filter((r) => ((r.access as { workflows?: readonly string[] }).workflows ?? []).length > 0).length;
+    expect(starters).toBe(expected);
+    expect(responders).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, routeKey, type Route } from '#shared/routes.ts';
-import { anonymous, newAccount, type Account } from '../support/accounts.ts';
+import { anonymous, newAccount, request, type Account } from '../support/accounts.ts';
 import { artisanWithListedProduct, productBody, shopApplication } from '../support/artisan-fixtures.ts';
 
 /**
@@ -14,12 +14,21 @@ let owner: Account;
 let rival: Account;
 let shopper: Account;
 let operator: Account;
-let victim: { shopId: string; productId: string; imageId: string };
+let victim: { shopId: string; productId: string; imageId: string; orderId: string };
 let secrets: string[];
 
 beforeAll(async () => {
   [owner, rival, shopper, operator] = await Promise.all([newAccount('owner'), newAccount('rival'), newAccount('shopper'), newAccount('operator', 'operator')]);
-  victim = await artisanWithListedProduct(owner, operator, `owner-${Date.now()}`);
+  const listed = await artisanWithListedProduct(owner, operator, `owner-${Date.now()}`);
+  // A shopper's order from the owner's shop, so that order routes have an owner too.
+  const product = (await anonymous.call('GET', `/api/products/${listed.productId}`)).body;
+  const order = await request('POST', '/api/orders', {
+    lines: [{ productId: listed.productId, sku: product.variants[0].sku, quantity: 1 }],
+    customer: { name: 'Aicha', email: 'aicha@example.ma', phone: '+212612345678', address: { line1: '3 avenue Hassan II', city: 'Rabat', country: 'MA' } },
+    payment: 'cod',
+  }, undefined, { 'idempotency-key': `own-${Date.now()}` });
+  if (order.status !== 201) throw new Error(`order failed: ${JSON.stringify(order.body)}`);
+  victim = { ...listed, orderId: order.body.order.id };
   // The rival runs a shop of their own, with a draft of their own.
   await rival.call('POST', '/api/me/shop', shopApplication(`rival-${Date.now()}`));
   await rival.call('POST', '/api/me/products', productBody('Rival draft'));
@@ -32,6 +41,7 @@ const PARAMS: Record<string, () => string> = {
   productId: () => victim.productId,
   imageId: () => victim.imageId,
   shopId: () => victim.shopId,
+  orderId: () => victim.orderId,
 };
 
 const BODIES: Partial<Record<string, () => unknown>> = {
@@ -44,6 +54,7 @@ const BODIES: Partial<Record<string, () => unknown>> = {
   'POST /api/me/products/{productId}/images': () => ({ contentType: 'image/jpeg', size: 1000 }),
   'PUT /api/me/products/{productId}/images': () => ({ imageIds: [victim.imageId] }),
   'POST /api/operator/shops/{shopId}/decision': () => ({ action: 'suspend', reason: 'Taken over' }),
+  'POST /api/me/orders/{orderId}/fulfilment': () => ({ action: 'decline', reason: 'Not mine to decline' }),
 };
 
 const pathOf = (route: Route) => route.path.replace(/\{(\w+)\}/g, (_, name: string) => PARAMS[name]!());

@@ -1,0 +1,5 @@
+import { completeOrder } from '#shared/use-cases/order-saga.ts';
+import { sagaDeps } from '../../commons/saga.ts';
+
+/** Saga task: earnings credited after commission; the order closed. */
+export const handler = (event: { orderId: string }) => completeOrder(sagaDeps, event);

@@ -1,0 +1,141 @@
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Order, OrderStatus, PaymentStatus, SubOrder, SubOrderStatus } from '../domain/order.ts';
+import type { CatalogueWritesDeps } from './catalogue-writes.ts';
+import { toItem } from './items.ts';
+import { keys, partitions } from './keys.ts';
+
+/**
+ * What the order saga writes: task tokens of paused steps, status moves guarded by the
+ * status they leave (so a retried step changes nothing twice), stock given back in the same
+ * transaction as the cancellation that frees it, and ledger entries written once.
+ */
+export interface LedgerEntry {
+  shopId: string;
+  orderId: string;
+  gross: number;
+  commission: number;
+  net: number;
+  at: string;
+}
+
+export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
+  const isConditionFailure = (error: unknown) =>
+    (error as Error).name === 'ConditionalCheckFailedException' ||
+    ((error as Error).name === 'TransactionCanceledException' &&
+      ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
+
+  function subOrderMove(orderId: string, shopId: string, from: readonly SubOrderStatus[], to: SubOrderStatus, at: string, extra: Record<string, unknown> = {}) {
+    const names: Record<string, string> = { '#status': 'status', '#timeline': 'timeline', '#updatedAt': 'updatedAt', '#gsi1pk': 'gsi1pk' };
+    const values: Record<string, unknown> = { ':to': to, ':step': [{ status: to, at }], ':at': at, ':gsi1pk': partitions.shopSubOrders(shopId, to) };
+    const sets = ['#status = :to', '#timeline = list_append(#timeline, :step)', '#updatedAt = :at', '#gsi1pk = :gsi1pk'];
+    Object.entries(extra).forEach(([name, value], i) => {
+      names[`#x${i}`] = name;
+      values[`:x${i}`] = value;
+      sets.push(`#x${i} = :x${i}`);
+    });
+    from.forEach((status, i) => (values[`:from${i}`] = status));
+    return {
+      TableName: tableName,
+      Key: keys.subOrder(orderId, shopId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+  }
+
+  const stockBack = (lines: SubOrder['lines']) =>
+    lines.map((l) => ({
+      Update: {
+        TableName: tableName,
+        Key: keys.variant(l.productId, l.sku),
+        UpdateExpression: 'SET stock = stock + :q',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':q': l.quantity },
+      },
+    }));
+
+  return {
+    saveTaskToken: (orderId: string, step: string, shopId: string | undefined, token: string, deadline: string) =>
+      db.send(new PutCommand({ TableName: tableName, Item: toItem('SagaTask', keys.sagaTask(orderId, step, shopId), { orderId, step, shopId, token, deadline }) })),
+
+    /** Takes a paused step's token (once: a second caller gets none). */
+    async takeTaskToken(orderId: string, step: string, shopId?: string): Promise<string | undefined> {
+      const result = await db.send(new DeleteCommand({ TableName: tableName, Key: keys.sagaTask(orderId, step, shopId), ReturnValues: 'ALL_OLD' }));
+      return result.Attributes?.token as string | undefined;
+    },
+
+    peekTaskToken: async (orderId: string, step: string, shopId?: string) =>
+      (await db.send(new GetCommand({ TableName: tableName, Key: keys.sagaTask(orderId, step, shopId), ConsistentRead: true }))).Item?.token as string | undefined,
+
+    /** Moves the order from one of `from` to `to`; false if it was elsewhere (already moved). */
+    async moveOrder(order: Pick<Order, 'id' | 'createdAt'>, from: readonly OrderStatus[], to: OrderStatus, at: string, payment?: PaymentStatus): Promise<boolean> {
+      const values: Record<string, unknown> = { ':to': to, ':at': at, ':gsi1pk': partitions.ordersByStatus(to) };
+      from.forEach((s, i) => (values[`:from${i}`] = s));
+      if (payment) values[':payment'] = payment;
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.order(order.id),
+            UpdateExpression: `SET #status = :to, updatedAt = :at, gsi1pk = :gsi1pk${payment ? ', payment.#paymentStatus = :payment' : ''}`,
+            ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+            ExpressionAttributeNames: { '#status': 'status', ...(payment ? { '#paymentStatus': 'status' } : {}) },
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Moves a sub-order along its timeline; false if it was not in one of `from`. */
+    async moveSubOrder(orderId: string, shopId: string, from: readonly SubOrderStatus[], to: SubOrderStatus, at: string, extra?: Record<string, unknown>): Promise<boolean> {
+      try {
+        await db.send(new UpdateCommand(subOrderMove(orderId, shopId, from, to, at, extra)));
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Cancels a sub-order and gives its stock back, in one transaction: exactly once. */
+    async cancelSubOrder(sub: SubOrder, from: readonly SubOrderStatus[], at: string, reason: string): Promise<boolean> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [{ Update: subOrderMove(sub.orderId, sub.shopId, from, 'cancelled', at, { cancelReason: reason }) }, ...stockBack(sub.lines)],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Credits an artisan once for a delivered sub-order. */
+    async credit(entry: LedgerEntry): Promise<void> {
+      try {
+        await db.send(
+          new PutCommand({ TableName: tableName, Item: toItem('LedgerEntry', keys.ledgerEntry(entry.shopId, entry.at, entry.orderId), entry), ConditionExpression: 'attribute_not_exists(pk)' }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async commissionBasisPoints(): Promise<number> {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.settings('commission') }));
+      return typeof Item?.basisPoints === 'number' ? Item.basisPoints : DEFAULT_COMMISSION_BPS;
+    },
+  };
+}
+
+/** The platform's share of an artisan's sales unless the settings say otherwise: 10 %. */
+export const DEFAULT_COMMISSION_BPS = 1000;
+
+export type OrderSagaStore = ReturnType<typeof orderSagaStore>;
