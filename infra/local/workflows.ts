@@ -435,11 +435,13 @@ export async function createWorkflowRuntime(options: WorkflowRuntimeOptions): Pr
     const token = randomBytes(48).toString('base64url');
     minted.add(token);
     const waiting = waitForToken(current, stateName, state, token);
+    // The wait can time out while the handler still runs (tiny scaled timeouts): mark the
+    // rejection handled now; it is still delivered through `return waiting` below.
+    waiting.catch(() => {});
     try {
       await invokeHandler(target, replaceSentinel(payload, token));
     } catch (error) {
       pending.get(token)?.settle({ error: new Error('Local.TaskInvocationFailed') });
-      waiting.catch(() => {});
       throw error;
     }
     return waiting;

@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Customer } from '#shared/api/orders.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
+import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
+import { anonymous, newAccount } from '../support/accounts.ts';
+import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
+import { faults } from '../order-saga/faults.ts';
+
+/**
+ * The order saga's failure paths, each ending with stock given back exactly once, the payment
+ * voided or refunded, the order in a final state and no execution left running. The saga runs
+ * in this process (the same definition and handlers as `npm start`, on the same DynamoDB) with
+ * time scaled so that 48 hours pass in a fraction of a second, and with faults injected into
+ * its tasks (test/order-saga/functions wraps the real handlers).
+ */
+Object.assign(process.env, {
+  TABLE_NAME: inject('tableName'),
+  AWS_REGION: LOCAL_REGION,
+  AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+  AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
+});
+const { orderSaga } = await import('#shared/workflows/order-saga.ts');
+const { placeOrder } = await import('#shared/use-cases/checkout.ts');
+const { cancelOrder } = await import('#shared/use-cases/order-saga.ts');
+const { sagaDeps } = await import('#functions/commons/saga.ts');
+const { orders } = await import('#functions/commons/orders.ts');
+
+const SAGA = localStateMachineArn('order-saga');
+let runtime: WorkflowRuntime;
+let product: { productId: string; sku: string };
+const executions = new Map<string, string>();
+
+const control = {
+  start: async (orderId: string, input: object) => {
+    executions.set(orderId, runtime.startExecution({ stateMachineArn: SAGA, name: orderId, input: JSON.stringify(input) }).executionArn);
+  },
+  resume: async (token: string, output: unknown) => runtime.sendTaskSuccess(token, JSON.stringify(output)),
+  fail: async (token: string, error: string, cause: string) => runtime.sendTaskFailure(token, error, cause),
+};
+
+const customer: Customer = { name: 'Nadia', email: 'nadia@example.ma', phone: '+212661234567', address: { line1: '5 rue Tan-Tan', city: 'Casablanca', country: 'MA' } };
+
+async function stock() {
+  const detail = (await anonymous.call('GET', `/api/products/${product.productId}`)).body;
+  return detail.variants.find((v: { sku: string }) => v.sku === product.sku).stock as number;
+}
+
+/** Places an order through the checkout use case and runs its saga to the end. */
+async function order(payment: 'card' | 'cod') {
+  const { placed } = await placeOrder(
+    { orders, control, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }) },
+    { body: { lines: [{ ...product, quantity: 1 }], customer, payment }, idempotencyKey: `saga-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+  );
+  const execution = await runtime.waitForExecution(executions.get(placed.order.id)!, 20_000);
+  const after = await orders.getOrder(placed.order.id);
+  return { execution, order: after!.order, subOrders: after!.subOrders };
+}
+
+beforeAll(async () => {
+  const [artisan, operator] = await Promise.all([newAccount('saga-artisan'), newAccount('saga-operator', 'operator')]);
+  const listed = await artisanWithListedProduct(artisan, operator, `saga-${Date.now()}`);
+  const detail = (await anonymous.call('GET', `/api/products/${listed.productId}`)).body;
+  product = { productId: listed.productId, sku: detail.variants.find((v: { stock: number }) => v.stock === 3).sku };
+  runtime = await createWorkflowRuntime({
+    workflows: [orderSaga],
+    functionsDir: join(import.meta.dirname, '../order-saga/functions'),
+    timeScale: 1e-6, // 48 hours ≈ 0.17 s; 30 minutes ≈ 2 ms
+  });
+});
+afterEach(() => faults.clear());
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+describe('order saga failure paths', () => {
+  it('a card payment that never comes: the order fails, its stock comes back, the payment is voided', async () => {
+    const before = await stock();
+    const { execution, order: o, subOrders } = await order('card');
+    expect(execution.status).toBe('FAILED');
+    expect(execution.error).toBe('OrderCancelled');
+    expect(o.status).toBe('failed');
+    expect(o.payment.status).toBe('voided');
+    expect(subOrders.every((s) => s.status === 'cancelled')).toBe(true);
+    expect(await stock()).toBe(before);
+  });
+
+  it("an artisan's acceptance deadline missed: their part is cancelled and the order closes as cancelled", async () => {
+    const before = await stock();
+    const { execution, order: o, subOrders } = await order('cod');
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(subOrders[0]!.status).toBe('cancelled');
+    expect((subOrders[0] as { cancelReason?: string }).cancelReason).toBe('deadline_missed');
+    expect(o.status).toBe('cancelled');
+    expect(o.payment.status).toBe('voided');
+    expect(await stock()).toBe(before);
+  });
+
+  it.each(['ConfirmOrder', 'CompleteOrder', 'AwaitArtisan', 'CancelSubOrder'])('a failure in %s ends compensated, stock back exactly once', async (task) => {
+    faults.fail(task);
+    const before = await stock();
+    const { execution, order: o, subOrders } = await order('cod');
+    expect(['FAILED', 'SUCCEEDED']).toContain(execution.status);
+    expect(['cancelled', 'failed']).toContain(o.status);
+    expect(['voided', 'refunded']).toContain(o.payment.status);
+    expect(subOrders.map((s) => s.status)).toEqual(subOrders.map(() => 'cancelled'));
+    expect(await stock()).toBe(before);
+    expect(faults.calls(task)).toBeGreaterThan(0);
+  });
+
+  it('retries transient Lambda errors with backoff, then goes on', async () => {
+    faults.fail('ConfirmOrder', 'Lambda.TooManyRequestsException', 2);
+    const { execution } = await order('cod');
+    expect(faults.calls('ConfirmOrder')).toBe(3);
+    const transitions = execution.transitions.map((t) => t.state);
+    expect(transitions).toContain('AwaitAcceptance');
+  });
+
+  it('leaves no execution running', () => {
+    expect(runtime.listExecutions(SAGA, 'RUNNING')).toEqual([]);
+  });
+});
