@@ -1,0 +1,109 @@
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { anonymous, newAccount, request, type Account } from '../support/accounts.ts';
+import { storeUrl } from '../support/api-client.ts';
+import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
+
+/**
+ * A cash-on-delivery order across two artisans, followed through the real store: the saga
+ * waits for each artisan to accept, ship and deliver; then it credits each one's earnings
+ * after the platform's commission and completes the order.
+ */
+const sfn = () => new SFNClient({ endpoint: `${storeUrl()}/sfn`, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+const executionArn = (orderId: string) => `arn:aws:states:eu-west-3:000000000000:execution:order-saga:${orderId}`;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Acts as the artisan once the saga waits for that step (the step's token is kept). */
+async function act(artisan: Account, orderId: string, body: object) {
+  return until(`${JSON.stringify(body)} on ${orderId}`, async () => {
+    const answer = await artisan.call('POST', `/api/me/orders/${orderId}/fulfilment`, body);
+    if (answer.status === 409 && answer.body.error.code === 'not_now') return undefined;
+    return answer;
+  });
+}
+
+let artisans: Array<{ account: Account; productId: string; sku: string; shopId: string }>;
+
+beforeAll(async () => {
+  const operator = await newAccount('fulfil-operator', 'operator');
+  artisans = await Promise.all(
+    ['weaver', 'silversmith'].map(async (label, i) => {
+      const account = await newAccount(label);
+      const listed = await artisanWithListedProduct(account, operator, `${label}-${Date.now()}-${i}`);
+      const detail = (await anonymous.call('GET', `/api/products/${listed.productId}`)).body;
+      return { account, productId: listed.productId, shopId: listed.shopId, sku: detail.variants.find((v: { stock: number }) => v.stock === 3).sku };
+    }),
+  );
+});
+
+describe('a cash-on-delivery order across two artisans', () => {
+  it('is accepted, shipped and delivered by each, then completed with their earnings credited', async () => {
+    const placed = await request(
+      'POST',
+      '/api/orders',
+      {
+        lines: artisans.map((a) => ({ productId: a.productId, sku: a.sku, quantity: 1 })),
+        customer: { name: 'Youssef', email: 'youssef@example.ma', phone: '+212671234567', address: { line1: '9 bd Zerktouni', city: 'Marrakech', country: 'MA' } },
+        payment: 'cod',
+      },
+      undefined,
+      { 'idempotency-key': `cod-${Date.now()}` },
+    );
+    expect(placed.status).toBe(201);
+    const orderId = placed.body.order.id as string;
+
+    // Nothing can be shipped before it is accepted.
+    expect((await artisans[0]!.account.call('POST', `/api/me/orders/${orderId}/fulfilment`, { action: 'ship', carrier: 'amana', trackingNumber: 'RR123456789MA' })).status).toBe(409);
+
+    for (const artisan of artisans) {
+      const queue = await until('the order in the artisan queue', async () => {
+        const list = await artisan.account.call('GET', '/api/me/orders?status=awaiting_acceptance');
+        return list.body.items?.some((s: { orderId: string }) => s.orderId === orderId) ? list : undefined;
+      });
+      expect(queue.status).toBe(200);
+      expect((await act(artisan.account, orderId, { action: 'accept' })).body.status).toBe('accepted');
+      const shipped = await act(artisan.account, orderId, { action: 'ship', carrier: 'amana', trackingNumber: 'RR123456789MA' });
+      expect(shipped.body).toMatchObject({ status: 'shipped', carrier: 'amana', trackingNumber: 'RR123456789MA' });
+      expect((await act(artisan.account, orderId, { action: 'deliver' })).body.status).toBe('delivered');
+    }
+
+    const execution = await until('the saga to finish', async () => {
+      const described = await sfn().send(new DescribeExecutionCommand({ executionArn: executionArn(orderId) }));
+      return described.status === 'RUNNING' ? undefined : described;
+    });
+    expect(execution.status).toBe('SUCCEEDED');
+
+    const view = await anonymous.call('GET', `/api/orders/${orderId}?token=${placed.body.guestToken}`);
+    expect(view.body.order.status).toBe('completed');
+    expect(view.body.order.payment.status).toBe('captured');
+    expect(view.body.subOrders.map((s: { timeline: { status: string }[] }) => s.timeline.map((t) => t.status))).toEqual(
+      artisans.map(() => ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered']),
+    );
+
+    // Each artisan's ledger: the sale and shipping, less 10 % commission on the sale.
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-west-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }));
+    for (const sub of view.body.subOrders as Array<{ shopId: string; subtotal: number; shipping: number }>) {
+      const ledger = await db.send(
+        new QueryCommand({ TableName: inject('tableName'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :l)', ExpressionAttributeValues: { ':pk': `SHOP#${sub.shopId}`, ':l': 'LEDGER#' } }),
+      );
+      expect(ledger.Items).toHaveLength(1);
+      expect(ledger.Items![0]).toMatchObject({ gross: sub.subtotal + sub.shipping, commission: Math.round(sub.subtotal / 10), net: sub.subtotal + sub.shipping - Math.round(sub.subtotal / 10) });
+    }
+
+    const history = await sfn().send(new GetExecutionHistoryCommand({ executionArn: executionArn(orderId), maxResults: 1000 }));
+    const entered = (history.events ?? []).filter((e) => e.type?.endsWith('StateEntered')).length;
+    console.log(`order saga, cash on delivery, 2 artisans: ${entered} states entered`);
+    expect(entered).toBe(10); // HowToPay, ConfirmOrder, Fulfil, 3 waits × 2 artisans, CompleteOrder
+  });
+});
