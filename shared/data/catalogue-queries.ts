@@ -6,6 +6,7 @@ import { isListed, isShowable } from '../domain/catalogue-index.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { approximate, type DisplayRates } from '../domain/money.ts';
 import { searchTerms } from '../domain/text-search.ts';
+import { collectionPage } from './collection-page.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
 import { fromItem } from './items.ts';
 import { INDEX, keys, partitions, priceBounds, productSk, scope } from './keys.ts';
@@ -163,24 +164,8 @@ export function catalogueQueries({ db, tableName }: CatalogueQueriesDeps) {
 
     /** Approved shops, newest first. */
     async listShops(q: { limit: number; cursor?: string }): Promise<Page<ShopSummary>> {
-      const scopeKey = partitions.shopsByStatus('approved');
-      const startKey = decodeCursor(q.cursor, {
-        attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
-        partition: ['gsi1pk', scopeKey],
-        prefixes: keys.shop(''),
-      });
-      const result = await query(
-        {
-          IndexName: INDEX.byTime,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': scopeKey },
-          ScanIndexForward: false,
-          Limit: q.limit,
-          ExclusiveStartKey: startKey,
-        },
-        startKey !== undefined,
-      );
-      return pageOf(result.Items, result.LastEvaluatedKey, (item) => toShopSummary(fromItem<Shop>(item)));
+      const page = await collectionPage<Shop>({ db, tableName }, { collection: partitions.shopsByStatus('approved'), limit: q.limit, cursor: q.cursor, entity: keys.shop(''), newestFirst: true });
+      return { ...page, items: page.items.map(toShopSummary) };
     },
 
     /** An approved shop by its slug, with the first page of its products. */

@@ -8,8 +8,8 @@ import type { CatalogueSnapshot } from '../domain/quote.ts';
 import { DEFAULT_SHIPPING_RATES, type ShippingRates } from '../domain/shipping.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { fromItem, toItem } from './items.ts';
-import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
-import { INDEX, keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
+import { collectionPage } from './collection-page.ts';
+import { keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
 
 /** Orders: the catalogue read a checkout prices from, and the one transaction that places an order. */
 
@@ -165,27 +165,8 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
     },
 
     /** An artisan's sub-orders in one status, oldest first (a work queue). */
-    async listShopSubOrders(shopId: string, status: string, limit: number, cursor?: string): Promise<Page<SubOrder>> {
-      const pk = partitions.shopSubOrders(shopId, status);
-      const startKey = decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', pk], prefixes: { pk: 'ORDER#', sk: `SUB#${shopId}` } });
-      try {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEX.byTime,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            Limit: limit,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        const next = encodeCursor(result.LastEvaluatedKey);
-        return { items: (result.Items ?? []).map((i) => fromItem<SubOrder>(i)), ...(next ? { cursor: next } : {}) };
-      } catch (error) {
-        if (startKey && (error as Error).name === 'ValidationException') throw invalidCursor();
-        throw error;
-      }
-    },
+    listShopSubOrders: (shopId: string, status: string, limit: number, cursor?: string): Promise<Page<SubOrder>> =>
+      collectionPage<SubOrder>({ db, tableName }, { collection: partitions.shopSubOrders(shopId, status), limit, cursor, entity: { pk: 'ORDER#', sk: keys.subOrder('', shopId).sk }, newestFirst: false }),
 
     /** An order with its sub-orders (and their lines): one Query. */
     async getOrder(orderId: string): Promise<{ order: Order; subOrders: SubOrder[] } | undefined> {

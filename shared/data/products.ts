@@ -4,9 +4,9 @@ import type { Page, Product, ProductImage, Variant } from '../domain/catalogue.t
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { productItem, variantItem } from './catalogue-writes.ts';
-import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
+import { collectionPage } from './collection-page.ts';
 import { fromItem } from './items.ts';
-import { INDEX, keys, partitions, productSk } from './keys.ts';
+import { keys, partitions, productSk } from './keys.ts';
 
 /** Products as their artisans create and change them (the catalogue entries follow via listings.ts). */
 export function products({ db, tableName }: CatalogueWritesDeps) {
@@ -82,29 +82,8 @@ export function products({ db, tableName }: CatalogueWritesDeps) {
     },
 
     /** All of a shop's products, drafts and archived included, latest change first. */
-    async listShopProducts(shopId: string, q: { status?: Product['status']; limit: number; cursor?: string }): Promise<Page<Product>> {
-      const pk = partitions.shopProducts(shopId);
-      const startKey = decodeCursor(q.cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', pk], prefixes: keys.product('') });
-      try {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEX.byTime,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ...(q.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-            ExpressionAttributeValues: { ':pk': pk, ...(q.status ? { ':status': q.status } : {}) },
-            ScanIndexForward: false,
-            Limit: q.limit,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        const next = encodeCursor(result.LastEvaluatedKey);
-        return { items: (result.Items ?? []).map((i) => fromItem<Product>(i)), ...(next ? { cursor: next } : {}) };
-      } catch (error) {
-        if (startKey && (error as Error).name === 'ValidationException') throw invalidCursor();
-        throw error;
-      }
-    },
+    listShopProducts: (shopId: string, q: { status?: Product['status']; limit: number; cursor?: string }): Promise<Page<Product>> =>
+      collectionPage<Product>({ db, tableName }, { collection: partitions.shopProducts(shopId), limit: q.limit, cursor: q.cursor, entity: keys.product(''), newestFirst: true, status: q.status }),
   };
 }
 

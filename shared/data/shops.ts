@@ -1,11 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, Shop } from '../domain/catalogue.ts';
 import { ConflictError } from '../domain/errors.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { shopItems } from './catalogue-writes.ts';
-import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
+import { collectionPage } from './collection-page.ts';
 import { fromItem } from './items.ts';
-import { INDEX, keys, partitions } from './keys.ts';
+import { keys, partitions } from './keys.ts';
 
 /** Shops as their artisans and the operators change them. */
 export function shops({ db, tableName }: CatalogueWritesDeps) {
@@ -70,28 +70,8 @@ export function shops({ db, tableName }: CatalogueWritesDeps) {
     },
 
     /** Shops in one status, newest application first (operators). */
-    async listShopsByStatus(status: Shop['status'], limit: number, cursor?: string): Promise<Page<Shop>> {
-      const pk = partitions.shopsByStatus(status);
-      const startKey = decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', pk], prefixes: keys.shop('') });
-      try {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEX.byTime,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            ScanIndexForward: false,
-            Limit: limit,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        const next = encodeCursor(result.LastEvaluatedKey);
-        return { items: (result.Items ?? []).map((i) => fromItem<Shop>(i)), ...(next ? { cursor: next } : {}) };
-      } catch (error) {
-        if (startKey && (error as Error).name === 'ValidationException') throw invalidCursor();
-        throw error;
-      }
-    },
+    listShopsByStatus: (status: Shop['status'], limit: number, cursor?: string): Promise<Page<Shop>> =>
+      collectionPage<Shop>({ db, tableName }, { collection: partitions.shopsByStatus(status), limit, cursor, entity: keys.shop(''), newestFirst: true }),
   };
 }
 

@@ -1,0 +1,46 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/catalogue.ts';
+import type { CatalogueWritesDeps } from './catalogue-writes.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
+import { fromItem } from './items.ts';
+import { INDEX } from './keys.ts';
+
+/**
+ * One page of a gsi1 collection (shops by status, a shop's products, an artisan's sub-orders…):
+ * a Query with `Limit` on the collection's partition, an opaque cursor in and out, checked to
+ * belong to this collection and to the entity it lists.
+ */
+export async function collectionPage<T>(
+  { db, tableName }: CatalogueWritesDeps,
+  q: {
+    collection: string;
+    limit: number;
+    cursor?: string | undefined;
+    /** Key prefixes of the items listed, e.g. `keys.shop('')`: a cursor naming anything else is refused. */
+    entity: Partial<Record<'pk' | 'sk', string>>;
+    newestFirst: boolean;
+    /** Keeps only items in this status (a filter: the page still reads `limit` items). */
+    status?: string | undefined;
+  },
+): Promise<Page<T>> {
+  const startKey = decodeCursor(q.cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', q.collection], prefixes: q.entity });
+  try {
+    const result = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: INDEX.byTime,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ...(q.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ExpressionAttributeValues: { ':pk': q.collection, ...(q.status ? { ':status': q.status } : {}) },
+        ScanIndexForward: !q.newestFirst,
+        Limit: q.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const next = encodeCursor(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map((i) => fromItem<T>(i)), ...(next ? { cursor: next } : {}) };
+  } catch (error) {
+    if (startKey && (error as Error).name === 'ValidationException') throw invalidCursor();
+    throw error;
+  }
+}
