@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { idSchema } from '../domain/catalogue.ts';
-import type { Localized } from '../domain/locales.ts';
+import { CARRIERS } from '../domain/carriers.ts';
+import { LOCALES, type Localized } from '../domain/locales.ts';
 import type { DisplayCurrency } from '../domain/money.ts';
 import type { ShippingZone } from '../domain/shipping.ts';
 
@@ -46,6 +47,8 @@ export const customerSchema = z
         country,
       })
       .strict(),
+    /** The language of the emails about this order (the store's language at checkout). @default 'fr' */
+    locale: z.enum(LOCALES).optional(),
   })
   .strict()
   .refine((c) => c.address.country !== 'MA' || /^\+212[5-8]\d{8}$/.test(c.phone), {
@@ -104,8 +107,7 @@ export interface Quote {
   problems: QuoteProblem[];
 }
 
-export const CARRIERS = ['amana', 'ctm', 'aramex', 'dhl', 'other'] as const;
-export type Carrier = (typeof CARRIERS)[number];
+export { CARRIERS, type Carrier } from '../domain/carriers.ts';
 
 /** An artisan's action on their part of an order. */
 export const fulfilmentBody = z.discriminatedUnion('action', [
@@ -117,6 +119,32 @@ export const fulfilmentBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('deliver') }).strict(),
 ]);
 export type FulfilmentAction = z.infer<typeof fulfilmentBody>;
+
+/** One artisan's parcel of an order: `/api/orders/{orderId}/parcels/{shopId}/…`. */
+export const parcelPath = z.object({ orderId: idSchema, shopId: idSchema }).strict();
+
+/** Who confirmed a delivery (and, for cash on delivery, collected the cash). */
+export const DELIVERY_WITNESSES = ['artisan', 'shopper', 'operator'] as const;
+export type DeliveryWitness = (typeof DELIVERY_WITNESSES)[number];
+
+/** An operator confirms a delivery; for cash on delivery, that the cash was collected too. */
+export const operatorDeliveryBody = z
+  .object({
+    cashCollected: z.boolean().optional(),
+    note: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict();
+export type OperatorDeliveryBody = z.infer<typeof operatorDeliveryBody>;
+
+export const ORDER_STATUSES = ['placed', 'confirmed', 'completed', 'cancelled', 'failed'] as const;
+export const operatorOrdersQuery = z
+  .object({
+    status: z.enum(ORDER_STATUSES).default('confirmed'),
+    limit: z.coerce.number().int().min(1).max(48).default(24),
+    cursor: z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional(),
+  })
+  .strict();
+export type OperatorOrdersQuery = z.infer<typeof operatorOrdersQuery>;
 
 export const SUB_ORDER_STATUSES = ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered', 'declined', 'cancelled'] as const;
 export const mySubOrdersQuery = z

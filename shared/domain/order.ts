@@ -1,5 +1,7 @@
-import type { Customer, PaymentMethod, QuoteLine } from '../api/orders.ts';
+import type { Customer, DeliveryWitness, PaymentMethod, QuoteLine } from '../api/orders.ts';
+import { trackingUrl, type Carrier } from './carriers.ts';
 import type { Localized } from './locales.ts';
+import type { OrderPayment } from './payment.ts';
 import type { ShippingZone } from './shipping.ts';
 
 /**
@@ -13,7 +15,7 @@ export type PaymentStatus = 'pending' | 'authorized' | 'captured' | 'voided' | '
 export interface Order {
   id: string;
   status: OrderStatus;
-  payment: { method: PaymentMethod; status: PaymentStatus };
+  payment: OrderPayment;
   customer: Customer;
   /** Cognito sub of a signed-in shopper; guests have none. */
   ownerSub?: string;
@@ -35,15 +37,42 @@ export interface SubOrder {
   subtotal: number;
   shipping: number;
   total: number;
-  timeline: { status: SubOrderStatus; at: string }[];
+  /** Each move, with who made it when a person did (the saga's own moves have no `by`). */
+  timeline: TimelineEntry[];
+  /** Set when shipped. */
+  carrier?: Carrier;
+  trackingNumber?: string;
+  /** Cash on delivery: an operator recorded the cash as collected. */
+  cashCollected?: boolean;
   createdAt: string;
   updatedAt: string;
 }
 
+export interface TimelineEntry {
+  status: SubOrderStatus;
+  at: string;
+  by?: DeliveryWitness;
+  /** The operator's sub, when an operator made the move. */
+  actor?: string;
+  cashCollected?: boolean;
+  note?: string;
+}
+
+/** A sub-order as the shopper sees it: with the carrier's tracking link once shipped. */
+export type SubOrderView = SubOrder & { trackingUrl?: string };
+
 /** What the shopper's order page shows: everything but the secret's hash. */
-export type OrderView = { order: Omit<Order, 'guestTokenHash' | 'ownerSub'>; subOrders: SubOrder[] };
+export type OrderView = { order: Omit<Order, 'guestTokenHash' | 'ownerSub'>; subOrders: SubOrderView[] };
 
 export function toOrderView(order: Order, subOrders: SubOrder[]): OrderView {
   const { guestTokenHash: _h, ownerSub: _o, ...visible } = order;
-  return { order: visible, subOrders };
+  return { order: visible, subOrders: subOrders.map(withTrackingUrl) };
 }
+
+export function withTrackingUrl(sub: SubOrder): SubOrderView {
+  const url = sub.carrier && sub.trackingNumber ? trackingUrl(sub.carrier, sub.trackingNumber) : undefined;
+  return url ? { ...sub, trackingUrl: url } : sub;
+}
+
+/** The language of the shopper's emails. */
+export const orderLocale = (order: Pick<Order, 'customer'>) => order.customer.locale ?? 'fr';

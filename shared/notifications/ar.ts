@@ -1,0 +1,70 @@
+import type { CancelReason, ItemLine, MoneyOutcome, Templates, Format } from './templates.ts';
+
+const items = (lines: ItemLine[], f: Format) => lines.map((l) => `${l.quantity} × ${l.title} (${l.label}) — ${f.mad(l.amount)}`);
+const money: Record<MoneyOutcome, string> = {
+  nothing_to_pay: 'الدفع عند الاستلام: لا شيء عليك أداؤه.',
+  not_charged: 'لم يُقتطع أي مبلغ من حسابك.',
+  released: 'تم تحرير المبلغ المحجوز على بطاقتك، وسيظهر ذلك لدى بنكك خلال أيام.',
+  refunded: 'سيُعاد المبلغ إلى بطاقتك، وسيظهر لدى بنكك خلال 5 إلى 10 أيام.',
+};
+const reasons: Record<CancelReason | 'order_cancelled', string> = {
+  declined: 'الحرفي لا يستطيع تحضيره',
+  deadline_missed: 'لم يرد الحرفي في الوقت المحدد',
+  failed: 'حال عطل دون معالجته',
+  order_cancelled: 'أُلغي الطلب',
+};
+
+export const ar: Templates = {
+  'order-placed': (i, f) => ({
+    subject: `تم استلام الطلب ${i.orderId} — سوق الداخلة`,
+    blocks: [
+      `مرحبا ${i.name}،`,
+      'شكرا على طلبك! يحضّر كل حرفي طرده ويرسله، وسنراسلك عند إرسال كل طرد.',
+      ...i.parcels.flatMap((p) => [`طرد من ${p.shopName}:`, { list: items(p.items, f) }]),
+      `المنتجات: ${f.mad(i.totals.items)}\nالتوصيل: ${f.mad(i.totals.shipping)}\nالمجموع: ${f.mad(i.totals.total)}`,
+      i.payment === 'cod' ? 'ستدفع نقدا عند الاستلام.' : 'الدفع بالبطاقة: ننتظر تأكيد بنكك.',
+      { link: i.orderUrl, label: 'تتبّع طلبك (احتفظ بهذا الرابط، فهو خاص بك)' },
+    ],
+  }),
+  'parcel-shipped': (i) => ({
+    subject: `طردك من ${i.shopName} في الطريق — الطلب ${i.orderId}`,
+    blocks: [
+      `مرحبا ${i.name}،`,
+      `أرسل ${i.shopName} طردك عبر ${i.carrier}، رقم التتبع ${i.trackingNumber}.`,
+      ...(i.trackingUrl ? [{ link: i.trackingUrl, label: `تتبّع الطرد لدى ${i.carrier}` }] : []),
+      ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : []),
+    ],
+  }),
+  'parcel-delivered': (i) => ({
+    subject: `تم تسليم طرد ${i.shopName} — الطلب ${i.orderId}`,
+    blocks: [`مرحبا ${i.name}،`, `تم تسليم طردك من ${i.shopName}. شكرا لدعمك حرفيي الداخلة!`, ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : [])],
+  }),
+  'parcel-cancelled': (i, f) => ({
+    subject: `أُلغي جزء من طلبك ${i.orderId}`,
+    blocks: [`مرحبا ${i.name}،`, `أُلغي طرد ${i.shopName} (${f.mad(i.amount)}) لأن ${reasons[i.reason]}.`, money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : [])],
+  }),
+  'order-cancelled': (i, f) => ({
+    subject: i.failed ? `تعذّر إتمام طلبك ${i.orderId}` : `أُلغي طلبك ${i.orderId}`,
+    blocks: [
+      `مرحبا ${i.name}،`,
+      i.failed ? `تعذّر إتمام طلبك بقيمة ${f.mad(i.total)} (لم يتأكد الدفع).` : `أُلغي طلبك بقيمة ${f.mad(i.total)}.`,
+      money[i.money],
+      ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : []),
+    ],
+  }),
+  'new-order': (i, f) => ({
+    subject: `طلب جديد ${i.orderId}: اقبله قبل ${f.dateTime(i.deadline)}`,
+    blocks: [
+      `مرحبا ${i.shopName}،`,
+      `طلب جديد في انتظارك، للتوصيل إلى ${i.city} (${i.country}):`,
+      { list: items(i.items, f) },
+      `المنتجات: ${f.mad(i.subtotal)} — التوصيل: ${f.mad(i.shipping)}`,
+      `اقبله أو ارفضه قبل ${f.dateTime(i.deadline)}، وإلا فسيُلغى.`,
+      { link: i.ordersUrl, label: 'طلباتي' },
+    ],
+  }),
+  'artisan-cancelled': (i) => ({
+    subject: `أُلغي الطلب ${i.orderId} — لا ترسله`,
+    blocks: [`مرحبا ${i.shopName}،`, `أُلغي جزؤك من الطلب ${i.orderId} لأن ${reasons[i.reason]}. لا ترسله؛ وقد عاد مخزونه إلى البيع.`, { link: i.ordersUrl, label: 'طلباتي' }],
+  }),
+};

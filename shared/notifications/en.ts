@@ -1,0 +1,70 @@
+import type { CancelReason, ItemLine, MoneyOutcome, Templates, Format } from './templates.ts';
+
+const items = (lines: ItemLine[], f: Format) => lines.map((l) => `${l.quantity} × ${l.title} (${l.label}) — ${f.mad(l.amount)}`);
+const money: Record<MoneyOutcome, string> = {
+  nothing_to_pay: 'Cash on delivery: you have nothing to pay.',
+  not_charged: 'You have not been charged.',
+  released: 'The amount held on your card is released; your bank shows it within a few days.',
+  refunded: 'You are refunded to your card; your bank shows it within 5 to 10 days.',
+};
+const reasons: Record<CancelReason | 'order_cancelled', string> = {
+  declined: 'the artisan cannot prepare it',
+  deadline_missed: 'the artisan did not answer in time',
+  failed: 'a problem stopped us from handling it',
+  order_cancelled: 'the order was cancelled',
+};
+
+export const en: Templates = {
+  'order-placed': (i, f) => ({
+    subject: `Order ${i.orderId} received — Dakhla Market`,
+    blocks: [
+      `Hello ${i.name},`,
+      'Thank you for your order! Each artisan prepares and ships their own parcel; we write to you as each one leaves.',
+      ...i.parcels.flatMap((p) => [`Parcel from ${p.shopName}:`, { list: items(p.items, f) }]),
+      `Items: ${f.mad(i.totals.items)}\nShipping: ${f.mad(i.totals.shipping)}\nTotal: ${f.mad(i.totals.total)}`,
+      i.payment === 'cod' ? 'You pay in cash on delivery.' : 'Card payment: we are waiting for your bank to confirm it.',
+      { link: i.orderUrl, label: 'Follow your order (keep this link: it is yours only)' },
+    ],
+  }),
+  'parcel-shipped': (i) => ({
+    subject: `Your parcel from ${i.shopName} is on its way — order ${i.orderId}`,
+    blocks: [
+      `Hello ${i.name},`,
+      `${i.shopName} shipped your parcel with ${i.carrier}, tracking number ${i.trackingNumber}.`,
+      ...(i.trackingUrl ? [{ link: i.trackingUrl, label: `Track it with ${i.carrier}` }] : []),
+      ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : []),
+    ],
+  }),
+  'parcel-delivered': (i) => ({
+    subject: `Parcel from ${i.shopName} delivered — order ${i.orderId}`,
+    blocks: [`Hello ${i.name},`, `Your parcel from ${i.shopName} has been delivered. Thank you for supporting Dakhla's artisans!`, ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : [])],
+  }),
+  'parcel-cancelled': (i, f) => ({
+    subject: `Part of your order ${i.orderId} is cancelled`,
+    blocks: [`Hello ${i.name},`, `The parcel from ${i.shopName} (${f.mad(i.amount)}) is cancelled: ${reasons[i.reason]}.`, money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : [])],
+  }),
+  'order-cancelled': (i, f) => ({
+    subject: i.failed ? `Your order ${i.orderId} could not go through` : `Your order ${i.orderId} is cancelled`,
+    blocks: [
+      `Hello ${i.name},`,
+      i.failed ? `Your order of ${f.mad(i.total)} could not go through (the payment was not confirmed).` : `Your order of ${f.mad(i.total)} is cancelled.`,
+      money[i.money],
+      ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : []),
+    ],
+  }),
+  'new-order': (i, f) => ({
+    subject: `New order ${i.orderId}: accept it by ${f.dateTime(i.deadline)}`,
+    blocks: [
+      `Hello ${i.shopName},`,
+      `A new order is waiting for you, to deliver to ${i.city} (${i.country}):`,
+      { list: items(i.items, f) },
+      `Items: ${f.mad(i.subtotal)} — shipping: ${f.mad(i.shipping)}`,
+      `Accept or decline it by ${f.dateTime(i.deadline)}; without an answer it will be cancelled.`,
+      { link: i.ordersUrl, label: 'My orders' },
+    ],
+  }),
+  'artisan-cancelled': (i) => ({
+    subject: `Order ${i.orderId} cancelled — do not ship it`,
+    blocks: [`Hello ${i.shopName},`, `Your part of order ${i.orderId} is cancelled: ${reasons[i.reason]}. Do not ship it; its stock is back on sale.`, { link: i.ordersUrl, label: 'My orders' }],
+  }),
+};

@@ -1,0 +1,17 @@
+import type { Locale } from '../domain/locales.ts';
+import { ar } from './ar.ts';
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+import { formatFor, renderBlocks, type Block, type EmailInputs, type EmailKind, type Format, type RenderedEmail, type Templates } from './templates.ts';
+
+export * from './templates.ts';
+
+const TEMPLATES: Record<Locale, Templates> = { ar, fr, en, es };
+
+/** One email of a kind, in a language: subject, plain text and minimal HTML. */
+export function renderEmail<K extends EmailKind>(kind: K, locale: Locale, input: EmailInputs[K]): RenderedEmail {
+  const template = TEMPLATES[locale][kind] as (input: EmailInputs[K], f: Format) => { subject: string; blocks: Block[] };
+  const { subject, blocks } = template(input, formatFor(locale));
+  return renderBlocks(locale, subject, blocks);
+}

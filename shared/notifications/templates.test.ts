@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../domain/locales.ts';
+import { EMAIL_KINDS, formatFor, renderEmail, type EmailInputs, type EmailKind } from './index.ts';
+
+const items = [{ title: 'Jarre', label: 'Grande', quantity: 2, amount: 50_100 }];
+const samples: { [K in EmailKind]: EmailInputs[K] } = {
+  'order-placed': {
+    name: 'Nadia',
+    orderId: 'ord-abc123',
+    orderUrl: 'https://dakhla.market/orders/ord-abc123?token=s3cret',
+    payment: 'cod',
+    parcels: [{ shopName: 'Atelier Mina', items }],
+    totals: { items: 50_100, shipping: 3_500, total: 53_600 },
+  },
+  'parcel-shipped': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina', carrier: 'DHL', trackingNumber: 'JD0001', trackingUrl: 'https://www.dhl.com/ma-fr/home/tracking.html?tracking-id=JD0001' },
+  'parcel-delivered': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina' },
+  'parcel-cancelled': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina', reason: 'declined', amount: 53_600, money: 'refunded' },
+  'order-cancelled': { name: 'Nadia', orderId: 'ord-abc123', failed: true, total: 53_600, money: 'not_charged' },
+  'new-order': { shopName: 'Atelier Mina', orderId: 'ord-abc123', deadline: '2026-03-01T10:00:00.000Z', items, subtotal: 50_100, shipping: 3_500, city: 'Casablanca', country: 'MA', ordersUrl: 'https://dakhla.market/sell' },
+  'artisan-cancelled': { shopName: 'Atelier Mina', orderId: 'ord-abc123', reason: 'deadline_missed', ordersUrl: 'https://dakhla.market/sell' },
+};
+
+describe('order emails', () => {
+  for (const locale of LOCALES) {
+    it.each(EMAIL_KINDS)(`%s renders in ${locale}: subject, text first, minimal HTML`, (kind) => {
+      const email = renderEmail(kind, locale, samples[kind] as never);
+      expect(email.subject).toContain('ord-abc123');
+      expect(email.text.length).toBeGreaterThan(40);
+      expect(email.text).not.toMatch(/undefined|NaN|\[object/);
+      expect(email.html).toMatch(new RegExp(`^<!doctype html><html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`));
+      expect(email.html).not.toMatch(/undefined|NaN|<script/);
+    });
+  }
+
+  it('writes amounts in MAD in each language (Latin digits in Arabic too)', () => {
+    const mad = (locale: (typeof LOCALES)[number], minor: number) => formatFor(locale).mad(minor).replace(/\s/g, ' '); // Intl puts a no-break space
+    expect(mad('fr', 53_600)).toBe('536,00 MAD');
+    expect(mad('en', 123_456_50)).toBe('MAD 123,456.50');
+    expect(mad('es', 123_456_50)).toBe('123.456,50 MAD');
+    expect(mad('ar', 123_456_50)).toBe('123.456,50 MAD');
+    for (const locale of LOCALES) {
+      const email = renderEmail('order-placed', locale, samples['order-placed']);
+      expect(email.text).toContain(formatFor(locale).mad(53_600));
+      expect(email.text).toContain(formatFor(locale).mad(3_500));
+    }
+  });
+
+  it('the order-placed email carries the order link; the shipped one the tracking link and number', () => {
+    for (const locale of LOCALES) {
+      expect(renderEmail('order-placed', locale, samples['order-placed']).text).toContain('https://dakhla.market/orders/ord-abc123?token=s3cret');
+      const shipped = renderEmail('parcel-shipped', locale, samples['parcel-shipped']);
+      expect(shipped.text).toContain('JD0001');
+      expect(shipped.html).toContain('href="https://www.dhl.com/ma-fr/home/tracking.html?tracking-id=JD0001"');
+    }
+  });
+
+  it('the artisan learns the deadline; Arabic reads right to left', () => {
+    const email = renderEmail('new-order', 'ar', samples['new-order']);
+    expect(email.subject).toContain('2026');
+    expect(email.text).toContain('طلب جديد');
+    expect(email.html).toContain('dir="rtl"');
+  });
+
+  it('escapes what people typed in the HTML', () => {
+    const email = renderEmail('parcel-delivered', 'fr', { ...samples['parcel-delivered'], name: '<b>Nadia</b>' });
+    expect(email.html).toContain('&#60;b&#62;Nadia');
+    expect(email.text).toContain('<b>Nadia</b>');
+  });
+});

@@ -1,0 +1,91 @@
+import type { Locale } from '../domain/locales.ts';
+
+/**
+ * Order emails as small typed functions: one file per language (ar.ts, fr.ts, en.ts, es.ts),
+ * each giving every kind a subject and a few blocks. `renderEmail` turns blocks into the plain
+ * text (first) and a minimal HTML version. Pure: no SDK, no environment.
+ */
+
+/** What happens to the shopper's money when an order or a parcel is cancelled. */
+export type MoneyOutcome = 'nothing_to_pay' | 'not_charged' | 'released' | 'refunded';
+export type CancelReason = 'declined' | 'deadline_missed' | 'failed';
+
+export interface ItemLine {
+  title: string;
+  label: string;
+  quantity: number;
+  /** Minor units of MAD, the line's total. */
+  amount: number;
+}
+
+export interface EmailInputs {
+  /** To the shopper, from checkout: the order link (the only place its secret is given). */
+  'order-placed': {
+    name: string;
+    orderId: string;
+    orderUrl: string;
+    payment: 'cod' | 'card';
+    parcels: { shopName: string; items: ItemLine[] }[];
+    totals: { items: number; shipping: number; total: number };
+  };
+  'parcel-shipped': { name: string; orderId: string; orderUrl?: string; shopName: string; carrier: string; trackingNumber: string; trackingUrl?: string };
+  'parcel-delivered': { name: string; orderId: string; orderUrl?: string; shopName: string };
+  'parcel-cancelled': { name: string; orderId: string; orderUrl?: string; shopName: string; reason: CancelReason; amount: number; money: MoneyOutcome };
+  'order-cancelled': { name: string; orderId: string; orderUrl?: string; failed: boolean; total: number; money: MoneyOutcome };
+  /** To an artisan: accept before the deadline. */
+  'new-order': { shopName: string; orderId: string; deadline: string; items: ItemLine[]; subtotal: number; shipping: number; city: string; country: string; ordersUrl: string };
+  'artisan-cancelled': { shopName: string; orderId: string; reason: CancelReason | 'order_cancelled'; ordersUrl: string };
+}
+export type EmailKind = keyof EmailInputs;
+export const EMAIL_KINDS = ['order-placed', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'order-cancelled', 'new-order', 'artisan-cancelled'] as const satisfies readonly EmailKind[];
+
+/** A block of an email: a paragraph, a link with its label, or a list. */
+export type Block = string | { link: string; label: string } | { list: string[] };
+
+export interface Format {
+  /** Minor units of MAD as the language writes them, always with the code "MAD". */
+  mad(minor: number): string;
+  /** A time in Morocco's time zone. */
+  dateTime(iso: string): string;
+}
+
+export type Templates = { [K in EmailKind]: (input: EmailInputs[K], f: Format) => { subject: string; blocks: Block[] } };
+
+const INTL_LOCALE: Record<Locale, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB', es: 'es-ES' };
+
+export function formatFor(locale: Locale): Format {
+  const money = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency: 'MAD', currencyDisplay: 'code', numberingSystem: 'latn' });
+  const dates = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Africa/Casablanca', numberingSystem: 'latn' });
+  return {
+    // Strip the bidi marks Intl puts around Arabic amounts: the HTML's dir="rtl" orders them.
+    mad: (minor) => money.format(minor / 100).replace(/[\u200e\u200f\u061c]/g, ''),
+    dateTime: (iso) => dates.format(new Date(iso)),
+  };
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function renderBlocks(locale: Locale, subject: string, blocks: readonly Block[]): RenderedEmail {
+  const text = blocks
+    .map((b) => (typeof b === 'string' ? b : 'link' in b ? `${b.label}:\n${b.link}` : b.list.map((item) => `- ${item}`).join('\n')))
+    .join('\n\n');
+  const body = blocks
+    .map((b) =>
+      typeof b === 'string'
+        ? `<p>${escapeHtml(b)}</p>`
+        : 'link' in b
+          ? `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`
+          : `<ul>${b.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
+    )
+    .join('\n');
+  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  const html = `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
+    `<body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem">\n${body}\n</body></html>`;
+  return { subject, text: `${text}\n`, html };
+}
