@@ -28,6 +28,8 @@ export interface Route {
     userPool?: 'manage-groups';
     /** Workflows it starts or resumes (their ARN in `<NAME>_ARN`, StartExecution and SendTask* on them). */
     workflows?: readonly 'order-saga'[];
+    /** Sends email: in AWS `ses:SendEmail` as the sender identity only (EMAIL_FROM); locally the outbox. */
+    email?: 'send';
   };
 }
 
@@ -41,8 +43,9 @@ export const routes = [
 
   // Shoppers: price a cart, place an order (guest checkout with an Idempotency-Key), follow it.
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
-  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'] } },
+  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
   { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', access: { table: 'read' } },
+  { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
 
   // Artisans: their own account, shop, products and photos. Ownership comes from the token.
   { method: 'GET', path: '/api/me', handler: 'artisan/get-me', auth: 'signed-in', access: { table: 'read' } },
@@ -59,11 +62,14 @@ export const routes = [
   { method: 'DELETE', path: '/api/me/products/{productId}/images/{imageId}', handler: 'artisan/remove-image', auth: 'signed-in', access: { table: 'read-write', images: 'delete' } },
 
   { method: 'GET', path: '/api/me/orders', handler: 'orders/list-my-sub-orders', auth: 'signed-in', access: { table: 'read' } },
-  { method: 'POST', path: '/api/me/orders/{orderId}/fulfilment', handler: 'orders/act-on-sub-order', auth: 'signed-in', access: { table: 'read-write', workflows: ['order-saga'] } },
+  { method: 'POST', path: '/api/me/orders/{orderId}/fulfilment', handler: 'orders/act-on-sub-order', auth: 'signed-in', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
 
   // Operators: shop applications and moderation.
   { method: 'GET', path: '/api/operator/shops', handler: 'operator/list-shops', auth: 'operator', access: { table: 'read' } },
   { method: 'POST', path: '/api/operator/shops/{shopId}/decision', handler: 'operator/decide-shop', auth: 'operator', access: { table: 'read-write', userPool: 'manage-groups' } },
+  // Operators: orders by status; a parcel delivered (and cash collected) when the artisan cannot say so.
+  { method: 'GET', path: '/api/operator/orders', handler: 'operator/list-orders', auth: 'operator', access: { table: 'read' } },
+  { method: 'POST', path: '/api/operator/orders/{orderId}/parcels/{shopId}/delivered', handler: 'operator/confirm-delivery', auth: 'operator', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
 ] as const satisfies readonly Route[];
 
 /** A route's API Gateway route key, e.g. "GET /api/products/{productId}". */

@@ -22,6 +22,10 @@ function requiredWhenUsed(name: string, who: string): () => string {
 const imageBucket = requiredWhenUsed('IMAGE_BUCKET', 'functions granted the image bucket');
 const userPoolId = requiredWhenUsed('USER_POOL_ID', 'functions granted the user pool');
 const orderSagaArn = requiredWhenUsed('ORDER_SAGA_ARN', 'functions granted the order saga');
+const emailFrom = requiredWhenUsed('EMAIL_FROM', 'functions that send email');
+const emailTransport = requiredWhenUsed('EMAIL_TRANSPORT', 'functions that send email');
+const outboxUrl = requiredWhenUsed('OUTBOX_URL', 'functions that send email locally');
+const siteUrl = requiredWhenUsed('PUBLIC_BASE_URL', 'functions that send email (links in emails)');
 
 export const config = {
   tableName: required('TABLE_NAME'),
@@ -32,6 +36,24 @@ export const config = {
   /** The order saga's state machine (ORDER_SAGA_ARN). */
   get orderSagaArn(): string {
     return orderSagaArn();
+  },
+  /** The sender of order emails (EMAIL_FROM), e.g. "Dakhla Market <commandes@dakhla.market>": an SES identity in AWS. */
+  get emailFrom(): string {
+    return emailFrom();
+  },
+  /** How email leaves (EMAIL_TRANSPORT): `ses` in AWS, `outbox` locally (POSTed to OUTBOX_URL). */
+  get emailTransport(): 'ses' | 'outbox' {
+    const transport = emailTransport();
+    if (transport !== 'ses' && transport !== 'outbox') throw new Error(`EMAIL_TRANSPORT must be "ses" or "outbox", not "${transport}"`);
+    return transport;
+  },
+  /** The local outbox that takes emails by POST (OUTBOX_URL): the local gateway's /dev/outbox. */
+  get outboxUrl(): string {
+    return outboxUrl();
+  },
+  /** The store's public address for links in emails (PUBLIC_BASE_URL), without a trailing slash. */
+  get siteUrl(): string {
+    return siteUrl().replace(/\/+$/, '');
   },
   /** The Cognito user pool (USER_POOL_ID). */
   get userPoolId(): string {

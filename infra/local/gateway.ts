@@ -6,7 +6,7 @@ import { isPublicImageKey } from '#shared/domain/images.ts';
 import { routeFunctionName, type Route } from '#shared/routes.ts';
 import { lambdaContext, toApiEvent } from './api-event.ts';
 import { createJwtAuthorizer } from './jwt-authorizer.ts';
-import { outboxHtml, type Outbox } from './outbox.ts';
+import { outboxHtml, parseOutboxPost, type Outbox } from './outbox.ts';
 import { createRouteMatcher, MalformedPathError } from './route-matcher.ts';
 import { S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { serveStatic } from './static-files.ts';
@@ -118,6 +118,21 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       options.sfn(req, res);
     } else if (url.pathname === '/config.json' && options.clientConfig) {
       send(res, 200, options.clientConfig, { 'cache-control': 'no-store' });
+    } else if (url.pathname === '/dev/outbox' && req.method === 'POST' && options.outbox) {
+      // The functions' local mailer (EMAIL_TRANSPORT=outbox) posts here what SES would send.
+      const outbox = options.outbox;
+      readBody(req)
+        .then((body) => {
+          let message;
+          try {
+            message = body && parseOutboxPost(JSON.parse(body.toString('utf8')));
+          } catch {
+            message = undefined;
+          }
+          if (!message) return send(res, 400, { message: 'Expected {"to","subject","text"} and optionally "html", "kind", "from"' });
+          send(res, 201, outbox.send(message));
+        })
+        .catch(() => send(res, 400, { message: 'Bad Request' }));
     } else if ((url.pathname === '/dev/outbox' || url.pathname === '/dev/outbox.html') && options.outbox) {
       const messages = options.outbox.list({ to: url.searchParams.get('to') ?? undefined });
       if (url.pathname === '/dev/outbox') send(res, 200, { messages }, { 'cache-control': 'no-store' });

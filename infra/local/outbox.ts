@@ -16,12 +16,26 @@ export interface OutboxMessage {
   text: string;
   /** The one-time code in the message, when it carries one. */
   code?: string;
-  /** What sent it, e.g. "cognito:SignUp" or, later, "order:OrderConfirmed". */
+  /** What sent it, e.g. "cognito:SignUp" or "order:parcel-shipped". */
   kind?: string;
+  /** The sender, for emails the store sends itself (EMAIL_FROM). */
+  from?: string;
+  /** The HTML copy of an email (the text is the message). */
+  html?: string;
   sentAt: string;
 }
 
 export type NewOutboxMessage = Omit<OutboxMessage, 'id' | 'sentAt'>;
+
+const MAX_FIELD = 100_000;
+/** A message POSTed to /dev/outbox by the functions' local mailer; undefined if it is not one. */
+export function parseOutboxPost(value: unknown): NewOutboxMessage | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { to, subject, text, html, kind, from } = value as Record<string, unknown>;
+  const isText = (v: unknown, required: boolean) => (v === undefined ? !required : typeof v === 'string' && v.length > 0 && v.length <= MAX_FIELD);
+  if (!isText(to, true) || !isText(subject, true) || !isText(text, true) || !isText(html, false) || !isText(kind, false) || !isText(from, false)) return undefined;
+  return { to, subject, text, ...(html ? { html } : {}), ...(kind ? { kind } : {}), ...(from ? { from } : {}) } as NewOutboxMessage;
+}
 
 export interface Outbox {
   send(message: NewOutboxMessage): OutboxMessage;

@@ -29,6 +29,7 @@ import { createWorkflowRuntime, workflowEnvironment, type WorkflowRuntime } from
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const LOCAL_TABLE = 'dakhla-market';
 export const LOCAL_IMAGE_BUCKET = 'dakhla-market-images';
+export const LOCAL_EMAIL_FROM = 'Dakhla Market <commandes@dakhla.market>';
 
 export interface StackOptions {
   /** Gateway port; 0 picks free ports for everything. */
@@ -137,6 +138,11 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       // Step Functions: the gateway's /sfn, and one <NAME>_ARN per workflow (ORDER_SAGA_ARN…).
       AWS_ENDPOINT_URL_SFN: `http://localhost:${port}${SFN_PATH}`,
       ...workflowEnvironment(workflows),
+      // Email: what SES would send lands in the local outbox (the gateway's /dev/outbox).
+      EMAIL_TRANSPORT: 'outbox',
+      OUTBOX_URL: `http://localhost:${port}/dev/outbox`,
+      EMAIL_FROM: LOCAL_EMAIL_FROM,
+      PUBLIC_BASE_URL: `http://localhost:${port}`,
     });
 
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });

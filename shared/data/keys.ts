@@ -55,6 +55,8 @@ export const keys = {
   ledgerEntry: (shopId: string, at: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `LEDGER#${at.slice(0, 7)}#${at}#${orderId}` }),
   /** One checkout attempt: the request's hash and the order it made (expires after a day). */
   idempotency: (key: string): TableKey => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
+  /** An email about an order, claimed once per (kind, recipient) before it is sent: a retried step sends nothing twice. */
+  orderEmail: (orderId: string, kind: string, recipient: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `EMAIL#${kind}#${recipient.toLowerCase()}` }),
   /** Where an artisan is in the first-run wizard. */
   onboarding: (sub: string): TableKey => ({ pk: `USER#${sub}`, sk: 'ONBOARDING' }),
   settings: (name: 'display-rates' | 'commission' | 'shipping'): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Order, OrderStatus, PaymentStatus, SubOrder, SubOrderStatus } from '../domain/order.ts';
+import type { Order, OrderStatus, PaymentStatus, SubOrder, SubOrderStatus, TimelineEntry } from '../domain/order.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { toItem } from './items.ts';
 import { keys, partitions } from './keys.ts';
@@ -18,15 +18,18 @@ export interface LedgerEntry {
   at: string;
 }
 
+/** Who made a sub-order's move, kept on its timeline entry (a person's action; the saga's own moves have none). */
+export type TimelineWho = Omit<TimelineEntry, 'status' | 'at'>;
+
 export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
   const isConditionFailure = (error: unknown) =>
     (error as Error).name === 'ConditionalCheckFailedException' ||
     ((error as Error).name === 'TransactionCanceledException' &&
       ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
 
-  function subOrderMove(orderId: string, shopId: string, from: readonly SubOrderStatus[], to: SubOrderStatus, at: string, extra: Record<string, unknown> = {}) {
+  function subOrderMove(orderId: string, shopId: string, from: readonly SubOrderStatus[], to: SubOrderStatus, at: string, extra: Record<string, unknown> = {}, who: TimelineWho = {}) {
     const names: Record<string, string> = { '#status': 'status', '#timeline': 'timeline', '#updatedAt': 'updatedAt', '#gsi1pk': 'gsi1pk' };
-    const values: Record<string, unknown> = { ':to': to, ':step': [{ status: to, at }], ':at': at, ':gsi1pk': partitions.shopSubOrders(shopId, to) };
+    const values: Record<string, unknown> = { ':to': to, ':step': [{ status: to, at, ...who }], ':at': at, ':gsi1pk': partitions.shopSubOrders(shopId, to) };
     const sets = ['#status = :to', '#timeline = list_append(#timeline, :step)', '#updatedAt = :at', '#gsi1pk = :gsi1pk'];
     Object.entries(extra).forEach(([name, value], i) => {
       names[`#x${i}`] = name;
@@ -92,9 +95,9 @@ export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
     },
 
     /** Moves a sub-order along its timeline; false if it was not in one of `from`. */
-    async moveSubOrder(orderId: string, shopId: string, from: readonly SubOrderStatus[], to: SubOrderStatus, at: string, extra?: Record<string, unknown>): Promise<boolean> {
+    async moveSubOrder(orderId: string, shopId: string, from: readonly SubOrderStatus[], to: SubOrderStatus, at: string, extra?: Record<string, unknown>, who?: TimelineWho): Promise<boolean> {
       try {
-        await db.send(new UpdateCommand(subOrderMove(orderId, shopId, from, to, at, extra)));
+        await db.send(new UpdateCommand(subOrderMove(orderId, shopId, from, to, at, extra, who)));
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;

@@ -168,6 +168,10 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
     listShopSubOrders: (shopId: string, status: string, limit: number, cursor?: string): Promise<Page<SubOrder>> =>
       collectionPage<SubOrder>({ db, tableName }, { collection: partitions.shopSubOrders(shopId, status), limit, cursor, entity: { pk: 'ORDER#', sk: keys.subOrder('', shopId).sk }, newestFirst: false }),
 
+    /** Orders in one status, newest first (operators): gsi1 `ORDERS#<status>`. */
+    listOrdersByStatus: (status: string, limit: number, cursor?: string): Promise<Page<Order>> =>
+      collectionPage<Order>({ db, tableName }, { collection: partitions.ordersByStatus(status), limit, cursor, entity: { pk: 'ORDER#', sk: keys.order('').sk }, newestFirst: true }),
+
     /** An order with its sub-orders (and their lines): one Query. */
     async getOrder(orderId: string): Promise<{ order: Order; subOrders: SubOrder[] } | undefined> {
       const result = await db.send(

@@ -5,6 +5,7 @@ import { toOrderView, type Order, type OrderView, type SubOrder } from '../domai
 import { priceCart } from '../domain/quote.ts';
 import { IdempotencyKeyTaken, type Orders } from '../data/orders.ts';
 import type { Caller } from './caller.ts';
+import { emailOrderPlaced, type OrderEmailDeps } from './order-emails.ts';
 import { now, type SagaControl } from './ports.ts';
 
 /** The cart priced now, and the checkout that turns it into an order with its stock reserved. */
@@ -34,7 +35,7 @@ class IdempotencyMismatch extends DomainError {
  * order again (sequential or concurrent); the same key with another request is refused.
  */
 export async function placeOrder(
-  deps: { orders: Orders; control: SagaControl; compensate: (orderId: string) => Promise<unknown> },
+  deps: { orders: Orders; control: SagaControl; compensate: (orderId: string) => Promise<unknown>; emails?: OrderEmailDeps },
   input: { body: CheckoutBody; idempotencyKey: string; caller?: Caller },
 ): Promise<{ placed: PlacedOrder; replayed: boolean }> {
   const { orders } = deps;
@@ -95,7 +96,10 @@ export async function placeOrder(
     }
     throw error;
   }
-  return startSaga(deps, { placed, replayed: false });
+  const started = await startSaga(deps, { placed, replayed: false });
+  // The order link's secret is known only here: the "order placed" email goes from checkout.
+  if (deps.emails) await emailOrderPlaced(deps.emails, started.placed);
+  return started;
 }
 
 /**
@@ -124,11 +128,17 @@ function replay(record: { requestHash: string; response: unknown }, requestHash:
   return { placed: record.response as PlacedOrder, replayed: true };
 }
 
-/** A guest's order page: the order link's secret must match. */
-export async function getOrderWithToken(orders: Orders, orderId: string, token: string): Promise<OrderView> {
+/** An order by its link: the link's secret must match, or the order is "not found". */
+export async function orderByLink(orders: Orders, orderId: string, token: string): Promise<{ order: Order; subOrders: SubOrder[] }> {
   const found = await orders.getOrder(orderId);
   if (!found || found.order.guestTokenHash !== (await sha256(token))) {
     throw new DomainError(404, 'not_found', 'Order not found');
   }
+  return found;
+}
+
+/** A guest's order page (each shipped parcel with its carrier's tracking link). */
+export async function getOrderWithToken(orders: Orders, orderId: string, token: string): Promise<OrderView> {
+  const found = await orderByLink(orders, orderId, token);
   return toOrderView(found.order, found.subOrders);
 }

@@ -1,22 +1,27 @@
-import type { FulfilmentAction } from '../api/orders.ts';
+import type { FulfilmentAction, OperatorDeliveryBody } from '../api/orders.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import type { SubOrder, SubOrderStatus } from '../domain/order.ts';
-import type { OrderSagaStore } from '../data/order-saga-store.ts';
+import { withTrackingUrl, type SubOrder, type SubOrderStatus, type SubOrderView } from '../domain/order.ts';
+import type { OrderSagaStore, TimelineWho } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
 import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
 import { requireOwnShop } from './artisan-shop.ts';
 import type { Caller } from './caller.ts';
+import { orderByLink } from './checkout.ts';
+import { emailParcelUpdate, type OrderEmailDeps } from './order-emails.ts';
 import { now, type SagaControl, type Store } from './ports.ts';
 
 /**
- * An artisan acts on their part of an order: accept or decline, ship with a carrier and a
- * tracking number, confirm delivery. Each action resumes the saga step waiting for it, once.
+ * People act on an artisan's part of an order (a parcel): the artisan accepts or declines, ships
+ * with a carrier and a tracking number, confirms delivery; the shopper (from the order link) or
+ * an operator may confirm delivery too. Each action resumes the saga step waiting for it, once.
  */
 export interface FulfilmentDeps {
   store: Store;
   orders: Orders;
   saga: OrderSagaStore;
   control: SagaControl;
+  /** Tells the shopper when a parcel leaves or arrives. */
+  emails: OrderEmailDeps;
 }
 
 const STEP: Record<FulfilmentAction['action'], { step: FulfilmentStep; from: SubOrderStatus; to: SubOrderStatus }> = {
@@ -36,15 +41,56 @@ export async function actOnSubOrder(deps: FulfilmentDeps, caller: Caller, orderI
   const found = await deps.orders.getOrder(orderId);
   const sub = found?.subOrders.find((s) => s.shopId === shop.id);
   if (!sub) throw new NotFoundError('Order');
+  return advanceParcel(deps, sub, action, { by: 'artisan' });
+}
+
+/** The shopper, from their order link, says one parcel arrived. */
+export async function confirmDeliveryByShopper(deps: ParcelDeps, input: { orderId: string; shopId: string; token: string }): Promise<SubOrderView> {
+  const { subOrders } = await orderByLink(deps.orders, input.orderId, input.token);
+  const sub = subOrders.find((s) => s.shopId === input.shopId);
+  if (!sub) throw new NotFoundError('Parcel');
+  return withTrackingUrl(await advanceParcel(deps, sub, { action: 'deliver' }, { by: 'shopper' }));
+}
+
+/**
+ * An operator records a parcel as delivered (a carrier's proof, a phone call) and, for cash on
+ * delivery, that the cash was collected: the same step, recorded with who did it.
+ */
+export async function confirmDeliveryByOperator(deps: ParcelDeps, caller: Caller, input: { orderId: string; shopId: string }, body: OperatorDeliveryBody): Promise<SubOrderView> {
+  const found = await deps.orders.getOrder(input.orderId);
+  const sub = found?.subOrders.find((s) => s.shopId === input.shopId);
+  if (!found || !sub) throw new NotFoundError('Parcel');
+  if (body.cashCollected && found.order.payment.method !== 'cod') {
+    throw new ConflictError('not_cash_on_delivery', 'This order was paid by card: there is no cash to collect', { cashCollected: 'only for cash on delivery' });
+  }
+  const who: TimelineWho = { by: 'operator', actor: caller.sub, ...(body.cashCollected ? { cashCollected: true } : {}), ...(body.note ? { note: body.note } : {}) };
+  return withTrackingUrl(await advanceParcel(deps, sub, { action: 'deliver' }, who));
+}
+
+export type ParcelDeps = Omit<FulfilmentDeps, 'store'>;
+
+/**
+ * What every way of acting on a parcel shares: the parcel must be where the action starts
+ * (409 otherwise), the saga step waiting for it is taken once (409 if it is not waiting),
+ * the move is recorded with who made it, the saga resumed (or failed, for a decline), and the
+ * shopper told when the parcel leaves or arrives.
+ */
+async function advanceParcel(deps: ParcelDeps, sub: SubOrder, action: FulfilmentAction, who: TimelineWho): Promise<SubOrder> {
+  const { orderId, shopId } = sub;
   const rule = STEP[action.action];
-  const notNow = () => new ConflictError('not_now', `This order is ${sub.status.replace('_', ' ')}: it cannot be ${action.action === 'ship' ? 'shipped' : `${action.action}ed`} now`);
+  const notNow = () => new ConflictError('not_now', `This parcel is ${sub.status.replace('_', ' ')}: it cannot be ${action.action === 'ship' ? 'shipped' : `${action.action}ed`} now`);
   if (sub.status !== rule.from) throw notNow();
-  const token = await deps.saga.takeTaskToken(orderId, rule.step, shop.id);
+  const token = await deps.saga.takeTaskToken(orderId, rule.step, shopId);
   if (!token) throw notNow();
-  const extra = action.action === 'ship' ? { carrier: action.carrier, trackingNumber: action.trackingNumber } : action.action === 'decline' ? { declineReason: action.reason } : {};
-  await deps.saga.moveSubOrder(orderId, shop.id, [rule.from], rule.to, now(), extra);
+  const extra = {
+    ...(action.action === 'ship' ? { carrier: action.carrier, trackingNumber: action.trackingNumber } : {}),
+    ...(action.action === 'decline' ? { declineReason: action.reason } : {}),
+    ...(who.cashCollected ? { cashCollected: true } : {}),
+  };
+  await deps.saga.moveSubOrder(orderId, shopId, [rule.from], rule.to, now(), extra, who);
   if (action.action === 'decline') await deps.control.fail(token, SAGA_ERRORS.declined, action.reason);
-  else await deps.control.resume(token, { step: rule.step, by: 'artisan' });
+  else await deps.control.resume(token, { step: rule.step, by: who.by });
+  if (action.action === 'ship' || action.action === 'deliver') await emailParcelUpdate(deps.emails, orderId, shopId);
   const after = await deps.orders.getOrder(orderId);
-  return after!.subOrders.find((s) => s.shopId === shop.id)!;
+  return after!.subOrders.find((s) => s.shopId === shopId)!;
 }

@@ -2,6 +2,7 @@ import type { Order, PaymentStatus, SubOrderStatus } from '../domain/order.ts';
 import type { OrderSagaStore } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
 import type { FulfilmentStep } from '../workflows/order-saga.ts';
+import { emailNewOrder, emailOrderCancelled, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
 import { now } from './ports.ts';
 
 /**
@@ -12,6 +13,8 @@ import { now } from './ports.ts';
 export interface SagaDeps {
   orders: Orders;
   saga: OrderSagaStore;
+  /** Tells the shopper and the artisans: each email once, however often a step runs. */
+  emails: OrderEmailDeps;
 }
 
 const deadline = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
@@ -42,6 +45,7 @@ export async function confirmOrder(deps: SagaDeps, input: { orderId: string }) {
 export async function awaitArtisan(deps: SagaDeps, input: { orderId: string; shopId: string; step: FulfilmentStep; timeoutSeconds: number; taskToken: string }) {
   const due = deadline(input.timeoutSeconds);
   await deps.saga.saveTaskToken(input.orderId, input.step, input.shopId, input.taskToken, due);
+  if (input.step === 'accept') await emailNewOrder(deps.emails, input.orderId, input.shopId, due);
   return { waiting: input.step, due };
 }
 
@@ -55,6 +59,7 @@ export async function cancelSubOrder(deps: SagaDeps, input: { orderId: string; s
   const reason = input.failure?.Error === 'States.Timeout' ? 'deadline_missed' : input.failure?.Error === 'Declined' ? 'declined' : 'failed';
   const cancelled = await deps.saga.cancelSubOrder(sub, OPEN, now(), reason);
   for (const step of ['accept', 'ship', 'deliver']) await deps.saga.takeTaskToken(input.orderId, step, input.shopId);
+  await emailParcelCancelled(deps.emails, input.orderId, input.shopId);
   return { cancelled, reason };
 }
 
@@ -83,5 +88,6 @@ export async function cancelOrder(deps: SagaDeps, input: { orderId: string; fail
   await deps.saga.takeTaskToken(order.id, 'payment');
   const status: Order['status'] = input.failure?.Error === 'States.Timeout' || input.failure?.Error === 'PaymentDeclined' ? 'failed' : 'cancelled';
   await deps.saga.moveOrder(order, ['placed', 'confirmed'], status, at, order.payment.status === 'captured' ? 'refunded' : 'voided');
+  await emailOrderCancelled(deps.emails, input.orderId, input.failure?.Error);
   return { status };
 }

@@ -11,7 +11,7 @@ import { Product } from './pages/Product.tsx';
 import { Search } from './pages/Search.tsx';
 import { Shop } from './pages/Shop.tsx';
 import { Shops } from './pages/Shops.tsx';
-import { parseLocation, startRouter, subscribe, type Location, type SellerPage } from './router.ts';
+import { parseLocation, startRouter, subscribe, type Location, type SellerPage, type ShopperPage } from './router.ts';
 import { ErrorState, Loading } from './components/Status.tsx';
 import { useAsync } from './hooks.ts';
 
@@ -24,6 +24,17 @@ function Seller({ page, query }: { page: SellerPage; query: URLSearchParams }): 
   if (module.status === 'error') return <section class="section"><ErrorState error={module.error} onRetry={module.retry} /></section>;
   const { SellerArea } = module.data;
   return <SellerArea page={page} query={query} />;
+}
+
+/** The cart, checkout and order pages: a lazy chunk too, fetched when a shopper opens one. */
+const loadShopper = () => import('./checkout/ShopperArea.tsx');
+
+function Shopper({ page, query }: { page: ShopperPage; query: URLSearchParams }): JSX.Element {
+  const module = useAsync(() => loadShopper(), []);
+  if (module.status === 'loading') return <section class="section"><Loading /></section>;
+  if (module.status === 'error') return <section class="section"><ErrorState error={module.error} onRetry={module.retry} /></section>;
+  const { ShopperArea } = module.data;
+  return <ShopperArea page={page} query={query} />;
 }
 
 const current = () => parseLocation(location.pathname + location.search);
@@ -45,6 +56,8 @@ function Page({ where }: { where: Location }): JSX.Element {
       return <Shops />;
     case 'seller':
       return <Seller page={route.page} query={query} />;
+    case 'shopper':
+      return <Shopper page={route.page} query={query} />;
     default:
       return <NotFound />;
   }

@@ -22,6 +22,16 @@ describe('matchRoute', () => {
     expect(matchRoute('/operator')).toEqual({ name: 'seller', page: { name: 'operator' } });
     expect(matchRoute('/dashboard/products/x/y')).toEqual({ name: 'notFound' });
     expect(matchRoute('/dashboard/nope')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/dashboard/orders')).toEqual({ name: 'seller', page: { name: 'orders' } });
+  });
+
+  it('matches the cart, checkout and order pages', () => {
+    expect(matchRoute('/cart')).toEqual({ name: 'shopper', page: { name: 'cart' } });
+    expect(matchRoute('/checkout/')).toEqual({ name: 'shopper', page: { name: 'checkout' } });
+    expect(matchRoute('/orders/ord-y1d0tpgt3qrznaja')).toEqual({ name: 'shopper', page: { name: 'order', orderId: 'ord-y1d0tpgt3qrznaja' } });
+    expect(matchRoute('/orders/a/b')).toEqual({ name: 'notFound' });
+    expect(paths.order('ord-1', 'tok_en-1')).toBe('/orders/ord-1?token=tok_en-1');
+    expect(paths.myOrders('shipped')).toBe('/dashboard/orders?status=shipped');
   });
 
   it('only goes on to same-origin paths after signing in', () => {

@@ -11,7 +11,11 @@ export type Route =
   | { name: 'shop'; slug: string }
   | { name: 'shops' }
   | { name: 'seller'; page: SellerPage }
+  | { name: 'shopper'; page: ShopperPage }
   | { name: 'notFound' };
+
+/** The cart, checkout and order pages: rendered by a lazily loaded chunk (web/src/checkout/). */
+export type ShopperPage = { name: 'cart' } | { name: 'checkout' } | { name: 'order'; orderId: string };
 
 /**
  * The artisans' and operators' pages: one route kind, rendered by the lazily loaded seller
@@ -28,6 +32,7 @@ export type SellerPage =
   | { name: 'newProduct' }
   | { name: 'editProduct'; productId: string }
   | { name: 'previewProduct'; productId: string }
+  | { name: 'orders' }
   | { name: 'operator' };
 
 export interface Location {
@@ -50,6 +55,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/' || path === '') return { name: 'home' };
   if (path === '/search') return { name: 'search' };
   if (path === '/shops') return { name: 'shops' };
+  if (path === '/cart') return { name: 'shopper', page: { name: 'cart' } };
+  if (path === '/checkout') return { name: 'shopper', page: { name: 'checkout' } };
   const seller = matchSellerPage(path);
   if (seller) return { name: 'seller', page: seller };
   const parts = path.split('/').slice(1);
@@ -58,6 +65,7 @@ export function matchRoute(pathname: string): Route {
     if (kind === 'c' && /^[a-z0-9-]+$/.test(value)) return { name: 'category', category: value };
     if (kind === 'p') return { name: 'product', productId: value };
     if (kind === 's' && /^[a-z0-9-]+$/.test(value)) return { name: 'shop', slug: value };
+    if (kind === 'orders') return { name: 'shopper', page: { name: 'order', orderId: value } };
   }
   return { name: 'notFound' };
 }
@@ -71,6 +79,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/shop': { name: 'shopProfile' },
   '/dashboard/products': { name: 'products' },
   '/dashboard/products/new': { name: 'newProduct' },
+  '/dashboard/orders': { name: 'orders' },
   '/operator': { name: 'operator' },
 };
 
@@ -104,6 +113,10 @@ export const paths = {
   product: (id: string) => `/p/${encodeURIComponent(id)}`,
   shop: (slug: string) => `/s/${encodeURIComponent(slug)}`,
   shops: () => '/shops',
+  cart: () => '/cart',
+  checkout: () => '/checkout',
+  order: (id: string, token: string, extra: Record<string, string> = {}) => withQuery(`/orders/${encodeURIComponent(id)}`, { token, ...extra }),
+  myOrders: (status?: string) => withQuery('/dashboard/orders', { status }),
   sell: () => '/sell',
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
   signIn: (next?: string) => withQuery('/account/sign-in', { next }),

@@ -4,7 +4,9 @@ import { LANGUAGE_NAMES, LOCALES, type Locale } from '../i18n/index.ts';
 import { useI18n } from '../i18n/context.ts';
 import { isOperator, useSession, clearSession } from '../auth/session.ts';
 import { navigate, paths } from '../router.ts';
-import { Logo, SearchIcon } from './Icon.tsx';
+import { cartCount, useCart } from '../cart/cart.ts';
+import { formatNumber } from '../format.ts';
+import { CartIcon, Logo, SearchIcon } from './Icon.tsx';
 
 /** Sticky header: skip link, brand, search, language switcher and the main navigation. */
 export function Header({ query }: { query: string }): JSX.Element {
@@ -12,6 +14,7 @@ export function Header({ query }: { query: string }): JSX.Element {
   const [text, setText] = useState(query);
   const session = useSession();
   const operator = isOperator(session);
+  const count = cartCount(useCart());
   useEffect(() => setText(query), [query]);
 
   const onSubmit = (event: Event) => {
@@ -50,6 +53,16 @@ export function Header({ query }: { query: string }): JSX.Element {
             <span class="visually-hidden">{t('search.submit')}</span>
           </button>
         </form>
+        <a class="cart-link" href={paths.cart()} data-testid="cart-link">
+          <CartIcon />
+          <span class="visually-hidden">{t('cart.title')}</span>
+          {count > 0 && (
+            <span class="cart-badge" data-testid="cart-count">
+              {formatNumber(count, locale)}
+              <span class="visually-hidden"> {t('cart.items')}</span>
+            </span>
+          )}
+        </a>
         <div class="lang-switch">
           <label for="lang-select" class="visually-hidden">
             {t('lang.label')}

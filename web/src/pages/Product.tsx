@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ProductDetail } from '../../../shared/api/catalogue.ts';
 import { approximate } from '../../../shared/domain/money.ts';
 import { api, cachedCategories } from '../api.ts';
+import { AddToCart } from '../cart/AddToCart.tsx';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Gallery } from '../components/Gallery.tsx';
 import { Chevron } from '../components/Icon.tsx';
@@ -33,7 +34,7 @@ export function Product({ productId }: { productId: string }): JSX.Element {
 const defaultSku = (detail: ProductDetail) => (detail.variants.find((v) => v.stock > 0) ?? detail.variants[0])?.sku ?? '';
 
 /** The product page's content; the seller area reuses it to preview a draft as shoppers will see it. */
-export function ProductView({ detail }: { detail: ProductDetail }): JSX.Element {
+export function ProductView({ detail, preview = false }: { detail: ProductDetail; preview?: boolean }): JSX.Element {
   const { t, locale } = useI18n();
   const pick = useLocalized();
   const { product, variants, images, shop } = detail;
@@ -76,6 +77,7 @@ export function ProductView({ detail }: { detail: ProductDetail }): JSX.Element 
               <StockBadge stock={variants[0].stock} />
             </p>
           )}
+          <AddToCart detail={detail} sku={sku} preview={preview} />
           {product.leadTimeDays !== undefined && product.leadTimeDays > 0 && (
             <p class="lead-time">{t('product.leadTime', { days: formatDays(product.leadTimeDays, locale) })}</p>
           )}

@@ -9,6 +9,7 @@ import { paths, type SellerPage } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT } from './i18n/index.ts';
 import { ProductEditor } from './ProductEditor.tsx';
+import { Orders } from './Orders.tsx';
 import { ProductList } from './ProductList.tsx';
 import { Preview } from './Preview.tsx';
 import { ShopForm } from './ShopForm.tsx';
@@ -68,6 +69,12 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
           <ProductEditor key={page.productId} productId={page.productId} />
         </Shell>
       );
+    case 'orders':
+      return (
+        <Shell shop={shop} current="orders">
+          <Orders status={query.get('status')} />
+        </Shell>
+      );
     case 'previewProduct':
       return <Preview productId={page.productId} shop={shop} />;
     default:
@@ -80,12 +87,13 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
   }
 }
 
-type Tab = 'products' | 'shop' | 'guide';
+type Tab = 'orders' | 'products' | 'shop' | 'guide';
 
 /** The approved artisan's frame: shop name, link to the public shop, and the sections. */
 function Shell({ shop, current, children }: { shop: Shop; current: Tab; children: JSX.Element }): JSX.Element {
   const { t } = useT();
   const tabs: [Tab, string, string][] = [
+    ['orders', paths.myOrders(), t('dash.orders')],
     ['products', paths.myProducts(), t('dash.products')],
     ['shop', paths.shopProfile(), t('dash.shopProfile')],
     ['guide', paths.welcome(), t('dash.guide')],

@@ -58,7 +58,7 @@ export function Preview({ productId, shop }: { productId: string; shop: Shop }):
         </div>
       </div>
       <div class="preview-frame">
-        <ProductView detail={detail} />
+        <ProductView detail={detail} preview />
       </div>
     </>
   );

@@ -1,6 +1,9 @@
 import type { ApplyForShopBody, ImageUpload, Me, MyProduct, MyProductPage, OnboardingStep, ProductBody, UpdateShopBody } from '../../../shared/api/artisan.ts';
 import type { OperatorShop, OperatorShopPage, ShopDecision } from '../../../shared/api/operator.ts';
 import type { ProductStatus, Shop, ShopStatus } from '../../../shared/domain/catalogue.ts';
+import type { FulfilmentAction } from '../../../shared/api/orders.ts';
+import type { Page } from '../../../shared/domain/catalogue.ts';
+import type { SubOrder, SubOrderStatus } from '../../../shared/domain/order.ts';
 import { authJson } from '../auth/auth-fetch.ts';
 
 /** The artisans' (/api/me) and operators' (/api/operator) API, typed from shared/api. */
@@ -20,6 +23,8 @@ export const sellerApi = {
   startUpload: (id: string, body: { contentType: string; size: number }) => authJson<ImageUpload>('POST', `${product(id)}/images`, { body }),
   arrangeImages: (id: string, imageIds: string[]) => authJson<unknown>('PUT', `${product(id)}/images`, { body: { imageIds } }),
   removeImage: (id: string, imageId: string) => authJson<unknown>('DELETE', `${product(id)}/images/${encodeURIComponent(imageId)}`),
+  myOrders: (query: { status: SubOrderStatus; limit?: number; cursor?: string }, signal?: AbortSignal) => authJson<Page<SubOrder>>('GET', '/api/me/orders', { query, signal }),
+  fulfil: (orderId: string, action: FulfilmentAction) => authJson<SubOrder>('POST', `/api/me/orders/${encodeURIComponent(orderId)}/fulfilment`, { body: action }),
   operatorShops: (query: { status: ShopStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>
     authJson<OperatorShopPage>('GET', '/api/operator/shops', { query, signal }),
   decide: (shopId: string, decision: ShopDecision) =>

@@ -1,0 +1,273 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { SubOrderStatus } from '../../../shared/domain/order.ts';
+import { ApiRequestError } from '../api.ts';
+import { Img } from '../components/Img.tsx';
+import { ErrorState, Loading } from '../components/Status.tsx';
+import { Text } from '../components/Text.tsx';
+import { formatMad, formatNumber, intlLocale } from '../format.ts';
+import { useAsync, useTitle } from '../hooks.ts';
+import { CARRIER_NAMES } from '../orders/constants.ts';
+import { paths } from '../router.ts';
+import { ordersApi, type OrderDetail, type Parcel } from './api.ts';
+import { useT, type ShopperKey } from './i18n/index.ts';
+import { Money } from './ui.tsx';
+
+const FINAL_ORDER = new Set(['completed', 'cancelled', 'failed']);
+const POLL_MS = 4000;
+
+/**
+ * The shopper's order page, opened from the confirmation or the email's link (no account):
+ * the order, each parcel's timeline, carrier and tracking, and "I received this parcel".
+ * While something is still moving it looks again every few seconds.
+ */
+export function OrderPage({ orderId, token, justPlaced }: { orderId: string; token: string; justPlaced: boolean }): JSX.Element {
+  const { t } = useT();
+  const [tick, setTick] = useState(0);
+  const detail = useAsync((signal) => ordersApi.order(orderId, token, signal), [orderId, token, tick]);
+  const [data, setData] = useState<OrderDetail>();
+  useTitle(t('order.title'));
+  useEffect(() => {
+    if (detail.status === 'ok') setData(detail.data);
+  }, [detail]);
+  const final = data ? FINAL_ORDER.has(data.order.status) : false;
+  useEffect(() => {
+    if (final || detail.status === 'loading' || (detail.status === 'error' && !data)) return;
+    const timer = setTimeout(() => document.visibilityState === 'visible' && setTick((n) => n + 1), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [final, detail.status, data]);
+
+  if (!data) {
+    if (detail.status === 'error') {
+      const missing = detail.error instanceof ApiRequestError && [400, 403, 404].includes(detail.error.status);
+      if (missing || !token) {
+        return (
+          <section class="section narrow-wide">
+            <h1>{t('order.notFound')}</h1>
+            <p>{t('order.notFoundText')}</p>
+            <a class="button" href={paths.home()}>
+              {t('cart.browse')}
+            </a>
+          </section>
+        );
+      }
+      return <section class="section"><ErrorState error={detail.error} onRetry={detail.retry} /></section>;
+    }
+    return <section class="section"><Loading /></section>;
+  }
+  return <OrderView data={data} token={token} justPlaced={justPlaced} reload={() => setTick((n) => n + 1)} />;
+}
+
+function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; token: string; justPlaced: boolean; reload: () => void }): JSX.Element {
+  const { t, locale } = useT();
+  const { order, subOrders } = data;
+  const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
+  const payUrl = (() => {
+    try {
+      return sessionStorage.getItem(`dm.pay.${order.id}`);
+    } catch {
+      return null;
+    }
+  })();
+  const paymentPending = order.payment.method === 'card' && order.payment.status === 'pending' && order.status === 'placed';
+  const address = order.customer.address;
+  let region: string | undefined;
+  try {
+    region = new Intl.DisplayNames([intlLocale(locale)], { type: 'region' }).of(address.country);
+  } catch {
+    region = address.country;
+  }
+
+  return (
+    <section class="section order-page" aria-labelledby="order-title">
+      {justPlaced && (
+        <div class="status-card status-approved" role="status" data-testid="placed-banner">
+          <h2>{t('order.thanks')}</h2>
+          <p>{t('order.thanksText', { email: order.customer.email })}</p>
+          <p class="hint">{t('order.bookmark')}</p>
+        </div>
+      )}
+      <p class="kicker">{t('order.kicker')}</p>
+      <h1 id="order-title">
+        {t('order.title')} <span class="order-id" dir="ltr">{order.id}</span>
+      </h1>
+      <p class="order-meta">
+        {t('order.placedOn', { date: date.format(new Date(order.createdAt)) })} · <span class={`pill pill-${order.status}`} data-testid="order-status">{t(`orderStatus.${order.status}` as ShopperKey)}</span>
+      </p>
+      <p class="order-meta">
+        {t(order.payment.method === 'cod' ? 'pay.cod' : 'pay.card')} · {t(`payStatus.${order.payment.status}` as ShopperKey)}
+      </p>
+      {paymentPending && (
+        <div class="status-card" role="status">
+          <p>{t('order.awaitingPayment')}</p>
+          {payUrl && (
+            <a class="button" href={payUrl} rel="external">
+              {t('order.payNow')}
+            </a>
+          )}
+        </div>
+      )}
+      <div class="checkout-layout">
+        <div class="checkout-main">
+          {subOrders.map((sub, index) => (
+            <ParcelCard key={sub.shopId} sub={sub} index={index} total={subOrders.length} orderId={order.id} token={token} reload={reload} cod={order.payment.method === 'cod'} />
+          ))}
+        </div>
+        <aside class="checkout-side">
+          <div class="summary-card">
+            <h2>{t('sum.title')}</h2>
+            <dl class="totals-list">
+              <div>
+                <dt>{t('sum.items')}</dt>
+                <dd>{formatMad(order.totals.items, locale)}</dd>
+              </div>
+              <div>
+                <dt>{t('sum.shippingParcels', { n: formatNumber(subOrders.length, locale) })}</dt>
+                <dd>{formatMad(order.totals.shipping, locale)}</dd>
+              </div>
+              <div class="total-row">
+                <dt>{t('sum.total')}</dt>
+                <dd>
+                  <Money mad={order.totals.total} strong />
+                </dd>
+              </div>
+            </dl>
+            <h3>{t('order.deliverTo')}</h3>
+            <address class="address">
+              {order.customer.name}
+              <br />
+              {address.line1}
+              {address.line2 && (
+                <>
+                  <br />
+                  {address.line2}
+                </>
+              )}
+              <br />
+              {[address.postalCode, address.city].filter(Boolean).join(' ')}
+              {address.region && `, ${address.region}`}
+              <br />
+              {region}
+              <br />
+              <span dir="ltr">{order.customer.phone}</span>
+            </address>
+          </div>
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+const STEPS: SubOrderStatus[] = ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered'];
+
+function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId: string; token: string; reload: () => void; cod: boolean }): JSX.Element {
+  const { sub, index, total, orderId, token, reload, cod } = props;
+  const { t, locale } = useT();
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (status: SubOrderStatus) => sub.timeline.filter((e) => e.status === status).at(-1);
+  const stopped = sub.status === 'declined' || sub.status === 'cancelled';
+  const reached = stopped ? STEPS.filter((s) => when(s)) : STEPS.slice(0, STEPS.indexOf(sub.status) + 1);
+  const steps: SubOrderStatus[] = stopped ? [...reached, sub.status] : STEPS;
+  const carrier = sub.carrier ? (sub.carrier === 'other' ? t('carrier.other') : (CARRIER_NAMES[sub.carrier as keyof typeof CARRIER_NAMES] ?? sub.carrier)) : undefined;
+
+  const received = async () => {
+    setState({ busy: true });
+    try {
+      await ordersApi.confirmDelivered(orderId, sub.shopId, token);
+      setState({ busy: false });
+      reload();
+    } catch (error) {
+      const status = error instanceof ApiRequestError ? error.status : -1;
+      setState({ busy: false, error: status === 0 ? t('err.network') : status === 404 || status === 405 ? t('order.receivedUnavailable') : status === 409 ? t('order.receivedNotNow') : t('err.server') });
+    }
+  };
+
+  return (
+    <section class="parcel" aria-labelledby={`parcel-${sub.shopId}`} data-testid="parcel">
+      <h2 id={`parcel-${sub.shopId}`} class="parcel-title">
+        <span class="parcel-kicker">{t('cart.parcel', { n: formatNumber(index + 1, locale), total: formatNumber(total, locale) })}</span>
+        <Text value={sub.shopName} />
+      </h2>
+      <p>
+        <span class={`pill pill-${sub.status}`} data-testid="parcel-status">
+          {t(`parcelStatus.${sub.status}` as ShopperKey)}
+        </span>
+      </p>
+      <ul class="lines" role="list">
+        {sub.lines.map((line) => (
+          <li class="line" key={`${line.productId}/${line.sku}`}>
+            <Img imageKey={line.coverKey} alt="" width={64} height={64} class="line-img" />
+            <div class="line-main">
+              <a href={paths.product(line.productId)} class="line-title">
+                <Text value={line.title} />
+              </a>
+              <Text value={line.label} class="line-option" />
+              <span class="line-unit">
+                {formatNumber(line.quantity, locale)} × {formatMad(line.unitPrice, locale)}
+              </span>
+            </div>
+            <span class="line-total">{formatMad(line.unitPrice * line.quantity, locale)}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="parcel-sum">
+        {t('sum.shippingOne', { price: formatMad(sub.shipping, locale) })} · {t('sum.parcelTotal', { price: formatMad(sub.total, locale) })}
+        {cod && !stopped && sub.status !== 'delivered' && ` · ${t('order.payOnDelivery', { price: formatMad(sub.total, locale) })}`}
+      </p>
+      <h3 class="visually-hidden">{t('order.timeline')}</h3>
+      <ol class="timeline" data-testid="timeline">
+        {steps.map((step) => {
+          const event = when(step);
+          const done = Boolean(event) || reached.includes(step);
+          const isCurrent = step === sub.status;
+          return (
+            <li key={step} class={`${done ? 'done' : ''} ${isCurrent ? 'current' : ''} ${stopped && isCurrent ? 'stopped' : ''}`} aria-current={isCurrent ? 'step' : undefined}>
+              <span>{t(`parcelStep.${step}` as ShopperKey)}</span>
+              {event && (
+                <time dateTime={event.at} class="timeline-date">
+                  {date.format(new Date(event.at))}
+                </time>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {stopped && (sub.declineReason || sub.cancelReason) && (
+        <p class="hint">
+          {sub.declineReason ? t('order.declinedBecause', { reason: sub.declineReason }) : t('order.cancelledBecause', { reason: t(sub.cancelReason === 'deadline_missed' ? 'reason.deadline' : sub.cancelReason === 'declined' ? 'reason.declined' : 'reason.other') })}
+        </p>
+      )}
+      {carrier && (
+        <div class="tracking" data-testid="tracking">
+          <p>
+            {t('order.sentWith', { carrier })}
+            {sub.trackingNumber && (
+              <>
+                {' · '}
+                {t('order.trackingNumber')} <strong dir="ltr">{sub.trackingNumber}</strong>
+              </>
+            )}
+          </p>
+          {sub.trackingUrl && (
+            <a class="button button-secondary button-small" href={sub.trackingUrl} target="_blank" rel="noopener external">
+              {t('order.track', { carrier })}
+            </a>
+          )}
+        </div>
+      )}
+      {sub.status === 'shipped' && (
+        <div class="received">
+          <button type="button" class="button" disabled={state.busy} onClick={received}>
+            {state.busy ? t('order.saving') : t('order.received')}
+          </button>
+          {state.error && (
+            <p class="form-error" role="alert">
+              {state.error}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorState, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/context.ts';
+import type { ShopperPage } from '../router.ts';
+import { CartPage } from './CartPage.tsx';
+import { CheckoutPage } from './CheckoutPage.tsx';
+import { loadedShopperMessages, loadShopperMessages, ShopperMessagesContext, type ShopperMessages } from './i18n/index.ts';
+import { OrderPage } from './OrderPage.tsx';
+import './checkout.css';
+
+/** Entry of the lazy shopper chunk: cart, checkout and the order page, once their messages are loaded. */
+export function ShopperArea({ page, query }: { page: ShopperPage; query: URLSearchParams }): JSX.Element {
+  const { locale } = useI18n();
+  const [messages, setMessages] = useState<ShopperMessages | undefined>(() => loadedShopperMessages(locale));
+  const [failed, setFailed] = useState<unknown>();
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setFailed(undefined);
+    loadShopperMessages(locale).then(
+      (loaded) => current && setMessages(loaded),
+      (error: unknown) => current && setFailed(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [locale, attempt]);
+  if (failed && !messages) return <section class="section"><ErrorState error={failed} onRetry={() => setAttempt((n) => n + 1)} /></section>;
+  if (!messages) return <section class="section"><Loading /></section>;
+  return (
+    <ShopperMessagesContext.Provider value={messages}>
+      {page.name === 'cart' && <CartPage />}
+      {page.name === 'checkout' && <CheckoutPage />}
+      {page.name === 'order' && <OrderPage orderId={page.orderId} token={query.get('token') ?? ''} justPlaced={query.get('placed') === '1'} />}
+    </ShopperMessagesContext.Provider>
+  );
+}

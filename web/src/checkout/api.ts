@@ -1,0 +1,72 @@
+import type { CheckoutBody, Quote, QuoteBody } from '../../../shared/api/orders.ts';
+import type { Locale } from '../../../shared/domain/locales.ts';
+import type { OrderView, SubOrder } from '../../../shared/domain/order.ts';
+import { ApiRequestError, toError } from '../api.ts';
+import { withQuery } from '../router.ts';
+
+/** The shoppers' order API: price a cart, place an order, follow it. */
+
+/** What checkout answers: the order, and for card payments where to pay. */
+export interface PlacedOrder extends OrderView {
+  guestToken: string;
+  payment?: { redirectUrl?: string };
+}
+
+/** Fields the API adds to sub-orders as the parcel moves (some are being added). */
+export type Parcel = SubOrder & {
+  carrier?: string;
+  trackingNumber?: string;
+  trackingUrl?: string;
+  declineReason?: string;
+  cancelReason?: string;
+  timeline: { status: SubOrder['status']; at: string; by?: string }[];
+};
+export type OrderDetail = { order: OrderView['order']; subOrders: Parcel[] };
+
+/** The checkout body, with the shopper's language for their emails (the API is adding it). */
+export type OrderRequest = Omit<CheckoutBody, 'customer'> & { customer: CheckoutBody['customer'] & { locale?: Locale } };
+
+async function send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<{ status: number; data: T }> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal,
+    });
+  } catch (cause) {
+    if ((cause as Error)?.name === 'AbortError') throw cause;
+    throw new ApiRequestError(0, 'network', (cause as Error)?.message ?? 'Network error');
+  }
+  if (!response.ok) throw await toError(response);
+  const text = await response.text();
+  return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T };
+}
+
+const orderPath = (orderId: string) => `/api/orders/${encodeURIComponent(orderId)}`;
+
+export const ordersApi = {
+  quote: (body: QuoteBody, signal?: AbortSignal) => send<Quote>('POST', '/api/cart/quote', body, {}, signal).then((r) => r.data),
+
+  /**
+   * Places the order with its Idempotency-Key. While the API does not know `customer.locale`
+   * yet, it names that one field: the same request goes again without it (nothing was stored).
+   */
+  async place(body: OrderRequest, idempotencyKey: string): Promise<{ status: number; data: PlacedOrder }> {
+    const headers = { 'idempotency-key': idempotencyKey };
+    try {
+      return await send<PlacedOrder>('POST', '/api/orders', body, headers);
+    } catch (error) {
+      const fields = error instanceof ApiRequestError && error.status === 400 ? Object.keys(error.fields ?? {}) : [];
+      if (fields.length !== 1 || fields[0] !== 'customer.locale') throw error;
+      const { locale: _unknown, ...customer } = body.customer;
+      return send<PlacedOrder>('POST', '/api/orders', { ...body, customer }, headers);
+    }
+  },
+
+  order: (orderId: string, token: string, signal?: AbortSignal) => send<OrderDetail>('GET', withQuery(orderPath(orderId), { token }), undefined, {}, signal).then((r) => r.data),
+
+  confirmDelivered: (orderId: string, shopId: string, token: string) =>
+    send<unknown>('POST', withQuery(`${orderPath(orderId)}/parcels/${encodeURIComponent(shopId)}/delivered`, { token }), {}).then((r) => r.data),
+};

@@ -1,0 +1,27 @@
+import { HOME_COUNTRY, isKnownCountry } from './countries.ts';
+
+/** Where the parcels go, remembered between the cart and the checkout (and the next visit). */
+export interface Destination {
+  country: string;
+  city: string;
+}
+
+const KEY = 'dm.destination';
+
+export function loadDestination(): Destination {
+  try {
+    const value = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Destination> | null;
+    if (value && typeof value.country === 'string' && isKnownCountry(value.country)) return { country: value.country, city: typeof value.city === 'string' ? value.city : '' };
+  } catch {
+    // nothing stored, or storage disabled
+  }
+  return { country: HOME_COUNTRY, city: '' };
+}
+
+export function saveDestination(destination: Destination): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(destination));
+  } catch {
+    // storage disabled
+  }
+}
