@@ -42,6 +42,8 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
     imageBucket: stateful.imageBucket,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
+    ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    ...(config.paymentProvider ? { paymentProvider: config.paymentProvider } : {}),
   });
   const web = new WebStack(app, `${prefix}-Web`, {
     description: 'Dakhla Market: CloudFront distribution, web store bucket and deployment',

@@ -14,6 +14,13 @@ export interface InfraConfig {
    * bounds an upload (size, content type, key prefix, expiry).
    */
   readonly uploadOrigins: readonly string[];
+  /**
+   * The store's public URL (the CloudFront URL, or your domain): card payments send shoppers back
+   * to it and the sandbox provider posts its webhook to it. Unset until the first deploy tells it.
+   */
+  readonly publicBaseUrl?: string;
+  /** Which provider card orders use: 'sandbox' (default; a TEST page, no money) or 'stripe'. */
+  readonly paymentProvider?: 'sandbox' | 'stripe';
 }
 
 /** Where settings come from: CDK context first (`app.node`), then the environment. */
@@ -31,6 +38,8 @@ interface Setting {
 const SETTINGS = {
   stage: { context: 'stage', env: 'DAKHLA_STAGE' },
   uploadOrigins: { context: 'uploadOrigins', env: 'DAKHLA_UPLOAD_ORIGINS' },
+  publicBaseUrl: { context: 'publicBaseUrl', env: 'DAKHLA_PUBLIC_BASE_URL' },
+  paymentProvider: { context: 'paymentProvider', env: 'DAKHLA_PAYMENT_PROVIDER' },
 } as const satisfies Record<keyof InfraConfig, Setting>;
 
 /** Lower-case letter first, then lower-case letters, digits or '-'; 2–16 characters (stack names, tags). */
@@ -78,5 +87,19 @@ export function loadConfig(source: SettingSource, env: Readonly<Record<string, s
     }
   }
 
-  return { stage, uploadOrigins };
+  const publicBaseUrl = read(source, env, SETTINGS.publicBaseUrl)?.replace(/\/+$/, '');
+  if (publicBaseUrl && !ORIGIN_PATTERN.test(publicBaseUrl)) {
+    throw new ConfigError(SETTINGS.publicBaseUrl, `"${publicBaseUrl}" is not a URL like https://d1234.cloudfront.net (scheme and host, no path)`);
+  }
+  const paymentProvider = read(source, env, SETTINGS.paymentProvider);
+  if (paymentProvider && paymentProvider !== 'sandbox' && paymentProvider !== 'stripe') {
+    throw new ConfigError(SETTINGS.paymentProvider, `"${paymentProvider}" must be "sandbox" or "stripe"`);
+  }
+
+  return {
+    stage,
+    uploadOrigins,
+    ...(publicBaseUrl ? { publicBaseUrl } : {}),
+    ...(paymentProvider ? { paymentProvider: paymentProvider as 'sandbox' | 'stripe' } : {}),
+  };
 }

@@ -30,6 +30,8 @@ export interface Route {
     workflows?: readonly 'order-saga'[];
     /** Sends email: in AWS `ses:SendEmail` as the sender identity only (EMAIL_FROM); locally the outbox. */
     email?: 'send';
+    /** Reads the payment providers' secret (Secrets Manager, GetSecretValue on that secret only; PAYMENT_SECRET_NAME). */
+    paymentSecret?: boolean;
   };
 }
 
@@ -43,9 +45,14 @@ export const routes = [
 
   // Shoppers: price a cart, place an order (guest checkout with an Idempotency-Key), follow it.
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
-  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
+  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
   { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', access: { table: 'read' } },
   { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
+
+  // Card payments: the provider's signed webhook resumes the order's saga; the sandbox provider's hosted TEST page.
+  { method: 'POST', path: '/api/payments/{provider}/webhook', handler: 'payments/receive-webhook', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], paymentSecret: true } },
+  { method: 'GET', path: '/api/payments/sandbox/{sessionId}', handler: 'payments/sandbox-page', auth: 'public', access: { table: 'read' } },
+  { method: 'POST', path: '/api/payments/sandbox/{sessionId}/decision', handler: 'payments/sandbox-decision', auth: 'public', access: { table: 'read-write', paymentSecret: true } },
 
   // Artisans: their own account, shop, products and photos. Ownership comes from the token.
   { method: 'GET', path: '/api/me', handler: 'artisan/get-me', auth: 'signed-in', access: { table: 'read' } },

@@ -26,6 +26,11 @@ const emailFrom = requiredWhenUsed('EMAIL_FROM', 'functions that send email');
 const emailTransport = requiredWhenUsed('EMAIL_TRANSPORT', 'functions that send email');
 const outboxUrl = requiredWhenUsed('OUTBOX_URL', 'functions that send email locally');
 const siteUrl = requiredWhenUsed('PUBLIC_BASE_URL', 'functions that send email (links in emails)');
+const publicBaseUrl = requiredWhenUsed(
+  'PUBLIC_BASE_URL',
+  'checkout, the payment webhook and the sandbox payment page; in AWS set the CDK context publicBaseUrl to the CloudFront URL, e.g. `-c publicBaseUrl=https://d1234.cloudfront.net`, and deploy again',
+);
+const paymentSecretName = requiredWhenUsed('PAYMENT_SECRET_NAME', 'functions that verify payment webhooks or call a payment provider');
 
 export const config = {
   tableName: required('TABLE_NAME'),
@@ -59,6 +64,23 @@ export const config = {
   get userPoolId(): string {
     return userPoolId();
   },
+  /** Which provider card orders use (PAYMENT_PROVIDER): sandbox (default) or stripe. */
+  paymentProvider: process.env.PAYMENT_PROVIDER,
+  /** The store's public URL, no trailing slash (PUBLIC_BASE_URL): payment pages and webhooks are under it. */
+  get publicBaseUrl(): string {
+    return publicBaseUrl().replace(/\/+$/, '');
+  },
+  publicBaseUrlSet: !!process.env.PUBLIC_BASE_URL,
+  /**
+   * The sandbox webhook secret when given directly (SANDBOX_WEBHOOK_SECRET: the local stack);
+   * otherwise the payment secret (PAYMENT_SECRET_NAME, Secrets Manager) holds it.
+   */
+  sandboxWebhookSecret: process.env.SANDBOX_WEBHOOK_SECRET,
+  /** The Secrets Manager secret (JSON) with `sandboxWebhookSecret`, `stripeSecretKey`, `stripeWebhookSecret`. */
+  get paymentSecretName(): string {
+    return paymentSecretName();
+  },
+  paymentSecretNameSet: !!process.env.PAYMENT_SECRET_NAME,
   /** Path-style S3 URLs (S3_FORCE_PATH_STYLE=true): the local S3 front and s3rver only. */
   s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
 };

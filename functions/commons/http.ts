@@ -18,12 +18,15 @@ interface Schemas {
   body?: Schema;
   /** Header names in lower case, as API Gateway hands them over. */
   headers?: Schema;
+  /** The body exactly as sent, as text (a signed webhook is verified over these bytes): `rawBody` in the input. */
+  rawBody?: true;
 }
 type Parsed<S extends Schemas> = {
   path: S['path'] extends Schema ? z.infer<S['path']> : undefined;
   query: S['query'] extends Schema ? z.infer<S['query']> : undefined;
   body: S['body'] extends Schema ? z.infer<S['body']> : undefined;
   headers: S['headers'] extends Schema ? z.infer<S['headers']> : undefined;
+  rawBody: S['rawBody'] extends true ? string : undefined;
 };
 
 const STATUS = Symbol('status');
@@ -38,7 +41,16 @@ function statusOf(result: unknown): { status?: number; body: unknown } {
   return { body: result };
 }
 
+const RAW = Symbol('raw response');
+/** An answer that is not JSON: an HTML page, a redirect. Security headers still apply. */
+export function rawResponse(response: { statusCode: number; headers: Record<string, string>; body?: string }): APIGatewayProxyStructuredResultV2 {
+  return Object.assign(response, { [RAW]: true });
+}
+const isRaw = (value: unknown): value is APIGatewayProxyStructuredResultV2 => !!value && typeof value === 'object' && RAW in value;
+
 export interface RouteOptions {
+  /** Directives merged over the default Content-Security-Policy of HTML answers (default-src 'none'…). */
+  contentSecurityPolicy?: Record<string, string | false>;
   /** Seconds a shared cache (CloudFront, the browser) may keep the answer. */
   cacheSeconds?: number;
   /** Status of a successful answer: 201 for a creation. */
@@ -72,7 +84,8 @@ export function parseInput<S extends Schemas>(schemas: S, event: APIGatewayProxy
     else body = parse(schemas.body, json);
   }
   if (Object.keys(fields).length > 0) throw new InvalidInputError(fields);
-  return { path, query, body, headers } as Parsed<S>;
+  const rawBody = schemas.rawBody ? (event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '') : undefined;
+  return { path, query, body, headers, rawBody } as Parsed<S>;
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
@@ -137,11 +150,13 @@ function authorize(event: APIGatewayProxyEventV2): Caller | undefined {
 
 function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & { caller: Caller | undefined }) => Promise<R>, options: RouteOptions) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(httpSecurityHeaders())
+    .use(httpSecurityHeaders(options.contentSecurityPolicy ? { contentSecurityPolicy: options.contentSecurityPolicy as Record<string, string> } : undefined))
     .use(httpErrors())
     .handler(async (event) => {
       const caller = authorize(event);
-      const { status, body } = statusOf(await fn({ ...parseInput(schemas, event), caller }));
+      const result = await fn({ ...parseInput(schemas, event), caller });
+      if (isRaw(result)) return result;
+      const { status, body } = statusOf(result);
       return json(status ?? options.status ?? 200, body, caller ? 0 : options.cacheSeconds);
     });
 }

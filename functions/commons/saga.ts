@@ -4,6 +4,8 @@ import { db } from './clients.ts';
 import { config } from './config.ts';
 import { orderEmailDeps } from './mailer.ts';
 import { orders } from './orders.ts';
+import { money } from './payments.ts';
+import { orderSaga } from './workflows.ts';
 
 /** What the order saga's task functions work with, built once per process. */
-export const sagaDeps: SagaDeps = { orders, saga: orderSagaStore({ db, tableName: config.tableName }), emails: orderEmailDeps };
+export const sagaDeps: SagaDeps = { orders, saga: orderSagaStore({ db, tableName: config.tableName }), emails: orderEmailDeps, control: orderSaga, money };

@@ -29,6 +29,8 @@ import { createWorkflowRuntime, workflowEnvironment, type WorkflowRuntime } from
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const LOCAL_TABLE = 'dakhla-market';
 export const LOCAL_IMAGE_BUCKET = 'dakhla-market-images';
+/** The sandbox payment provider's webhook secret locally (no money moves; tests sign their own webhooks with it). */
+export const LOCAL_SANDBOX_WEBHOOK_SECRET = 'whsec_local_sandbox_dakhla_market';
 export const LOCAL_EMAIL_FROM = 'Dakhla Market <commandes@dakhla.market>';
 
 export interface StackOptions {
@@ -138,6 +140,8 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       // Step Functions: the gateway's /sfn, and one <NAME>_ARN per workflow (ORDER_SAGA_ARN…).
       AWS_ENDPOINT_URL_SFN: `http://localhost:${port}${SFN_PATH}`,
       ...workflowEnvironment(workflows),
+      // Card payments: the sandbox provider's TEST page and its signed webhook (to PUBLIC_BASE_URL, below).
+      SANDBOX_WEBHOOK_SECRET: LOCAL_SANDBOX_WEBHOOK_SECRET,
       // Email: what SES would send lands in the local outbox (the gateway's /dev/outbox).
       EMAIL_TRANSPORT: 'outbox',
       OUTBOX_URL: `http://localhost:${port}/dev/outbox`,

@@ -16,7 +16,10 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { routeFunctionName, routeKey, routes as routeTable, type Auth, type Route } from '#shared/routes.ts';
 import { grantTable, HandlerFunction } from '../constructs/handler-function.ts';
@@ -42,7 +45,14 @@ export interface ApiStackProps extends StackProps {
   readonly authorizers?: RouteAuthorizers;
   /** Stage-wide default throttling. @default 50 requests/s, bursts of 100 */
   readonly throttle?: ThrottleSettings;
+  /** The store's public URL (CloudFront): PUBLIC_BASE_URL of checkout and the payment functions. */
+  readonly publicBaseUrl?: string;
+  /** PAYMENT_PROVIDER of card orders. @default 'sandbox' */
+  readonly paymentProvider?: 'sandbox' | 'stripe';
 }
+
+/** Saga tasks that give money back through the provider (they may need its secret). */
+const PAYING_BACK_TASKS = ['CancelOrder', 'CancelSubOrder'];
 
 /** Path under which CloudFront serves the image bucket (WebStack's `/images/*` behaviour). */
 export const IMAGE_BASE_URL = '/images';
@@ -58,6 +68,8 @@ export class ApiStack extends Stack {
   readonly api: HttpApi;
   /** `https://{apiId}.execute-api.{region}.amazonaws.com` */
   readonly apiEndpoint: string;
+  /** The payment providers' secret (JSON). */
+  readonly paymentSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -112,6 +124,27 @@ export class ApiStack extends Stack {
     });
     const authorizers: RouteAuthorizers = { 'signed-in': jwt, operator: jwt, ...props.authorizers };
 
+    // Payments: one secret (JSON) for the providers: the sandbox's webhook secret is generated;
+    // the operator puts stripeSecretKey and stripeWebhookSecret into it when Stripe is used.
+    this.paymentSecret = new secretsmanager.Secret(this, 'PaymentSecret', {
+      description: 'Dakhla Market payment providers (JSON): sandboxWebhookSecret (generated), stripeSecretKey, stripeWebhookSecret',
+      generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'sandboxWebhookSecret', excludePunctuation: true, passwordLength: 48 },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.paymentSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Webhook signing secrets and provider API keys are rotated at the provider (Stripe dashboard) and then put here; there is no rotation Lambda for them.',
+    });
+    const paymentEnvironment = {
+      PAYMENT_PROVIDER: props.paymentProvider ?? 'sandbox',
+      ...(props.publicBaseUrl ? { PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
+    };
+    const grantPaymentSecret = (fn: lambda.Function) => {
+      fn.addEnvironment('PAYMENT_SECRET_NAME', this.paymentSecret.secretName);
+      // GetSecretValue on this secret only (not DescribeSecret, nor any other secret).
+      return iam.Grant.addToPrincipal({ grantee: fn, actions: ['secretsmanager:GetSecretValue'], resourceArns: [this.paymentSecret.secretArn] });
+    };
+
     // The state machines (the order saga): defined once in shared/workflows/, run by the local
     // runner from the same definition. Their task functions work on the table.
     const workflows = new Map(
@@ -119,11 +152,24 @@ export class ApiStack extends Stack {
         workflow.name,
         new WorkflowStateMachine(this, workflowConstructId(workflow.name), {
           workflow,
-          functionProps: { environment: { POWERTOOLS_SERVICE_NAME: SERVICE_NAME } },
-          grant: (_task, handler) => grantTable(handler.fn, props.table, 'read-write'),
+          functionProps: { environment: { POWERTOOLS_SERVICE_NAME: SERVICE_NAME, ...paymentEnvironment } },
+          grant: (task, handler) => {
+            grantTable(handler.fn, props.table, 'read-write');
+            if (PAYING_BACK_TASKS.includes(task)) grantPaymentSecret(handler.fn);
+          },
         }),
       ]),
     );
+    // AwaitPayment ends its own wait when the webhook came first. A separate policy (not the
+    // role's default one, which the function depends on) avoids a cycle: machine → function → policy → machine.
+    for (const workflow of workflows.values()) {
+      const awaitPayment = workflow.functions.AwaitPayment;
+      if (!awaitPayment) continue;
+      new iam.Policy(this, `${workflowConstructId(workflow.workflow.name)}AwaitPaymentResumes`, {
+        roles: [awaitPayment.fn.role!],
+        statements: [new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [workflow.stateMachine.stateMachineArn] })],
+      });
+    }
 
     for (const route of routes) {
       const name = routeFunctionName(route);
@@ -132,8 +178,10 @@ export class ApiStack extends Stack {
         environment: {
           IMAGE_BASE_URL,
           POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+          ...paymentEnvironment,
         },
       });
+      if ((route.access as Route['access']).paymentSecret) grantPaymentSecret(handler.fn);
       grantTable(handler.fn, props.table, route.access.table);
       for (const workflowName of (route.access as Route['access']).workflows ?? []) {
         const workflow = workflows.get(workflowName);

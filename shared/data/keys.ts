@@ -55,6 +55,14 @@ export const keys = {
   ledgerEntry: (shopId: string, at: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `LEDGER#${at.slice(0, 7)}#${at}#${orderId}` }),
   /** One checkout attempt: the request's hash and the order it made (expires after a day). */
   idempotency: (key: string): TableKey => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
+  /** A payment session's order (`PAYREF#<provider>#<sessionId>`): what a provider's webhook names. */
+  paymentRef: (provider: string, sessionId: string): TableKey => ({ pk: `PAYREF#${provider}#${sessionId}`, sk: 'PAYREF' }),
+  /** A sandbox payment session: amount, return URL, decision, voids and refunds (expires after a week). */
+  sandboxSession: (sessionId: string): TableKey => ({ pk: `PAYSESSION#sandbox#${sessionId}`, sk: 'PAYSESSION' }),
+  /** A provider's webhook event, applied once (expires after 30 days). */
+  webhookEvent: (provider: string, eventId: string): TableKey => ({ pk: `WEBHOOK#${provider}#${eventId}`, sk: 'WEBHOOK' }),
+  /** One money movement of an order (a void, a refund of the order or of one sub-order): claimed once. */
+  paymentMovement: (orderId: string, movementId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `PAYMENT#${movementId}` }),
   /** An email about an order, claimed once per (kind, recipient) before it is sent: a retried step sends nothing twice. */
   orderEmail: (orderId: string, kind: string, recipient: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `EMAIL#${kind}#${recipient.toLowerCase()}` }),
   /** Where an artisan is in the first-run wizard. */

@@ -106,6 +106,7 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
      */
     async placeOrder(input: { order: Order; subOrders: SubOrder[]; reservations: Reservation[]; idempotency: IdempotencyRecord }): Promise<void> {
       const { order, subOrders, reservations, idempotency } = input;
+      const { provider, sessionId } = order.payment;
       const productIds = [...new Set(reservations.map((r) => r.productId))];
       const transactItems = [
         ...reservations.map((r) => ({
@@ -130,6 +131,10 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
         ...subOrders.map((sub) => ({
           Put: { TableName: tableName, Item: toItem('SubOrder', keys.subOrder(sub.orderId, sub.shopId), sub, subOrderIndexes(sub)) },
         })),
+        // A card order's payment session → the order: what the provider's webhook is looked up by.
+        ...(provider && sessionId
+          ? [{ Put: { TableName: tableName, Item: toItem('PaymentRef', keys.paymentRef(provider, sessionId), { provider, sessionId, orderId: order.id }), ConditionExpression: 'attribute_not_exists(pk)' } }]
+          : []),
         {
           Put: {
             TableName: tableName,

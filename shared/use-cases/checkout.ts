@@ -4,6 +4,7 @@ import { canonicalJson, newId, newSecret, sha256 } from '../domain/ids.ts';
 import { toOrderView, type Order, type OrderView, type SubOrder } from '../domain/order.ts';
 import { priceCart } from '../domain/quote.ts';
 import { IdempotencyKeyTaken, type Orders } from '../data/orders.ts';
+import type { PaymentProvider } from '../payments/provider.ts';
 import type { Caller } from './caller.ts';
 import { emailOrderPlaced, type OrderEmailDeps } from './order-emails.ts';
 import { now, type SagaControl } from './ports.ts';
@@ -18,7 +19,18 @@ export async function quoteCart(orders: Orders, body: QuoteBody): Promise<Quote>
 export interface PlacedOrder extends OrderView {
   /** The secret of the guest's order link (`/orders/<id>?token=…`). */
   guestToken: string;
+  /** Card orders: where to send the shopper to pay (the provider's page), who then returns to the order page. */
+  payment?: { redirectUrl: string };
 }
+
+/** Card payments: the configured provider, and the store's public URL (for the return URL). */
+export interface CheckoutPayments {
+  provider: PaymentProvider;
+  baseUrl: () => string;
+}
+
+/** The shopper's order page, where the payment provider sends them back. */
+export const orderPageUrl = (baseUrl: string, orderId: string, guestToken: string) => `${baseUrl}/orders/${orderId}?token=${guestToken}`;
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
@@ -35,7 +47,7 @@ class IdempotencyMismatch extends DomainError {
  * order again (sequential or concurrent); the same key with another request is refused.
  */
 export async function placeOrder(
-  deps: { orders: Orders; control: SagaControl; compensate: (orderId: string) => Promise<unknown>; emails?: OrderEmailDeps },
+  deps: { orders: Orders; control: SagaControl; compensate: (orderId: string) => Promise<unknown>; emails?: OrderEmailDeps; payments?: CheckoutPayments },
   input: { body: CheckoutBody; idempotencyKey: string; caller?: Caller },
 ): Promise<{ placed: PlacedOrder; replayed: boolean }> {
   const { orders } = deps;
@@ -54,10 +66,26 @@ export async function placeOrder(
 
   const at = now();
   const guestToken = newSecret();
+  const orderId = newId('ord');
+  // A card order opens its payment session before it is placed, so the answer can send the
+  // shopper to pay; the session → order lookup is written in the order's own transaction.
+  let session: { sessionId: string; redirectUrl: string } | undefined;
+  if (input.body.payment === 'card') {
+    if (!deps.payments) throw new Error('card checkout needs a payment provider');
+    const { provider, baseUrl } = deps.payments;
+    session = await provider.createSession(
+      { id: orderId, totals: quote.totals, currency: 'MAD', customer: input.body.customer },
+      { returnUrl: orderPageUrl(baseUrl(), orderId, guestToken) },
+    );
+  }
   const order: Order = {
-    id: newId('ord'),
+    id: orderId,
     status: 'placed',
-    payment: { method: input.body.payment, status: 'pending' },
+    payment: {
+      method: input.body.payment,
+      status: 'pending',
+      ...(session && deps.payments ? { provider: deps.payments.provider.name, sessionId: session.sessionId, history: [] } : {}),
+    },
     customer: input.body.customer,
     ...(input.caller ? { ownerSub: input.caller.sub } : {}),
     guestTokenHash: await sha256(guestToken),
@@ -80,7 +108,7 @@ export async function placeOrder(
     createdAt: at,
     updatedAt: at,
   }));
-  const placed: PlacedOrder = { ...toOrderView(order, subOrders), guestToken };
+  const placed: PlacedOrder = { ...toOrderView(order, subOrders), guestToken, ...(session ? { payment: { redirectUrl: session.redirectUrl } } : {}) };
   try {
     await orders.placeOrder({
       order,

@@ -3,7 +3,8 @@ import type { OrderSagaStore } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
 import type { FulfilmentStep } from '../workflows/order-saga.ts';
 import { emailNewOrder, emailOrderCancelled, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
-import { now } from './ports.ts';
+import { moveMoney, refundedSoFar, settlePaymentWait, type MoneyDeps } from './payments.ts';
+import { now, type SagaControl } from './ports.ts';
 
 /**
  * The order saga's steps (one Lambda task each, in functions/orders/saga/). Each is safe to
@@ -15,6 +16,10 @@ export interface SagaDeps {
   saga: OrderSagaStore;
   /** Tells the shopper and the artisans: each email once, however often a step runs. */
   emails: OrderEmailDeps;
+  /** AwaitPayment resumes its own wait when the payment was decided before it saved the token. */
+  control: SagaControl;
+  /** Voids and refunds through the order's payment provider, once each. */
+  money: MoneyDeps;
 }
 
 const deadline = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
@@ -25,9 +30,18 @@ async function load(deps: SagaDeps, orderId: string) {
   return found;
 }
 
-/** Card payment: keep the token the payment provider's confirmation will resume. */
+/**
+ * Card payment: keep the token the payment provider's webhook will resume. The webhook may have
+ * come first (it found no token): so once the token is saved, look at the order, and if the
+ * payment is already decided, end the wait here (taking the token, so only one side does).
+ */
 export async function awaitPayment(deps: SagaDeps, input: { orderId: string; taskToken: string }, timeoutSeconds: number) {
   await deps.saga.saveTaskToken(input.orderId, 'payment', undefined, input.taskToken, deadline(timeoutSeconds));
+  const { order } = await load(deps, input.orderId);
+  if (order.payment.status === 'authorized' || order.payment.status === 'failed') {
+    await settlePaymentWait(deps, order.id, order.payment.status === 'authorized');
+    return { waiting: 'payment', alreadyDecided: order.payment.status };
+  }
   return { waiting: 'payment' };
 }
 
@@ -60,7 +74,13 @@ export async function cancelSubOrder(deps: SagaDeps, input: { orderId: string; s
   const cancelled = await deps.saga.cancelSubOrder(sub, OPEN, now(), reason);
   for (const step of ['accept', 'ship', 'deliver']) await deps.saga.takeTaskToken(input.orderId, step, input.shopId);
   await emailParcelCancelled(deps.emails, input.orderId, input.shopId);
-  return { cancelled, reason };
+  // A paid card order gives this artisan's part back (items and shipping), once per sub-order.
+  const { order, subOrders: after } = await load(deps, input.orderId);
+  const refunded =
+    ['cancelled', 'declined'].includes(after.find((s) => s.shopId === input.shopId)?.status ?? '') &&
+    (order.payment.status === 'authorized' || order.payment.status === 'captured') &&
+    (await moveMoney(deps.money, order, { movementId: `refund-sub-${input.shopId}`, kind: 'refunded', amount: sub.subtotal + sub.shipping, reason: `sub-order ${reason}`, shopId: input.shopId }));
+  return { cancelled, reason, refunded };
 }
 
 /** Every sub-order settled: credit each delivered one's earnings after commission; close the order. */
@@ -87,7 +107,20 @@ export async function cancelOrder(deps: SagaDeps, input: { orderId: string; fail
   for (const sub of subOrders) await deps.saga.cancelSubOrder(sub, OPEN, at, input.failure?.Error ?? 'failed');
   await deps.saga.takeTaskToken(order.id, 'payment');
   const status: Order['status'] = input.failure?.Error === 'States.Timeout' || input.failure?.Error === 'PaymentDeclined' ? 'failed' : 'cancelled';
-  await deps.saga.moveOrder(order, ['placed', 'confirmed'], status, at, order.payment.status === 'captured' ? 'refunded' : 'voided');
+  await deps.saga.moveOrder(order, ['placed', 'confirmed'], status, at);
+  // Once the order has left 'placed', a webhook can no longer authorize it (a late payment is
+  // refunded by the webhook itself): read the payment as it now stands and give it back once.
+  const { order: closed } = await load(deps, input.orderId);
+  const payment = closed.payment;
+  const reason = `order ${status} (${input.failure?.Error ?? 'failed'})`;
+  const taken = payment.status === 'captured' || (payment.status === 'authorized' && !!payment.provider && deps.money.provider(payment.provider).capturesOnAuthorization);
+  if (taken) {
+    await moveMoney(deps.money, closed, { movementId: 'refund-order', kind: 'refunded', amount: closed.totals.total - refundedSoFar(closed), reason });
+    await deps.money.payments.setPaymentStatus(closed.id, payment.status, 'refunded');
+  } else if (payment.status === 'authorized' || payment.status === 'pending') {
+    await moveMoney(deps.money, closed, { movementId: 'void', kind: 'voided', amount: payment.status === 'authorized' ? closed.totals.total - refundedSoFar(closed) : 0, reason });
+    await deps.money.payments.setPaymentStatus(closed.id, payment.status, 'voided');
+  }
   await emailOrderCancelled(deps.emails, input.orderId, input.failure?.Error);
   return { status };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Customer } from '#shared/api/orders.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
+import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
 import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
 import { anonymous, newAccount } from '../support/accounts.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
@@ -20,12 +21,15 @@ Object.assign(process.env, {
   AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
   AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
   AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
+  PUBLIC_BASE_URL: inject('storeUrl'),
+  SANDBOX_WEBHOOK_SECRET: LOCAL_SANDBOX_WEBHOOK_SECRET,
 });
 const { orderSaga } = await import('#shared/workflows/order-saga.ts');
 const { placeOrder } = await import('#shared/use-cases/checkout.ts');
 const { cancelOrder } = await import('#shared/use-cases/order-saga.ts');
 const { sagaDeps } = await import('#functions/commons/saga.ts');
 const { orders } = await import('#functions/commons/orders.ts');
+const { checkoutPayments } = await import('#functions/commons/payments.ts');
 
 const SAGA = localStateMachineArn('order-saga');
 let runtime: WorkflowRuntime;
@@ -50,7 +54,7 @@ async function stock() {
 /** Places an order through the checkout use case and runs its saga to the end. */
 async function order(payment: 'card' | 'cod') {
   const { placed } = await placeOrder(
-    { orders, control, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }) },
+    { orders, control, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments },
     { body: { lines: [{ ...product, quantity: 1 }], customer, payment }, idempotencyKey: `saga-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   );
   const execution = await runtime.waitForExecution(executions.get(placed.order.id)!, 20_000);

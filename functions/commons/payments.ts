@@ -1,0 +1,71 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { payments as paymentsData } from '#shared/data/payments.ts';
+import { codProvider } from '#shared/payments/cod.ts';
+import { cardProviderName, type PaymentProvider, type ProviderName } from '#shared/payments/provider.ts';
+import { sandboxProvider } from '#shared/payments/sandbox.ts';
+import { stripeProvider } from '#shared/payments/stripe.ts';
+import type { MoneyDeps } from '#shared/use-cases/payments.ts';
+import { db } from './clients.ts';
+import { config } from './config.ts';
+
+/**
+ * The payment providers, built once per process. Which one card orders use is PAYMENT_PROVIDER
+ * (default sandbox). Secrets come from one Secrets Manager secret (PAYMENT_SECRET_NAME, JSON:
+ * sandboxWebhookSecret, stripeSecretKey, stripeWebhookSecret), fetched once at cold start;
+ * locally the stack gives the sandbox secret directly (SANDBOX_WEBHOOK_SECRET).
+ */
+export const payments = paymentsData({ db, tableName: config.tableName });
+export const cardProvider: ProviderName = cardProviderName(config.paymentProvider);
+
+let secrets: Promise<Record<string, string>> | undefined;
+function paymentSecrets(): Promise<Record<string, string>> {
+  secrets ??= new SecretsManagerClient({})
+    .send(new GetSecretValueCommand({ SecretId: config.paymentSecretName }))
+    .then((out) => JSON.parse(out.SecretString ?? '{}') as Record<string, string>)
+    .catch((error: unknown) => {
+      secrets = undefined; // try again on the next call
+      throw error;
+    });
+  return secrets;
+}
+async function secret(name: string): Promise<string> {
+  const value = (await paymentSecrets())[name];
+  if (!value) throw new Error(`The payment secret ${config.paymentSecretName} has no "${name}" (put it with aws secretsmanager put-secret-value)`);
+  return value;
+}
+const sandboxSecret = async () => config.sandboxWebhookSecret ?? secret('sandboxWebhookSecret');
+
+// Cold start: fetch the secrets now (not on the first webhook).
+if (!config.sandboxWebhookSecret && config.paymentSecretNameSet) paymentSecrets().catch(() => {});
+
+/** Called at cold start by the functions that need the public URL: says clearly what is missing. */
+export function explainMissingPublicBaseUrl() {
+  if (cardProvider !== 'sandbox' || config.publicBaseUrlSet) return;
+  console.error(
+    JSON.stringify({
+      level: 'ERROR',
+      message:
+        'PUBLIC_BASE_URL is not set: the sandbox payment provider cannot build its payment page link nor send its webhook. ' +
+        'Deploy with the CDK context publicBaseUrl set to the store URL (the CloudFront URL), e.g. `npx cdk deploy --all -c publicBaseUrl=https://d1234.cloudfront.net`. Card checkouts fail until then; cash on delivery works.',
+    }),
+  );
+}
+
+const providers: Record<ProviderName, PaymentProvider> = {
+  sandbox: sandboxProvider({ sessions: payments.sandboxSessions, secret: sandboxSecret, baseUrl: () => config.publicBaseUrl }),
+  stripe: stripeProvider({ secrets: async () => ({ secretKey: await secret('stripeSecretKey'), webhookSecret: await secret('stripeWebhookSecret') }) }),
+  cod: codProvider,
+};
+
+export const money: MoneyDeps = { payments, provider: (name) => providers[name] };
+
+/** What checkout needs for a card order. */
+export const checkoutPayments = { provider: providers[cardProvider], baseUrl: () => config.publicBaseUrl };
+
+/** What the sandbox page and its decision need. */
+export const sandbox = {
+  sessions: payments.sandboxSessions,
+  secret: sandboxSecret,
+  baseUrl: () => config.publicBaseUrl,
+  post: async (url: string, body: string, headers: Record<string, string>) => (await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(5000) })).status,
+};

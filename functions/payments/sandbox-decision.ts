@@ -1,0 +1,22 @@
+import * as z from 'zod';
+import { readDecision, sandboxDecision, sandboxSessionPath } from '#shared/api/payments.ts';
+import { InvalidInputError } from '#shared/domain/errors.ts';
+import { decideSandboxPayment } from '#shared/use-cases/payments.ts';
+import { publicRoute, rawResponse, zodFields } from '../commons/http.ts';
+import { explainMissingPublicBaseUrl, sandbox } from '../commons/payments.ts';
+
+/**
+ * The sandbox page's Approve/Decline (a form POST): the store is sent the signed webhook, and
+ * the browser goes back to the order page (303).
+ */
+explainMissingPublicBaseUrl();
+
+export const handler = publicRoute(
+  { path: sandboxSessionPath, headers: z.object({ 'content-type': z.string().max(200).optional() }), rawBody: true },
+  async ({ path, headers, rawBody }) => {
+    const parsed = sandboxDecision.safeParse(readDecision(rawBody, headers['content-type']));
+    if (!parsed.success) throw new InvalidInputError(zodFields(parsed.error));
+    const { returnUrl } = await decideSandboxPayment(sandbox, path.sessionId, parsed.data.decision);
+    return rawResponse({ statusCode: 303, headers: { location: returnUrl, 'cache-control': 'no-store' } });
+  },
+);

@@ -1,0 +1,27 @@
+import { sandboxPageHeaders, sandboxPageQuery, sandboxSessionPath } from '#shared/api/payments.ts';
+import { pageLocale, sandboxPageHtml } from '#shared/payments/sandbox-page.ts';
+import { sandboxSession } from '#shared/use-cases/payments.ts';
+import { publicRoute, rawResponse } from '../commons/http.ts';
+import { explainMissingPublicBaseUrl, sandbox } from '../commons/payments.ts';
+
+/** The sandbox's hosted TEST payment page (HTML, four languages): Approve or Decline. */
+explainMissingPublicBaseUrl();
+
+export const handler = publicRoute(
+  { path: sandboxSessionPath, query: sandboxPageQuery, headers: sandboxPageHeaders },
+  async ({ path, query, headers }) => {
+    const session = await sandboxSession(sandbox.sessions, path.sessionId);
+    const locale = pageLocale(query.lang, headers['accept-language']);
+    return rawResponse({
+      statusCode: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-language': locale },
+      body: sandboxPageHtml(session, locale),
+    });
+  },
+  { contentSecurityPolicy: SANDBOX_PAGE_CSP() },
+);
+
+function SANDBOX_PAGE_CSP() {
+  // Inline styles, a form posting to this origin, nothing else (no script at all).
+  return { 'style-src': "'unsafe-inline'", 'form-action': "'self'", sandbox: 'allow-forms', 'upgrade-insecure-requests': false } as const;
+}

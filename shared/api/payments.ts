@@ -1,0 +1,28 @@
+import * as z from 'zod';
+
+/** Requests of the payment routes: provider webhooks and the sandbox's hosted page. */
+
+export const webhookPath = z.object({ provider: z.string().regex(/^[a-z]{2,20}$/, 'is not a payment provider') }).strict();
+
+export const sandboxSessionPath = z.object({ sessionId: z.string().regex(/^sbx_[A-Za-z0-9_-]{8,80}$/, 'is not a sandbox payment session') }).strict();
+
+export const sandboxPageQuery = z.object({ lang: z.string().max(10).optional() }).strict();
+
+export const sandboxPageHeaders = z.object({ 'accept-language': z.string().max(500).optional() });
+
+/** The page's form (application/x-www-form-urlencoded) or JSON: `decision=approve|decline`. */
+export const sandboxDecision = z.object({ decision: z.enum(['approve', 'decline']) });
+
+export function readDecision(rawBody: string, contentType: string | undefined): unknown {
+  if ((contentType ?? '').includes('application/json')) {
+    try {
+      return JSON.parse(rawBody);
+    } catch {
+      return {};
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(rawBody));
+}
+
+/** Every header as sent (lower-case names): the provider's signature header is among them. */
+export const webhookHeaders = z.record(z.string(), z.string());
