@@ -50,7 +50,8 @@ export function products({ db, tableName }: CatalogueWritesDeps) {
 
     /**
      * Saves a product and its variants in one transaction, deleting variants no longer
-     * there; fails with 409 when someone saved it since `previous` was read.
+     * there; fails with 409 when someone saved it, or an order moved a variant's stock, since
+     * `previous` was read.
      */
     async saveProduct(previous: MyProduct, product: Product, variants: Variant[]): Promise<void> {
       const kept = new Set(variants.map((v) => v.sku));
@@ -66,10 +67,24 @@ export function products({ db, tableName }: CatalogueWritesDeps) {
                   ExpressionAttributeValues: { ':shop': previous.product.shopId, ':seen': previous.product.updatedAt },
                 },
               },
-              ...variants.map((v) => ({ Put: { TableName: tableName, Item: variantItem(product.id, v) } })),
+              // Stock moves with orders too: a variant is only overwritten if its stock is still what was read.
+              ...variants.map((v) => {
+                const seen = previous.variants.find((p) => p.sku === v.sku);
+                return {
+                  Put: {
+                    TableName: tableName,
+                    Item: variantItem(product.id, v),
+                    ...(seen
+                      ? { ConditionExpression: 'stock = :seen', ExpressionAttributeValues: { ':seen': seen.stock } }
+                      : { ConditionExpression: 'attribute_not_exists(pk)' }),
+                  },
+                };
+              }),
               ...previous.variants
                 .filter((v) => !kept.has(v.sku))
-                .map((v) => ({ Delete: { TableName: tableName, Key: keys.variant(product.id, v.sku) } })),
+                .map((v) => ({
+                  Delete: { TableName: tableName, Key: keys.variant(product.id, v.sku), ConditionExpression: 'stock = :seen', ExpressionAttributeValues: { ':seen': v.stock } },
+                })),
             ],
           }),
         );
