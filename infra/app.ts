@@ -1,7 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadConfig, type InfraConfig } from './config.ts';
+import { loadConfig, loadEmailSender, type InfraConfig } from './config.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { WebStack } from './stacks/web-stack.ts';
@@ -37,6 +37,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
     uploadOrigins: config.uploadOrigins,
   });
   const api = new ApiStack(app, `${prefix}-Api`, {
+    email: loadEmailSender(app.node),
     description: 'Dakhla Market: HTTP API and its functions (from shared/routes.ts)',
     table: stateful.table,
     imageBucket: stateful.imageBucket,

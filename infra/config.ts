@@ -68,6 +68,37 @@ function read(source: SettingSource, env: Readonly<Record<string, string | undef
   return fromEnv === undefined ? undefined : fromEnv.trim();
 }
 
+/** Who the store's emails come from, and the SES identity the functions may send as. */
+export interface EmailSender {
+  /** `EMAIL_FROM` of the functions, e.g. "Dakhla Market <commandes@dakhla.market>". */
+  readonly from: string;
+  /** The verified SES identity (a domain or an address) `ses:SendEmail` is granted on: the address's domain unless set. */
+  readonly identity: string;
+}
+
+const EMAIL_SETTINGS = {
+  from: { context: 'emailFrom', env: 'DAKHLA_EMAIL_FROM' },
+  identity: { context: 'emailIdentity', env: 'DAKHLA_EMAIL_IDENTITY' },
+} as const satisfies Record<keyof EmailSender, Setting>;
+
+/** Until a sender is configured: synth works; SES refuses to send until the identity is verified. */
+export const DEFAULT_EMAIL_FROM = 'Dakhla Market <commandes@dakhla.market>';
+const ADDRESS = /^(?:[^<>]{1,64} <)?([^\s@<>]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+))>?$/i;
+
+/** The order emails' sender (`emailFrom`, `emailIdentity`), validated. */
+export function loadEmailSender(source: SettingSource, env: Readonly<Record<string, string | undefined>> = process.env): EmailSender {
+  const from = read(source, env, EMAIL_SETTINGS.from) || DEFAULT_EMAIL_FROM;
+  const match = ADDRESS.exec(from);
+  if (!match || from.includes('<') !== from.endsWith('>')) {
+    throw new ConfigError(EMAIL_SETTINGS.from, `"${from}" is not an address like commandes@example.ma or "Dakhla Market <commandes@example.ma>"`);
+  }
+  const identity = read(source, env, EMAIL_SETTINGS.identity) || match[2]!.toLowerCase();
+  if (identity !== match[1]!.toLowerCase() && identity !== match[2]!.toLowerCase()) {
+    throw new ConfigError(EMAIL_SETTINGS.identity, `"${identity}" must be the sender's address (${match[1]}) or its domain (${match[2]})`);
+  }
+  return { from, identity };
+}
+
 /** Reads and validates every setting; throws a ConfigError naming the first bad one. */
 export function loadConfig(source: SettingSource, env: Readonly<Record<string, string | undefined>> = process.env): InfraConfig {
   const stage = read(source, env, SETTINGS.stage);

@@ -24,6 +24,8 @@ import type { Construct } from 'constructs';
 import { routeFunctionName, routeKey, routes as routeTable, type Auth, type Route } from '#shared/routes.ts';
 import { grantTable, HandlerFunction } from '../constructs/handler-function.ts';
 import { grantImages, ImageProcessor, importImageBucket } from '../constructs/images.ts';
+import { loadEmailSender, type EmailSender } from '../config.ts';
+import { EMAIL_TASKS, grantSendEmail } from '../constructs/email.ts';
 import { WorkflowStateMachine } from '../constructs/workflow.ts';
 import { workflowConstructId } from '#shared/workflows/definition.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
@@ -39,6 +41,8 @@ export interface ApiStackProps extends StackProps {
   readonly userPool: cognito.IUserPool;
   /** The web store's app client: the tokens' audience. */
   readonly userPoolClient: cognito.IUserPoolClient;
+  /** Who order emails come from (routes with `access.email` and the saga tasks that send). @default DEFAULT_EMAIL_FROM's domain */
+  readonly email?: EmailSender;
   /** The route table; defaults to shared/routes.ts (tests pass their own). */
   readonly routes?: readonly Route[];
   /** Overrides the Cognito JWT authorizer per kind of route. */
@@ -171,6 +175,16 @@ export class ApiStack extends Stack {
       });
     }
 
+    // Email: routes with `access.email` and the saga tasks that tell people about orders.
+    const emailSender = props.email ?? loadEmailSender({ tryGetContext: () => undefined }, {});
+    for (const workflow of workflows.values()) {
+      for (const task of EMAIL_TASKS[workflow.workflow.name] ?? []) {
+        const taskFunction = workflow.functions[task];
+        if (!taskFunction) throw new Error(`EMAIL_TASKS names ${workflow.workflow.name}'s task ${task}, which it does not have`);
+        grantSendEmail(taskFunction.fn, emailSender);
+      }
+    }
+
     for (const route of routes) {
       const name = routeFunctionName(route);
       const handler = new HandlerFunction(this, name, {
@@ -189,6 +203,7 @@ export class ApiStack extends Stack {
         workflow.grantStart(handler.fn);
         workflow.grantTaskResponse(handler.fn);
       }
+      if ((route.access as Route['access']).email === 'send') grantSendEmail(handler.fn, emailSender);
       const { images } = route.access as Route['access'];
       if (images) grantImages(handler, imageBucket, images);
       if ((route.access as Route['access']).userPool === 'manage-groups') {

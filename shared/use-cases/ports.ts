@@ -37,3 +37,16 @@ export interface SagaControl {
 }
 
 export const now = () => new Date().toISOString();
+
+/** An email to one person; `text` is the message, `html` an optional richer copy of it. */
+export interface Email {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/** Sends email: Amazon SES in AWS, the local outbox on your machine (functions/commons/mailer.ts). */
+export interface Mailer {
+  send(email: Email & { kind?: string }): Promise<{ messageId?: string }>;
+}

@@ -1,0 +1,61 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { orderEmails } from '#shared/data/order-emails.ts';
+import type { OrderEmailDeps } from '#shared/use-cases/order-emails.ts';
+import type { Mailer } from '#shared/use-cases/ports.ts';
+import { db } from './clients.ts';
+import { config } from './config.ts';
+import { orders } from './orders.ts';
+
+/**
+ * Email, one port for both worlds (EMAIL_TRANSPORT): in AWS through Amazon SES (v2 SendEmail,
+ * from EMAIL_FROM, the one identity the function may send as); locally POSTed to the gateway's
+ * outbox (OUTBOX_URL), where /dev/outbox.html lists it. Built once per process.
+ */
+let ses: SESv2Client | undefined;
+
+const sesMailer: Mailer = {
+  async send({ to, subject, text, html }) {
+    ses ??= new SESv2Client({});
+    const result = await ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: config.emailFrom,
+        Destination: { ToAddresses: [to] },
+        Content: {
+          Simple: {
+            Subject: { Data: subject, Charset: 'UTF-8' },
+            Body: { Text: { Data: text, Charset: 'UTF-8' }, ...(html ? { Html: { Data: html, Charset: 'UTF-8' } } : {}) },
+          },
+        },
+      }),
+    );
+    return result.MessageId ? { messageId: result.MessageId } : {};
+  },
+};
+
+const outboxMailer: Mailer = {
+  async send(email) {
+    const response = await fetch(config.outboxUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...email, from: config.emailFrom }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (!response.ok) throw new Error(`the local outbox answered ${response.status}`);
+    const sent = (await response.json()) as { id?: string };
+    return sent.id ? { messageId: sent.id } : {};
+  },
+};
+
+export const mailer: Mailer = {
+  send: (email) => (config.emailTransport === 'outbox' ? outboxMailer : sesMailer).send(email),
+};
+
+/** What the use cases that tell people about orders work with. */
+export const orderEmailDeps: OrderEmailDeps = {
+  mailer,
+  records: orderEmails({ db, tableName: config.tableName }),
+  orders,
+  get siteUrl() {
+    return config.siteUrl;
+  },
+};

@@ -1,0 +1,12 @@
+import { orderAccessQuery, parcelPath } from '#shared/api/orders.ts';
+import { confirmDeliveryByShopper } from '#shared/use-cases/fulfilment.ts';
+import { publicRoute } from '../commons/http.ts';
+import { orderEmailDeps } from '../commons/mailer.ts';
+import { orders } from '../commons/orders.ts';
+import { sagaDeps } from '../commons/saga.ts';
+import { orderSaga } from '../commons/workflows.ts';
+
+/** The shopper, from the order link (`?token=`), confirms that one parcel arrived. */
+export const handler = publicRoute({ path: parcelPath, query: orderAccessQuery }, ({ path, query }) =>
+  confirmDeliveryByShopper({ orders, saga: sagaDeps.saga, control: orderSaga, emails: orderEmailDeps }, { ...path, token: query.token }),
+);
