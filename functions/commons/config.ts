@@ -25,7 +25,6 @@ const orderSagaArn = requiredWhenUsed('ORDER_SAGA_ARN', 'functions granted the o
 const emailFrom = requiredWhenUsed('EMAIL_FROM', 'functions that send email');
 const emailTransport = requiredWhenUsed('EMAIL_TRANSPORT', 'functions that send email');
 const outboxUrl = requiredWhenUsed('OUTBOX_URL', 'functions that send email locally');
-const siteUrl = requiredWhenUsed('PUBLIC_BASE_URL', 'functions that send email (links in emails)');
 const publicBaseUrl = requiredWhenUsed(
   'PUBLIC_BASE_URL',
   'checkout, the payment webhook and the sandbox payment page; in AWS set the CDK context publicBaseUrl to the CloudFront URL, e.g. `-c publicBaseUrl=https://d1234.cloudfront.net`, and deploy again',
@@ -55,10 +54,6 @@ export const config = {
   /** The local outbox that takes emails by POST (OUTBOX_URL): the local gateway's /dev/outbox. */
   get outboxUrl(): string {
     return outboxUrl();
-  },
-  /** The store's public address for links in emails (PUBLIC_BASE_URL), without a trailing slash. */
-  get siteUrl(): string {
-    return siteUrl().replace(/\/+$/, '');
   },
   /** The Cognito user pool (USER_POOL_ID). */
   get userPoolId(): string {

@@ -55,7 +55,8 @@ export const orderEmailDeps: OrderEmailDeps = {
   mailer,
   records: orderEmails({ db, tableName: config.tableName }),
   orders,
+  // Links in emails: the store's public URL (PUBLIC_BASE_URL), read when an email is written.
   get siteUrl() {
-    return config.siteUrl;
+    return config.publicBaseUrl;
   },
 };
