@@ -562,6 +562,82 @@ describe('Order saga', () => {
     const responders = policies.filter((p) => p.includes('states:SendTaskSuccess')).length;
     const expected = routes.filter((r) => ((r.access as { workflows?: readonly string[] }).workflows ?? []).length > 0).length;
     expect(starters).toBe(expected);
-    expect(responders).toBe(expected);
+    // + AwaitPayment's own policy: it ends its wait itself when the payment webhook came first (see 'Payments').
+    expect(responders).toBe(expected + 1);
+  });
+});
+
+describe('Payments', () => {
+  const policyStatements = (template: Template, fn: CfnResource) => {
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+    return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+      .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+  };
+  const byModule = (template: Template, module: string) =>
+    Object.values(resourcesOf(template, 'AWS::Lambda::Function')).find((fn) => fn.Properties.Description === `functions/${module}.ts`)!;
+  const secretId = () => Object.keys(resourcesOf(api, 'AWS::SecretsManager::Secret'))[0]!;
+
+  it('keeps the providers\' secrets in one generated Secrets Manager secret, retained', () => {
+    const secret = only(resourcesOf(api, 'AWS::SecretsManager::Secret'));
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ GenerateStringKey: 'sandboxWebhookSecret', SecretStringTemplate: '{}' });
+  });
+
+  it('lets only the webhook, checkout, the sandbox decision and the paying-back saga tasks read it: GetSecretValue on that secret only', () => {
+    const readers = [
+      ...routes.filter((route) => (route.access as Route['access']).paymentSecret).map((route) => route.handler),
+      'orders/saga/cancel-order',
+      'orders/saga/cancel-sub-order',
+    ];
+    expect(readers).toEqual(expect.arrayContaining(['payments/receive-webhook', 'orders/place-order', 'payments/sandbox-decision']));
+    for (const fn of Object.values(resourcesOf(api, 'AWS::Lambda::Function'))) {
+      const statements = policyStatements(api, fn).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')));
+      const module = String(fn.Properties.Description).replace(/^functions\/|\.ts$/g, '');
+      if (readers.includes(module)) {
+        expect(statements, module).toEqual([{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId() } }]);
+        expect(fn.Properties.Environment.Variables.PAYMENT_SECRET_NAME, module).toBeDefined();
+      } else {
+        expect(statements, module).toEqual([]);
+        expect(fn.Properties.Environment?.Variables?.PAYMENT_SECRET_NAME, module).toBeUndefined();
+      }
+    }
+  });
+
+  it('serves the webhook and the sandbox page publicly; the webhook may resume the saga, the page only reads', () => {
+    const apiRoutes = Object.values(resourcesOf(api, 'AWS::ApiGatewayV2::Route'));
+    for (const key of ['POST /api/payments/{provider}/webhook', 'GET /api/payments/sandbox/{sessionId}', 'POST /api/payments/sandbox/{sessionId}/decision']) {
+      expect(apiRoutes.find((route) => route.Properties.RouteKey === key)?.Properties.AuthorizationType, key).toBe('NONE');
+    }
+    const webhookActions = policyStatements(api, byModule(api, 'payments/receive-webhook')).flatMap((statement) => [statement.Action].flat());
+    expect(webhookActions).toEqual(expect.arrayContaining(['states:SendTaskSuccess', 'states:SendTaskFailure', 'dynamodb:PutItem']));
+    const pageActions = policyStatements(api, byModule(api, 'payments/sandbox-page')).flatMap((statement) => [statement.Action].flat());
+    expect(pageActions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([...TABLE_ACTIONS.read].sort());
+    expect(pageActions.some((action) => action.startsWith('states:') || action.startsWith('secretsmanager:'))).toBe(false);
+  });
+
+  it('lets AwaitPayment end its own wait (webhook first) on its state machine only, without a dependency cycle', () => {
+    const statements = policyStatements(api, byModule(api, 'orders/saga/await-payment')).filter((statement) => [statement.Action].flat().some((a) => a.startsWith('states:')));
+    expect(statements).toHaveLength(1);
+    expect([statements[0]!.Action].flat().sort()).toEqual(['states:SendTaskFailure', 'states:SendTaskSuccess']);
+    expect(JSON.stringify(statements[0]!.Resource)).toMatch(/StateMachine/);
+  });
+
+  it('tells the functions the provider (sandbox by default) and PUBLIC_BASE_URL only once publicBaseUrl is set', () => {
+    expect(byModule(api, 'payments/receive-webhook').Properties.Environment.Variables).toMatchObject({ PAYMENT_PROVIDER: 'sandbox' });
+    expect(byModule(api, 'payments/receive-webhook').Properties.Environment.Variables.PUBLIC_BASE_URL).toBeUndefined();
+    const configured = buildApp(newApp({ 'aws:cdk:bundling-stacks': [], publicBaseUrl: 'https://d111.cloudfront.net/', paymentProvider: 'stripe' }), { siteAssetPath: join(workDir, 'site') });
+    const template = Template.fromStack(configured.api);
+    for (const module of ['payments/receive-webhook', 'payments/sandbox-page', 'payments/sandbox-decision', 'orders/place-order']) {
+      expect(byModule(template, module).Properties.Environment.Variables, module).toMatchObject({ PUBLIC_BASE_URL: 'https://d111.cloudfront.net', PAYMENT_PROVIDER: 'stripe' });
+    }
+  });
+
+  it('rejects a malformed publicBaseUrl or paymentProvider with its name', () => {
+    const context = (values: Record<string, unknown>) => ({ tryGetContext: (key: string) => values[key] });
+    expect(loadConfig(context({ stage: 'dev', publicBaseUrl: 'https://shop.example.ma' }), {}).publicBaseUrl).toBe('https://shop.example.ma');
+    expect(loadConfig(context({ stage: 'dev' }), { DAKHLA_PAYMENT_PROVIDER: 'stripe' }).paymentProvider).toBe('stripe');
+    expect(() => loadConfig(context({ stage: 'dev', publicBaseUrl: 'shop.example.ma/store' }), {})).toThrow(/"publicBaseUrl"/);
+    expect(() => loadConfig(context({ stage: 'dev', paymentProvider: 'cmi' }), {})).toThrow(/"paymentProvider".*"sandbox" or "stripe"/);
   });
 });
