@@ -188,7 +188,7 @@ async function orderCancelled(deps: OrderEmailDeps, orderId: string, failure?: s
     input: { name: order.customer.name, orderId, failed, total: order.totals.total, money: moneyOutcome({ ...order, status: failed ? 'failed' : order.status }, 'order') },
   });
   for (const sub of subOrders) {
-    if (sub.status !== 'declined' && artisanWasTold(sub)) await artisanCancelled(deps, orderId, sub.shopId, 'order_cancelled');
+    if (sub.status === 'cancelled' && artisanWasTold(sub)) await artisanCancelled(deps, orderId, sub.shopId, 'order_cancelled');
   }
 }
 
