@@ -27,7 +27,7 @@ const emailTransport = requiredWhenUsed('EMAIL_TRANSPORT', 'functions that send 
 const outboxUrl = requiredWhenUsed('OUTBOX_URL', 'functions that send email locally');
 const publicBaseUrl = requiredWhenUsed(
   'PUBLIC_BASE_URL',
-  'checkout, the payment webhook and the sandbox payment page; in AWS set the CDK context publicBaseUrl to the CloudFront URL, e.g. `-c publicBaseUrl=https://d1234.cloudfront.net`, and deploy again',
+  'checkout, the payment webhook, the sandbox payment page and email links; in AWS set the CDK context publicBaseUrl to the CloudFront URL, e.g. `-c publicBaseUrl=https://d1234.cloudfront.net`, and deploy again',
 );
 const paymentSecretName = requiredWhenUsed('PAYMENT_SECRET_NAME', 'functions that verify payment webhooks or call a payment provider');
 

@@ -29,7 +29,9 @@ const { placeOrder } = await import('#shared/use-cases/checkout.ts');
 const { cancelOrder } = await import('#shared/use-cases/order-saga.ts');
 const { sagaDeps } = await import('#functions/commons/saga.ts');
 const { orders } = await import('#functions/commons/orders.ts');
-const { checkoutPayments } = await import('#functions/commons/payments.ts');
+const { checkoutPayments, money } = await import('#functions/commons/payments.ts');
+const { receiveWebhook } = await import('#shared/use-cases/payments.ts');
+const { sandboxEvent, signedSandboxWebhook } = await import('#shared/payments/sandbox.ts');
 
 const SAGA = localStateMachineArn('order-saga');
 let runtime: WorkflowRuntime;
@@ -119,6 +121,47 @@ describe('order saga failure paths', () => {
     expect(faults.calls('ConfirmOrder')).toBe(3);
     const transitions = execution.transitions.map((t) => t.state);
     expect(transitions).toContain('AwaitAcceptance');
+  });
+
+  it('a payment confirmed before the saga waits for it: AwaitPayment ends its own wait; a failed artisan step then refunds that part once', async () => {
+    // Time scaled less here, so that the 30-minute payment wait outlasts AwaitPayment's own reads.
+    const slower = await createWorkflowRuntime({ workflows: [orderSaga], functionsDir: join(import.meta.dirname, '../order-saga/functions'), timeScale: 1e-4 });
+    const control = {
+      start: async (orderId: string, input: object) => void executions.set(orderId, slower.startExecution({ stateMachineArn: SAGA, name: orderId, input: JSON.stringify(input) }).executionArn),
+      resume: async (token: string, output: unknown) => slower.sendTaskSuccess(token, JSON.stringify(output)),
+      fail: async (token: string, error: string, cause: string) => slower.sendTaskFailure(token, error, cause),
+    };
+    sagaDeps.control = control; // the saga tasks resume this in-process runtime (in the store: the /sfn API)
+    faults.fail('AwaitArtisan');
+    const before = await stock();
+    const started: string[] = [];
+    const { placed } = await placeOrder(
+      { orders, control: { ...control, start: async (orderId: string) => void started.push(orderId) }, compensate: async () => {}, payments: checkoutPayments },
+      { body: { lines: [{ ...product, quantity: 1 }], customer, payment: 'card' }, idempotencyKey: `race-${Date.now()}` },
+    );
+    const orderId = placed.order.id;
+    const total = placed.order.totals.total;
+    // The webhook comes first: no task token is saved yet, so it only records the payment.
+    const event = sandboxEvent({ sessionId: placed.order.payment.sessionId!, orderId, amount: total }, 'approve', new Date().toISOString());
+    const signed = await signedSandboxWebhook(event, LOCAL_SANDBOX_WEBHOOK_SECRET);
+    const headers = Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const webhookDeps = { ...money, orders, saga: sagaDeps.saga, control, webhookProviders: ['sandbox' as const] };
+    expect(await receiveWebhook(webhookDeps, 'sandbox', signed.body, headers)).toEqual({ received: true, outcome: 'authorized' });
+    // Then the saga starts and reaches AwaitPayment, which sees the payment and goes on.
+    expect(started).toEqual([orderId]);
+    await control.start(orderId, { orderId, paymentMethod: 'card' });
+    const execution = await slower.waitForExecution(executions.get(orderId)!, 20_000);
+    await slower.stop();
+    expect(execution.transitions.map((t) => t.state)).toEqual(expect.arrayContaining(['AwaitPayment', 'ConfirmOrder', 'AwaitAcceptance', 'CancelSubOrder', 'CompleteOrder']));
+    expect(execution.status).toBe('SUCCEEDED');
+    const after = (await orders.getOrder(orderId))!;
+    expect(after.order.status).toBe('cancelled');
+    expect(after.order.payment.status).toBe('refunded');
+    expect(after.order.payment.history!.map((m) => [m.kind, m.amount])).toEqual([
+      ['authorized', total],
+      ['refunded', after.subOrders[0]!.subtotal + after.subOrders[0]!.shipping],
+    ]);
+    expect(await stock()).toBe(before);
   });
 
   it('leaves no execution running', () => {
