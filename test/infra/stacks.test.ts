@@ -12,7 +12,7 @@ import { routeKey, routes, type Route } from '#shared/routes.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
 import { ACCOUNT_GROUPS, PASSWORD_POLICY } from '#shared/domain/accounts.ts';
 import { buildApp, type MarketplaceStacks } from '../../infra/app.ts';
-import { ConfigError, loadConfig } from '../../infra/config.ts';
+import { ConfigError, loadConfig, loadEmailSender } from '../../infra/config.ts';
 import { TABLE_ACTIONS } from '../../infra/constructs/handler-function.ts';
 import { authorizerFor } from '../../infra/stacks/api-stack.ts';
 import { WebStack } from '../../infra/stacks/web-stack.ts';
@@ -639,5 +639,50 @@ describe('Payments', () => {
     expect(loadConfig(context({ stage: 'dev' }), { DAKHLA_PAYMENT_PROVIDER: 'stripe' }).paymentProvider).toBe('stripe');
     expect(() => loadConfig(context({ stage: 'dev', publicBaseUrl: 'shop.example.ma/store' }), {})).toThrow(/"publicBaseUrl"/);
     expect(() => loadConfig(context({ stage: 'dev', paymentProvider: 'cmi' }), {})).toThrow(/"paymentProvider".*"sandbox" or "stripe"/);
+  });
+});
+
+describe('Email (SES)', () => {
+  const statementsOf = (fn: CfnResource) => {
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+    return Object.values(resourcesOf(api, 'AWS::IAM::Policy'))
+      .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+  };
+  const senders = [
+    ...routes.filter((route) => (route.access as Route['access']).email === 'send').map((route) => route.handler),
+    'orders/saga/await-artisan',
+    'orders/saga/cancel-sub-order',
+    'orders/saga/cancel-order',
+  ];
+
+  it('lets exactly the functions that email send, as the sender identity only (ses:SendEmail, no wildcard)', () => {
+    expect(senders).toEqual(expect.arrayContaining(['orders/place-order', 'orders/act-on-sub-order', 'orders/confirm-delivery', 'operator/confirm-delivery']));
+    for (const fn of Object.values(resourcesOf(api, 'AWS::Lambda::Function'))) {
+      const module = String(fn.Properties.Description).replace(/^functions\/|\.ts$/g, '');
+      const ses = statementsOf(fn).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ses:')));
+      if (senders.includes(module)) {
+        expect(ses, module).toHaveLength(1);
+        expect(ses[0]!.Action, module).toBe('ses:SendEmail');
+        const resource = JSON.stringify(ses[0]!.Resource);
+        expect(resource, module).toContain(':identity/dakhla.market');
+        expect(resource, module).not.toContain('*');
+        expect(fn.Properties.Environment.Variables, module).toMatchObject({ EMAIL_FROM: 'Dakhla Market <commandes@dakhla.market>', EMAIL_TRANSPORT: 'ses' });
+      } else {
+        expect(ses, module).toEqual([]);
+        expect(fn.Properties.Environment?.Variables?.EMAIL_FROM, module).toBeUndefined();
+      }
+      // The local outbox is a local thing only.
+      expect(fn.Properties.Environment?.Variables?.OUTBOX_URL, module).toBeUndefined();
+    }
+  });
+
+  it('sends as the configured sender and identity; rejects a malformed one with its name', () => {
+    const context = (values: Record<string, unknown>) => ({ tryGetContext: (key: string) => values[key] });
+    expect(loadEmailSender(context({}), {})).toEqual({ from: 'Dakhla Market <commandes@dakhla.market>', identity: 'dakhla.market' });
+    expect(loadEmailSender(context({ emailFrom: 'orders@shop.example.ma' }), {})).toEqual({ from: 'orders@shop.example.ma', identity: 'shop.example.ma' });
+    expect(loadEmailSender(context({}), { DAKHLA_EMAIL_FROM: 'Souk <souk@example.ma>', DAKHLA_EMAIL_IDENTITY: 'souk@example.ma' })).toEqual({ from: 'Souk <souk@example.ma>', identity: 'souk@example.ma' });
+    expect(() => loadEmailSender(context({ emailFrom: 'not an address' }), {})).toThrow(/"emailFrom"/);
+    expect(() => loadEmailSender(context({ emailFrom: 'a@example.ma', emailIdentity: 'other.ma' }), {})).toThrow(/"emailIdentity"/);
   });
 });
