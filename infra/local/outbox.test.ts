@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeMessage } from './cognito.ts';
-import { createOutbox, outboxHtml } from './outbox.ts';
+import { createOutbox, outboxHtml, parseOutboxPost } from './outbox.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dakhla-outbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,5 +33,25 @@ describe('the local outbox', () => {
     const html = outboxHtml([{ id: '1', to: '<script>@x.ma', subject: 'a & b', text: '<b>', sentAt: 'now' }]);
     expect(html).not.toContain('<script>@');
     expect(html).toContain('&#60;script&#62;@x.ma');
+  });
+});
+
+describe('parseOutboxPost (the functions\' local mailer)', () => {
+  it('takes an email with its optional HTML, kind and sender', () => {
+    expect(parseOutboxPost({ to: 'a@b.ma', subject: 'S', text: 'T', html: '<p>T</p>', kind: 'order:order-placed', from: 'Dakhla <c@d.ma>' })).toEqual({
+      to: 'a@b.ma',
+      subject: 'S',
+      text: 'T',
+      html: '<p>T</p>',
+      kind: 'order:order-placed',
+      from: 'Dakhla <c@d.ma>',
+    });
+    expect(parseOutboxPost({ to: 'a@b.ma', subject: 'S', text: 'T' })).toEqual({ to: 'a@b.ma', subject: 'S', text: 'T' });
+  });
+
+  it('refuses anything else', () => {
+    for (const bad of [null, 'text', [], {}, { to: 'a@b.ma', subject: 'S' }, { to: 1, subject: 'S', text: 'T' }, { to: 'a@b.ma', subject: 'S', text: 'x'.repeat(100_001) }, { to: 'a@b.ma', subject: 'S', text: 'T', html: 3 }]) {
+      expect(parseOutboxPost(bad), JSON.stringify(bad)?.slice(0, 40)).toBeUndefined();
+    }
   });
 });
