@@ -130,8 +130,9 @@ export function CheckoutPage(): JSX.Element {
       setFocusTarget((f) => ({ field: firstError(found), n: f.n + 1 }));
       return;
     }
-    if (problems.length || quote.status !== 'ok') {
-      setFormError(problems.length ? t('cart.fixProblems') : t('checkout.waitPrice'));
+    // Known problems stop here; a price still loading does not: the API prices the order again itself.
+    if (problems.length) {
+      setFormError(t('cart.fixProblems'));
       setFocusTarget((f) => ({ field: 'form', n: f.n + 1 }));
       return;
     }

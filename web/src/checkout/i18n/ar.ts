@@ -40,7 +40,6 @@ export const ar: ShopperMessages = {
   'checkout.placing': 'جارٍ إرسال الطلب…',
   'checkout.codNext': 'تدفع نقدًا لعامل التوصيل عند استلام كل طرد.',
   'checkout.cardNext': 'ستنتقل إلى صفحة الدفع الآمنة.',
-  'checkout.waitPrice': 'جارٍ حساب السعر: أعد المحاولة بعد لحظة.',
   'field.name': 'الاسم الكامل',
   'field.email': 'البريد الإلكتروني',
   'field.emailHint': 'للتأكيد ومتابعة الطلب.',

@@ -40,7 +40,6 @@ export const en: ShopperMessages = {
   'checkout.placing': 'Placing your order…',
   'checkout.codNext': 'You pay the courier in cash when each parcel arrives.',
   'checkout.cardNext': 'You will go on to the secure payment page.',
-  'checkout.waitPrice': 'The price is still being worked out: try again in a moment.',
   'field.name': 'Full name',
   'field.email': 'Email address',
   'field.emailHint': 'For the confirmation and to follow the order.',

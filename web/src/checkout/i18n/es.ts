@@ -40,7 +40,6 @@ export const es: ShopperMessages = {
   'checkout.placing': 'Enviando el pedido…',
   'checkout.codNext': 'Pagas en efectivo al repartidor al recibir cada paquete.',
   'checkout.cardNext': 'Pasarás a la página de pago segura.',
-  'checkout.waitPrice': 'Se está calculando el precio: inténtalo de nuevo en un momento.',
   'field.name': 'Nombre completo',
   'field.email': 'Correo electrónico',
   'field.emailHint': 'Para la confirmación y el seguimiento del pedido.',

@@ -39,7 +39,6 @@ export const fr = {
   'checkout.placing': 'Envoi de la commande…',
   'checkout.codNext': 'Vous payez en espèces au livreur, à la réception de chaque colis.',
   'checkout.cardNext': 'Vous serez dirigé vers la page de paiement sécurisée.',
-  'checkout.waitPrice': 'Le prix est en cours de calcul : réessayez dans un instant.',
   'field.name': 'Nom complet',
   'field.email': 'Adresse e-mail',
   'field.emailHint': 'Pour la confirmation et le suivi de la commande.',

@@ -1,0 +1,289 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+/**
+ * A shopper buys in headless Chromium against the whole local store:
+ * - a CARD order across two artisans (the demo artisan's leather and Al Waha's pottery), from
+ *   France, in French on a phone: cart with a stock problem fixed, checkout errors, the sandbox
+ *   payment page (Approve), the order page;
+ * - a CASH-ON-DELIVERY order in Arabic for the demo artisan's shop, delivered to Dakhla: the demo
+ *   artisan accepts, ships with Amana and a tracking number, marks it delivered with the cash
+ *   collected; the shopper's page shows the timeline and the tracking link; emails in the outbox.
+ * Screenshots (phone and desktop, Arabic and French) go to test-results/screenshots/.
+ */
+
+const storeUrl = inject('storeUrl');
+const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const ARTISAN = { email: 'artisan@dakhla.market', password: 'Dakhla-Artisan-2026' };
+const stamp = Date.now().toString(36);
+const notes: string[] = [];
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  if (notes.length) console.warn(`checkout e2e notes:\n- ${notes.join('\n- ')}`);
+});
+
+async function open(viewport: { width: number; height: number }, browserLocale: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, locale: browserLocale, baseURL: storeUrl });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
+}
+
+async function addToCart(page: Page, productId: string, sku: string, quantity: number, addLabel: string): Promise<void> {
+  await page.goto(`/p/${productId}`);
+  await page.getByTestId('price').waitFor();
+  const option = page.locator(`label[for="variant-${sku}"]`);
+  if (await option.count()) {
+    await option.click();
+    await expect.poll(() => page.locator(`#variant-${sku}`).isChecked()).toBe(true);
+  }
+  const more = page.locator('.qty-button').nth(1);
+  for (let i = 1; i < quantity; i++) await more.click();
+  await expect.poll(() => page.getByTestId('quantity').textContent()).toMatch(new RegExp(String(quantity)));
+  await page.getByRole('button', { name: addLabel }).click();
+  await page.locator('.add-status a').waitFor();
+}
+
+/** The newest messages the local outbox holds for this address. */
+async function outboxFor(email: string): Promise<{ to: string; subject?: string; text: string }[]> {
+  const response = await fetch(`${storeUrl}/dev/outbox`);
+  const { messages } = (await response.json()) as { messages: { to: string; subject?: string; text: string }[] };
+  return messages.filter((m) => m.to.toLowerCase() === email.toLowerCase());
+}
+
+describe('a shopper abroad pays by card for two artisans’ work', () => {
+  const email = `claire-${stamp}@example.fr`;
+
+  it('fills a cart that survives a reload, priced per parcel, with a stock problem fixed', async () => {
+    const { page, errors } = await open(PHONE, 'fr-FR');
+    await addToCart(page, 'prd-lth-tea-pouch', 'LTH-POUCH-GRN', 1, 'Ajouter au panier');
+    await addToCart(page, 'prd-pot-water-jar', 'POT-JAR-S', 2, 'Ajouter au panier');
+    expect(await page.getByTestId('cart-count').textContent()).toMatch(/^3/);
+    await page.reload();
+    await page.getByTestId('cart-count').waitFor();
+    expect(await page.getByTestId('cart-count').textContent()).toMatch(/^3/);
+
+    // A one-of-a-kind bag asked twice (as if stock fell since): the quote says only 1 is left.
+    await page.evaluate(() => {
+      const lines = JSON.parse(localStorage.getItem('dm.cart')!);
+      lines.push({ productId: 'prd-lth-tassoufra', sku: 'LTH-TASS-01', quantity: 2, title: { fr: 'Grand sac tassoufra traditionnel' }, label: { fr: 'Pièce unique' }, unitPrice: 120000, shopId: 'shp-mina-leather', shopName: { fr: 'Atelier Mina Mint Sidi Mohamed' }, stock: 2 });
+      localStorage.setItem('dm.cart', JSON.stringify(lines));
+    });
+    await page.getByTestId('cart-link').click();
+    await page.waitForURL('**/cart');
+    await page.getByText('Il n’en reste que 1.').waitFor();
+    expect(await page.getByTestId('to-checkout').getAttribute('aria-disabled')).toBe('true');
+    expect(await page.locator('.parcel').count()).toBe(2);
+    await page.getByLabel('Pays').selectOption('FR');
+    await expect.poll(() => page.getByTestId('total').textContent()).toMatch(/€/);
+    await expectNoSidewaysScroll(page);
+    await shot(page, 'cart-problem-fr-phone');
+    await page.getByRole('button', { name: 'En garder 1' }).click();
+    await expect.poll(() => page.getByText('Il n’en reste que 1.').count()).toBe(0);
+    await page.getByRole('button', { name: 'Retirer « Grand sac tassoufra traditionnel » du panier' }).click();
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('to-checkout').getAttribute('aria-disabled')).toBe(null);
+    const shipping = await page.getByTestId('parcel-shipping').allTextContents();
+    expect(shipping).toHaveLength(2);
+    await shot(page, 'cart-fr-phone');
+    expect(errors).toEqual([]);
+
+    // Checkout: wrong fields are named at the field, and focus goes to the first.
+    await page.getByTestId('to-checkout').click();
+    await page.waitForURL('**/checkout');
+    expect(await page.getByLabel('Pays').inputValue()).toBe('FR');
+    expect(await page.getByRole('radio', { name: /Paiement à la livraison/ }).count()).toBe(0);
+    await page.getByLabel('Nom complet').fill('C');
+    await page.getByLabel('Adresse e-mail').fill('claire@');
+    await page.getByLabel('Téléphone').fill('12');
+    await page.getByTestId('place-order').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('name');
+    expect(await page.getByLabel('Nom complet').getAttribute('aria-describedby')).toBe('name-error');
+    expect(await page.locator('#email-error').textContent()).toContain('adresse e-mail valide');
+    expect(await page.locator('#line1-error').textContent()).toContain('obligatoire');
+    await expectNoSidewaysScroll(page);
+    await shot(page, 'checkout-errors-fr-phone');
+
+    await page.getByLabel('Nom complet').fill('Claire Martin');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Téléphone').fill('06 12 34 56 78');
+    await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas');
+    await page.getByLabel('Ville').fill('Lyon');
+    await page.getByLabel(/Code postal/).fill('69003');
+    await page.getByLabel('Adresse e-mail').focus();
+    await page.getByLabel('Téléphone').focus();
+    await page.getByLabel('Nom complet').focus();
+    expect(await page.getByLabel('Téléphone').inputValue()).toBe('+33612345678');
+    await page.getByTestId('place-order').click();
+
+    // Card: off to the payment page (the sandbox TEST page), Approve, back to the order page.
+    await page.waitForURL(/\/(api\/payments\/sandbox|orders)\//, { timeout: 20_000 }).catch(async (error: Error) => {
+      await shot(page, 'checkout-failed-fr-phone');
+      throw new Error(`${error.message}\nform says: ${await page.locator('#form-error').textContent()}; fields: ${(await page.locator('.field-error').allTextContents()).join(' | ')}`);
+    });
+    if (page.url().includes('/api/payments/sandbox/')) {
+      await shot(page, 'sandbox-payment-fr-phone');
+      await page.getByRole('button', { name: /approve|accepter le paiement/i }).click();
+      await page.waitForURL('**/orders/**', { timeout: 20_000 });
+    } else {
+      notes.push('card order: the API gave no payment.redirectUrl (sandbox payment page not there yet): the order page shows the payment as pending');
+    }
+    await page.getByTestId('parcel').first().waitFor();
+    expect(await page.getByTestId('parcel').count()).toBe(2);
+    if (!notes.some((n) => n.startsWith('card order'))) {
+      await expect.poll(() => page.getByTestId('order-status').textContent(), { timeout: 20_000 }).toBe('Confirmée');
+    }
+    expect(await page.getByTestId('cart-count').count()).toBe(0);
+    await expectNoSidewaysScroll(page);
+    await shot(page, 'order-card-fr-phone');
+    expect(errors).toEqual([]);
+    // Al Waha (the other shop's parcel) has no account in the demo: its fulfilment is not followed here.
+  }, 120_000);
+});
+
+describe('a shopper in Dakhla pays cash on delivery; the demo artisan fulfils', () => {
+  const email = `fatima-${stamp}@example.ma`;
+  let orderUrl = '';
+
+  it('orders in Arabic with cash on delivery', async () => {
+    const { page, errors } = await open(DESKTOP, 'ar-MA');
+    await addToCart(page, 'prd-lth-tea-pouch', 'LTH-POUCH-NAT', 2, 'أضف إلى السلة');
+    await page.goto('/cart');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByLabel(/المدينة/).fill('الداخلة');
+    await expect.poll(() => page.getByTestId('parcel-shipping').textContent()).toMatch(/20/);
+    await expectNoSidewaysScroll(page);
+    await shot(page, 'cart-ar-desktop');
+
+    await page.getByTestId('to-checkout').click();
+    await page.waitForURL('**/checkout');
+    await page.getByTestId('place-order').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('name');
+    expect(await page.locator('#phone-error').textContent()).toContain('إلزامي');
+    await shot(page, 'checkout-errors-ar-desktop');
+
+    await page.getByLabel('الاسم الكامل').fill('فاطمة الزهراء');
+    await page.getByLabel('البريد الإلكتروني').fill(email);
+    await page.getByLabel('الهاتف').fill('07 12 34 56 78');
+    await page.getByLabel('العنوان', { exact: true }).fill('حي السلام، زنقة 12');
+    await page.getByRole('radio', { name: /الدفع عند الاستلام/ }).check();
+    await page.getByTestId('place-order').click();
+    await page.waitForURL('**/orders/**');
+    await page.getByTestId('placed-banner').waitFor();
+    orderUrl = new URL(page.url()).pathname + new URL(page.url()).search.replace(/&?placed=1/, '');
+    expect(orderUrl).toMatch(/^\/orders\/[\w-]+\?token=[\w-]+$/);
+    await shot(page, 'order-placed-ar-desktop');
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('the demo artisan accepts, ships with Amana and marks it delivered', async () => {
+    const orderId = orderUrl.split('/')[2]!.split('?')[0]!;
+    const { page, errors } = await open(PHONE, 'fr-FR');
+    await page.goto('/account/sign-in?next=/dashboard/orders');
+    await page.getByLabel('Adresse e-mail').fill(ARTISAN.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(ARTISAN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/dashboard/orders');
+    const card = page.locator(`[data-order="${orderId}"]`);
+    // It becomes actionable within a second of placing: refresh until it shows.
+    for (let i = 0; i < 30 && !(await card.count()); i++) {
+      await page.waitForTimeout(500);
+      await page.getByRole('button', { name: 'Actualiser' }).click();
+      await page.waitForTimeout(300);
+    }
+    await card.waitFor();
+    expect(await card.textContent()).toContain('À accepter avant le');
+    await expectNoSidewaysScroll(page);
+    await shot(page, 'artisan-orders-fr-phone');
+
+    /** Presses a step's button until the saga is ready for it (409 not_now meanwhile). */
+    const until = async (press: () => Promise<void>, status: string) => {
+      for (let i = 0; i < 20; i++) {
+        await press();
+        await expect.poll(async () => ((await card.locator('.save-saved, .form-error').count()) > 0 ? 'answered' : ''), { timeout: 10_000 }).toBe('answered');
+        if ((await card.getByTestId('sub-status').textContent()) === status) return;
+        await page.waitForTimeout(500);
+      }
+      throw new Error(`never became ${status}`);
+    };
+    await until(() => card.getByRole('button', { name: 'Accepter' }).click(), 'Acceptée');
+    // Shipping needs a carrier and a tracking number.
+    await card.getByRole('button', { name: 'Marquer comme expédiée' }).click();
+    await card.getByText('Choisissez le transporteur.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('carrier');
+    await shot(page, 'artisan-ship-errors-fr-phone');
+    await card.getByLabel('Transporteur').selectOption('amana');
+    await card.getByLabel('Numéro de suivi').fill(`CP${stamp.toUpperCase()}MA`.slice(0, 40));
+    await until(() => card.getByRole('button', { name: 'Marquer comme expédiée' }).click(), 'Expédiée');
+    await until(async () => {
+      const cash = card.getByRole('checkbox');
+      if (await cash.count()) await cash.check();
+      await card.getByRole('button', { name: 'Marquer comme livrée' }).click();
+    }, 'Livrée');
+    await shot(page, 'artisan-delivered-fr-phone');
+
+    const desktop = await open(DESKTOP, 'fr-FR');
+    await desktop.page.goto('/account/sign-in?next=/dashboard/orders%3Fstatus%3Ddelivered');
+    await desktop.page.getByLabel('Adresse e-mail').fill(ARTISAN.email);
+    await desktop.page.getByLabel('Mot de passe', { exact: true }).fill(ARTISAN.password);
+    await desktop.page.getByRole('button', { name: 'Se connecter' }).click();
+    await desktop.page.locator(`[data-order="${orderId}"]`).waitFor();
+    await shot(desktop.page, 'artisan-orders-delivered-fr-desktop');
+    expect([...errors, ...desktop.errors]).toEqual([]);
+  }, 120_000);
+
+  it('the shopper’s page shows the timeline, carrier and tracking link; emails went out', async () => {
+    for (const [viewport, name] of [
+      [DESKTOP, 'order-ar-desktop'],
+      [PHONE, 'order-ar-phone'],
+    ] as const) {
+      const { page, errors } = await open(viewport, 'ar-MA');
+      await page.goto(orderUrl);
+      const parcel = page.getByTestId('parcel');
+      await parcel.waitFor();
+      await expect.poll(() => parcel.getByTestId('parcel-status').textContent(), { timeout: 15_000 }).toBe('تم التسليم');
+      const steps = await parcel.getByTestId('timeline').locator('li.done').count();
+      expect(steps).toBe(5);
+      expect(await parcel.locator('time').count()).toBeGreaterThanOrEqual(4);
+      expect(await parcel.getByTestId('tracking').textContent()).toContain('Amana');
+      const link = parcel.getByRole('link', { name: /تتبع الطرد/ });
+      if (await link.count()) expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
+      else notes.push('order page: the API gave no trackingUrl for the Amana parcel');
+      await expectNoSidewaysScroll(page);
+      await shot(page, name);
+      expect(errors).toEqual([]);
+    }
+    const mails = await outboxFor(email);
+    if (mails.length === 0) notes.push(`outbox: no email to ${email} yet (order notifications not wired to the outbox yet)`);
+    else expect(mails.map((m) => `${m.subject ?? ''} ${m.text}`).join('\n')).toMatch(/ord-/);
+  }, 90_000);
+});
