@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signIn } from '../support/accounts.ts';
 
 /**
  * A shopper buys in headless Chromium against the whole local store:
@@ -82,6 +83,7 @@ async function outboxFor(email: string): Promise<{ to: string; subject?: string;
 
 describe('a shopper abroad pays by card for two artisans’ work', () => {
   const email = `claire-${stamp}@example.fr`;
+  let orderUrl = '';
 
   it('fills a cart that survives a reload, priced per parcel, with a stock problem fixed', async () => {
     const { page, errors } = await open(PHONE, 'fr-FR');
@@ -165,9 +167,37 @@ describe('a shopper abroad pays by card for two artisans’ work', () => {
     expect(await page.getByTestId('cart-count').count()).toBe(0);
     await expectNoSidewaysScroll(page);
     await shot(page, 'order-card-fr-phone');
+    orderUrl = new URL(page.url()).pathname + new URL(page.url()).search;
     expect(errors).toEqual([]);
     // Al Waha (the other shop's parcel) has no account in the demo: its fulfilment is not followed here.
   }, 120_000);
+
+  it('the demo artisan ships their parcel (through the API); the shopper confirms it arrived', async () => {
+    const orderId = /\/orders\/([\w-]+)/.exec(orderUrl)![1]!;
+    const artisan = await signIn(ARTISAN.email, ARTISAN.password);
+    const act = async (body: object) => {
+      for (let i = 0; i < 40; i++) {
+        const answer = await artisan.call('POST', `/api/me/orders/${orderId}/fulfilment`, body);
+        if (answer.status === 200) return answer.body;
+        expect([409], JSON.stringify(answer.body)).toContain(answer.status);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(`never could ${JSON.stringify(body)}`);
+    };
+    await act({ action: 'accept' });
+    await act({ action: 'ship', carrier: 'dhl', trackingNumber: `JD${stamp.toUpperCase()}` });
+
+    const { page, errors } = await open(PHONE, 'fr-FR');
+    await page.goto(orderUrl.replace(/&?placed=1/, ''));
+    const parcel = page.getByTestId('parcel').filter({ hasText: 'Atelier Mina' });
+    await parcel.getByRole('button', { name: 'J’ai reçu ce colis' }).waitFor();
+    expect(await parcel.getByRole('link', { name: /Suivre le colis/ }).getAttribute('href')).toMatch(/^https:\/\/.*dhl/i);
+    await parcel.getByRole('button', { name: 'J’ai reçu ce colis' }).click();
+    await expect.poll(() => parcel.getByTestId('parcel-status').textContent(), { timeout: 15_000 }).toBe('Livré');
+    expect(await parcel.getByTestId('timeline').textContent()).toContain('confirmé par vous');
+    await shot(page, 'order-received-fr-phone');
+    expect(errors).toEqual([]);
+  }, 90_000);
 });
 
 describe('a shopper in Dakhla pays cash on delivery; the demo artisan fulfils', () => {

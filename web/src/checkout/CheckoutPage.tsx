@@ -367,7 +367,15 @@ export function CheckoutPage(): JSX.Element {
             )}
             <Totals quote={current} loading={quote.status === 'loading'} />
             <button type="submit" class="button button-block" disabled={submitting} aria-disabled={submitting} data-testid="place-order">
-              {submitting ? t('checkout.placing') : form.payment === 'card' ? t('checkout.payCard', { total }) : t('checkout.placeCod', { total })}
+              {submitting
+                ? t('checkout.placing')
+                : form.payment === 'card'
+                  ? total
+                    ? t('checkout.payCard', { total })
+                    : t('checkout.payCardShort')
+                  : total
+                    ? t('checkout.placeCod', { total })
+                    : t('checkout.placeCodShort')}
             </button>
             <p class="hint">{form.payment === 'card' ? t('checkout.cardNext') : t('checkout.codNext')}</p>
           </div>

@@ -169,7 +169,8 @@ function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId:
   const stopped = sub.status === 'declined' || sub.status === 'cancelled';
   const reached = stopped ? STEPS.filter((s) => when(s)) : STEPS.slice(0, STEPS.indexOf(sub.status) + 1);
   const steps: SubOrderStatus[] = stopped ? [...reached, sub.status] : STEPS;
-  const carrier = sub.carrier ? (sub.carrier === 'other' ? t('carrier.other') : (CARRIER_NAMES[sub.carrier as keyof typeof CARRIER_NAMES] ?? sub.carrier)) : undefined;
+  // Isolated, so that "Amana (Barid Al-Maghrib)" keeps its brackets inside Arabic text.
+  const carrier = sub.carrier ? `\u2068${sub.carrier === 'other' ? t('carrier.other') : (CARRIER_NAMES[sub.carrier as keyof typeof CARRIER_NAMES] ?? sub.carrier)}\u2069` : undefined;
 
   const received = async () => {
     setState({ busy: true });
@@ -221,9 +222,12 @@ function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId:
           const event = when(step);
           const done = Boolean(event) || reached.includes(step);
           const isCurrent = step === sub.status;
+          // Delivered is the end: shown done, not waiting.
+          const waiting = isCurrent && step !== 'delivered';
           return (
-            <li key={step} class={`${done ? 'done' : ''} ${isCurrent ? 'current' : ''} ${stopped && isCurrent ? 'stopped' : ''}`} aria-current={isCurrent ? 'step' : undefined}>
+            <li key={step} class={`${done ? 'done' : ''} ${waiting ? 'current' : ''} ${stopped && isCurrent ? 'stopped' : ''}`} aria-current={isCurrent ? 'step' : undefined}>
               <span>{t(`parcelStep.${step}` as ShopperKey)}</span>
+              {event?.by && <span class="timeline-by">{t(`by.${event.by}` as ShopperKey)}</span>}
               {event && (
                 <time dateTime={event.at} class="timeline-date">
                   {date.format(new Date(event.at))}

@@ -19,7 +19,7 @@ export type Parcel = SubOrder & {
   trackingUrl?: string;
   declineReason?: string;
   cancelReason?: string;
-  timeline: { status: SubOrder['status']; at: string; by?: string }[];
+  timeline: { status: SubOrder['status']; at: string; by?: 'artisan' | 'shopper' | 'operator' }[];
 };
 export type OrderDetail = { order: OrderView['order']; subOrders: Parcel[] };
 
@@ -68,5 +68,5 @@ export const ordersApi = {
   order: (orderId: string, token: string, signal?: AbortSignal) => send<OrderDetail>('GET', withQuery(orderPath(orderId), { token }), undefined, {}, signal).then((r) => r.data),
 
   confirmDelivered: (orderId: string, shopId: string, token: string) =>
-    send<unknown>('POST', withQuery(`${orderPath(orderId)}/parcels/${encodeURIComponent(shopId)}/delivered`, { token }), {}).then((r) => r.data),
+    send<Parcel>('POST', withQuery(`${orderPath(orderId)}/parcels/${encodeURIComponent(shopId)}/delivered`, { token })).then((r) => r.data),
 };

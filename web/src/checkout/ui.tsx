@@ -78,6 +78,7 @@ export function useQuote(lines: CartLine[], destination: { country: string; city
     }
     const controller = new AbortController();
     setState({ status: 'loading' });
+    // The first price comes at once; later changes (typing a city) wait for a pause.
     const timer = setTimeout(() => {
       ordersApi.quote(JSON.parse(body), controller.signal).then(
         (quote) => {
@@ -87,7 +88,7 @@ export function useQuote(lines: CartLine[], destination: { country: string; city
         },
         (error: unknown) => !controller.signal.aborted && setState({ status: 'error', error }),
       );
-    }, delayMs);
+    }, last.current ? delayMs : 0);
     return () => {
       clearTimeout(timer);
       controller.abort();

@@ -256,6 +256,7 @@ function FulfilCard({ initial }: { initial: MySubOrder }): JSX.Element {
     void act({ action: 'deliver' }, 'orders.done.delivered');
   };
   const carrierName = (c: Carrier) => (c === 'other' ? t('orders.carrier.other') : CARRIER_NAMES[c]);
+  const isolated = (c: Carrier) => `\u2068${carrierName(c)}\u2069`;
 
   return (
     <article class="fulfil-card" ref={card} aria-labelledby={`order-${id}`} data-testid="fulfil-card" data-order={id}>
@@ -318,7 +319,7 @@ function FulfilCard({ initial }: { initial: MySubOrder }): JSX.Element {
       )}
       {sub.carrier && (
         <p class="hint">
-          {t('orders.shippedWith', { carrier: carrierName(sub.carrier) })} <strong dir="ltr">{sub.trackingNumber}</strong>
+          {t('orders.shippedWith', { carrier: isolated(sub.carrier) })} <strong dir="ltr">{sub.trackingNumber}</strong>
         </p>
       )}
       {sub.declineReason && <p class="hint">{t('orders.declinedBecause', { reason: sub.declineReason })}</p>}
