@@ -75,10 +75,22 @@ async function place(payment: 'cod' | 'card', email: string) {
   return placed.order.id;
 }
 
-/** The artisan acts once the saga waits for that step. */
-async function act(orderId: string, action: FulfilmentAction) {
+/**
+ * The artisan acts once the saga waits for that step. A step retried after it saved its token
+ * saves a new one: wait until the token has settled, so the test resumes the live one.
+ */
+async function act(orderId: string, action: FulfilmentAction, settle = false) {
   const step = action.action === 'decline' ? 'accept' : action.action;
-  await until(`the ${step} step`, async () => ((await sagaDeps.saga.peekTaskToken(orderId, step, product.shopId)) ? true : undefined));
+  const token = () => sagaDeps.saga.peekTaskToken(orderId, step, product.shopId);
+  await until(`the ${step} step`, async () => ((await token()) ? true : undefined));
+  if (settle) {
+    await until(`the retried ${step} step`, async () => (faults.calls('AwaitArtisan') >= 2 ? true : undefined));
+    await until(`the ${step} token to settle`, async () => {
+      const before = await token();
+      await new Promise((r) => setTimeout(r, 100));
+      return before && before === (await token()) ? true : undefined;
+    });
+  }
   const caller = { sub: artisanSub, email: artisan.email, groups: [] };
   return actOnSubOrder({ store, orders, saga: sagaDeps.saga, control, emails: orderEmailDeps }, caller, orderId, action);
 }
@@ -107,7 +119,7 @@ describe('order emails when saga tasks are retried', () => {
     faults.failAfter('AwaitArtisan'); // the accept step: token saved and email sent, then a retry
     const shopper = `amina-${Date.now()}@example.ma`;
     const orderId = await place('cod', shopper);
-    await act(orderId, { action: 'accept' });
+    await act(orderId, { action: 'accept' }, true);
     await act(orderId, { action: 'ship', carrier: 'aramex', trackingNumber: '40795800592' });
     await act(orderId, { action: 'deliver' });
     const execution = await runtime.waitForExecution(executions.get(orderId)!, 20_000);
