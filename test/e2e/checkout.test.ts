@@ -288,6 +288,16 @@ describe('a shopper in Dakhla pays cash on delivery; the demo artisan fulfils', 
     await desktop.page.getByRole('button', { name: 'Se connecter' }).click();
     await desktop.page.locator(`[data-order="${orderId}"]`).waitFor();
     await shot(desktop.page, 'artisan-orders-delivered-fr-desktop');
+    // The same list in Arabic, right to left, on desktop and phone.
+    await desktop.page.locator('#lang-select').selectOption('ar');
+    await desktop.page.getByRole('heading', { name: 'طلبات للتنفيذ' }).waitFor();
+    expect(await desktop.page.locator('html').getAttribute('dir')).toBe('rtl');
+    await desktop.page.getByTestId('fulfil-card').first().waitFor();
+    expect(await desktop.page.getByTestId('sub-status').first().textContent()).toBe('سُلّم');
+    await shot(desktop.page, 'artisan-orders-ar-desktop');
+    await desktop.page.setViewportSize(PHONE);
+    await expectNoSidewaysScroll(desktop.page);
+    await shot(desktop.page, 'artisan-orders-ar-phone');
     expect([...errors, ...desktop.errors]).toEqual([]);
   }, 120_000);
 

@@ -3,7 +3,7 @@ import type { ShopperMessages } from './index.ts';
 export const ar: ShopperMessages = {
   'form.optional': 'اختياري',
   'cart.title': 'سلتك',
-  'cart.intro': '{n} منتج في {parcels} طرد: كل حرفي يرسل طرده.',
+  'cart.intro': 'عدد المنتجات: {n} · عدد الطرود: {parcels}. كل حرفي يرسل طرده.',
   'cart.empty': 'سلتك فارغة.',
   'cart.browse': 'اكتشف المصنوعات',
   'cart.parcel': 'الطرد {n} من {total}',
@@ -23,7 +23,7 @@ export const ar: ShopperMessages = {
   'sum.title': 'الملخص',
   'sum.items': 'المنتجات',
   'sum.shipping': 'الشحن',
-  'sum.shippingParcels': 'الشحن ({n} طرود)',
+  'sum.shippingParcels': 'الشحن (عدد الطرود: {n})',
   'sum.shippingOne': 'الشحن: {price}',
   'sum.parcelTotal': 'مجموع الطرد: {price}',
   'sum.total': 'المجموع',

@@ -3,7 +3,7 @@ import type { ShopperMessages } from './index.ts';
 export const en: ShopperMessages = {
   'form.optional': 'optional',
   'cart.title': 'Your cart',
-  'cart.intro': '{n} item(s), in {parcels} parcel(s): each artisan ships their own.',
+  'cart.intro': 'Items: {n} · parcels: {parcels}. Each artisan ships their own.',
   'cart.empty': 'Your cart is empty.',
   'cart.browse': 'Discover the crafts',
   'cart.parcel': 'Parcel {n} of {total}',
@@ -23,7 +23,7 @@ export const en: ShopperMessages = {
   'sum.title': 'Summary',
   'sum.items': 'Items',
   'sum.shipping': 'Shipping',
-  'sum.shippingParcels': 'Shipping ({n} parcels)',
+  'sum.shippingParcels': 'Shipping (parcels: {n})',
   'sum.shippingOne': 'Shipping: {price}',
   'sum.parcelTotal': 'Parcel total: {price}',
   'sum.total': 'Total',

@@ -3,7 +3,7 @@ import type { ShopperMessages } from './index.ts';
 export const es: ShopperMessages = {
   'form.optional': 'opcional',
   'cart.title': 'Tu cesta',
-  'cart.intro': '{n} artículo(s), en {parcels} paquete(s): cada artesano envía el suyo.',
+  'cart.intro': 'Artículos: {n} · paquetes: {parcels}. Cada artesano envía el suyo.',
   'cart.empty': 'Tu cesta está vacía.',
   'cart.browse': 'Descubrir la artesanía',
   'cart.parcel': 'Paquete {n} de {total}',
@@ -23,7 +23,7 @@ export const es: ShopperMessages = {
   'sum.title': 'Resumen',
   'sum.items': 'Artículos',
   'sum.shipping': 'Envío',
-  'sum.shippingParcels': 'Envío ({n} paquetes)',
+  'sum.shippingParcels': 'Envío (paquetes: {n})',
   'sum.shippingOne': 'Envío: {price}',
   'sum.parcelTotal': 'Total del paquete: {price}',
   'sum.total': 'Total',

@@ -2,7 +2,7 @@
 export const fr = {
   'form.optional': 'facultatif',
   'cart.title': 'Votre panier',
-  'cart.intro': '{n} article(s), en {parcels} colis : chaque artisan expédie le sien.',
+  'cart.intro': 'Articles : {n} · colis : {parcels}. Chaque artisan expédie le sien.',
   'cart.empty': 'Votre panier est vide.',
   'cart.browse': 'Découvrir les créations',
   'cart.parcel': 'Colis {n} sur {total}',
