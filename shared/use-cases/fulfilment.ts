@@ -75,6 +75,8 @@ export type ParcelDeps = Omit<FulfilmentDeps, 'store'>;
  * the move is recorded with who made it, the saga resumed (or failed, for a decline), and the
  * shopper told when the parcel leaves or arrives.
  */
+const STALE_TOKEN_ERRORS = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
 async function advanceParcel(deps: ParcelDeps, sub: SubOrder, action: FulfilmentAction, who: TimelineWho): Promise<SubOrder> {
   const { orderId, shopId } = sub;
   const rule = STEP[action.action];
@@ -87,9 +89,17 @@ async function advanceParcel(deps: ParcelDeps, sub: SubOrder, action: Fulfilment
     ...(action.action === 'decline' ? { declineReason: action.reason } : {}),
     ...(who.cashCollected ? { cashCollected: true } : {}),
   };
+  // The parcel moves before the saga resumes: its next steps (CompleteOrder reads who delivered) see the move.
   await deps.saga.moveSubOrder(orderId, shopId, [rule.from], rule.to, now(), extra, who);
-  if (action.action === 'decline') await deps.control.fail(token, SAGA_ERRORS.declined, action.reason);
-  else await deps.control.resume(token, { step: rule.step, by: who.by });
+  try {
+    if (action.action === 'decline') await deps.control.fail(token, SAGA_ERRORS.declined, action.reason);
+    else await deps.control.resume(token, { step: rule.step, by: who.by });
+  } catch (error) {
+    // A token the saga no longer waits on (its step was retried or timed out): undo the move.
+    if (!STALE_TOKEN_ERRORS.has((error as Error).name)) throw error;
+    await deps.saga.moveSubOrder(orderId, shopId, [rule.to], rule.from, now(), {}, who);
+    throw notNow();
+  }
   if (action.action === 'ship' || action.action === 'deliver') await emailParcelUpdate(deps.emails, orderId, shopId);
   const after = await deps.orders.getOrder(orderId);
   return after!.subOrders.find((s) => s.shopId === shopId)!;
