@@ -63,7 +63,8 @@ export async function awaitArtisan(deps: SagaDeps, input: { orderId: string; sho
   return { waiting: input.step, due };
 }
 
-const OPEN: readonly SubOrderStatus[] = ['placed', 'awaiting_acceptance', 'accepted', 'shipped'];
+// Declined parts still hold their stock until CancelSubOrder gives it back.
+const OPEN: readonly SubOrderStatus[] = ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'declined'];
 
 /** Declined or a deadline missed: the sub-order is cancelled and its stock given back, once. */
 export async function cancelSubOrder(deps: SagaDeps, input: { orderId: string; shopId: string; failure?: { Error?: string } }) {

@@ -107,3 +107,35 @@ describe('a cash-on-delivery order across two artisans', () => {
     expect(entered).toBe(10); // HowToPay, ConfirmOrder, Fulfil, 3 waits × 2 artisans, CompleteOrder
   });
 });
+
+describe('an artisan who declines', () => {
+  it('cancels their part with its stock given back; the order closes as cancelled', async () => {
+    const [artisan] = artisans;
+    const stockOf = async () =>
+      ((await anonymous.call('GET', `/api/products/${artisan!.productId}`)).body.variants as { sku: string; stock: number }[]).find((v) => v.sku === artisan!.sku)!.stock;
+    const before = await stockOf();
+    const placed = await request(
+      'POST',
+      '/api/orders',
+      {
+        lines: [{ productId: artisan!.productId, sku: artisan!.sku, quantity: 1 }],
+        customer: { name: 'Omar', email: 'omar@example.ma', phone: '+212671234568', address: { line1: '2 rue Fès', city: 'Agadir', country: 'MA' } },
+        payment: 'cod',
+      },
+      undefined,
+      { 'idempotency-key': `decline-${Date.now()}` },
+    );
+    expect(await stockOf()).toBe(before - 1);
+    const orderId = placed.body.order.id as string;
+    expect((await act(artisan!.account, orderId, { action: 'decline', reason: 'Out of leather this month' })).body.status).toBe('declined');
+    const execution = await until('the saga to finish', async () => {
+      const described = await sfn().send(new DescribeExecutionCommand({ executionArn: executionArn(orderId) }));
+      return described.status === 'RUNNING' ? undefined : described;
+    });
+    expect(execution.status).toBe('SUCCEEDED');
+    const view = await anonymous.call('GET', `/api/orders/${orderId}?token=${placed.body.guestToken}`);
+    expect(view.body.subOrders[0].status).toBe('cancelled');
+    expect(view.body.order.status).toBe('cancelled');
+    expect(await stockOf()).toBe(before);
+  });
+});

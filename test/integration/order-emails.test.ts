@@ -7,6 +7,7 @@ import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } fro
 import { anonymous, newAccount, type Account } from '../support/accounts.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { faults } from '../order-saga/faults.ts';
+import { useStoreEnvironment } from '../support/in-process-env.ts';
 
 /**
  * Order emails survive retried saga tasks: each task below does its work (saves its token,
@@ -15,18 +16,7 @@ import { faults } from '../order-saga/faults.ts';
  * this process with the real handlers (wrapped by test/order-saga/functions) and posts its
  * emails to the running store's outbox, as `npm start` does.
  */
-Object.assign(process.env, {
-  TABLE_NAME: inject('tableName'),
-  AWS_REGION: LOCAL_REGION,
-  AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-  AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
-  PUBLIC_BASE_URL: inject('storeUrl'),
-  SANDBOX_WEBHOOK_SECRET: LOCAL_SANDBOX_WEBHOOK_SECRET,
-  EMAIL_TRANSPORT: 'outbox',
-  OUTBOX_URL: `${inject('storeUrl')}/dev/outbox`,
-  EMAIL_FROM: LOCAL_EMAIL_FROM,
-});
+useStoreEnvironment();
 const { orderSaga } = await import('#shared/workflows/order-saga.ts');
 const { placeOrder } = await import('#shared/use-cases/checkout.ts');
 const { actOnSubOrder } = await import('#shared/use-cases/fulfilment.ts');

@@ -7,6 +7,7 @@ import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } fro
 import { anonymous, newAccount } from '../support/accounts.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { faults } from '../order-saga/faults.ts';
+import { useStoreEnvironment } from '../support/in-process-env.ts';
 
 /**
  * The order saga's failure paths, each ending with stock given back exactly once, the payment
@@ -15,15 +16,7 @@ import { faults } from '../order-saga/faults.ts';
  * time scaled so that 48 hours pass in a fraction of a second, and with faults injected into
  * its tasks (test/order-saga/functions wraps the real handlers).
  */
-Object.assign(process.env, {
-  TABLE_NAME: inject('tableName'),
-  AWS_REGION: LOCAL_REGION,
-  AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-  AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
-  PUBLIC_BASE_URL: inject('storeUrl'),
-  SANDBOX_WEBHOOK_SECRET: LOCAL_SANDBOX_WEBHOOK_SECRET,
-});
+useStoreEnvironment();
 const { orderSaga } = await import('#shared/workflows/order-saga.ts');
 const { placeOrder } = await import('#shared/use-cases/checkout.ts');
 const { cancelOrder } = await import('#shared/use-cases/order-saga.ts');

@@ -1,0 +1,23 @@
+import { inject } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
+import { LOCAL_EMAIL_FROM, LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
+
+/**
+ * For tests that run handlers in their own process (the order saga under scaled time): the
+ * environment `npm start` gives the handlers, pointed at the running store's table and outbox.
+ * Call before importing anything from functions/ (their config is read at import).
+ */
+export function useStoreEnvironment(): void {
+  Object.assign(process.env, {
+    TABLE_NAME: inject('tableName'),
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
+    PUBLIC_BASE_URL: inject('storeUrl'),
+    SANDBOX_WEBHOOK_SECRET: LOCAL_SANDBOX_WEBHOOK_SECRET,
+    EMAIL_TRANSPORT: 'outbox',
+    OUTBOX_URL: `${inject('storeUrl')}/dev/outbox`,
+    EMAIL_FROM: LOCAL_EMAIL_FROM,
+  });
+}
