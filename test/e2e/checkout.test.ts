@@ -226,8 +226,25 @@ describe('a shopper in Dakhla pays cash on delivery; the demo artisan fulfils', 
     await page.getByLabel('الهاتف').fill('07 12 34 56 78');
     await page.getByLabel('العنوان', { exact: true }).fill('حي السلام، زنقة 12');
     await page.getByRole('radio', { name: /الدفع عند الاستلام/ }).check();
+    // The first answer is lost on the way back (the order is placed, the phone never hears it):
+    // pressing again sends the same Idempotency-Key, and the API answers the same order.
+    const keys: string[] = [];
+    let first = true;
+    await page.route('**/api/orders', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (!first) return route.continue();
+      first = false;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByTestId('place-order').click();
+    await page.getByText('انقطع الاتصال').waitFor();
+    await shot(page, 'checkout-network-ar-desktop');
     await page.getByTestId('place-order').click();
     await page.waitForURL('**/orders/**');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[\w-]{8,100}$/);
+    expect(keys[1]).toBe(keys[0]);
     await page.getByTestId('placed-banner').waitFor();
     orderUrl = new URL(page.url()).pathname + new URL(page.url()).search.replace(/&?placed=1/, '');
     expect(orderUrl).toMatch(/^\/orders\/[\w-]+\?token=[\w-]+$/);
@@ -252,6 +269,8 @@ describe('a shopper in Dakhla pays cash on delivery; the demo artisan fulfils', 
     }
     await card.waitFor();
     expect(await card.textContent()).toContain('À accepter avant le');
+    // The retried checkout placed one order, not two.
+    expect(await page.getByTestId('fulfil-card').filter({ hasText: '2 × Bourse à thé' }).count()).toBe(1);
     await expectNoSidewaysScroll(page);
     await shot(page, 'artisan-orders-fr-phone');
 

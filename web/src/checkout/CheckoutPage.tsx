@@ -247,7 +247,7 @@ export function CheckoutPage(): JSX.Element {
               {(aria) => <input id="name" data-field="name" type="text" autocomplete="name" maxLength={120} value={form.name} onInput={set('name')} {...aria} />}
             </Field>
             <Field id="email" label={t('field.email')} hint={t('field.emailHint')} error={message('email')}>
-              {(aria) => <input id="email" data-field="email" type="email" inputMode="email" autocomplete="email" maxLength={254} value={form.email} onInput={set('email')} {...aria} />}
+              {(aria) => <input id="email" data-field="email" type="email" dir="ltr" inputMode="email" autocomplete="email" maxLength={254} value={form.email} onInput={set('email')} {...aria} />}
             </Field>
             <Field id="phone" label={t('field.phone')} hint={morocco ? t('field.phoneHintMa') : t('field.phoneHint')} error={message('phone')}>
               {(aria) => (
