@@ -62,6 +62,18 @@ export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
     saveTaskToken: (orderId: string, step: string, shopId: string | undefined, token: string, deadline: string) =>
       db.send(new PutCommand({ TableName: tableName, Item: toItem('SagaTask', keys.sagaTask(orderId, step, shopId), { orderId, step, shopId, token, deadline }) })),
 
+    /** Shows on the sub-order which step its artisan must do, and by when. */
+    markWaiting: (orderId: string, shopId: string, step: string, due: string) =>
+      db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.subOrder(orderId, shopId),
+          UpdateExpression: 'SET waitingFor = :step, due = :due',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':step': step, ':due': due },
+        }),
+      ),
+
     /** Takes a paused step's token (once: a second caller gets none). */
     async takeTaskToken(orderId: string, step: string, shopId?: string): Promise<string | undefined> {
       const result = await db.send(new DeleteCommand({ TableName: tableName, Key: keys.sagaTask(orderId, step, shopId), ReturnValues: 'ALL_OLD' }));

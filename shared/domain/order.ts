@@ -39,6 +39,12 @@ export interface SubOrder {
   total: number;
   /** Each move, with who made it when a person did (the saga's own moves have no `by`). */
   timeline: TimelineEntry[];
+  /** Where the artisan sends the parcel, and how it is paid (cash to collect on delivery or not). */
+  shipTo: { name: string; phone: string; address: Customer['address'] };
+  paymentMethod: PaymentMethod;
+  /** The step the saga waits for from this parcel's artisan, and by when (set by the saga). */
+  waitingFor?: 'accept' | 'ship' | 'deliver';
+  due?: string;
   /** Set when shipped. */
   carrier?: Carrier;
   trackingNumber?: string;

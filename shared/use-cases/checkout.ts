@@ -104,6 +104,8 @@ export async function placeOrder(
     subtotal: s.subtotal,
     shipping: s.shipping,
     total: s.total,
+    shipTo: { name: input.body.customer.name, phone: input.body.customer.phone, address: input.body.customer.address },
+    paymentMethod: input.body.payment,
     timeline: [{ status: 'placed', at }],
     createdAt: at,
     updatedAt: at,

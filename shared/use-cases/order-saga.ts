@@ -59,6 +59,7 @@ export async function confirmOrder(deps: SagaDeps, input: { orderId: string }) {
 export async function awaitArtisan(deps: SagaDeps, input: { orderId: string; shopId: string; step: FulfilmentStep; timeoutSeconds: number; taskToken: string }) {
   const due = deadline(input.timeoutSeconds);
   await deps.saga.saveTaskToken(input.orderId, input.step, input.shopId, input.taskToken, due);
+  await deps.saga.markWaiting(input.orderId, input.shopId, input.step, due);
   if (input.step === 'accept') await emailNewOrder(deps.emails, input.orderId, input.shopId, due);
   return { waiting: input.step, due };
 }

@@ -72,6 +72,9 @@ describe('a cash-on-delivery order across two artisans', () => {
         return list.body.items?.some((s: { orderId: string }) => s.orderId === orderId) ? list : undefined;
       });
       expect(queue.status).toBe(200);
+      const mine = queue.body.items.find((s: { orderId: string }) => s.orderId === orderId);
+      expect(mine).toMatchObject({ paymentMethod: 'cod', shipTo: { name: 'Youssef', address: { city: 'Marrakech' } } });
+      if (mine.waitingFor) expect(Date.parse(mine.due)).toBeGreaterThan(Date.now());
       expect((await act(artisan.account, orderId, { action: 'accept' })).body.status).toBe('accepted');
       const shipped = await act(artisan.account, orderId, { action: 'ship', carrier: 'amana', trackingNumber: 'RR123456789MA' });
       expect(shipped.body).toMatchObject({ status: 'shipped', carrier: 'amana', trackingNumber: 'RR123456789MA' });
