@@ -47,6 +47,8 @@ export const routes = [
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
   { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
   { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', access: { table: 'read' } },
+  { method: 'POST', path: '/api/me/checkout', handler: 'orders/place-my-order', auth: 'signed-in', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
+  { method: 'GET', path: '/api/me/purchases', handler: 'orders/list-my-purchases', auth: 'signed-in', access: { table: 'read' } },
   { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
 
   // Card payments: the provider's signed webhook resumes the order's saga; the sandbox provider's hosted TEST page.

@@ -154,3 +154,10 @@ export const mySubOrdersQuery = z
     cursor: z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional(),
   })
   .strict();
+
+export const myPurchasesQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(48).default(24),
+    cursor: z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional(),
+  })
+  .strict();

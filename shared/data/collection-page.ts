@@ -21,16 +21,20 @@ export async function collectionPage<T>(
     newestFirst: boolean;
     /** Keeps only items in this status (a filter: the page still reads `limit` items). */
     status?: string | undefined;
+    /** The collection index: gsi1 unless said (gsi3 holds a shopper's orders). */
+    index?: 'gsi1' | 'gsi3';
   },
 ): Promise<Page<T>> {
-  const startKey = decodeCursor(q.cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', q.collection], prefixes: q.entity });
+  const index = q.index ?? INDEX.byTime;
+  const startKey = decodeCursor(q.cursor, { attributes: ['pk', 'sk', `${index}pk`, `${index}sk`], partition: [`${index}pk`, q.collection], prefixes: q.entity });
   try {
     const result = await db.send(
       new QueryCommand({
         TableName: tableName,
-        IndexName: INDEX.byTime,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ...(q.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        IndexName: index,
+        KeyConditionExpression: '#collection = :pk',
+        ...(q.status ? { FilterExpression: '#status = :status' } : {}),
+        ExpressionAttributeNames: { '#collection': `${index}pk`, ...(q.status ? { '#status': 'status' } : {}) },
         ExpressionAttributeValues: { ':pk': q.collection, ...(q.status ? { ':status': q.status } : {}) },
         ScanIndexForward: !q.newestFirst,
         Limit: q.limit,

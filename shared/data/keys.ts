@@ -12,7 +12,7 @@ export const INDEX = {
   byTime: 'gsi1',
   /** Collections ordered by price: catalogue scopes. */
   byPrice: 'gsi2',
-  /** Lookups by an alternate identifier: shop by owner, order by payment reference. */
+  /** A person's own collection: a signed-in shopper's orders, newest first. */
   byAltId: 'gsi3',
 } as const;
 

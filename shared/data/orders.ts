@@ -9,7 +9,7 @@ import { DEFAULT_SHIPPING_RATES, type ShippingRates } from '../domain/shipping.t
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { fromItem, toItem } from './items.ts';
 import { collectionPage } from './collection-page.ts';
-import { keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
+import { INDEX, keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
 
 /** Orders: the catalogue read a checkout prices from, and the one transaction that places an order. */
 
@@ -176,6 +176,10 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
     /** Orders in one status, newest first (operators): gsi1 `ORDERS#<status>`. */
     listOrdersByStatus: (status: string, limit: number, cursor?: string): Promise<Page<Order>> =>
       collectionPage<Order>({ db, tableName }, { collection: partitions.ordersByStatus(status), limit, cursor, entity: { pk: 'ORDER#', sk: keys.order('').sk }, newestFirst: true }),
+
+    /** A signed-in shopper's orders, newest first (gsi3). */
+    listShopperOrders: (sub: string, limit: number, cursor?: string): Promise<Page<Order>> =>
+      collectionPage<Order>({ db, tableName }, { collection: partitions.shopperOrders(sub), limit, cursor, entity: keys.order(''), newestFirst: true, index: INDEX.byAltId }),
 
     /** An order with its sub-orders (and their lines): one Query. */
     async getOrder(orderId: string): Promise<{ order: Order; subOrders: SubOrder[] } | undefined> {

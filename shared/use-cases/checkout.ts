@@ -172,3 +172,9 @@ export async function getOrderWithToken(orders: Orders, orderId: string, token: 
   const found = await orderByLink(orders, orderId, token);
   return toOrderView(found.order, found.subOrders);
 }
+
+/** A signed-in shopper's orders, newest first, without the order-link secrets' hashes. */
+export async function listMyPurchases(orders: Orders, caller: Caller, q: { limit: number; cursor?: string }) {
+  const page = await orders.listShopperOrders(caller.sub, q.limit, q.cursor);
+  return { ...page, items: page.items.map(({ guestTokenHash: _h, ownerSub: _o, ...order }) => order) };
+}

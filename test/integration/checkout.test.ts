@@ -151,3 +151,17 @@ describe('POST /api/orders', () => {
 beforeAll(() => {
   expect(first && second, 'the demo data has stocked products in two shops').toBeTruthy();
 });
+
+describe('a signed-in shopper', () => {
+  it('checks out under their account and finds the order in their purchases; nobody else does', async () => {
+    const [shopper, stranger] = await Promise.all([newAccount('buyer'), newAccount('stranger')]);
+    const body = { lines: [line(second)], customer: customer(), payment: 'cod' };
+    expect((await request('POST', '/api/me/checkout', body, undefined, { 'idempotency-key': key() })).status).toBe(401);
+    const placed = await request('POST', '/api/me/checkout', body, shopper.idToken, { 'idempotency-key': key() });
+    expect(placed.status).toBe(201);
+    const mine = await shopper.call('GET', '/api/me/purchases');
+    expect(mine.body.items.map((o: { id: string }) => o.id)).toEqual([placed.body.order.id]);
+    expect(mine.body.items[0].guestTokenHash).toBeUndefined();
+    expect((await stranger.call('GET', '/api/me/purchases')).body.items).toEqual([]);
+  });
+});

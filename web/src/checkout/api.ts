@@ -2,6 +2,8 @@ import type { CheckoutBody, Quote, QuoteBody } from '../../../shared/api/orders.
 import type { Locale } from '../../../shared/domain/locales.ts';
 import type { OrderView, SubOrder } from '../../../shared/domain/order.ts';
 import { ApiRequestError, toError } from '../api.ts';
+import { authFetch, SignedOutError } from '../auth/auth-fetch.ts';
+import { loadSession } from '../auth/session.ts';
 import { withQuery } from '../router.ts';
 
 /** The shoppers' order API: price a cart, place an order, follow it. */
@@ -44,25 +46,37 @@ async function send<T>(method: string, path: string, body?: unknown, headers: Re
   return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T };
 }
 
+async function sendSignedIn<T>(path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; data: T }> {
+  let response: Response;
+  try {
+    response = await authFetch(path, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  } catch (cause) {
+    if (cause instanceof ApiRequestError) throw cause;
+    throw new ApiRequestError(0, 'network', (cause as Error)?.message ?? 'Network error');
+  }
+  if (!response.ok) throw await toError(response);
+  return { status: response.status, data: (await response.json()) as T };
+}
+
 const orderPath = (orderId: string) => `/api/orders/${encodeURIComponent(orderId)}`;
 
 export const ordersApi = {
   quote: (body: QuoteBody, signal?: AbortSignal) => send<Quote>('POST', '/api/cart/quote', body, {}, signal).then((r) => r.data),
 
   /**
-   * Places the order with its Idempotency-Key. While the API does not know `customer.locale`
-   * yet, it names that one field: the same request goes again without it (nothing was stored).
+   * Places the order with its Idempotency-Key: under the shopper's account when they are
+   * signed in (their purchases list keeps it), else as a guest.
    */
   async place(body: OrderRequest, idempotencyKey: string): Promise<{ status: number; data: PlacedOrder }> {
     const headers = { 'idempotency-key': idempotencyKey };
-    try {
-      return await send<PlacedOrder>('POST', '/api/orders', body, headers);
-    } catch (error) {
-      const fields = error instanceof ApiRequestError && error.status === 400 ? Object.keys(error.fields ?? {}) : [];
-      if (fields.length !== 1 || fields[0] !== 'customer.locale') throw error;
-      const { locale: _unknown, ...customer } = body.customer;
-      return send<PlacedOrder>('POST', '/api/orders', { ...body, customer }, headers);
+    if (loadSession()) {
+      try {
+        return await sendSignedIn<PlacedOrder>('/api/me/checkout', body, headers);
+      } catch (error) {
+        if (!(error instanceof SignedOutError)) throw error; // the session ended: go on as a guest
+      }
     }
+    return send<PlacedOrder>('POST', '/api/orders', body, headers);
   },
 
   order: (orderId: string, token: string, signal?: AbortSignal) => send<OrderDetail>('GET', withQuery(orderPath(orderId), { token }), undefined, {}, signal).then((r) => r.data),

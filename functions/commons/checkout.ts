@@ -1,0 +1,23 @@
+import type { CheckoutBody } from '#shared/api/orders.ts';
+import { placeOrder } from '#shared/use-cases/checkout.ts';
+import { cancelOrder } from '#shared/use-cases/order-saga.ts';
+import type { Caller } from './caller.ts';
+import { withStatus } from './http.ts';
+import { orderEmailDeps } from './mailer.ts';
+import { orders } from './orders.ts';
+import { checkoutPayments, explainMissingPublicBaseUrl } from './payments.ts';
+import { sagaDeps } from './saga.ts';
+import { orderSaga } from './workflows.ts';
+
+/** Checkout as both checkout routes run it (a guest's, and a signed-in shopper's whose orders are kept with their account). */
+explainMissingPublicBaseUrl();
+
+const compensate = (orderId: string) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } });
+
+export async function checkout(body: CheckoutBody, idempotencyKey: string, caller?: Caller) {
+  const { placed, replayed } = await placeOrder(
+    { orders, control: orderSaga, compensate, payments: checkoutPayments, emails: orderEmailDeps },
+    { body, idempotencyKey, ...(caller ? { caller } : {}) },
+  );
+  return withStatus(replayed ? 200 : 201, placed);
+}
