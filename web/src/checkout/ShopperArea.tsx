@@ -1,32 +1,19 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/context.ts';
 import type { ShopperPage } from '../router.ts';
 import { CartPage } from './CartPage.tsx';
 import { CheckoutPage } from './CheckoutPage.tsx';
-import { loadedShopperMessages, loadShopperMessages, ShopperMessagesContext, type ShopperMessages } from './i18n/index.ts';
+import { loadedShopperMessages, loadShopperMessages, ShopperMessagesContext } from './i18n/index.ts';
 import { OrderPage } from './OrderPage.tsx';
 import './checkout.css';
+import { useAreaMessages } from '../area-messages.ts';
 
 /** Entry of the lazy shopper chunk: cart, checkout and the order page, once their messages are loaded. */
 export function ShopperArea({ page, query }: { page: ShopperPage; query: URLSearchParams }): JSX.Element {
   const { locale } = useI18n();
-  const [messages, setMessages] = useState<ShopperMessages | undefined>(() => loadedShopperMessages(locale));
-  const [failed, setFailed] = useState<unknown>();
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    setFailed(undefined);
-    loadShopperMessages(locale).then(
-      (loaded) => current && setMessages(loaded),
-      (error: unknown) => current && setFailed(error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [locale, attempt]);
-  if (failed && !messages) return <section class="section"><ErrorState error={failed} onRetry={() => setAttempt((n) => n + 1)} /></section>;
+  const { messages, failed, retry } = useAreaMessages(locale, loadedShopperMessages, loadShopperMessages);
+  if (failed && !messages) return <section class="section"><ErrorState error={failed} onRetry={retry} /></section>;
   if (!messages) return <section class="section"><Loading /></section>;
   return (
     <ShopperMessagesContext.Provider value={messages}>

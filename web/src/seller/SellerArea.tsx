@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useSession } from '../auth/session.ts';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/context.ts';
@@ -7,28 +7,16 @@ import { navigate, paths, type SellerPage } from '../router.ts';
 import { SignIn, SignUp } from './Account.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Operator } from './Operator.tsx';
-import { loadedSellerMessages, loadSellerMessages, SellerMessagesContext, type SellerMessages } from './i18n/index.ts';
+import { loadedSellerMessages, loadSellerMessages, SellerMessagesContext } from './i18n/index.ts';
 import { Sell } from './Sell.tsx';
 import './seller.css';
+import { useAreaMessages } from '../area-messages.ts';
 
 /** Entry of the lazy seller chunk: the artisans' and operators' pages, once their messages are loaded. */
 export function SellerArea({ page, query }: { page: SellerPage; query: URLSearchParams }): JSX.Element {
   const { locale } = useI18n();
-  const [messages, setMessages] = useState<SellerMessages | undefined>(() => loadedSellerMessages(locale));
-  const [failed, setFailed] = useState<unknown>();
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    setFailed(undefined);
-    loadSellerMessages(locale).then(
-      (loaded) => current && setMessages(loaded),
-      (error: unknown) => current && setFailed(error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [locale, attempt]);
-  if (failed && !messages) return <section class="section"><ErrorState error={failed} onRetry={() => setAttempt((n) => n + 1)} /></section>;
+  const { messages, failed, retry } = useAreaMessages(locale, loadedSellerMessages, loadSellerMessages);
+  if (failed && !messages) return <section class="section"><ErrorState error={failed} onRetry={retry} /></section>;
   // While another language loads, the previous one stays on screen.
   if (!messages) return <section class="section"><Loading /></section>;
   return (
