@@ -165,3 +165,15 @@ describe('onboarding', () => {
     expect((await newcomer.call('PUT', '/api/me/onboarding', { step: 'dance' })).body.error.fields).toHaveProperty('step');
   });
 });
+
+describe('demo accounts', () => {
+  it('include two artisans running demo shops, so an order across two artisans can be fulfilled by hand', async () => {
+    const { DEMO_ACCOUNTS } = await import('../../infra/local/demo-accounts.ts');
+    const { signIn } = await import('../support/accounts.ts');
+    for (const spec of [DEMO_ACCOUNTS.artisan, DEMO_ACCOUNTS.cooperative]) {
+      const me = await (await signIn(spec.email, spec.password)).call<Me>('GET', '/api/me');
+      expect(me.body.shop?.id).toBe(spec.shopId);
+      expect(me.body.shop?.status).toBe('approved');
+    }
+  });
+});
