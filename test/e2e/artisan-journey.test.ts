@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * The artisan's journey in headless Chromium against the whole local store: a new artisan
@@ -15,9 +13,6 @@ import { launchChromium } from '../support/browser.ts';
  */
 
 const storeUrl = inject('storeUrl');
-const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 const OPERATOR = { email: 'operator@dakhla.market', password: 'Dakhla-Operator-2026' };
 
 const stamp = Date.now().toString(36);
@@ -25,28 +20,8 @@ const artisan = { email: `artisan-${stamp}@example.ma`, password: 'Sable-Dakhla-
 const shopName = `Atelier Sable ${stamp}`;
 const productTitle = `Sac brodé ${stamp}`;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const { open } = useStoreBrowser();
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-});
-
-async function open(viewport: { width: number; height: number }, browserLocale = 'fr-FR'): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: browserLocale, baseURL: storeUrl });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('dialog', (dialog) => void dialog.accept());
-  return { page, errors };
-}
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   // Full-page shots from the top, so sticky bars sit where a phone shows them.

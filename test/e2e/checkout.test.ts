@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from '../support/accounts.ts';
-import { launchChromium } from '../support/browser.ts';
+import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * A shopper buys in headless Chromium against the whole local store:
@@ -17,35 +15,15 @@ import { launchChromium } from '../support/browser.ts';
  */
 
 const storeUrl = inject('storeUrl');
-const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 const ARTISAN = { email: 'artisan@dakhla.market', password: 'Dakhla-Artisan-2026' };
 const stamp = Date.now().toString(36);
 const notes: string[] = [];
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
+const { open } = useStoreBrowser();
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
   if (notes.length) console.warn(`checkout e2e notes:\n- ${notes.join('\n- ')}`);
 });
-
-async function open(viewport: { width: number; height: number }, browserLocale: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: browserLocale, baseURL: storeUrl });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => scrollTo(0, 0));

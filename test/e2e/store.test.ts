@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { foldText } from '../../shared/domain/text-search.ts';
 import { approvedShops, listedProducts } from '../support/demo-expectations.ts';
-import { launchChromium } from '../support/browser.ts';
+import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * The web store in headless Chromium against the whole local store (global setup): home,
@@ -12,33 +10,9 @@ import { launchChromium } from '../support/browser.ts';
  * phone and on a desktop. Screenshots go to test-results/screenshots/.
  */
 
-const storeUrl = inject('storeUrl');
-const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const { open } = useStoreBrowser();
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-});
-
-/** A fresh browser profile (empty localStorage) that reports page errors to the test. */
-async function open(viewport: { width: number; height: number }, browserLocale = 'fr-FR'): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: browserLocale, baseURL: storeUrl });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   // Lazy images below the fold: scroll through once so the full-page screenshot has them.

@@ -1,8 +1,9 @@
-import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, newAccount, request, type Account } from '../support/accounts.ts';
 import { storeUrl } from '../support/api-client.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
+import { executionArn, storeSfn, until } from '../support/saga.ts';
 
 /**
  * Parcels followed and delivered through the running store: the shopper is emailed (in the
@@ -11,18 +12,7 @@ import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
  * may be confirmed by the shopper from the order link or by an operator (cash collected), and
  * each completes a cash-on-delivery order. Emails land in the local outbox, once each.
  */
-const sfn = () => new SFNClient({ endpoint: `${storeUrl()}/sfn`, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-const executionArn = (orderId: string) => `arn:aws:states:eu-west-3:000000000000:execution:order-saga:${orderId}`;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Retries while the saga has not reached the step yet (409 not_now), then answers. */
 const whenReady = (what: string, call: () => Promise<{ status: number; body: any }>) =>
@@ -80,7 +70,7 @@ async function acceptAndShip(artisan: (typeof artisans)[number], orderId: string
 
 async function finished(orderId: string) {
   return until('the saga to finish', async () => {
-    const described = await sfn().send(new DescribeExecutionCommand({ executionArn: executionArn(orderId) }));
+    const described = await storeSfn().send(new DescribeExecutionCommand({ executionArn: executionArn(orderId) }));
     return described.status === 'RUNNING' ? undefined : described;
   });
 }

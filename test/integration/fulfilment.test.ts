@@ -1,28 +1,17 @@
-import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonymous, newAccount, request, type Account } from '../support/accounts.ts';
-import { storeUrl } from '../support/api-client.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
+import { executionArn, storeSfn, until } from '../support/saga.ts';
 
 /**
  * A cash-on-delivery order across two artisans, followed through the real store: the saga
  * waits for each artisan to accept, ship and deliver; then it credits each one's earnings
  * after the platform's commission and completes the order.
  */
-const sfn = () => new SFNClient({ endpoint: `${storeUrl()}/sfn`, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-const executionArn = (orderId: string) => `arn:aws:states:eu-west-3:000000000000:execution:order-saga:${orderId}`;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Acts as the artisan once the saga waits for that step (the step's token is kept). */
 async function act(artisan: Account, orderId: string, body: object) {
@@ -82,7 +71,7 @@ describe('a cash-on-delivery order across two artisans', () => {
     }
 
     const execution = await until('the saga to finish', async () => {
-      const described = await sfn().send(new DescribeExecutionCommand({ executionArn: executionArn(orderId) }));
+      const described = await storeSfn().send(new DescribeExecutionCommand({ executionArn: executionArn(orderId) }));
       return described.status === 'RUNNING' ? undefined : described;
     });
     expect(execution.status).toBe('SUCCEEDED');
@@ -104,7 +93,7 @@ describe('a cash-on-delivery order across two artisans', () => {
       expect(ledger.Items![0]).toMatchObject({ gross: sub.subtotal + sub.shipping, commission: Math.round(sub.subtotal / 10), net: sub.subtotal + sub.shipping - Math.round(sub.subtotal / 10) });
     }
 
-    const history = await sfn().send(new GetExecutionHistoryCommand({ executionArn: executionArn(orderId), maxResults: 1000 }));
+    const history = await storeSfn().send(new GetExecutionHistoryCommand({ executionArn: executionArn(orderId), maxResults: 1000 }));
     const entered = (history.events ?? []).filter((e) => e.type?.endsWith('StateEntered')).length;
     console.log(`order saga, cash on delivery, 2 artisans: ${entered} states entered`);
     expect(entered).toBe(10); // HowToPay, ConfirmOrder, Fulfil, 3 waits × 2 artisans, CompleteOrder
@@ -133,7 +122,7 @@ describe('an artisan who declines', () => {
     // The saga cancels a declined part at once: the answer may already say so.
     expect(['declined', 'cancelled']).toContain((await act(artisan!.account, orderId, { action: 'decline', reason: 'Out of leather this month' })).body.status);
     const execution = await until('the saga to finish', async () => {
-      const described = await sfn().send(new DescribeExecutionCommand({ executionArn: executionArn(orderId) }));
+      const described = await storeSfn().send(new DescribeExecutionCommand({ executionArn: executionArn(orderId) }));
       return described.status === 'RUNNING' ? undefined : described;
     });
     expect(execution.status).toBe('SUCCEEDED');

@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Customer, FulfilmentAction } from '#shared/api/orders.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
-import { LOCAL_EMAIL_FROM, LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
 import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
 import { anonymous, newAccount, type Account } from '../support/accounts.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { faults } from '../order-saga/faults.ts';
 import { useStoreEnvironment } from '../support/in-process-env.ts';
+import { runtimeControl, until } from '../support/saga.ts';
 
 /**
  * Order emails survive retried saga tasks: each task below does its work (saves its token,
@@ -32,25 +31,8 @@ let runtime: WorkflowRuntime;
 let artisan: Account;
 let artisanSub: string;
 let product: { productId: string; sku: string; shopId: string };
-const executions = new Map<string, string>();
+const { control, executions } = runtimeControl(() => runtime, SAGA);
 
-const control = {
-  start: async (orderId: string, input: object) => {
-    executions.set(orderId, runtime.startExecution({ stateMachineArn: SAGA, name: orderId, input: JSON.stringify(input) }).executionArn);
-  },
-  resume: async (token: string, output: unknown) => runtime.sendTaskSuccess(token, JSON.stringify(output)),
-  fail: async (token: string, error: string, cause: string) => runtime.sendTaskFailure(token, error, cause),
-};
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 type Mail = { to: string; subject: string; text: string; kind?: string };
 const outbox = async (to: string): Promise<Mail[]> => (await (await fetch(`${inject('storeUrl')}/dev/outbox?to=${encodeURIComponent(to)}`)).json()).messages;

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '#shared/api/orders.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
 import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
 import { anonymous, newAccount } from '../support/accounts.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { faults } from '../order-saga/faults.ts';
 import { useStoreEnvironment } from '../support/in-process-env.ts';
+import { runtimeControl } from '../support/saga.ts';
 
 /**
  * The order saga's failure paths, each ending with stock given back exactly once, the payment
@@ -29,15 +29,7 @@ const { sandboxEvent, signedSandboxWebhook } = await import('#shared/payments/sa
 const SAGA = localStateMachineArn('order-saga');
 let runtime: WorkflowRuntime;
 let product: { productId: string; sku: string };
-const executions = new Map<string, string>();
-
-const control = {
-  start: async (orderId: string, input: object) => {
-    executions.set(orderId, runtime.startExecution({ stateMachineArn: SAGA, name: orderId, input: JSON.stringify(input) }).executionArn);
-  },
-  resume: async (token: string, output: unknown) => runtime.sendTaskSuccess(token, JSON.stringify(output)),
-  fail: async (token: string, error: string, cause: string) => runtime.sendTaskFailure(token, error, cause),
-};
+const { control, executions } = runtimeControl(() => runtime, SAGA);
 
 const customer: Customer = { name: 'Nadia', email: 'nadia@example.ma', phone: '+212661234567', address: { line1: '5 rue Tan-Tan', city: 'Casablanca', country: 'MA' } };
 

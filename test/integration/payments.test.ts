@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +10,7 @@ import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
 import { anonymous, newAccount, request, type Account } from '../support/accounts.ts';
 import { storeUrl } from '../support/api-client.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
+import { executionArn, storeSfn, until } from '../support/saga.ts';
 
 /**
  * Card payments through the sandbox provider, against the running store: checkout opens a
@@ -17,20 +18,9 @@ import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
  * browser (form POST, 303 back to the order), the store receives its own signed webhook and
  * resumes the saga. Then the webhook's defences: signature, timestamp, replays, order of events.
  */
-const sfn = () => new SFNClient({ endpoint: `${storeUrl()}/sfn`, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-const executionArn = (orderId: string) => `arn:aws:states:eu-west-3:000000000000:execution:order-saga:${orderId}`;
 let db: DynamoDBDocumentClient;
 const item = async (key: { pk: string; sk: string }) => (await db.send(new GetCommand({ TableName: inject('tableName'), Key: key, ConsistentRead: true }))).Item;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 let artisan: Account;
 let product: { productId: string; sku: string; shopId: string };
@@ -66,7 +56,7 @@ async function webhook(event: PaymentEvent, options: { secret?: string; at?: num
 }
 
 const entered = async (orderId: string) =>
-  ((await sfn().send(new GetExecutionHistoryCommand({ executionArn: executionArn(orderId), maxResults: 1000 }))).events ?? [])
+  ((await storeSfn().send(new GetExecutionHistoryCommand({ executionArn: executionArn(orderId), maxResults: 1000 }))).events ?? [])
     .filter((e) => e.type?.endsWith('StateEntered'))
     .map((e) => e.stateEnteredEventDetails?.name);
 
@@ -164,7 +154,7 @@ describe('a card payment declined', () => {
     const answer = await press(declined.redirectUrl, 'decline');
     expect(answer.status).toBe(303);
     const execution = await until('the saga to end', async () => {
-      const described = await sfn().send(new DescribeExecutionCommand({ executionArn: executionArn(declined.orderId) }));
+      const described = await storeSfn().send(new DescribeExecutionCommand({ executionArn: executionArn(declined.orderId) }));
       return described.status === 'RUNNING' ? undefined : described;
     });
     expect(execution.status).toBe('FAILED');

@@ -1,0 +1,35 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { storeUrl } from './api-client.ts';
+import type { WorkflowRuntime } from '../../infra/local/workflows.ts';
+
+/** Helpers for tests that follow the order saga: polling, the store's Step Functions API, an in-process control. */
+
+/** Polls `probe` until it gives a value, or fails after `ms` naming what it waited for. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The running store's Step Functions API (`/sfn`), as handlers reach it. */
+export const storeSfn = () => new SFNClient({ endpoint: `${storeUrl()}/sfn`, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+
+/** The order saga execution of an order (named after it). */
+export const executionArn = (orderId: string) => `arn:aws:states:eu-west-3:000000000000:execution:order-saga:${orderId}`;
+
+/** SagaControl over an in-process runtime, remembering each order's execution. */
+export function runtimeControl(runtime: () => WorkflowRuntime, stateMachineArn: string) {
+  const executions = new Map<string, string>();
+  const control = {
+    start: async (orderId: string, input: object) => {
+      executions.set(orderId, runtime().startExecution({ stateMachineArn, name: orderId, input: JSON.stringify(input) }).executionArn);
+    },
+    resume: async (token: string, output: unknown) => runtime().sendTaskSuccess(token, JSON.stringify(output)),
+    fail: async (token: string, error: string, cause: string) => runtime().sendTaskFailure(token, error, cause),
+  };
+  return { control, executions };
+}
