@@ -4,6 +4,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { logBucket, privateBucket } from '../constructs/private-bucket.ts';
 import { GLOBAL_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '#shared/data/table-definition.ts';
 import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, VERIFICATION_EMAIL } from '#shared/domain/accounts.ts';
 import { PUBLIC_IMAGE_PREFIXES, UPLOAD_PREFIX } from '#shared/domain/images.ts';
@@ -52,24 +53,13 @@ export class StatefulStack extends Stack {
       });
     }
 
-    const accessLogsBucket = new s3.Bucket(this, 'AccessLogsBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(accessLogsBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This bucket is the server-access-log target of the image bucket; logging its own writes would recurse.',
-    });
+    const accessLogsBucket = logBucket(
+      this,
+      'AccessLogsBucket',
+      'This bucket is the server-access-log target of the image bucket; logging its own writes would recurse.',
+    );
 
-    this.imageBucket = new s3.Bucket(this, 'ImageBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    this.imageBucket = privateBucket(this, 'ImageBucket', {
       // Artisans re-upload under the same key from flaky networks: keep the previous version a while.
       versioned: true,
       lifecycleRules: [

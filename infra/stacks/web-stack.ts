@@ -8,6 +8,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { logBucket, privateBucket } from '../constructs/private-bucket.ts';
 
 export interface WebStackProps extends StackProps {
   /** The HTTP API, served under /api/* (its routes already start with /api/). */
@@ -38,24 +39,11 @@ export class WebStack extends Stack {
     }
 
     // CloudFront standard logs need ACLs on their bucket (the log-delivery account writes them).
-    const logsBucket = new s3.Bucket(this, 'LogsBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: s3.BucketEncryption.S3_MANAGED,
+    const logsBucket = logBucket(this, 'LogsBucket', 'This bucket receives the CloudFront and site-bucket access logs; logging its own writes would recurse.', {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(logsBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This bucket receives the CloudFront and site-bucket access logs; logging its own writes would recurse.',
     });
 
-    this.siteBucket = new s3.Bucket(this, 'SiteBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    this.siteBucket = privateBucket(this, 'SiteBucket', {
       serverAccessLogsBucket: logsBucket,
       serverAccessLogsPrefix: 'site-bucket/',
       // Its content is rebuilt from web/dist on every deploy; the bucket itself is kept
