@@ -245,6 +245,8 @@ describe('a shopper in Dakhla pays cash on delivery; the demo artisan fulfils', 
     }
     await card.waitFor();
     expect(await card.textContent()).toContain('À accepter avant le');
+    // Where to ship it: the shopper's address, to a Dakhla address.
+    await expect.poll(async () => (await card.locator('.ship-to').textContent()) ?? '').toMatch(/الداخلة|Dakhla/);
     // The retried checkout placed one order, not two.
     expect(await page.getByTestId('fulfil-card').filter({ hasText: '2 × Bourse à thé' }).count()).toBe(1);
     await expectNoSidewaysScroll(page);

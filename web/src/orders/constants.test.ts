@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as shared from '../../../shared/api/orders.ts';
-import { SAGA_TIMEOUTS } from '../../../shared/workflows/order-saga.ts';
 import * as local from './constants.ts';
 
 describe('order constants (zod-free copies for the browser)', () => {
@@ -10,7 +9,6 @@ describe('order constants (zod-free copies for the browser)', () => {
     expect(local.PAYMENT_METHODS).toEqual(shared.PAYMENT_METHODS);
     expect(local.CARRIERS).toEqual(shared.CARRIERS);
     expect(local.SUB_ORDER_STATUSES).toEqual(shared.SUB_ORDER_STATUSES);
-    expect(local.SAGA_TIMEOUTS).toEqual(SAGA_TIMEOUTS);
   });
 
   it('phone and tracking patterns agree with the API schemas', () => {

@@ -12,14 +12,6 @@ export const PAYMENT_METHODS = ['card', 'cod'] as const satisfies readonly Payme
 export const CARRIERS = ['amana', 'ctm', 'aramex', 'dhl', 'other'] as const satisfies readonly Carrier[];
 export const SUB_ORDER_STATUSES = ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered', 'declined', 'cancelled'] as const satisfies readonly SubOrderStatus[];
 
-/** How long each step may wait in the order saga (seconds), for the deadlines shown to artisans. */
-export const SAGA_TIMEOUTS = {
-  paymentSeconds: 30 * 60,
-  acceptanceSeconds: 48 * 60 * 60,
-  shipmentSeconds: 5 * 24 * 60 * 60,
-  deliverySeconds: 30 * 24 * 60 * 60,
-} as const;
-
 /** Carriers' own names (not translated); 'other' is translated by each area. */
 export const CARRIER_NAMES: Record<Exclude<Carrier, 'other'>, string> = {
   amana: 'Amana (Barid Al-Maghrib)',

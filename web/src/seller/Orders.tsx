@@ -8,26 +8,14 @@ import { ErrorState, Loading } from '../components/Status.tsx';
 import { Text } from '../components/Text.tsx';
 import { formatMad, formatNumber, intlLocale } from '../format.ts';
 import { useTitle } from '../hooks.ts';
-import { CARRIER_NAMES, CARRIERS, SAGA_TIMEOUTS, TRACKING_NUMBER } from '../orders/constants.ts';
+import { CARRIER_NAMES, CARRIERS, TRACKING_NUMBER } from '../orders/constants.ts';
 import { paths } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
 import { apiErrors, Field, inputValue } from './ui.tsx';
 
-/** What the artisan's list carries per sub-order; the shopper's city and payment are being added by the API. */
-export type MySubOrder = SubOrder & {
-  carrier?: Carrier;
-  trackingNumber?: string;
-  declineReason?: string;
-  cancelReason?: string;
-  /** When the current step must be done by (if the API gives it; else worked out from the saga's timeouts). */
-  due?: string;
-  payment?: { method: 'card' | 'cod'; status?: string };
-  paymentMethod?: 'card' | 'cod';
-  shipTo?: { name?: string; phone?: string; line1?: string; line2?: string; city?: string; region?: string; postalCode?: string; country?: string };
-  destination?: { city?: string; country?: string };
-  customer?: { name?: string; phone?: string; address?: { line1?: string; line2?: string; city?: string; postalCode?: string; country?: string } };
-};
+/** What the artisan's list carries per sub-order (where to ship, how it is paid and by when are on SubOrder). */
+export type MySubOrder = SubOrder & { declineReason?: string; cancelReason?: string };
 
 type Tab = 'awaiting_acceptance' | 'accepted' | 'shipped' | 'delivered' | 'closed';
 const TABS: [Tab, SellerKey][] = [
@@ -39,24 +27,12 @@ const TABS: [Tab, SellerKey][] = [
 ];
 const isTab = (value: string | null): value is Tab => TABS.some(([tab]) => tab === value);
 
-/** The step a status waits for, and how long the saga gives it. */
-const WAIT: Partial<Record<SubOrderStatus, number>> = {
-  awaiting_acceptance: SAGA_TIMEOUTS.acceptanceSeconds,
-  accepted: SAGA_TIMEOUTS.shipmentSeconds,
-  shipped: SAGA_TIMEOUTS.deliverySeconds,
-};
+const WAITING: ReadonlySet<SubOrderStatus> = new Set(['awaiting_acceptance', 'accepted', 'shipped']);
 
-/** When the current step must be done by: the API's own date, else entered-at plus the saga's timeout. */
-export function dueOf(sub: Pick<MySubOrder, 'status' | 'timeline' | 'due' | 'updatedAt'>): Date | undefined {
-  if (sub.due) return new Date(sub.due);
-  const seconds = WAIT[sub.status];
-  if (!seconds) return undefined;
-  const since = sub.timeline.filter((e) => e.status === sub.status).at(-1)?.at ?? sub.updatedAt;
-  return new Date(Date.parse(since) + seconds * 1000);
+/** When the current step must be done by (the saga sets `due` when it starts waiting for it). */
+export function dueOf(sub: Pick<MySubOrder, 'status' | 'due'>): Date | undefined {
+  return sub.due && WAITING.has(sub.status) ? new Date(sub.due) : undefined;
 }
-
-export const paymentOf = (sub: MySubOrder) => sub.payment?.method ?? sub.paymentMethod;
-export const cityOf = (sub: MySubOrder) => sub.shipTo?.city ?? sub.destination?.city ?? sub.customer?.address?.city;
 
 interface ListState {
   items: MySubOrder[];
@@ -186,8 +162,8 @@ function FulfilCard({ initial }: { initial: MySubOrder }): JSX.Element {
   const due = dueOf(sub);
   const late = due ? due.getTime() < Date.now() : false;
   const soon = due ? !late && due.getTime() - Date.now() < 12 * 3600 * 1000 : false;
-  const cod = paymentOf(sub) === 'cod';
-  const city = cityOf(sub);
+  const cod = sub.paymentMethod === 'cod';
+  const city = sub.shipTo?.address.city;
   const id = sub.orderId;
 
   const focusFirstError = (errors: Record<string, string>) =>
@@ -304,9 +280,11 @@ function FulfilCard({ initial }: { initial: MySubOrder }): JSX.Element {
       {cod && sub.status !== 'delivered' && sub.status !== 'cancelled' && sub.status !== 'declined' && (
         <p class="cod-note">{t('orders.collect', { total: formatMad(sub.total, locale) })}</p>
       )}
-      {sub.shipTo?.line1 && (
+      {sub.shipTo && (
         <address class="ship-to">
-          {[sub.shipTo.name, sub.shipTo.line1, sub.shipTo.line2, [sub.shipTo.postalCode, sub.shipTo.city].filter(Boolean).join(' '), sub.shipTo.country].filter(Boolean).join(', ')}
+          {[sub.shipTo.name, sub.shipTo.address.line1, sub.shipTo.address.line2, [sub.shipTo.address.postalCode, sub.shipTo.address.city].filter(Boolean).join(' '), sub.shipTo.address.country]
+            .filter(Boolean)
+            .join(', ')}
           {sub.shipTo.phone && (
             <>
               {' · '}
