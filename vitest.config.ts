@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { assertNodeMajor } from './infra/node-version.ts';
+
+assertNodeMajor();
 
 /**
  * Four test projects: unit (beside the code), integration (handlers against the local

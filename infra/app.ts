@@ -53,6 +53,8 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
     siteAssetPath: options.siteAssetPath,
+    stage: { name: config.stage, production: false },
+    paymentProvider: config.paymentProvider ?? 'sandbox',
   });
 
   Tags.of(app).add('project', 'dakhla-market');

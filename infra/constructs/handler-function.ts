@@ -8,6 +8,12 @@ import { LogLevel, NodejsFunction, OutputFormat, type NodejsFunctionProps } from
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { GLOBAL_INDEXES } from '#shared/data/table-definition.ts';
+import { NODE_MAJOR } from '../node-version.ts';
+
+/** Lambda's runtime: the Node.js major the project develops and tests on (infra/node-version.ts). */
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
+/** esbuild's target for the functions' bundles. */
+export const BUNDLE_TARGET = `node${NODE_MAJOR}`;
 
 /** Repository root: entries, package.json ("imports" aliases) and the lock file live here. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,7 +26,7 @@ export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' 
 }
 
 /**
- * One Lambda function for one handler module, with the project's defaults: arm64, Node.js 22,
+ * One Lambda function for one handler module, with the project's defaults: arm64, Node.js 24,
  * X-Ray tracing, its own log group with a retention, and esbuild bundling to minified ESM
  * with source maps. Any NodejsFunction prop passed in overrides the default.
  *
@@ -52,7 +58,7 @@ export class HandlerFunction extends Construct {
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: LAMBDA_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 512,
       timeout: Duration.seconds(10),
@@ -69,7 +75,7 @@ export class HandlerFunction extends Construct {
         minify: true,
         sourceMap: true,
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: BUNDLE_TARGET,
         mainFields: ['module', 'main'],
         logLevel: LogLevel.WARNING,
         // Some CommonJS dependencies call require(); ESM output has none, so give it one.

@@ -105,11 +105,7 @@ export class ImageProcessor extends Construct {
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'X-Ray tracing (tracing: ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
-      },
-      {
-        id: 'AwsSolutions-L1',
-        reason: 'nodejs22.x is pinned deliberately, as for every function (see ApiStack): the handlers also run locally on Node 20/22.',
-      },
+      }
     );
 
     props.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn), { prefix: UPLOAD_NOTIFICATION.keyPrefix });

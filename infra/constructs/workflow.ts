@@ -50,11 +50,7 @@ export class WorkflowStateMachine extends Construct {
         {
           id: 'AwsSolutions-IAM5[Resource::*]',
           reason: 'X-Ray tracing (tracing: ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
-        },
-        {
-          id: 'AwsSolutions-L1',
-          reason: 'nodejs22.x is pinned deliberately: the handlers also run locally on Node 20/22 and are bundled with target node22; move to a newer runtime together with the local toolchain.',
-        },
+        }
       );
       functions[task] = handler;
     }

@@ -2,6 +2,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { ClientConfig } from '#shared/client-config.ts';
 import { isPublicImageKey } from '#shared/domain/images.ts';
 import { routeFunctionName, type Route } from '#shared/routes.ts';
 import { lambdaContext, toApiEvent } from './api-event.ts';
@@ -32,7 +33,7 @@ export interface GatewayOptions {
   /** Shown at GET /dev/outbox and /dev/outbox.html: what would have been emailed (local only). */
   outbox?: Outbox;
   /** Served at GET /config.json: the browser's run-time settings (the web stack deploys the same file). */
-  clientConfig?: unknown;
+  clientConfig?: ClientConfig;
   /** The Step Functions API at /sfn (sfn-api.ts): handlers reach it through AWS_ENDPOINT_URL_SFN. */
   sfn?: (req: IncomingMessage, res: ServerResponse) => void;
   log?: (line: string) => void;

@@ -5,7 +5,9 @@ import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import type { ClientConfig } from '#shared/client-config.ts';
 import { MAX_UPLOAD_BYTES } from '#shared/domain/images.ts';
+import { cardProviderName } from '#shared/payments/provider.ts';
 import { routes } from '#shared/routes.ts';
 import type { Workflow } from '#shared/workflows/definition.ts';
 import { workflows as registeredWorkflows } from '#shared/workflows/registry.ts';
@@ -186,7 +188,9 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       sfn: createSfnApi(workflowRuntime),
       clientConfig: {
         auth: { endpoint: `${cognito.endpoint}/`, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
-      },
+        stage: { name: 'local', production: false },
+        payments: { provider: cardProviderName(process.env.PAYMENT_PROVIDER) },
+      } satisfies ClientConfig,
       log,
     });
     // The image bucket's notification: uploads/ objects run the image function, as in AWS.

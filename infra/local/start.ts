@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { assertNodeMajor } from '../node-version.ts';
 import { LocalStackError } from './ports.ts';
 import { ROOT, startStack } from './stack.ts';
 
@@ -31,6 +32,13 @@ function portOption(name: string, value: string | undefined): number | undefined
 }
 
 const say = (line: string) => console.log(`[dakhla] ${line}`);
+
+try {
+  assertNodeMajor();
+} catch (error) {
+  console.error(`[dakhla] cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 try {
   const port = portOption('port', values.port) ?? 3000;

@@ -42,17 +42,6 @@ import { LOCAL_REGION } from './emulators.ts';
  *   StartExecution names as in AWS.
  */
 
-// aws-local-stepfunctions declares Node ≥ 22 and calls Promise.withResolvers (Node 22+) in Task states.
-const promiseStatics = Promise as unknown as { withResolvers?: () => unknown };
-promiseStatics.withResolvers ??= function withResolvers<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason?: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-};
 type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
 
 export const LOCAL_ACCOUNT = '000000000000';

@@ -215,11 +215,7 @@ export class ApiStack extends Stack {
         {
           id: 'AwsSolutions-IAM5[Resource::*]',
           reason: 'X-Ray tracing (tracing: ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
-        },
-        {
-          id: 'AwsSolutions-L1',
-          reason: 'nodejs22.x is pinned deliberately: the handlers also run locally on Node 20/22 and are bundled with target node22; move to a newer runtime together with the local toolchain.',
-        },
+        }
       );
 
       const authorizer = authorizerFor(route, authorizers);

@@ -8,6 +8,8 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import type { ClientConfig } from '#shared/client-config.ts';
+import type { CardProviderName } from '#shared/payments/provider.ts';
 import { logBucket, privateBucket } from '../constructs/private-bucket.ts';
 
 export interface WebStackProps extends StackProps {
@@ -20,6 +22,10 @@ export interface WebStackProps extends StackProps {
   readonly userPoolClient: cognito.IUserPoolClient;
   /** The built web store: a folder holding index.html (infra/app.ts passes web/dist). */
   readonly siteAssetPath: string;
+  /** The deployment stage, told to the browser in /config.json. */
+  readonly stage: { readonly name: string; readonly production: boolean };
+  /** The provider card orders use, told to the browser in /config.json. */
+  readonly paymentProvider: CardProviderName;
 }
 
 /**
@@ -208,7 +214,9 @@ export class WebStack extends Stack {
             userPoolId: props.userPool.userPoolId,
             clientId: props.userPoolClient.userPoolClientId,
           },
-        }),
+          stage: { name: props.stage.name, production: props.stage.production },
+          payments: { provider: props.paymentProvider },
+        } satisfies ClientConfig),
       ],
       destinationBucket: this.siteBucket,
       prune: false,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { routes } from '#shared/routes.ts';
+import { BUNDLE_TARGET } from '../../infra/constructs/handler-function.ts';
 
 /**
  * Per-route Lambda bundle size and module init time: each handler is bundled as the CDK
@@ -25,7 +26,7 @@ export async function measureHandlerBundles() {
         minify: true,
         platform: 'node',
         format: 'esm',
-        target: 'node22',
+        target: BUNDLE_TARGET,
         mainFields: ['module', 'main'],
         banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
         outfile,

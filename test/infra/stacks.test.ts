@@ -155,7 +155,7 @@ describe('ApiStack', () => {
     return match[0]!;
   };
 
-  it('has one arm64 nodejs22.x traced function per route, with its environment', () => {
+  it('has one arm64 nodejs24.x traced function per route, with its environment', () => {
     const handlerFunctions = Object.values(functions()).filter((fn) => String(fn.Properties.Description).startsWith('functions/'));
     const sagaTasks = workflowRegistry.reduce((n, w) => n + Object.keys(w.tasks).length, 0);
     // + the image function (describe 'Photos') + one function per workflow task (the order saga)
@@ -164,7 +164,7 @@ describe('ApiStack', () => {
       const [, fn] = functionFor(route);
       expect(fn.Properties, routeKey(route)).toMatchObject({
         Architectures: ['arm64'],
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         TracingConfig: { Mode: 'Active' },
         MemorySize: 512,
         Timeout: 10,
@@ -309,6 +309,8 @@ describe('WebStack', () => {
           userPool,
           userPoolClient: userPool.addClient('Web'),
           siteAssetPath: join(workDir, 'no-such-dist'),
+          stage: { name: 'test', production: false },
+          paymentProvider: 'sandbox',
         }),
     ).toThrow('web/dist is missing: run `npm run build:web` before synth/deploy');
   });
@@ -363,7 +365,7 @@ describe('Photos (image bucket, image function)', () => {
   });
 
   it('gives the image function arm64, 1.5 GB, 60 s, the bucket and the table', () => {
-    expect(imageFunction().Properties).toMatchObject({ Architectures: ['arm64'], Runtime: 'nodejs22.x', MemorySize: 1536, Timeout: 60 });
+    expect(imageFunction().Properties).toMatchObject({ Architectures: ['arm64'], Runtime: 'nodejs24.x', MemorySize: 1536, Timeout: 60 });
     expect(imageFunction().Properties.Environment.Variables).toMatchObject({ IMAGE_BUCKET: expect.anything(), TABLE_NAME: expect.anything() });
   });
 

@@ -42,8 +42,7 @@ beforeAll(() => {
   construct.grantStart(caller.fn);
   construct.grantTaskResponse(caller.fn);
   Validations.of(caller).acknowledge(
-    { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray tracing: no resource-level permissions (as for every HandlerFunction of the stacks).' },
-    { id: 'AwsSolutions-L1', reason: 'nodejs22.x is pinned deliberately (as for every HandlerFunction of the stacks).' },
+    { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray tracing: no resource-level permissions (as for every HandlerFunction of the stacks).' }
   );
   template = Template.fromStack(stack);
 });
@@ -102,7 +101,7 @@ describe('WorkflowStateMachine', () => {
     const ids = taskFunctionIds();
     for (const [task, id] of Object.entries(ids)) {
       const fn = resources('AWS::Lambda::Function')[id]!;
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, MemorySize: 512, Timeout: 10 });
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, MemorySize: 512, Timeout: 10 });
       expect(fn.Properties.Environment.Variables).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'dakhla-market', TASK_NAME: task });
     }
     expect(Object.keys(construct.functions).sort()).toEqual(Object.keys(testSaga.tasks).sort());

@@ -178,12 +178,14 @@ describe('operator routes', () => {
 });
 
 describe('the browser\'s run-time settings and Cognito from the store\'s origin', () => {
-  it('serves /config.json uncached, naming the local pool and client', async () => {
+  it('serves /config.json uncached, naming the local pool and client, the stage and the card provider', async () => {
     const response = await fetch(`${store()}/config.json`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({
       auth: { endpoint: `${cognitoEndpoint()}/`, region: expect.any(String), userPoolId: inject('userPoolId'), clientId: inject('clientId') },
+      stage: { name: 'local', production: false },
+      payments: { provider: 'sandbox' },
     });
   });
 

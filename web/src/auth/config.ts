@@ -1,15 +1,8 @@
-/** The deployment's public settings (`/config.json`, written by the web stack or the local gateway). */
-export interface AuthConfig {
-  /** Cognito's JSON API: `https://cognito-idp.<region>.amazonaws.com/` in AWS, cognito-local here. */
-  endpoint: string;
-  region: string;
-  userPoolId: string;
-  clientId: string;
-}
+import type { ClientConfig } from '../../../shared/client-config.ts';
 
-export interface AppConfig {
-  auth: AuthConfig;
-}
+/** The deployment's public settings (`/config.json`, written by the web stack or the local gateway). */
+export type AppConfig = ClientConfig;
+export type AuthConfig = ClientConfig['auth'];
 
 let once: Promise<AppConfig> | undefined;
 
