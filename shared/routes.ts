@@ -1,3 +1,5 @@
+import { CARD_PROVIDERS, type CardProviderName } from './payments/provider.ts';
+
 /**
  * The one route table. It drives both the CDK HTTP API (infra/stacks/api-stack.ts) and the
  * local gateway (infra/local/gateway.ts): method, path, handler, who may call it and what
@@ -19,6 +21,12 @@ export interface Route {
   /** Module under functions/ (without .ts) that exports `handler`. */
   handler: string;
   auth: Auth;
+  /**
+   * Deployed only when card orders use this provider (PAYMENT_PROVIDER): the sandbox's TEST page
+   * and its webhook do not exist beside a real provider. `routesFor` applies it, for the CDK HTTP
+   * API and the local gateway alike.
+   */
+  cardProvider?: CardProviderName;
   /** What the handler needs; infra turns this into least-privilege grants. */
   access: {
     table: 'read' | 'read-write';
@@ -51,10 +59,14 @@ export const routes = [
   { method: 'GET', path: '/api/me/purchases', handler: 'orders/list-my-purchases', auth: 'signed-in', access: { table: 'read' } },
   { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
 
-  // Card payments: the provider's signed webhook resumes the order's saga; the sandbox provider's hosted TEST page.
-  { method: 'POST', path: '/api/payments/{provider}/webhook', handler: 'payments/receive-webhook', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], paymentSecret: true } },
-  { method: 'GET', path: '/api/payments/sandbox/{sessionId}', handler: 'payments/sandbox-page', auth: 'public', access: { table: 'read' } },
-  { method: 'POST', path: '/api/payments/sandbox/{sessionId}/decision', handler: 'payments/sandbox-decision', auth: 'public', access: { table: 'read-write', paymentSecret: true } },
+  // Card payments: the configured provider's signed webhook resumes the order's saga (one route per
+  // provider, only the configured one deployed); the sandbox provider's hosted TEST page.
+  ...CARD_PROVIDERS.map(
+    (provider) =>
+      ({ method: 'POST', path: `/api/payments/${provider}/webhook`, handler: 'payments/receive-webhook', auth: 'public', cardProvider: provider, access: { table: 'read-write', workflows: ['order-saga'], paymentSecret: true } }) as const,
+  ),
+  { method: 'GET', path: '/api/payments/sandbox/{sessionId}', handler: 'payments/sandbox-page', auth: 'public', cardProvider: 'sandbox', access: { table: 'read' } },
+  { method: 'POST', path: '/api/payments/sandbox/{sessionId}/decision', handler: 'payments/sandbox-decision', auth: 'public', cardProvider: 'sandbox', access: { table: 'read-write', paymentSecret: true } },
 
   // Artisans: their own account, shop, products and photos. Ownership comes from the token.
   { method: 'GET', path: '/api/me', handler: 'artisan/get-me', auth: 'signed-in', access: { table: 'read' } },
@@ -90,3 +102,7 @@ export const routeFunctionName = (route: Pick<Route, 'handler'>) =>
     .split(/[/-]/)
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
+
+/** The routes a deployment with this card provider has: every route but the other providers' (see `Route.cardProvider`). */
+export const routesFor = <R extends Route>(provider: CardProviderName, table: readonly R[]): R[] =>
+  table.filter((route) => route.cardProvider === undefined || route.cardProvider === provider);

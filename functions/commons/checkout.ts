@@ -5,12 +5,11 @@ import type { Caller } from './caller.ts';
 import { withStatus } from './http.ts';
 import { orderEmailDeps } from './mailer.ts';
 import { orders } from './orders.ts';
-import { checkoutPayments, explainMissingPublicBaseUrl } from './payments.ts';
+import { checkoutPayments } from './payments.ts';
 import { sagaDeps } from './saga.ts';
 import { orderSaga } from './workflows.ts';
 
 /** Checkout as both checkout routes run it (a guest's, and a signed-in shopper's whose orders are kept with their account). */
-explainMissingPublicBaseUrl();
 
 const compensate = (orderId: string) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } });
 

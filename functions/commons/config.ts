@@ -25,10 +25,7 @@ const orderSagaArn = requiredWhenUsed('ORDER_SAGA_ARN', 'functions granted the o
 const emailFrom = requiredWhenUsed('EMAIL_FROM', 'functions that send email');
 const emailTransport = requiredWhenUsed('EMAIL_TRANSPORT', 'functions that send email');
 const outboxUrl = requiredWhenUsed('OUTBOX_URL', 'functions that send email locally');
-const publicBaseUrl = requiredWhenUsed(
-  'PUBLIC_BASE_URL',
-  'checkout, the payment webhook, the sandbox payment page and email links; in AWS set the CDK context publicBaseUrl to the CloudFront URL, e.g. `-c publicBaseUrl=https://d1234.cloudfront.net`, and deploy again',
-);
+const publicBaseUrl = requiredWhenUsed('PUBLIC_BASE_URL', 'checkout, the payment routes, the saga tasks and email links (ApiStack sets it from the domain or the distribution)');
 const paymentSecretName = requiredWhenUsed('PAYMENT_SECRET_NAME', 'functions that verify payment webhooks or call a payment provider');
 
 export const config = {
@@ -65,7 +62,6 @@ export const config = {
   get publicBaseUrl(): string {
     return publicBaseUrl().replace(/\/+$/, '');
   },
-  publicBaseUrlSet: !!process.env.PUBLIC_BASE_URL,
   /**
    * The sandbox webhook secret when given directly (SANDBOX_WEBHOOK_SECRET: the local stack);
    * otherwise the payment secret (PAYMENT_SECRET_NAME, Secrets Manager) holds it.

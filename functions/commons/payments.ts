@@ -38,19 +38,6 @@ const sandboxSecret = async () => config.sandboxWebhookSecret ?? secret('sandbox
 // Cold start: fetch the secrets now (not on the first webhook).
 if (!config.sandboxWebhookSecret && config.paymentSecretNameSet) paymentSecrets().catch(() => {});
 
-/** Called at cold start by the functions that need the public URL: says clearly what is missing. */
-export function explainMissingPublicBaseUrl() {
-  if (cardProvider !== 'sandbox' || config.publicBaseUrlSet) return;
-  console.error(
-    JSON.stringify({
-      level: 'ERROR',
-      message:
-        'PUBLIC_BASE_URL is not set: the sandbox payment provider cannot build its payment page link nor send its webhook. ' +
-        'Deploy with the CDK context publicBaseUrl set to the store URL (the CloudFront URL), e.g. `npx cdk deploy --all -c publicBaseUrl=https://d1234.cloudfront.net`. Card checkouts fail until then; cash on delivery works.',
-    }),
-  );
-}
-
 const providers: Record<ProviderName, PaymentProvider> = {
   sandbox: sandboxProvider({ sessions: payments.sandboxSessions, secret: sandboxSecret, baseUrl: () => config.publicBaseUrl }),
   stripe: stripeProvider({ secrets: async () => ({ secretKey: await secret('stripeSecretKey'), webhookSecret: await secret('stripeWebhookSecret') }) }),
@@ -64,6 +51,8 @@ export const checkoutPayments = { provider: providers[cardProvider], baseUrl: ()
 
 /** What the sandbox page and its decision need. */
 export const sandbox = {
+  /** The TEST page exists only where card orders use the sandbox; elsewhere its routes answer 404. */
+  enabled: cardProvider === 'sandbox',
   sessions: payments.sandboxSessions,
   secret: sandboxSecret,
   baseUrl: () => config.publicBaseUrl,

@@ -3,14 +3,12 @@ import { readDecision, sandboxDecision, sandboxSessionPath } from '#shared/api/p
 import { InvalidInputError } from '#shared/domain/errors.ts';
 import { decideSandboxPayment } from '#shared/use-cases/payments.ts';
 import { publicRoute, rawResponse, zodFields } from '../commons/http.ts';
-import { explainMissingPublicBaseUrl, sandbox } from '../commons/payments.ts';
+import { sandbox } from '../commons/payments.ts';
 
 /**
  * The sandbox page's Approve/Decline (a form POST): the store is sent the signed webhook, and
- * the browser goes back to the order page (303).
+ * the browser goes back to the order page (303). 404 unless the sandbox is the card provider.
  */
-explainMissingPublicBaseUrl();
-
 export const handler = publicRoute(
   { path: sandboxSessionPath, headers: z.object({ 'content-type': z.string().max(200).optional() }), rawBody: true },
   async ({ path, headers, rawBody }) => {

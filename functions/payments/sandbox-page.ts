@@ -2,15 +2,13 @@ import { sandboxPageHeaders, sandboxPageQuery, sandboxSessionPath } from '#share
 import { pageLocale, sandboxPageHtml } from '#shared/payments/sandbox-page.ts';
 import { sandboxSession } from '#shared/use-cases/payments.ts';
 import { publicRoute, rawResponse } from '../commons/http.ts';
-import { explainMissingPublicBaseUrl, sandbox } from '../commons/payments.ts';
+import { sandbox } from '../commons/payments.ts';
 
-/** The sandbox's hosted TEST payment page (HTML, four languages): Approve or Decline. */
-explainMissingPublicBaseUrl();
-
+/** The sandbox's hosted TEST payment page (HTML, four languages): Approve or Decline. 404 unless the sandbox is the card provider. */
 export const handler = publicRoute(
   { path: sandboxSessionPath, query: sandboxPageQuery, headers: sandboxPageHeaders },
   async ({ path, query, headers }) => {
-    const session = await sandboxSession(sandbox.sessions, path.sessionId);
+    const session = await sandboxSession(sandbox, path.sessionId);
     const locale = pageLocale(query.lang, headers['accept-language']);
     return rawResponse({
       statusCode: 200,

@@ -8,7 +8,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { ClientConfig } from '#shared/client-config.ts';
 import { MAX_UPLOAD_BYTES } from '#shared/domain/images.ts';
 import { cardProviderName } from '#shared/payments/provider.ts';
-import { routes } from '#shared/routes.ts';
+import { routes, routesFor } from '#shared/routes.ts';
 import type { Workflow } from '#shared/workflows/definition.ts';
 import { workflows as registeredWorkflows } from '#shared/workflows/registry.ts';
 import { DEFAULT_COGNITO_PORT, localCognitoClient, startCognito, type LocalCognito } from './cognito.ts';
@@ -177,8 +177,10 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       ...(options.workflowTimeScale ? { timeScale: options.workflowTimeScale } : {}),
       log,
     });
+    const cardProvider = cardProviderName(process.env.PAYMENT_PROVIDER);
     server = await createGateway({
-      routes,
+      // The routes AWS deploys with this card provider (the sandbox locally: its TEST page and webhook).
+      routes: routesFor(cardProvider, routes),
       functionsDir: join(ROOT, 'functions'),
       webRoot: options.webRoot ?? join(ROOT, 'web/dist'),
       images: { endpoint: s3.endpoint, bucket: LOCAL_IMAGE_BUCKET },
@@ -189,7 +191,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       clientConfig: {
         auth: { endpoint: `${cognito.endpoint}/`, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
         stage: { name: 'local', production: false },
-        payments: { provider: cardProviderName(process.env.PAYMENT_PROVIDER) },
+        payments: { provider: cardProvider },
       } satisfies ClientConfig,
       log,
     });

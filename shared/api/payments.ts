@@ -2,8 +2,6 @@ import * as z from 'zod';
 
 /** Requests of the payment routes: provider webhooks and the sandbox's hosted page. */
 
-export const webhookPath = z.object({ provider: z.string().regex(/^[a-z]{2,20}$/, 'is not a payment provider') }).strict();
-
 export const sandboxSessionPath = z.object({ sessionId: z.string().regex(/^sbx_[A-Za-z0-9_-]{8,80}$/, 'is not a sandbox payment session') }).strict();
 
 export const sandboxPageQuery = z.object({ lang: z.string().max(10).optional() }).strict();

@@ -160,9 +160,18 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
   return { received: true, outcome: 'late payment refunded' };
 }
 
-/** The sandbox's hosted page: the session (404 if unknown). */
-export async function sandboxSession(sessions: SandboxSessions, sessionId: string) {
-  const session = await sessions.get(sessionId);
+/** What the sandbox's TEST page and its decision read: off (404) unless card orders use the sandbox. */
+export interface SandboxPages {
+  /** PAYMENT_PROVIDER is `sandbox`. */
+  enabled: boolean;
+  sessions: SandboxSessions;
+}
+
+/** The sandbox's hosted page: the session (404 if unknown, or if the sandbox is not this stage's provider). */
+export async function sandboxSession(deps: SandboxPages, sessionId: string) {
+  // A stage whose card provider is not the sandbox has no TEST page: 404, whatever the id.
+  if (!deps.enabled) throw new NotFoundError('Payment session');
+  const session = await deps.sessions.get(sessionId);
   if (!session) throw new NotFoundError('Payment session');
   return session;
 }
@@ -173,14 +182,14 @@ export async function sandboxSession(sessions: SandboxSessions, sessionId: strin
  * A repeated press re-sends the same event (same id: applied once).
  */
 export async function decideSandboxPayment(
-  deps: { sessions: SandboxSessions; secret: () => Promise<string>; baseUrl: () => string; post: (url: string, body: string, headers: Record<string, string>) => Promise<number> },
+  deps: SandboxPages & { secret: () => Promise<string>; baseUrl: () => string; post: (url: string, body: string, headers: Record<string, string>) => Promise<number> },
   sessionId: string,
   decision: SandboxDecision,
 ): Promise<{ returnUrl: string }> {
-  const session = await sandboxSession(deps.sessions, sessionId);
+  const session = await sandboxSession(deps, sessionId);
   const status = decision === 'approve' ? 'approved' : 'declined';
   const decided = session.status === 'open' ? await deps.sessions.decide(sessionId, status, now()) : false;
-  const current = decided ? status : (await sandboxSession(deps.sessions, sessionId)).status;
+  const current = decided ? status : (await sandboxSession(deps, sessionId)).status;
   if (current !== status) return { returnUrl: session.returnUrl }; // decided the other way before: nothing to send
   const { body, headers } = await signedSandboxWebhook(sandboxEvent(session, decision, session.decidedAt ?? now()), await deps.secret());
   const url = `${deps.baseUrl()}${webhookPath('sandbox')}`;
