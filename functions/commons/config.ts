@@ -42,6 +42,8 @@ export const config = {
   get emailFrom(): string {
     return emailFrom();
   },
+  /** The SES configuration set emails go through (EMAIL_CONFIGURATION_SET): bounces and complaints reach the alert topic. Unset locally and on stages without their own sender. */
+  emailConfigurationSet: process.env.EMAIL_CONFIGURATION_SET,
   /** How email leaves (EMAIL_TRANSPORT): `ses` in AWS, `outbox` locally (POSTed to OUTBOX_URL). */
   get emailTransport(): 'ses' | 'outbox' {
     const transport = emailTransport();

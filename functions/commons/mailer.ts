@@ -8,7 +8,8 @@ import { orders } from './orders.ts';
 
 /**
  * Email, one port for both worlds (EMAIL_TRANSPORT): in AWS through Amazon SES (v2 SendEmail,
- * from EMAIL_FROM, the one identity the function may send as); locally POSTed to the gateway's
+ * from EMAIL_FROM, the one identity the function may send as, through EMAIL_CONFIGURATION_SET when
+ * the stage has its own sender); locally POSTed to the gateway's
  * outbox (OUTBOX_URL), where /dev/outbox.html lists it. Built once per process.
  */
 let ses: SESv2Client | undefined;
@@ -19,6 +20,7 @@ const sesMailer: Mailer = {
     const result = await ses.send(
       new SendEmailCommand({
         FromEmailAddress: config.emailFrom,
+        ...(config.emailConfigurationSet ? { ConfigurationSetName: config.emailConfigurationSet } : {}),
         Destination: { ToAddresses: [to] },
         Content: {
           Simple: {

@@ -1,17 +1,18 @@
 import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
-  HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
   HttpMethod,
   HttpRoute,
   HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
   PayloadFormatVersion,
+  type IHttpApi,
   type IHttpRouteAuthorizer,
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -21,11 +22,12 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { routeFunctionName, routeKey, routes as routeTable, type Auth, type Route } from '#shared/routes.ts';
+import type { CardProviderName } from '#shared/payments/provider.ts';
+import { routeFunctionName, routeKey, routes as routeTable, routesFor, type Auth, type Route } from '#shared/routes.ts';
 import { grantTable, HandlerFunction } from '../constructs/handler-function.ts';
 import { grantImages, ImageProcessor, importImageBucket } from '../constructs/images.ts';
-import { loadEmailSender, type EmailSender } from '../config.ts';
-import { EMAIL_TASKS, grantSendEmail } from '../constructs/email.ts';
+import { DEFAULT_EMAIL_SENDER } from '../config.ts';
+import { EMAIL_TASKS, grantSendEmail, type SesSender } from '../constructs/email.ts';
 import { WorkflowStateMachine } from '../constructs/workflow.ts';
 import { workflowConstructId } from '#shared/workflows/definition.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
@@ -34,6 +36,8 @@ import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
 export type RouteAuthorizers = Partial<Record<Exclude<Auth, 'public'>, IHttpRouteAuthorizer>>;
 
 export interface ApiStackProps extends StackProps {
+  /** The bare HTTP API (WebStack's, behind CloudFront): this stack adds its stage, authorizer and routes. */
+  readonly httpApi: IHttpApi;
   readonly table: dynamodb.ITable;
   /** The product-image bucket (StatefulStack): presign/delete routes and the image function use it. */
   readonly imageBucket: s3.IBucket;
@@ -41,18 +45,18 @@ export interface ApiStackProps extends StackProps {
   readonly userPool: cognito.IUserPool;
   /** The web store's app client: the tokens' audience. */
   readonly userPoolClient: cognito.IUserPoolClient;
-  /** Who order emails come from (routes with `access.email` and the saga tasks that send). @default DEFAULT_EMAIL_FROM's domain */
-  readonly email?: EmailSender;
-  /** The route table; defaults to shared/routes.ts (tests pass their own). */
+  /** Who order emails come from (routes with `access.email` and the saga tasks that send), and through which SES configuration set. @default DEFAULT_EMAIL_SENDER */
+  readonly email?: SesSender;
+  /** The route table; defaults to shared/routes.ts (tests pass their own). Only the routes of `paymentProvider` are deployed (routesFor). */
   readonly routes?: readonly Route[];
   /** Overrides the Cognito JWT authorizer per kind of route. */
   readonly authorizers?: RouteAuthorizers;
   /** Stage-wide default throttling. @default 50 requests/s, bursts of 100 */
   readonly throttle?: ThrottleSettings;
-  /** The store's public URL (CloudFront): PUBLIC_BASE_URL of checkout and the payment functions. */
-  readonly publicBaseUrl?: string;
-  /** PAYMENT_PROVIDER of card orders. @default 'sandbox' */
-  readonly paymentProvider?: 'sandbox' | 'stripe';
+  /** The store's public URL (the domain, else the distribution's: WebStack.storeUrl): PUBLIC_BASE_URL of the functions. */
+  readonly publicBaseUrl: string;
+  /** PAYMENT_PROVIDER of card orders: also which provider's routes are deployed. @default 'sandbox' */
+  readonly paymentProvider?: CardProviderName;
 }
 
 /** Saga tasks that give money back through the provider (they may need its secret). */
@@ -69,7 +73,7 @@ const SERVICE_NAME = 'dakhla-market';
  * Lambda proxy integration (payload v2) per route, grants from each route's `access`.
  */
 export class ApiStack extends Stack {
-  readonly api: HttpApi;
+  readonly api: IHttpApi;
   /** `https://{apiId}.execute-api.{region}.amazonaws.com` */
   readonly apiEndpoint: string;
   /** The payment providers' secret (JSON). */
@@ -77,16 +81,14 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const routes = props.routes ?? routeTable;
+    const paymentProvider = props.paymentProvider ?? 'sandbox';
+    // The sandbox's TEST page and webhook are not deployed beside another provider (shared/routes.ts).
+    const routes = routesFor(paymentProvider, props.routes ?? routeTable);
     // Imported: the image function's bucket notification is then managed from this stack (CDK's
     // notifications custom resource), and StatefulStack never depends on this one.
     const imageBucket = importImageBucket(this, 'ImageBucketRef', props.imageBucket);
 
-    this.api = new HttpApi(this, 'HttpApi', {
-      description: 'Dakhla Market API (routes from shared/routes.ts)',
-      // The stage is created below, with access logging and throttling.
-      createDefaultStage: false,
-    });
+    this.api = props.httpApi;
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -122,10 +124,16 @@ export class ApiStack extends Stack {
     // Every non-public route needs a Cognito ID token for the web client (issuer = the pool's
     // https://cognito-idp.<region>.amazonaws.com/<poolId>); the local gateway checks the same
     // (infra/local/jwt-authorizer.ts). Group checks ('operator') are the handlers' edge's.
-    const jwt = new HttpJwtAuthorizer('CognitoJwt', `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`, {
+    // Made here, not by HttpJwtAuthorizer (which would put it in the API's own stack, WebStack).
+    const cognitoJwt = new HttpAuthorizer(this, 'CognitoJwt', {
+      httpApi: props.httpApi,
+      type: HttpAuthorizerType.JWT,
       authorizerName: 'cognito-id-token',
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
       jwtAudience: [props.userPoolClient.userPoolClientId],
     });
+    const jwt: IHttpRouteAuthorizer = { bind: () => ({ authorizationType: HttpAuthorizerType.JWT, authorizerId: cognitoJwt.authorizerId }) };
     const authorizers: RouteAuthorizers = { 'signed-in': jwt, operator: jwt, ...props.authorizers };
 
     // Payments: one secret (JSON) for the providers: the sandbox's webhook secret is generated;
@@ -139,10 +147,7 @@ export class ApiStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason: 'Webhook signing secrets and provider API keys are rotated at the provider (Stripe dashboard) and then put here; there is no rotation Lambda for them.',
     });
-    const paymentEnvironment = {
-      PAYMENT_PROVIDER: props.paymentProvider ?? 'sandbox',
-      ...(props.publicBaseUrl ? { PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
-    };
+    const paymentEnvironment = { PAYMENT_PROVIDER: paymentProvider, PUBLIC_BASE_URL: props.publicBaseUrl };
     const grantPaymentSecret = (fn: lambda.Function) => {
       fn.addEnvironment('PAYMENT_SECRET_NAME', this.paymentSecret.secretName);
       // GetSecretValue on this secret only (not DescribeSecret, nor any other secret).
@@ -176,7 +181,7 @@ export class ApiStack extends Stack {
     }
 
     // Email: routes with `access.email` and the saga tasks that tell people about orders.
-    const emailSender = props.email ?? loadEmailSender({ tryGetContext: () => undefined }, {});
+    const emailSender = props.email ?? DEFAULT_EMAIL_SENDER;
     for (const workflow of workflows.values()) {
       for (const task of EMAIL_TASKS[workflow.workflow.name] ?? []) {
         const taskFunction = workflow.functions[task];

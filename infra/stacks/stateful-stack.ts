@@ -8,11 +8,19 @@ import { logBucket, privateBucket } from '../constructs/private-bucket.ts';
 import { GLOBAL_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '#shared/data/table-definition.ts';
 import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, VERIFICATION_EMAIL } from '#shared/domain/accounts.ts';
 import { PUBLIC_IMAGE_PREFIXES, UPLOAD_PREFIX } from '#shared/domain/images.ts';
+import type { SesSender } from '../constructs/email.ts';
 import { imageBucketArnExportName } from '../constructs/images.ts';
+import { EmailIdentityVerified } from '../constructs/mail-sender.ts';
+import { UserPoolWebAcl } from '../constructs/web-acl.ts';
 
 export interface StatefulStackProps extends StackProps {
   /** Origins the browser may POST presigned uploads from (see infra/config.ts). */
   readonly uploadOrigins: readonly string[];
+  /**
+   * The stage's own SES sender (OpsStack): Cognito sends its codes through it, once SES says the
+   * identity is verified (a deploy-time wait). Unset: Cognito's default sender (dev).
+   */
+  readonly cognitoSender?: SesSender;
 }
 
 /**
@@ -134,9 +142,17 @@ export class StatefulStack extends Stack {
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      ...(props.cognitoSender ? { email: cognitoEmail(props.cognitoSender) } : {}),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    if (props.cognitoSender) {
+      // Cognito refuses an SES identity that is not verified yet: the pool waits for it.
+      this.userPool.node.addDependency(new EmailIdentityVerified(this, 'SenderVerified', { identityName: props.cognitoSender.identity }).resource);
+    }
+    // The browser calls the pool directly (not through CloudFront): its own web ACL, per-IP rate
+    // rules on sign-up, codes, password resets and sign-in (infra/waf-rules.ts).
+    new UserPoolWebAcl(this, 'UserPoolWebAcl', { userPool: this.userPool });
     Validations.of(this.userPool).acknowledge(
       {
         id: 'AwsSolutions-COG2',
@@ -168,4 +184,16 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For `npm run create-operator -- --user-pool-id …`' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
   }
+}
+
+/** Cognito's emails (sign-up codes, password resets) from the stage's sender, through SES and its configuration set. */
+function cognitoEmail(sender: SesSender): cognito.UserPoolEmail {
+  const named = /^(.*?)\s*<([^>]+)>$/.exec(sender.from);
+  const fromEmail = (named ? named[2]! : sender.from).toLowerCase();
+  return cognito.UserPoolEmail.withSES({
+    fromEmail,
+    ...(named?.[1] ? { fromName: named[1] } : {}),
+    ...(sender.identity.includes('@') ? {} : { sesVerifiedDomain: sender.identity }),
+    ...(sender.configurationSetName ? { configurationSetName: sender.configurationSetName } : {}),
+  });
 }

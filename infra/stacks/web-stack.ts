@@ -1,20 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import type { ClientConfig } from '#shared/client-config.ts';
 import type { CardProviderName } from '#shared/payments/provider.ts';
+import type { StoreDomain } from '../config.ts';
 import { logBucket, privateBucket } from '../constructs/private-bucket.ts';
 
 export interface WebStackProps extends StackProps {
-  /** The HTTP API, served under /api/* (its routes already start with /api/). */
-  readonly api: IHttpApi;
   /** The product-image bucket (StatefulStack), served under /images/*. */
   readonly imageBucket: s3.IBucket;
   /** The user pool and the web store's app client, named in the site's /config.json. */
@@ -26,16 +28,28 @@ export interface WebStackProps extends StackProps {
   readonly stage: { readonly name: string; readonly production: boolean };
   /** The provider card orders use, told to the browser in /config.json. */
   readonly paymentProvider: CardProviderName;
+  /** The store's web ACL (AWS WAF, CLOUDFRONT scope: EdgeStack, us-east-1). */
+  readonly webAclArn: string;
+  /** The store's own domain and its us-east-1 certificate (EdgeStack's, or the imported certificateArn). */
+  readonly domain?: { readonly settings: StoreDomain; readonly certificate: acm.ICertificate };
 }
 
 /**
  * The shopper-facing edge: one CloudFront distribution in front of the static store (private
  * S3 bucket, deployed from web/dist), the HTTP API (/api/*) and the product images (/images/*).
  * Same origin for all three, so the browser needs no CORS for the API.
+ *
+ * The HTTP API itself is made here, bare (no routes, no stage): ApiStack, deployed after this
+ * stack, adds its stage, authorizer, routes and functions — and so can tell the functions the
+ * distribution's URL (PUBLIC_BASE_URL) on the very first deploy.
  */
 export class WebStack extends Stack {
   readonly distribution: cloudfront.Distribution;
   readonly siteBucket: s3.Bucket;
+  /** The HTTP API, served under /api/* (ApiStack's routes all start with /api/). */
+  readonly httpApi: HttpApi;
+  /** The store's URL: `https://<domain>` with a custom domain, else the distribution's. */
+  readonly storeUrl: string;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -71,7 +85,12 @@ export class WebStack extends Stack {
     });
     const imageOrigin = origins.S3BucketOrigin.withOriginAccessControl(imageBucket, { originAccessControl });
 
-    const apiOrigin = new origins.HttpOrigin(Fn.select(2, Fn.split('/', props.api.apiEndpoint)), {
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Dakhla Market API (routes from shared/routes.ts, added by ApiStack)',
+      // ApiStack creates the $default stage, with access logging and throttling.
+      createDefaultStage: false,
+    });
+    const apiOrigin = new origins.HttpOrigin(Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint)), {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
     });
@@ -109,6 +128,10 @@ export class WebStack extends Stack {
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       logBucket: logsBucket,
       logFilePrefix: 'cloudfront/',
+      webAclId: props.webAclArn,
+      ...(props.domain
+        ? { domainNames: [props.domain.settings.name], certificate: props.domain.certificate, minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
+        : {}),
       defaultBehavior: {
         origin: siteOrigin,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -170,15 +193,26 @@ export class WebStack extends Stack {
         id: 'AwsSolutions-CFR1',
         reason: 'The store sells to shoppers in Morocco and abroad (national and international customers): no geo restriction.',
       },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason: 'No WAF yet: the API is throttled at its stage and serves public catalogue reads; add a WAF web ACL (us-east-1) before payments go live.',
-      },
-      {
-        id: 'AwsSolutions-CFR4',
-        reason: 'The distribution uses the default *.cloudfront.net certificate (no custom domain yet), which cannot enforce a minimum TLS version; a custom domain brings an ACM certificate with TLSv1.2_2021.',
-      },
     );
+    if (!props.domain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'This stage has no custom domain: the default *.cloudfront.net certificate cannot enforce a minimum TLS version. Setting domainName brings an ACM certificate with TLSv1.2_2021.',
+      });
+    }
+    this.storeUrl = props.domain ? `https://${props.domain.settings.name}` : `https://${this.distribution.distributionDomainName}`;
+    const zone = props.domain?.settings.hostedZone;
+    if (props.domain && zone) {
+      const hostedZone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: zone.id, zoneName: zone.name });
+      const target = route53.RecordTarget.fromAlias(new route53Targets.CloudFrontTarget(this.distribution));
+      new route53.ARecord(this, 'AliasA', { zone: hostedZone, recordName: props.domain.settings.name, target });
+      new route53.AaaaRecord(this, 'AliasAaaa', { zone: hostedZone, recordName: props.domain.settings.name, target });
+    } else if (props.domain) {
+      new CfnOutput(this, 'DomainRecord', {
+        value: `${props.domain.settings.name} CNAME (or ALIAS/ANAME at the apex) ${this.distribution.distributionDomainName}`,
+        description: 'Add this record at the domain\'s DNS host (no Route 53 zone was given)',
+      });
+    }
 
     // Hashed assets first (cached for a year), then index.html (always revalidated) so a
     // shopper never gets an index.html that points at assets not uploaded yet.
@@ -231,6 +265,7 @@ export class WebStack extends Stack {
       value: `https://${this.distribution.distributionDomainName}`,
       description: 'The web store (and /api/*, /images/*)',
     });
+    new CfnOutput(this, 'StoreUrl', { value: this.storeUrl, description: 'The store\'s public URL (PUBLIC_BASE_URL of the functions)' });
   }
 }
 
@@ -269,7 +304,7 @@ function acknowledgeBucketDeploymentHandler(stack: Stack, siteBucket: s3.Bucket)
     ['Action::s3:List*', 'lists the site bucket to sync and prune it (CDK grantReadWrite)'],
     ['Action::s3:Abort*', 'aborts its own failed multipart uploads (CDK grantReadWrite)'],
     ['Action::s3:DeleteObject*', 'prunes files no longer in web/dist (CDK grantReadWrite)'],
-    [`Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`, 'reads the site asset staged by `cdk deploy` in the bootstrap bucket'],
+    [`Resource::arn:${nagValue(stack.partition, '<AWS::Partition>')}:s3:::cdk-${qualifier}-assets-${nagValue(stack.account, '<AWS::AccountId>')}-${nagValue(stack.region, '<AWS::Region>')}/*`, 'reads the site asset staged by `cdk deploy` in the bootstrap bucket'],
     [`Resource::<${siteBucketId}.Arn>/*`, 'writes the objects of the site bucket'],
     ['Resource::*', 'cloudfront:CreateInvalidation/GetInvalidation, which CDK grants on * for the invalidation after upload'],
   ];
@@ -293,3 +328,6 @@ function acknowledgeBucketDeploymentHandler(stack: Stack, siteBucket: s3.Bucket)
 }
 
 const BOOTSTRAP_QUALIFIER_CONTEXT = '@aws-cdk/core:bootstrapQualifier';
+
+/** How cdk-nag names a value in a finding: the literal when the stage pins it (region, account), else the pseudo parameter. */
+const nagValue = (value: string, pseudo: string) => (Token.isUnresolved(value) ? pseudo : value);
