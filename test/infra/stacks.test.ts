@@ -1,32 +1,31 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
-import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeKey, routes, type Route } from '#shared/routes.ts';
+import { routeKey, routes as routeTable, routesFor, type Route } from '#shared/routes.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
 import { ACCOUNT_GROUPS, PASSWORD_POLICY } from '#shared/domain/accounts.ts';
 import { buildApp, type MarketplaceStacks } from '../../infra/app.ts';
-import { ConfigError, loadConfig, loadEmailSender } from '../../infra/config.ts';
+import { ConfigError, loadConfig } from '../../infra/config.ts';
 import { TABLE_ACTIONS } from '../../infra/constructs/handler-function.ts';
 import { authorizerFor } from '../../infra/stacks/api-stack.ts';
 import { WebStack } from '../../infra/stacks/web-stack.ts';
+import { testApp, testSite } from '../support/cdk-app.ts';
 
 /**
- * Template assertions for the three stacks, synthesized once with cdk.json's context (the same
- * feature flags `cdk synth` uses), a throwaway site folder instead of web/dist, and real
- * esbuild bundling of every route's handler.
+ * Template assertions for the default stage's stacks, synthesized once with cdk.json's context
+ * (the same feature flags `cdk synth` uses) under a "test" stage like dev, a throwaway site
+ * folder instead of web/dist, and real esbuild bundling of every route's handler. What differs
+ * per stage (production, domain, SES, WAF): stages.test.ts.
  */
 
 type CfnResource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 
-const repoRoot = join(import.meta.dirname, '..', '..');
-const cdkContext = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
@@ -38,15 +37,13 @@ let stateful: Template;
 let api: Template;
 let web: Template;
 
-function newApp(context: Record<string, unknown> = {}) {
-  return new App({ context: { ...cdkContext, stage: 'test', ...context }, outdir: mkdtempSync(join(workDir, 'cdk.out-')) });
-}
+/** The routes the default stage deploys (its card provider is the sandbox). */
+const routes = routesFor('sandbox', routeTable);
+const newApp = (context: Record<string, unknown> = {}) => testApp(workDir, context);
 
 beforeAll(() => {
   workDir = mkdtempSync(join(tmpdir(), 'dakhla-infra-'));
-  const site = join(workDir, 'site');
-  mkdirSync(site);
-  writeFileSync(join(site, 'index.html'), '<!doctype html><title>Dakhla Market</title><div id="app"></div>');
+  const site = testSite(workDir);
   app = newApp();
   stacks = buildApp(app, { siteAssetPath: site });
   // Synthesizes the whole app once (bundling, cdk-nag, CloudFormation validation); later calls reuse it.
@@ -237,7 +234,7 @@ describe('ApiStack', () => {
   it('refuses a protected route when no authorizer is configured for it', () => {
     const route: Route = { method: 'POST', path: '/api/shop/products', handler: 'artisan/create-product', auth: 'signed-in', access: { table: 'read-write' } };
     expect(() => authorizerFor(route)).toThrow(/POST \/api\/shop\/products.*'signed-in'.*authorizer/);
-    expect(authorizerFor(routes[0])).toBeUndefined();
+    expect(authorizerFor(routes[0]!)).toBeUndefined();
   });
 });
 
@@ -280,7 +277,7 @@ describe('WebStack', () => {
     });
     const apiOrigin = origin(apiBehaviour.TargetOriginId);
     expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
-    expect(JSON.stringify(apiOrigin.DomainName)).toContain('ApiEndpoint');
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain('HttpApi');
   });
 
   it('sends /images/* to the image bucket through OAC, cached', () => {
@@ -304,13 +301,13 @@ describe('WebStack', () => {
     expect(
       () =>
         new WebStack(scratch, 'Web', {
-          api: new HttpApi(deps, 'Api'),
           imageBucket: new s3.Bucket(deps, 'Images'),
           userPool,
           userPoolClient: userPool.addClient('Web'),
           siteAssetPath: join(workDir, 'no-such-dist'),
           stage: { name: 'test', production: false },
           paymentProvider: 'sandbox',
+          webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/store/0123',
         }),
     ).toThrow('web/dist is missing: run `npm run build:web` before synth/deploy');
   });
@@ -439,21 +436,33 @@ describe('cdk-nag (AwsSolutions)', () => {
 describe('infra/config.ts', () => {
   const context = (values: Record<string, unknown>) => ({ tryGetContext: (key: string) => values[key] });
 
-  it('reads the stage from context, then the environment, and defaults upload origins to *', () => {
-    expect(loadConfig(context({ stage: 'prod' }), {})).toEqual({ stage: 'prod', uploadOrigins: ['*'] });
-    expect(loadConfig(context({}), { DAKHLA_STAGE: 'dev-2' }).stage).toBe('dev-2');
-    expect(loadConfig(context({ stage: 'dev', uploadOrigins: 'https://d1.cloudfront.net, http://localhost:5173' }), {}).uploadOrigins).toEqual([
+  it('takes a stage\'s settings from cdk.json "stages", -c and the environment over them, and defaults upload origins to *', () => {
+    const stages = { dev: { region: 'eu-west-3' }, qa: { region: 'eu-west-1', uploadOrigins: ['https://qa.example.ma'] } };
+    expect(loadConfig(context({ stages }), {})).toMatchObject({ stage: 'dev', region: 'eu-west-3', production: false, uploadOrigins: ['*'], paymentProvider: 'sandbox' });
+    expect(loadConfig(context({ stages }), { DAKHLA_STAGE: 'qa' })).toMatchObject({ stage: 'qa', region: 'eu-west-1', uploadOrigins: ['https://qa.example.ma'] });
+    expect(loadConfig(context({ stages, region: 'eu-south-2' }), { DAKHLA_REGION: 'eu-west-1' }).region).toBe('eu-south-2');
+    expect(loadConfig(context({ stages }), { DAKHLA_REGION: 'eu-west-1' }).region).toBe('eu-west-1');
+    expect(loadConfig(context({ stages, uploadOrigins: 'https://d1.cloudfront.net, http://localhost:5173' }), {}).uploadOrigins).toEqual([
       'https://d1.cloudfront.net',
       'http://localhost:5173',
     ]);
   });
 
-  it('rejects a malformed or missing setting with its name', () => {
+  it('rejects a malformed or missing setting with its name and how to set it, one line each', () => {
     expect(() => loadConfig(context({ stage: 'Prod Stage!' }), {})).toThrow(ConfigError);
-    expect(() => loadConfig(context({ stage: 'Prod Stage!' }), {})).toThrow(/Invalid infra setting "stage": "Prod Stage!"/);
-    expect(() => loadConfig(context({}), {})).toThrow(/"stage".*required/);
-    expect(() => loadConfig(context({ stage: 42 }), {})).toThrow(/"stage"/);
-    expect(() => loadConfig(context({ stage: 'dev', uploadOrigins: 'ftp://example.com/path' }), {})).toThrow(/"uploadOrigins"/);
+    expect(() => loadConfig(context({ stage: 'Prod Stage!', region: 'eu-west-3' }), {})).toThrow(/^Invalid infra setting "stage": "Prod Stage!"[^\n]*DAKHLA_STAGE[^\n]*$/);
+    expect(() => loadConfig(context({ stage: 'qa' }), {})).toThrow(/"region" \(stage qa\): required.*stages\.qa\.region in cdk\.json, `-c region=…`, or DAKHLA_REGION/);
+    expect(() => loadConfig(context({ stage: 42, region: 'eu-west-3' }), {})).toThrow(/"stage"/);
+    expect(() => loadConfig(context({ region: 'eu-west-3', uploadOrigins: 'ftp://example.com/path' }), {})).toThrow(/"uploadOrigins"/);
+    expect(() => loadConfig(context({ stages: { dev: { region: 'eu-west-3', domian: 'x.ma' } } }), {})).toThrow(/Unknown infra setting "stages\.dev\.domian"/);
+    let error: ConfigError | undefined;
+    try {
+      loadConfig(context({ region: 'mars-1', account: '42', alertEmail: 'nobody' }), {});
+    } catch (thrown) {
+      error = thrown as ConfigError;
+    }
+    expect(error!.problems.map((line) => /"(\w+)"/.exec(line)![1])).toEqual(['account', 'region', 'alertEmail']);
+    expect(error!.message.split('\n')).toHaveLength(3);
   });
 
   it('is what buildApp uses: a bad stage in context fails the app', () => {
@@ -498,7 +507,7 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
     const authorizer = only(resourcesOf(api, 'AWS::ApiGatewayV2::Authorizer'));
     expect(authorizer.Properties).toMatchObject({ AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
     const { Issuer, Audience } = authorizer.Properties.JwtConfiguration;
-    expect(JSON.stringify(Issuer)).toMatch(/https:\/\/cognito-idp\.".*AWS::Region.*\.amazonaws\.com\/.*UserPool/);
+    expect(JSON.stringify(Issuer)).toMatch(/https:\/\/cognito-idp\.eu-west-3\.amazonaws\.com\/.*UserPool/);
     expect(JSON.stringify(Audience)).toContain('WebClient');
     const [authorizerId] = Object.keys(resourcesOf(api, 'AWS::ApiGatewayV2::Authorizer'));
     const apiRoutes = Object.values(resourcesOf(api, 'AWS::ApiGatewayV2::Route'));
@@ -608,7 +617,7 @@ describe('Payments', () => {
 
   it('serves the webhook and the sandbox page publicly; the webhook may resume the saga, the page only reads', () => {
     const apiRoutes = Object.values(resourcesOf(api, 'AWS::ApiGatewayV2::Route'));
-    for (const key of ['POST /api/payments/{provider}/webhook', 'GET /api/payments/sandbox/{sessionId}', 'POST /api/payments/sandbox/{sessionId}/decision']) {
+    for (const key of ['POST /api/payments/sandbox/webhook', 'GET /api/payments/sandbox/{sessionId}', 'POST /api/payments/sandbox/{sessionId}/decision']) {
       expect(apiRoutes.find((route) => route.Properties.RouteKey === key)?.Properties.AuthorizationType, key).toBe('NONE');
     }
     const webhookActions = policyStatements(api, byModule(api, 'payments/receive-webhook')).flatMap((statement) => [statement.Action].flat());
@@ -625,22 +634,40 @@ describe('Payments', () => {
     expect(JSON.stringify(statements[0]!.Resource)).toMatch(/StateMachine/);
   });
 
-  it('tells the functions the provider (sandbox by default) and PUBLIC_BASE_URL only once publicBaseUrl is set', () => {
-    expect(byModule(api, 'payments/receive-webhook').Properties.Environment.Variables).toMatchObject({ PAYMENT_PROVIDER: 'sandbox' });
-    expect(byModule(api, 'payments/receive-webhook').Properties.Environment.Variables.PUBLIC_BASE_URL).toBeUndefined();
+  it('tells every function the provider (sandbox by default) and PUBLIC_BASE_URL on a first deploy, with no publicBaseUrl setting: the distribution\'s URL', () => {
+    const distributionUrl = (value: unknown) => JSON.stringify(value).includes('Distribution') && JSON.stringify(value).includes('https://');
+    const handlers = Object.values(resourcesOf(api, 'AWS::Lambda::Function')).filter((fn) => String(fn.Properties.Description).startsWith('functions/') && !String(fn.Properties.Description).includes('images/'));
+    expect(handlers.length).toBeGreaterThan(routes.length);
+    for (const fn of handlers) {
+      const variables = fn.Properties.Environment.Variables;
+      expect(variables.PAYMENT_PROVIDER, fn.Properties.Description).toBe('sandbox');
+      expect(distributionUrl(variables.PUBLIC_BASE_URL), `${fn.Properties.Description}: ${JSON.stringify(variables.PUBLIC_BASE_URL)}`).toBe(true);
+    }
+  });
+
+  it('uses publicBaseUrl when set, and deploys neither the sandbox page nor its webhook beside Stripe', () => {
     const configured = buildApp(newApp({ 'aws:cdk:bundling-stacks': [], publicBaseUrl: 'https://d111.cloudfront.net/', paymentProvider: 'stripe' }), { siteAssetPath: join(workDir, 'site') });
     const template = Template.fromStack(configured.api);
-    for (const module of ['payments/receive-webhook', 'payments/sandbox-page', 'payments/sandbox-decision', 'orders/place-order']) {
+    for (const module of ['payments/receive-webhook', 'orders/place-order', 'orders/saga/cancel-order']) {
       expect(byModule(template, module).Properties.Environment.Variables, module).toMatchObject({ PUBLIC_BASE_URL: 'https://d111.cloudfront.net', PAYMENT_PROVIDER: 'stripe' });
     }
+    const keys = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((route) => route.Properties.RouteKey as string);
+    expect(keys).toContain('POST /api/payments/stripe/webhook');
+    expect(keys.filter((key) => key.includes('/api/payments/sandbox'))).toEqual([]);
+    expect(byModule(template, 'payments/sandbox-page')).toBeUndefined();
+    expect(byModule(template, 'payments/sandbox-decision')).toBeUndefined();
+    // …and the default (sandbox) stage has them, with no Stripe webhook.
+    const defaultKeys = Object.values(resourcesOf(api, 'AWS::ApiGatewayV2::Route')).map((route) => route.Properties.RouteKey as string);
+    expect(defaultKeys).toEqual(expect.arrayContaining(['POST /api/payments/sandbox/webhook', 'GET /api/payments/sandbox/{sessionId}']));
+    expect(defaultKeys).not.toContain('POST /api/payments/stripe/webhook');
   });
 
   it('rejects a malformed publicBaseUrl or paymentProvider with its name', () => {
     const context = (values: Record<string, unknown>) => ({ tryGetContext: (key: string) => values[key] });
-    expect(loadConfig(context({ stage: 'dev', publicBaseUrl: 'https://shop.example.ma' }), {}).publicBaseUrl).toBe('https://shop.example.ma');
-    expect(loadConfig(context({ stage: 'dev' }), { DAKHLA_PAYMENT_PROVIDER: 'stripe' }).paymentProvider).toBe('stripe');
-    expect(() => loadConfig(context({ stage: 'dev', publicBaseUrl: 'shop.example.ma/store' }), {})).toThrow(/"publicBaseUrl"/);
-    expect(() => loadConfig(context({ stage: 'dev', paymentProvider: 'cmi' }), {})).toThrow(/"paymentProvider".*"sandbox" or "stripe"/);
+    expect(loadConfig(context({ region: 'eu-west-3', publicBaseUrl: 'https://shop.example.ma' }), {}).publicBaseUrl).toBe('https://shop.example.ma');
+    expect(loadConfig(context({ region: 'eu-west-3' }), { DAKHLA_PAYMENT_PROVIDER: 'stripe' }).paymentProvider).toBe('stripe');
+    expect(() => loadConfig(context({ region: 'eu-west-3', publicBaseUrl: 'shop.example.ma/store' }), {})).toThrow(/"publicBaseUrl"/);
+    expect(() => loadConfig(context({ region: 'eu-west-3', paymentProvider: 'cmi' }), {})).toThrow(/"paymentProvider".*"sandbox" or "stripe"/);
   });
 });
 
@@ -680,11 +707,13 @@ describe('Email (SES)', () => {
   });
 
   it('sends as the configured sender and identity; rejects a malformed one with its name', () => {
-    const context = (values: Record<string, unknown>) => ({ tryGetContext: (key: string) => values[key] });
-    expect(loadEmailSender(context({}), {})).toEqual({ from: 'Dakhla Market <commandes@dakhla.market>', identity: 'dakhla.market' });
-    expect(loadEmailSender(context({ emailFrom: 'orders@shop.example.ma' }), {})).toEqual({ from: 'orders@shop.example.ma', identity: 'shop.example.ma' });
-    expect(loadEmailSender(context({}), { DAKHLA_EMAIL_FROM: 'Souk <souk@example.ma>', DAKHLA_EMAIL_IDENTITY: 'souk@example.ma' })).toEqual({ from: 'Souk <souk@example.ma>', identity: 'souk@example.ma' });
-    expect(() => loadEmailSender(context({ emailFrom: 'not an address' }), {})).toThrow(/"emailFrom"/);
-    expect(() => loadEmailSender(context({ emailFrom: 'a@example.ma', emailIdentity: 'other.ma' }), {})).toThrow(/"emailIdentity"/);
+    const email = (values: Record<string, unknown>, env: Record<string, string> = {}) => loadConfig({ tryGetContext: (key) => ({ region: 'eu-west-3', ...values })[key] }, env).email;
+    expect(email({})).toEqual({ from: 'Dakhla Market <commandes@dakhla.market>', identity: 'dakhla.market', managed: false });
+    expect(email({ emailFrom: 'orders@shop.example.ma' })).toEqual({ from: 'orders@shop.example.ma', identity: 'shop.example.ma', managed: true, mailFromDomain: 'bounce.shop.example.ma' });
+    expect(email({}, { DAKHLA_EMAIL_FROM: 'Souk <souk@example.ma>', DAKHLA_EMAIL_IDENTITY: 'souk@example.ma' })).toEqual({ from: 'Souk <souk@example.ma>', identity: 'souk@example.ma', managed: true });
+    expect(email({ emailFrom: 'a@example.ma', mailFromSubdomain: 'mail' }).mailFromDomain).toBe('mail.example.ma');
+    expect(() => email({ emailFrom: 'not an address' })).toThrow(/"emailFrom"/);
+    expect(() => email({ emailFrom: 'a@example.ma', emailIdentity: 'other.ma' })).toThrow(/"emailIdentity"/);
+    expect(() => email({ emailFrom: 'a@example.ma', mailFromSubdomain: 'a.b' })).toThrow(/"mailFromSubdomain"/);
   });
 });
