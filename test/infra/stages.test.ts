@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,7 +80,7 @@ describe('a production stage', () => {
     // The deployed file is an asset staged at synth: read it there.
     const configJson = (stacks: MarketplaceStacks) => {
       template(stacks.web);
-      const outdir = (stacks.web.node.root as { outdir: string }).outdir;
+      const outdir = Stage.of(stacks.web)!.outdir;
       const file = readdirSync(outdir)
         .filter((name) => name.startsWith('asset.') && existsSync(join(outdir, name, 'config.json')))
         // Deploy-time values (pool, client) are markers here, each filled in with its quotes at deploy.
