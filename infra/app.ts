@@ -49,6 +49,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
   const web = new WebStack(app, `${prefix}-Web`, {
     description: 'Dakhla Market: CloudFront distribution, web store bucket and deployment',
     api: api.api,
+    originVerify: api.originVerify,
     imageBucket: stateful.imageBucket,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,

@@ -27,6 +27,9 @@ import { grantImages, ImageProcessor, importImageBucket } from '../constructs/im
 import { loadEmailSender, type EmailSender } from '../config.ts';
 import { EMAIL_TASKS, grantSendEmail } from '../constructs/email.ts';
 import { WorkflowStateMachine } from '../constructs/workflow.ts';
+import { OriginVerifySecret } from '../constructs/origin-verify.ts';
+import { applyRouteThrottles } from '../constructs/route-throttles.ts';
+import { STAGE_DEFAULT_THROTTLE } from '#shared/edge/throttles.ts';
 import { workflowConstructId } from '#shared/workflows/definition.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
 
@@ -47,7 +50,7 @@ export interface ApiStackProps extends StackProps {
   readonly routes?: readonly Route[];
   /** Overrides the Cognito JWT authorizer per kind of route. */
   readonly authorizers?: RouteAuthorizers;
-  /** Stage-wide default throttling. @default 50 requests/s, bursts of 100 */
+  /** Stage-wide default throttling, for routes without a class in shared/edge/throttles.ts. @default 50 requests/s, bursts of 100 */
   readonly throttle?: ThrottleSettings;
   /** The store's public URL (CloudFront): PUBLIC_BASE_URL of checkout and the payment functions. */
   readonly publicBaseUrl?: string;
@@ -74,6 +77,8 @@ export class ApiStack extends Stack {
   readonly apiEndpoint: string;
   /** The payment providers' secret (JSON). */
   readonly paymentSecret: secretsmanager.Secret;
+  /** What CloudFront must send for the functions to answer (the WebStack's API origin adds it). */
+  readonly originVerify: OriginVerifySecret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -92,11 +97,11 @@ export class ApiStack extends Stack {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      throttle: props.throttle ?? STAGE_DEFAULT_THROTTLE,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         // HTTP API $context variables only (the REST presets name some that HTTP APIs reject).
@@ -185,6 +190,10 @@ export class ApiStack extends Stack {
       }
     }
 
+    // Only CloudFront reaches the functions: it sends this secret, they refuse requests without it.
+    this.originVerify = new OriginVerifySecret(this, 'OriginVerify');
+
+    const httpRoutes: Array<{ route: Route; httpRoute: HttpRoute }> = [];
     for (const route of routes) {
       const name = routeFunctionName(route);
       const handler = new HandlerFunction(this, name, {
@@ -195,6 +204,7 @@ export class ApiStack extends Stack {
           ...paymentEnvironment,
         },
       });
+      this.originVerify.requireFor(handler.fn);
       if ((route.access as Route['access']).paymentSecret) grantPaymentSecret(handler.fn);
       grantTable(handler.fn, props.table, route.access.table);
       for (const workflowName of (route.access as Route['access']).workflows ?? []) {
@@ -227,6 +237,7 @@ export class ApiStack extends Stack {
         }),
         authorizer,
       });
+      httpRoutes.push({ route, httpRoute });
       if (route.auth === 'public') {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
@@ -234,6 +245,9 @@ export class ApiStack extends Stack {
         });
       }
     }
+
+    // Per-route throttles (shared/edge/throttles.ts) over the stage-wide default.
+    applyRouteThrottles(stage, httpRoutes);
 
     // Photos: uploads/ objects → web-sized WebP variants (functions/images/process-upload.ts).
     new ImageProcessor(this, 'ImageProcessor', {

@@ -305,6 +305,7 @@ describe('WebStack', () => {
       () =>
         new WebStack(scratch, 'Web', {
           api: new HttpApi(deps, 'Api'),
+          originVerify: { headerName: 'x-origin-verify', value: 'not-a-secret' },
           imageBucket: new s3.Bucket(deps, 'Images'),
           userPool,
           userPoolClient: userPool.addClient('Web'),
