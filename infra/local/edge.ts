@@ -126,13 +126,14 @@ interface CloudFrontFunctionEvent {
 
 /** The viewer-request event CloudFront Functions hand a function. */
 function cloudFrontEvent(req: IncomingMessage, url: URL): CloudFrontFunctionEvent {
-  const querystring: CloudFrontFunctionEvent['request']['querystring'] = {};
+  // No prototype: a parameter named __proto__ is a parameter like any other.
+  const querystring: CloudFrontFunctionEvent['request']['querystring'] = Object.create(null);
   for (const [name, value] of url.searchParams) {
     const existing = querystring[name];
     if (!existing) querystring[name] = { value };
     else existing.multiValue = [...(existing.multiValue ?? [{ value: existing.value }]), { value }];
   }
-  const headers: Record<string, { value: string }> = {};
+  const headers: Record<string, { value: string }> = Object.create(null);
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = { value };
   return {
     version: '1.0',
