@@ -8,7 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { ClientConfig } from '#shared/client-config.ts';
 import { MAX_UPLOAD_BYTES } from '#shared/domain/images.ts';
-import { securityHeaderPolicy } from '#shared/edge/security-headers.ts';
+import { paymentOrigins, securityHeaderPolicy } from '#shared/edge/security-headers.ts';
 import { cardProviderName } from '#shared/payments/provider.ts';
 import { routes } from '#shared/routes.ts';
 import type { Workflow } from '#shared/workflows/definition.ts';
@@ -200,7 +200,10 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       sfn: createSfnApi(workflowRuntime),
       clientConfig,
       // What CloudFront does in AWS, from the same policy: uploads go to the same-origin S3 front here.
-      edge: createLocalEdge({ policy: securityHeaderPolicy({ authEndpoint: clientConfig.auth.endpoint }), originVerifySecret }),
+      edge: createLocalEdge({
+        policy: securityHeaderPolicy({ authEndpoint: clientConfig.auth.endpoint, paymentProvider: paymentOrigins(clientConfig.payments.provider) }),
+        originVerifySecret,
+      }),
       log,
     });
     // The image bucket's notification: uploads/ objects run the image function, as in AWS.

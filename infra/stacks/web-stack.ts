@@ -9,7 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { cognitoEndpoint, type ClientConfig } from '#shared/client-config.ts';
-import { securityHeaderPolicy } from '#shared/edge/security-headers.ts';
+import { paymentOrigins, securityHeaderPolicy } from '#shared/edge/security-headers.ts';
 import type { CardProviderName } from '#shared/payments/provider.ts';
 import { ApiEdge } from '../constructs/api-edge.ts';
 import { logBucket, privateBucket } from '../constructs/private-bucket.ts';
@@ -83,7 +83,7 @@ export class WebStack extends Stack {
     const responseHeadersPolicy = securityHeadersPolicy(
       this,
       'SecurityHeaders',
-      securityHeaderPolicy({ authEndpoint, uploadOrigin: `https://${props.imageBucket.bucketRegionalDomainName}` }),
+      securityHeaderPolicy({ authEndpoint, uploadOrigin: `https://${props.imageBucket.bucketRegionalDomainName}`, paymentProvider: paymentOrigins(props.paymentProvider) }),
     );
     const api = new ApiEdge(this, 'ApiEdge', { api: props.api, originVerify: props.originVerify, responseHeadersPolicy });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SANDBOX_PAGE_STYLE } from '../payments/sandbox-page.ts';
+import type { CardProviderName } from '../payments/provider.ts';
 
 /**
  * The store's one security-header policy. CloudFront's response headers policy sends it in AWS
@@ -19,8 +20,30 @@ export interface SecurityHeaderInputs {
   readonly authEndpoint: string;
   /** Where the browser POSTs presigned photo uploads when that is not this origin: `https://<bucket>.s3.<region>.amazonaws.com` in AWS. */
   readonly uploadOrigin?: string;
-  /** What the card provider's flow needs beyond this origin: hosts its form posts to, hosts its script calls. */
-  readonly paymentProvider?: { readonly formAction?: readonly string[]; readonly connectSrc?: readonly string[] };
+  /** What the card provider's flow needs beyond this origin (`paymentOrigins(provider)`). */
+  readonly paymentProvider?: PaymentOrigins;
+}
+
+/** Hosts a card provider's flow needs the browser to reach from the store's pages. */
+export interface PaymentOrigins {
+  /** Hosts the store's pages post a form to (a CMI gateway takes the shopper's order as a form posted to its host). */
+  readonly formAction?: readonly string[];
+  /** Hosts the store's scripts call. */
+  readonly connectSrc?: readonly string[];
+}
+
+/**
+ * Per card provider, what its flow needs. The sandbox's TEST page is served by the store itself,
+ * and Stripe Checkout is a redirect (a navigation, which the CSP does not govern): nothing. A CMI
+ * provider would list its gateway's host in `formAction` here.
+ */
+const PAYMENT_ORIGINS: Record<CardProviderName, PaymentOrigins> = {
+  sandbox: {},
+  stripe: {},
+};
+
+export function paymentOrigins(provider: CardProviderName): PaymentOrigins {
+  return PAYMENT_ORIGINS[provider];
 }
 
 /** The policy, in the shape CloudFront's response headers policy takes it. */

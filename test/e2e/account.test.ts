@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { ClientConfig } from '#shared/client-config.ts';
-import { securityHeaderPolicy, securityHeaders } from '#shared/edge/security-headers.ts';
+import { paymentOrigins, securityHeaderPolicy, securityHeaders } from '#shared/edge/security-headers.ts';
 import { PHONE, useStoreBrowser } from '../support/browser.ts';
 import { codeFor } from '../support/outbox.ts';
 
@@ -20,7 +20,7 @@ const { open, policyViolations } = useStoreBrowser();
 describe('an account under the security-header policy', () => {
   it('signs up with the emailed code, signs out, signs in and out again, with no CSP violation', async () => {
     const config = (await (await fetch(`${storeUrl}/config.json`)).json()) as ClientConfig;
-    const expected = securityHeaders(securityHeaderPolicy({ authEndpoint: config.auth.endpoint }));
+    const expected = securityHeaders(securityHeaderPolicy({ authEndpoint: config.auth.endpoint, paymentProvider: paymentOrigins(config.payments.provider) }));
     const { page, errors } = await open(PHONE);
 
     const document = await page.goto('/account/sign-up');

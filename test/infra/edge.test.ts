@@ -21,7 +21,7 @@ import {
   queryGuardCode,
   type TableRouteKey,
 } from '#shared/edge/forwarding.ts';
-import { parseCsp, securityHeaderPolicy } from '#shared/edge/security-headers.ts';
+import { parseCsp, paymentOrigins, securityHeaderPolicy } from '#shared/edge/security-headers.ts';
 import { ROUTE_THROTTLES, STAGE_DEFAULT_THROTTLE, THROTTLE_CLASSES } from '#shared/edge/throttles.ts';
 import { routeKey, routes } from '#shared/routes.ts';
 import { buildApp, type MarketplaceStacks } from '../../infra/app.ts';
@@ -90,7 +90,7 @@ async function handlerOf(handler: string): Promise<{ inputSchemas: { query?: z.Z
 }
 
 describe('security headers (CloudFront response headers policy)', () => {
-  const expected = securityHeaderPolicy({ authEndpoint: cognitoEndpoint(REGION), uploadOrigin: `https://${IMAGE_BUCKET_HOST}` });
+  const expected = securityHeaderPolicy({ authEndpoint: cognitoEndpoint(REGION), uploadOrigin: `https://${IMAGE_BUCKET_HOST}`, paymentProvider: paymentOrigins('sandbox') });
   const config = () => only(resources(web, 'AWS::CloudFront::ResponseHeadersPolicy')).Properties.ResponseHeadersPolicyConfig as Record<string, any>;
 
   it('is the policy shared/edge/security-headers.ts makes, every header overriding the origin', () => {

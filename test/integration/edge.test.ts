@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClientConfig } from '#shared/client-config.ts';
 import { EDGE_HEADERS } from '#shared/edge.ts';
 import { edgeCachedRoutes } from '#shared/edge/forwarding.ts';
-import { securityHeaderPolicy, securityHeaders } from '#shared/edge/security-headers.ts';
+import { paymentOrigins, securityHeaderPolicy, securityHeaders } from '#shared/edge/security-headers.ts';
 import { routeKey } from '#shared/routes.ts';
 import { request } from '../support/accounts.ts';
 import { get, storeUrl } from '../support/api-client.ts';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   listCategories = (await import('#functions/catalogue/list-categories.ts')).handler as unknown as Handler;
   listProducts = (await import('#functions/catalogue/list-products.ts')).handler as unknown as Handler;
   const config = (await get<ClientConfig>('/config.json')).body;
-  expected = securityHeaders(securityHeaderPolicy({ authEndpoint: config.auth.endpoint }));
+  expected = securityHeaders(securityHeaderPolicy({ authEndpoint: config.auth.endpoint, paymentProvider: paymentOrigins(config.payments.provider) }));
 });
 
 function event(routeKeyText: string, headers: Record<string, string>, query?: Record<string, string>): APIGatewayProxyEventV2 {
