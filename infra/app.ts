@@ -70,7 +70,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
   const web = new WebStack(app, `${prefix}-Web`, {
     env,
     crossRegionReferences: true,
-    description: 'Dakhla Market: CloudFront distribution, web store bucket and deployment, HTTP API',
+    description: 'Dakhla Market: CloudFront distribution, web store bucket and deployment, HTTP API and its origin-verify secret',
     imageBucket: stateful.imageBucket,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
@@ -85,6 +85,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
     env,
     description: 'Dakhla Market: HTTP API stage, routes and their functions (from shared/routes.ts), order saga',
     httpApi: web.httpApi,
+    originVerify: web.originVerify,
     email: sender,
     table: stateful.table,
     imageBucket: stateful.imageBucket,

@@ -18,3 +18,8 @@ export interface ClientConfig {
   /** The provider card orders go through. */
   payments: { provider: CardProviderName };
 }
+
+/** The Cognito user-pool API of a region, as the browser calls it (`auth.endpoint` in AWS). */
+export function cognitoEndpoint(region: string): string {
+  return `https://cognito-idp.${region}.amazonaws.com/`;
+}

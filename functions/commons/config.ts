@@ -74,6 +74,12 @@ export const config = {
     return paymentSecretName();
   },
   paymentSecretNameSet: !!process.env.PAYMENT_SECRET_NAME,
+  /**
+   * The secret only the edge knows (ORIGIN_VERIFY_SECRET): CloudFront sends it to the API as an
+   * origin custom header, the local gateway as the same header. When set, the HTTP edge refuses
+   * a request without it (403): nobody reaches the functions around CloudFront.
+   */
+  originVerifySecret: process.env.ORIGIN_VERIFY_SECRET || undefined,
   /** Path-style S3 URLs (S3_FORCE_PATH_STYLE=true): the local S3 front and s3rver only. */
   s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
 };

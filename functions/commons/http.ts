@@ -5,6 +5,8 @@ import * as z from 'zod';
 import { DomainError, ForbiddenError, InvalidInputError } from '#shared/domain/errors.ts';
 import { routeKey, routes, type Auth } from '#shared/routes.ts';
 import { callerOf, type Caller } from './caller.ts';
+import { config } from './config.ts';
+import { originVerify } from './origin-verify.ts';
 
 /**
  * The HTTP edge shared by every handler: check who calls (from the route table), parse path,
@@ -149,9 +151,10 @@ function authorize(event: APIGatewayProxyEventV2): Caller | undefined {
 }
 
 function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & { caller: Caller | undefined }) => Promise<R>, options: RouteOptions) {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(httpSecurityHeaders(options.contentSecurityPolicy ? { contentSecurityPolicy: options.contentSecurityPolicy as Record<string, string> } : undefined))
     .use(httpErrors())
+    .use(originVerify(config.originVerifySecret))
     .handler(async (event) => {
       const caller = authorize(event);
       const result = await fn({ ...parseInput(schemas, event), caller });
@@ -159,6 +162,8 @@ function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & {
       const { status, body } = statusOf(result);
       return json(status ?? options.status ?? 200, body, caller ? 0 : options.cacheSeconds);
     });
+  // What the handler parses, for the tests that hold the edge to it (the headers CloudFront forwards).
+  return Object.assign(handler, { inputSchemas: schemas as Schemas });
 }
 
 /** A route anyone may call: parsed input in, one use case, JSON out. */

@@ -20,6 +20,8 @@ export const handler = publicRoute(
 );
 
 function SANDBOX_PAGE_CSP() {
-  // Inline styles, a form posting to this origin, nothing else (no script at all).
+  // Inline styles, a form posting to this origin, nothing else (no script at all). The edge
+  // (CloudFront, the local gateway) replaces it with the store's one policy, which allows this
+  // page's stylesheet by its hash (shared/edge/security-headers.ts).
   return { 'style-src': "'unsafe-inline'", 'form-action': "'self'", sandbox: 'allow-forms', 'upgrade-insecure-requests': false } as const;
 }

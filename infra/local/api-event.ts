@@ -3,15 +3,23 @@ import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { routeKey, type Route } from '#shared/routes.ts';
 
-/** Builds the event API Gateway HTTP API (payload format 2.0) would hand a Lambda function. */
-export function toApiEvent(req: IncomingMessage, url: URL, route: Route, pathParameters: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
+/**
+ * Builds the event API Gateway HTTP API (payload format 2.0) would hand a Lambda function, from
+ * the request as the edge forwards it (`forwarded`: its headers and URL, infra/local/edge.ts).
+ */
+export function toApiEvent(
+  req: IncomingMessage,
+  forwarded: { url: URL; headers: Record<string, string> },
+  route: Route,
+  pathParameters: Record<string, string>,
+  body: Buffer,
+): APIGatewayProxyEventV2 {
+  const { url } = forwarded;
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
-  }
+  for (const [name, value] of Object.entries(forwarded.headers)) if (name !== 'cookie') headers[name] = value;
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const cookies = req.headers.cookie?.split(/;\s*/).filter(Boolean);
+  const cookies = forwarded.headers.cookie?.split(/;\s*/).filter(Boolean);
   const isText = body.length === 0 || /^(application\/(json|x-www-form-urlencoded)|text\/)/.test(headers['content-type'] ?? '');
   const now = new Date();
   return {

@@ -6,8 +6,9 @@ import type { ClientConfig } from '#shared/client-config.ts';
 import { isPublicImageKey } from '#shared/domain/images.ts';
 import { routeFunctionName, type Route } from '#shared/routes.ts';
 import { lambdaContext, toApiEvent } from './api-event.ts';
+import type { LocalEdge } from './edge.ts';
 import { createJwtAuthorizer } from './jwt-authorizer.ts';
-import { outboxHtml, parseOutboxPost, type Outbox } from './outbox.ts';
+import { OUTBOX_CSS, outboxHtml, parseOutboxPost, type Outbox } from './outbox.ts';
 import { createRouteMatcher, MalformedPathError } from './route-matcher.ts';
 import { S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { serveStatic } from './static-files.ts';
@@ -17,7 +18,8 @@ import { serveStatic } from './static-files.ts';
  * route table's handlers in-process with payload-v2 events (checking Cognito ID tokens on
  * non-public routes, as the HTTP API's JWT authorizer does), proxies /images/* to the image
  * bucket, and serves the built web store, its /config.json, the local outbox (/dev/outbox) and the
- * Step Functions API (/sfn).
+ * Step Functions API (/sfn). What CloudFront does on the way (security headers on every answer,
+ * what reaches the API) is the local edge's (edge.ts).
  */
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -36,6 +38,8 @@ export interface GatewayOptions {
   clientConfig?: ClientConfig;
   /** The Step Functions API at /sfn (sfn-api.ts): handlers reach it through AWS_ENDPOINT_URL_SFN. */
   sfn?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** CloudFront's part: security headers on every response, what reaches the API (edge.ts). */
+  edge: LocalEdge;
   log?: (line: string) => void;
 }
 
@@ -56,15 +60,17 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
   const authorize = createJwtAuthorizer({ issuer: options.auth.issuer, audience: options.auth.audience, jwks: options.auth.jwksUrl });
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const forwarded = options.edge.originRequest(req, url);
+    if (!forwarded.forward) return res.writeHead(forwarded.statusCode, forwarded.headers).end(forwarded.body);
     const found = match(req.method ?? 'GET', url.pathname);
     if (!found) return send(res, 404, { message: 'Not Found' });
     const body = await readBody(req);
     if (body === undefined) return send(res, 413, { message: 'Request Entity Too Large' });
     const handler = handlers.get(found.route)!;
-    const event = toApiEvent(req, url, found.route, found.pathParameters, body);
+    const event = toApiEvent(req, forwarded, found.route, found.pathParameters, body);
     if (found.route.auth !== 'public') {
       // As the JWT authorizer does: no valid ID token, no call to the function.
-      const result = await authorize(req.headers.authorization);
+      const result = await authorize(forwarded.headers.authorization);
       if (!result.ok) return send(res, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
       Object.assign(event.requestContext, { authorizer: { jwt: { claims: result.claims, scopes: null } } });
     }
@@ -96,6 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
   }
 
   return createServer((req, res) => {
+    options.edge.secure(res);
     const started = Date.now();
     res.on('finish', () => log(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`));
     let url: URL;
@@ -134,6 +141,8 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
           send(res, 201, outbox.send(message));
         })
         .catch(() => send(res, 400, { message: 'Bad Request' }));
+    } else if (url.pathname === '/dev/outbox.css' && options.outbox) {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }).end(OUTBOX_CSS);
     } else if ((url.pathname === '/dev/outbox' || url.pathname === '/dev/outbox.html') && options.outbox) {
       const messages = options.outbox.list({ to: url.searchParams.get('to') ?? undefined });
       if (url.pathname === '/dev/outbox') send(res, 200, { messages }, { 'cache-control': 'no-store' });

@@ -76,6 +76,15 @@ function save(file: string, messages: OutboxMessage[]): void {
   renameSync(temporary, file);
 }
 
+/**
+ * The outbox page's stylesheet, served beside it (GET /dev/outbox.css): the store's one
+ * Content-Security-Policy, which the gateway sends on every answer, allows no inline style but
+ * the sandbox payment page's.
+ */
+export const OUTBOX_CSS = `body{font:16px/1.4 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}article{border:1px solid #ccc;border-radius:8px;padding:.75rem 1rem;margin:1rem 0}
+time{color:#666;font-size:.85em}.code{font:700 1.6em monospace;letter-spacing:.2em;margin:.5rem 0}pre{white-space:pre-wrap;margin:0}
+`;
+
 /** A small readable page of the outbox, newest first. */
 export function outboxHtml(messages: readonly OutboxMessage[]): string {
   const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -87,8 +96,7 @@ export function outboxHtml(messages: readonly OutboxMessage[]): string {
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Local outbox — Dakhla Market</title>
-<style>body{font:16px/1.4 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}article{border:1px solid #ccc;border-radius:8px;padding:.75rem 1rem;margin:1rem 0}
-time{color:#666;font-size:.85em}.code{font:700 1.6em monospace;letter-spacing:.2em;margin:.5rem 0}pre{white-space:pre-wrap;margin:0}</style></head>
+<link rel="stylesheet" href="/dev/outbox.css"></head>
 <body><h1>Local outbox</h1><p>What Dakhla Market would have emailed or texted, newest first. Local only (<a href="/dev/outbox">JSON</a>).</p>
 ${rows || '<p>Nothing sent yet.</p>'}</body></html>`;
 }

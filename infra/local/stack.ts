@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { ClientConfig } from '#shared/client-config.ts';
 import { MAX_UPLOAD_BYTES } from '#shared/domain/images.ts';
+import { paymentOrigins, securityHeaderPolicy } from '#shared/edge/security-headers.ts';
 import { cardProviderName } from '#shared/payments/provider.ts';
 import { routes, routesFor } from '#shared/routes.ts';
 import type { Workflow } from '#shared/workflows/definition.ts';
@@ -14,6 +16,7 @@ import { workflows as registeredWorkflows } from '#shared/workflows/registry.ts'
 import { DEFAULT_COGNITO_PORT, localCognitoClient, startCognito, type LocalCognito } from './cognito.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, type Emulator } from './emulators.ts';
+import { createLocalEdge } from './edge.ts';
 import { createGateway } from './gateway.ts';
 import { assertPortFree, freePort } from './ports.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
@@ -125,8 +128,12 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
     await Promise.allSettled(starting); // so that stop() also stops those that did start when one fails
     const [dynamo, s3, cognito] = await Promise.all(starting);
 
+    // The edge's secret for this run (CloudFront's origin custom header in AWS): the gateway sends
+    // it with every API request, and the handlers refuse requests without it.
+    const originVerifySecret = randomBytes(24).toString('base64url');
     // The handlers read these exactly as they read their Lambda environment in AWS.
     Object.assign(process.env, {
+      ORIGIN_VERIFY_SECRET: originVerifySecret,
       TABLE_NAME: LOCAL_TABLE,
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -178,6 +185,11 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       log,
     });
     const cardProvider = cardProviderName(process.env.PAYMENT_PROVIDER);
+    const clientConfig: ClientConfig = {
+      auth: { endpoint: `${cognito.endpoint}/`, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
+      stage: { name: 'local', production: false },
+      payments: { provider: cardProvider },
+    };
     server = await createGateway({
       // The routes AWS deploys with this card provider (the sandbox locally: its TEST page and webhook).
       routes: routesFor(cardProvider, routes),
@@ -188,11 +200,12 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       auth: { issuer: cognito.issuer, audience: cognito.clientId, jwksUrl: cognito.jwksUrl },
       outbox,
       sfn: createSfnApi(workflowRuntime),
-      clientConfig: {
-        auth: { endpoint: `${cognito.endpoint}/`, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
-        stage: { name: 'local', production: false },
-        payments: { provider: cardProvider },
-      } satisfies ClientConfig,
+      clientConfig,
+      // What CloudFront does in AWS, from the same policy: uploads go to the same-origin S3 front here.
+      edge: createLocalEdge({
+        policy: securityHeaderPolicy({ authEndpoint: clientConfig.auth.endpoint, paymentProvider: paymentOrigins(clientConfig.payments.provider) }),
+        originVerifySecret,
+      }),
       log,
     });
     // The image bucket's notification: uploads/ objects run the image function, as in AWS.

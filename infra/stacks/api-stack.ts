@@ -29,6 +29,9 @@ import { grantImages, ImageProcessor, importImageBucket } from '../constructs/im
 import { DEFAULT_EMAIL_SENDER } from '../config.ts';
 import { EMAIL_TASKS, grantSendEmail, type SesSender } from '../constructs/email.ts';
 import { WorkflowStateMachine } from '../constructs/workflow.ts';
+import { OriginVerifySecret } from '../constructs/origin-verify.ts';
+import { applyRouteThrottles } from '../constructs/route-throttles.ts';
+import { STAGE_DEFAULT_THROTTLE } from '#shared/edge/throttles.ts';
 import { workflowConstructId } from '#shared/workflows/definition.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
 
@@ -38,6 +41,8 @@ export type RouteAuthorizers = Partial<Record<Exclude<Auth, 'public'>, IHttpRout
 export interface ApiStackProps extends StackProps {
   /** The bare HTTP API (WebStack's, behind CloudFront): this stack adds its stage, authorizer and routes. */
   readonly httpApi: IHttpApi;
+  /** The secret CloudFront sends to the API (WebStack's): every route function requires it. */
+  readonly originVerify: OriginVerifySecret;
   readonly table: dynamodb.ITable;
   /** The product-image bucket (StatefulStack): presign/delete routes and the image function use it. */
   readonly imageBucket: s3.IBucket;
@@ -51,7 +56,7 @@ export interface ApiStackProps extends StackProps {
   readonly routes?: readonly Route[];
   /** Overrides the Cognito JWT authorizer per kind of route. */
   readonly authorizers?: RouteAuthorizers;
-  /** Stage-wide default throttling. @default 50 requests/s, bursts of 100 */
+  /** Stage-wide default throttling, for routes without a class in shared/edge/throttles.ts. @default 50 requests/s, bursts of 100 */
   readonly throttle?: ThrottleSettings;
   /** The store's public URL (the domain, else the distribution's: WebStack.storeUrl): PUBLIC_BASE_URL of the functions. */
   readonly publicBaseUrl: string;
@@ -94,11 +99,11 @@ export class ApiStack extends Stack {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      throttle: props.throttle ?? STAGE_DEFAULT_THROTTLE,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         // HTTP API $context variables only (the REST presets name some that HTTP APIs reject).
@@ -190,6 +195,7 @@ export class ApiStack extends Stack {
       }
     }
 
+    const httpRoutes: Array<{ route: Route; httpRoute: HttpRoute }> = [];
     for (const route of routes) {
       const name = routeFunctionName(route);
       const handler = new HandlerFunction(this, name, {
@@ -200,6 +206,8 @@ export class ApiStack extends Stack {
           ...paymentEnvironment,
         },
       });
+      // Only CloudFront reaches the functions: it sends this secret (WebStack), they refuse requests without it.
+      props.originVerify.requireFor(handler.fn);
       if ((route.access as Route['access']).paymentSecret) grantPaymentSecret(handler.fn);
       grantTable(handler.fn, props.table, route.access.table);
       for (const workflowName of (route.access as Route['access']).workflows ?? []) {
@@ -232,6 +240,7 @@ export class ApiStack extends Stack {
         }),
         authorizer,
       });
+      httpRoutes.push({ route, httpRoute });
       if (route.auth === 'public') {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
@@ -239,6 +248,9 @@ export class ApiStack extends Stack {
         });
       }
     }
+
+    // Per-route throttles (shared/edge/throttles.ts) over the stage-wide default.
+    applyRouteThrottles(stage, httpRoutes);
 
     // Photos: uploads/ objects → web-sized WebP variants (functions/images/process-upload.ts).
     new ImageProcessor(this, 'ImageProcessor', {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, DefaultStackSynthesizer, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -11,10 +11,14 @@ import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import type { ClientConfig } from '#shared/client-config.ts';
+import { cognitoEndpoint, type ClientConfig } from '#shared/client-config.ts';
+import { paymentOrigins, securityHeaderPolicy } from '#shared/edge/security-headers.ts';
 import type { CardProviderName } from '#shared/payments/provider.ts';
 import type { StoreDomain } from '../config.ts';
+import { ApiEdge } from '../constructs/api-edge.ts';
+import { OriginVerifySecret } from '../constructs/origin-verify.ts';
 import { logBucket, privateBucket } from '../constructs/private-bucket.ts';
+import { securityHeadersPolicy } from '../constructs/security-headers.ts';
 
 export interface WebStackProps extends StackProps {
   /** The product-image bucket (StatefulStack), served under /images/*. */
@@ -48,6 +52,8 @@ export class WebStack extends Stack {
   readonly siteBucket: s3.Bucket;
   /** The HTTP API, served under /api/* (ApiStack's routes all start with /api/). */
   readonly httpApi: HttpApi;
+  /** The header CloudFront adds to every API request (ApiStack's functions require it). */
+  readonly originVerify: OriginVerifySecret;
   /** The store's URL: `https://<domain>` with a custom domain, else the distribution's. */
   readonly storeUrl: string;
 
@@ -90,36 +96,19 @@ export class WebStack extends Stack {
       // ApiStack creates the $default stage, with access logging and throttling.
       createDefaultStage: false,
     });
-    const apiOrigin = new origins.HttpOrigin(Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint)), {
-      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
-      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
-    });
+    // CloudFront proves itself to the API with this secret header; ApiStack's functions require it.
+    this.originVerify = new OriginVerifySecret(this, 'OriginVerify');
 
-    const responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'Dakhla Market security headers',
-      securityHeadersBehavior: {
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-        contentSecurityPolicy: {
-          // Uploads POST straight to the image bucket (presigned), hence its host in connect-src and form-action.
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
-            "font-src 'self' data:",
-            `connect-src 'self' https://${props.imageBucket.bucketRegionalDomainName}`,
-            `form-action 'self' https://${props.imageBucket.bucketRegionalDomainName}`,
-            "object-src 'none'",
-            "base-uri 'self'",
-            "frame-ancestors 'none'",
-          ].join('; '),
-          override: true,
-        },
-      },
-    });
+    // The one security-header policy (shared/edge/security-headers.ts), as the local gateway sends
+    // it: the browser calls Cognito directly (the endpoint /config.json names) and POSTs photo
+    // uploads straight to the image bucket (presigned, virtual-hosted: <bucket>.s3.<region>.amazonaws.com).
+    const authEndpoint = cognitoEndpoint(this.region);
+    const responseHeadersPolicy = securityHeadersPolicy(
+      this,
+      'SecurityHeaders',
+      securityHeaderPolicy({ authEndpoint, uploadOrigin: `https://${props.imageBucket.bucketRegionalDomainName}`, paymentProvider: paymentOrigins(props.paymentProvider) }),
+    );
+    const api = new ApiEdge(this, 'ApiEdge', { api: this.httpApi, originVerify: this.originVerify, responseHeadersPolicy });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Dakhla Market web store, API and images',
@@ -152,16 +141,8 @@ export class WebStack extends Stack {
         ],
       },
       additionalBehaviors: {
-        '/api/*': {
-          origin: apiOrigin,
-          // POST/PUT must not be redirected (a 301 turns them into GET); the site is HTTPS-only anyway.
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          // Everything but Host: API Gateway routes on its own host name.
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy,
-        },
+        // The catalogue's cached paths first, then the rest of /api/* (api-edge.ts).
+        ...api.behaviors,
         '/images/*': {
           origin: imageOrigin,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -243,7 +224,7 @@ export class WebStack extends Stack {
       sources: [
         s3deploy.Source.jsonData('config.json', {
           auth: {
-            endpoint: `https://cognito-idp.${this.region}.amazonaws.com/`,
+            endpoint: authEndpoint,
             region: this.region,
             userPoolId: props.userPool.userPoolId,
             clientId: props.userPoolClient.userPoolClientId,

@@ -72,6 +72,22 @@ export function formatMad(minor: number, locale: Locale): string {
   return `${format.format(minor / 100)} MAD`;
 }
 
+/**
+ * The page's only styles, inline (the page loads nothing else). The store's one
+ * Content-Security-Policy allows exactly this text by its hash (shared/edge/security-headers.ts).
+ */
+export const SANDBOX_PAGE_STYLE = `
+body{font-family:system-ui,sans-serif;margin:0;background:#f6f1e7;color:#2b2118}
+.banner{background:#b3261e;color:#fff;font-weight:700;text-align:center;padding:.75rem;letter-spacing:.03em}
+main{max-width:26rem;margin:2rem auto;background:#fff;border-radius:12px;padding:1.5rem;box-shadow:0 2px 10px #0002}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.5rem 1rem}dt{color:#6b5d4f}dd{margin:0;font-weight:600}
+.amount{font-size:1.6rem}
+form{display:flex;gap:.75rem;margin-top:1.5rem;flex-wrap:wrap}
+button{flex:1;font-size:1rem;padding:.9rem;border-radius:8px;border:0;cursor:pointer}
+.approve{background:#1f7a3a;color:#fff}.decline{background:#eee;color:#2b2118;border:1px solid #bbb}
+nav{text-align:center;margin-top:1rem;font-size:.9rem}
+`;
+
 export function sandboxPageHtml(session: Pick<SandboxSession, 'sessionId' | 'orderId' | 'amount' | 'status' | 'returnUrl'>, locale: Locale): string {
   const t = TEXT[locale];
   const dir = RTL_LOCALES.has(locale) ? 'rtl' : 'ltr';
@@ -85,17 +101,7 @@ export function sandboxPageHtml(session: Pick<SandboxSession, 'sessionId' | 'ord
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escape(t.title)} — TEST</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:0;background:#f6f1e7;color:#2b2118}
-.banner{background:#b3261e;color:#fff;font-weight:700;text-align:center;padding:.75rem;letter-spacing:.03em}
-main{max-width:26rem;margin:2rem auto;background:#fff;border-radius:12px;padding:1.5rem;box-shadow:0 2px 10px #0002}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.5rem 1rem}dt{color:#6b5d4f}dd{margin:0;font-weight:600}
-.amount{font-size:1.6rem}
-form{display:flex;gap:.75rem;margin-top:1.5rem;flex-wrap:wrap}
-button{flex:1;font-size:1rem;padding:.9rem;border-radius:8px;border:0;cursor:pointer}
-.approve{background:#1f7a3a;color:#fff}.decline{background:#eee;color:#2b2118;border:1px solid #bbb}
-nav{text-align:center;margin-top:1rem;font-size:.9rem}
-</style>
+<style>${SANDBOX_PAGE_STYLE}</style>
 </head>
 <body>
 <div class="banner" role="alert">TEST · ${escape(t.test)}</div>

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
+import { codeFor } from '../support/outbox.ts';
 
 /**
  * The artisan's journey in headless Chromium against the whole local store: a new artisan
@@ -12,7 +13,6 @@ import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
  * Screenshots (phone and desktop, French and Arabic) go to test-results/screenshots/.
  */
 
-const storeUrl = inject('storeUrl');
 const OPERATOR = { email: 'operator@dakhla.market', password: 'Dakhla-Operator-2026' };
 
 const stamp = Date.now().toString(36);
@@ -32,20 +32,6 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
-}
-
-/** The newest sign-up code the local outbox holds for this address. */
-async function codeFor(email: string): Promise<string> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const response = await fetch(`${storeUrl}/dev/outbox`);
-    const { messages } = (await response.json()) as { messages: { to: string; code?: string; text: string; sentAt: string }[] };
-    const mine = messages.filter((m) => m.to.toLowerCase() === email.toLowerCase());
-    const last = mine.at(-1);
-    const code = last?.code ?? /\b(\d{6})\b/.exec(last?.text ?? '')?.[1];
-    if (code) return code;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no code in the outbox for ${email}`);
 }
 
 /** A real photo: a 2400×1800 JPEG with detail (noise), big enough for the progress bar to show on a throttled link. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export function launchChromium(): Promise<Browser> {
@@ -15,16 +15,30 @@ export const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshot
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 
+/** Console errors Chromium logs when a response header policy stops something, or cannot be read. */
+const POLICY_CONSOLE_ERROR = /Content Security Policy|Content-Security-Policy|Permissions-Policy|Cross-Origin-Opener-Policy|Strict-Transport-Security|Referrer Policy/i;
+
 /**
  * One browser for a test file, against the running store; `open` gives a fresh profile (empty
  * localStorage) whose page errors are collected for the test. Closed after the file.
+ *
+ * Every page of every profile is watched for the store's security-header policy: a CSP
+ * violation (the document's `securitypolicyviolation` event, in every frame and after every
+ * navigation, the API's own HTML pages included) or a policy error in the console fails the test
+ * that was running (afterEach), naming what was blocked and where. `policyViolations()` shows them
+ * so far.
  */
 export function useStoreBrowser() {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  const violations: string[] = [];
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     browser = await launchChromium();
+  });
+  afterEach(() => {
+    const found = violations.splice(0);
+    if (found.length) throw new Error(`The store's security-header policy was violated:\n  ${found.join('\n  ')}`);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
@@ -34,10 +48,28 @@ export function useStoreBrowser() {
     async open(viewport: { width: number; height: number }, browserLocale = 'fr-FR'): Promise<{ page: Page; errors: string[] }> {
       const context = await browser.newContext({ viewport, locale: browserLocale, baseURL: inject('storeUrl') });
       contexts.push(context);
+      await watchPolicy(context, violations);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       return { page, errors };
     },
+    policyViolations: (): readonly string[] => [...violations],
   };
+}
+
+/** Reports the context's CSP violations and policy console errors into `into`. */
+async function watchPolicy(context: BrowserContext, into: string[]): Promise<void> {
+  await context.exposeBinding('__dakhlaPolicyViolation', ({ frame }, text: string) => {
+    into.push(`${frame.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __dakhlaPolicyViolation: (text: string) => void }).__dakhlaPolicyViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+    });
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && POLICY_CONSOLE_ERROR.test(message.text())) into.push(`${message.page()?.url() ?? '?'}: console: ${message.text()}`);
+  });
 }

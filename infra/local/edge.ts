@@ -1,0 +1,158 @@
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { runInNewContext } from 'node:vm';
+import { EDGE_HEADERS } from '#shared/edge.ts';
+import { API_VIEWER_HEADERS, AUTHORIZATION_HEADER, edgeCachedRouteFor, edgeCachedRoutes, queryGuardCode, type EdgeCachedRoute } from '#shared/edge/forwarding.ts';
+import { securityHeaders, type SecurityHeaderPolicy } from '#shared/edge/security-headers.ts';
+
+/**
+ * The local stand-in for what CloudFront does around the store, from the same sources as the
+ * CDK's CloudFront policies (shared/edge/): the security headers on every response, over the
+ * origin's (`override: true`); on the way to the API only the viewer headers CloudFront forwards,
+ * plus what CloudFront adds (the viewer's address and country, the origin-verify secret); on the
+ * cached catalogue paths the cache key's query parameters only, no Authorization, and the same
+ * viewer-request function refusing other parameters. No cache: the handlers' Cache-Control
+ * reaches the browser as it would from CloudFront.
+ */
+export interface LocalEdgeOptions {
+  readonly policy: SecurityHeaderPolicy;
+  /** What the edge sends in the origin-verify header (the functions' ORIGIN_VERIFY_SECRET). */
+  readonly originVerifySecret: string;
+  /**
+   * CloudFront-Viewer-Country: a socket has no country, so a fixed one. "ZZ" (unknown region)
+   * unless given.
+   */
+  readonly viewerCountry?: string;
+}
+
+/** A request as CloudFront sends it to the API origin, or the answer the edge gave itself. */
+export type OriginRequest =
+  | { readonly forward: true; readonly url: URL; readonly headers: Record<string, string> }
+  | { readonly forward: false; readonly statusCode: number; readonly headers: Record<string, string>; readonly body: string };
+
+export interface LocalEdge {
+  /** Makes every header of the policy win over what the response's own code sets. Call first, for every response. */
+  secure(res: ServerResponse): void;
+  /** What reaches the API for this viewer request. */
+  originRequest(req: IncomingMessage, url: URL): OriginRequest;
+}
+
+/** Headers of the origin request that are CloudFront's own, whatever the policies say. */
+const ALWAYS_SENT = ['host', 'content-length'];
+
+export function createLocalEdge(options: LocalEdgeOptions): LocalEdge {
+  const headers = securityHeaders(options.policy);
+  const names = new Set(Object.keys(headers));
+  const cached = edgeCachedRoutes();
+  const guards = new Map(cached.map((entry) => [entry, compileGuard(queryGuardCode(entry.queryKeys))]));
+  const uncachedHeaders = new Set([...ALWAYS_SENT, AUTHORIZATION_HEADER, ...API_VIEWER_HEADERS]);
+  const cachedHeaders = new Set(ALWAYS_SENT);
+
+  function added(req: IncomingMessage): Record<string, string> {
+    return {
+      [EDGE_HEADERS.viewerAddress]: viewerAddress(req),
+      [EDGE_HEADERS.viewerCountry]: options.viewerCountry ?? 'ZZ',
+      [EDGE_HEADERS.originVerify]: options.originVerifySecret,
+      'user-agent': 'Amazon CloudFront',
+    };
+  }
+
+  return {
+    secure(res) {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+        const at = typeof rest[0] === 'string' ? 1 : 0;
+        if (rest[at] !== undefined) rest[at] = withoutNames(rest[at] as OutgoingHttpHeaders | unknown[], names);
+        for (const [name, value] of Object.entries(headers)) this.setHeader(name, value);
+        return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
+      } as ServerResponse['writeHead'];
+    },
+
+    originRequest(req, url) {
+      const route = edgeCachedRouteFor(url.pathname, cached);
+      if (route) {
+        const answer = guards.get(route)!(cloudFrontEvent(req, url));
+        if (answer) return answer;
+      }
+      const forwarded = new URL(url);
+      if (route) forwarded.search = keepOnly(url.searchParams, route).toString();
+      return { forward: true, url: forwarded, headers: { ...pick(req.headers, route ? cachedHeaders : uncachedHeaders), ...added(req) } };
+    },
+  };
+}
+
+/** "ip:port" as CloudFront-Viewer-Address carries it (IPv4-mapped IPv6 as plain IPv4). */
+function viewerAddress(req: IncomingMessage): string {
+  const ip = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+  return `${ip}:${req.socket.remotePort ?? 0}`;
+}
+
+function pick(headers: IncomingHttpHeaders, allowed: ReadonlySet<string>): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && allowed.has(name)) picked[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return picked;
+}
+
+function keepOnly(params: URLSearchParams, route: EdgeCachedRoute): URLSearchParams {
+  const kept = new URLSearchParams();
+  for (const [name, value] of params) if (route.queryKeys.includes(name)) kept.append(name, value);
+  return kept;
+}
+
+function withoutNames(headers: OutgoingHttpHeaders | unknown[], names: ReadonlySet<string>): OutgoingHttpHeaders | unknown[] {
+  if (!Array.isArray(headers)) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.has(name.toLowerCase())));
+  }
+  // [[name, value], …] or [name, value, name, value, …]
+  if (Array.isArray(headers[0])) return (headers as unknown[][]).filter(([name]) => !names.has(String(name).toLowerCase()));
+  const kept: unknown[] = [];
+  for (let i = 0; i < headers.length; i += 2) if (!names.has(String(headers[i]).toLowerCase())) kept.push(headers[i], headers[i + 1]);
+  return kept;
+}
+
+interface CloudFrontFunctionEvent {
+  version: '1.0';
+  context: { eventType: 'viewer-request' };
+  viewer: { ip: string };
+  request: {
+    method: string;
+    uri: string;
+    querystring: Record<string, { value: string; multiValue?: { value: string }[] }>;
+    headers: Record<string, { value: string }>;
+    cookies: Record<string, { value: string }>;
+  };
+}
+
+/** The viewer-request event CloudFront Functions hand a function. */
+function cloudFrontEvent(req: IncomingMessage, url: URL): CloudFrontFunctionEvent {
+  // No prototype: a parameter named __proto__ is a parameter like any other.
+  const querystring: CloudFrontFunctionEvent['request']['querystring'] = Object.create(null);
+  for (const [name, value] of url.searchParams) {
+    const existing = querystring[name];
+    if (!existing) querystring[name] = { value };
+    else existing.multiValue = [...(existing.multiValue ?? [{ value: existing.value }]), { value }];
+  }
+  const headers: Record<string, { value: string }> = Object.create(null);
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = { value };
+  return {
+    version: '1.0',
+    context: { eventType: 'viewer-request' },
+    viewer: { ip: viewerAddress(req).replace(/:\d+$/, '') },
+    request: { method: req.method ?? 'GET', uri: url.pathname, querystring, headers, cookies: {} },
+  };
+}
+
+/** Runs a CloudFront Function's code (the text CloudFront gets) on an event: undefined when it lets the request through. */
+function compileGuard(code: string): (event: CloudFrontFunctionEvent) => OriginRequest | undefined {
+  const handler = runInNewContext(`${code}\nhandler;`, {}, { filename: 'cloudfront-function.js' }) as (event: unknown) => unknown;
+  return (event) => {
+    const result = handler(JSON.parse(JSON.stringify(event))) as
+      | { statusCode?: number; headers?: Record<string, { value: string }>; body?: { data: string } | string }
+      | undefined;
+    if (!result || typeof result.statusCode !== 'number') return undefined;
+    const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, header]) => [name, header.value]));
+    const body = typeof result.body === 'string' ? result.body : (result.body?.data ?? '');
+    return { forward: false, statusCode: result.statusCode, headers, body };
+  };
+}
