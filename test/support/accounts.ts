@@ -6,6 +6,7 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
+import { ORDER_LINK_HEADER } from '#shared/domain/order-link.ts';
 import { storeUrl } from './api-client.ts';
 
 /**
@@ -59,6 +60,11 @@ export async function newAccount(label: string, group?: 'artisan' | 'operator'):
 
 /** The caller without a token: a shopper browsing, or anyone. */
 export const anonymous = { call: <T = any>(method: string, path: string, body?: unknown) => request<T>(method, path, body) };
+
+/** The holder of an order link: its secret in the order link header, as the order page sends it. */
+export const orderLink = (token: string) => ({
+  call: <T = any>(method: string, path: string, body?: unknown) => request<T>(method, path, body, undefined, { [ORDER_LINK_HEADER]: token }),
+});
 
 export async function request<T = any>(method: string, path: string, body?: unknown, idToken?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   const response = await fetch(`${storeUrl()}${path}`, {
