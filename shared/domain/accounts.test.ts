@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MFA_CLAIM, mfaClaims, passwordProblems } from './accounts.ts';
+import { MFA_CLAIM, mfaClaims, otpauthUri, passwordProblems } from './accounts.ts';
 
 describe('passwordProblems', () => {
   it('accepts the demo passwords and other strong ones', () => {
@@ -21,5 +21,11 @@ describe('mfaClaims', () => {
     expect(mfaClaims(['operator'], ['SMS_MFA'])).toEqual({ [MFA_CLAIM]: 'none' });
     expect(mfaClaims(['artisan'], ['SOFTWARE_TOKEN_MFA'])).toBeUndefined();
     expect(mfaClaims([], undefined)).toBeUndefined();
+  });
+});
+
+describe('otpauthUri', () => {
+  it('is what authenticator apps read', () => {
+    expect(otpauthUri('ABC234', 'operator@dakhla.market')).toBe('otpauth://totp/Dakhla%20Market:operator%40dakhla.market?secret=ABC234&issuer=Dakhla%20Market&algorithm=SHA1&digits=6&period=30');
   });
 });

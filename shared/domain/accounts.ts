@@ -69,3 +69,10 @@ export function passwordProblems(password: string): string[] {
   if (password !== password.trim()) problems.push('no space at the start or the end');
   return problems;
 }
+
+/** Authenticator apps' settings for Cognito's software-token MFA (RFC 6238): HMAC-SHA-1, 30-second steps, 6 digits. */
+export const TOTP = { issuer: 'Dakhla Market', stepSeconds: 30, digits: 6 } as const;
+
+/** The `otpauth://` URI authenticator apps take (a link on the phone itself, or a QR code). */
+export const otpauthUri = (secret: string, account: string) =>
+  `otpauth://totp/${encodeURIComponent(TOTP.issuer)}:${encodeURIComponent(account)}?secret=${encodeURIComponent(secret)}&issuer=${encodeURIComponent(TOTP.issuer)}&algorithm=SHA1&digits=${TOTP.digits}&period=${TOTP.stepSeconds}`;
