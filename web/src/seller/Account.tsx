@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CognitoError, confirmSignUp, resendConfirmationCode, signIn, signUp } from '../auth/cognito.ts';
+import { answerTotpChallenge, CognitoError, confirmSignUp, resendConfirmationCode, signIn, signUp, TotpChallenge } from '../auth/cognito.ts';
 import { loadConfig } from '../auth/config.ts';
 import { isOperator, useSession } from '../auth/session.ts';
 import { useTitle } from '../hooks.ts';
@@ -239,8 +239,22 @@ export function SignIn({ next }: { next: string | null }): JSX.Element {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [unconfirmed, setUnconfirmed] = useState(false);
+  const [challenge, setChallenge] = useState<TotpChallenge>();
 
   if (unconfirmed) return <ConfirmCode email={email.trim()} password={password} next={next} sendFirst />;
+  if (challenge) {
+    return (
+      <TotpCode
+        challenge={challenge}
+        next={next}
+        onExpired={() => {
+          setChallenge(undefined);
+          setPassword('');
+          setError(t('mfa.challengeExpired'));
+        }}
+      />
+    );
+  }
 
   if (session && !busy) {
     return (
@@ -267,7 +281,8 @@ export function SignIn({ next }: { next: string | null }): JSX.Element {
       const signed = await signIn(config.auth, email.trim(), password);
       afterSignIn(next, isOperator(signed));
     } catch (failure) {
-      if (failure instanceof CognitoError && failure.code === 'UserNotConfirmedException') setUnconfirmed(true);
+      if (failure instanceof TotpChallenge) setChallenge(failure);
+      else if (failure instanceof CognitoError && failure.code === 'UserNotConfirmedException') setUnconfirmed(true);
       else setError(authMessage(t, failure));
     } finally {
       setBusy(false);
@@ -296,6 +311,65 @@ export function SignIn({ next }: { next: string | null }): JSX.Element {
         <p class="form-foot">
           {t('account.noAccount')} <a href={paths.signUp(next ?? undefined)}>{t('account.signUpLink')}</a>
         </p>
+      </form>
+    </section>
+  );
+}
+
+/** The second step for an account with an authenticator app (operators always): its current 6-digit code. */
+function TotpCode({ challenge, next, onExpired }: { challenge: TotpChallenge; next: string | null; onExpired: () => void }): JSX.Element {
+  const { t } = useT();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (!/^\s*\d{6}\s*$/.test(code)) {
+      setError(t('mfa.codeFormat'));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const config = await loadConfig();
+      const session = await answerTotpChallenge(config.auth, challenge, code);
+      afterSignIn(next, isOperator(session));
+    } catch (failure) {
+      // The challenge lasts a few minutes: past that, Cognito refuses its session.
+      if (failure instanceof CognitoError && failure.code === 'NotAuthorizedException') return onExpired();
+      setError(authMessage(t, failure));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="section narrow">
+      <h1>{t('mfa.challengeTitle')}</h1>
+      <p class="lead">{t('mfa.challengeIntro')}</p>
+      <form class="form-card" onSubmit={onSubmit} noValidate>
+        <Field id="signin-totp" label={t('mfa.code')} error={error}>
+          {(d, invalid) => (
+            <input
+              ref={input}
+              id="signin-totp"
+              class="code-input"
+              inputMode="numeric"
+              autocomplete="one-time-code"
+              dir="ltr"
+              maxLength={7}
+              value={code}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              onInput={(e) => setCode(inputValue(e))}
+            />
+          )}
+        </Field>
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? t('form.sending') : t('account.signIn')}
+        </button>
       </form>
     </section>
   );
