@@ -1,12 +1,14 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
+import { totp } from '../../infra/local/totp.ts';
+import { demoOperatorSecret } from '../support/accounts.ts';
 import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * The artisan's journey in headless Chromium against the whole local store: a new artisan
  * signs up (code from the local outbox), confirms, applies for a shop; the demo operator
- * approves it in another browser; the artisan goes through the guided onboarding — profile,
+ * (signing in with the code of its authenticator app) approves it in another browser; the artisan goes through the guided onboarding — profile,
  * a product with two options, a real photo uploaded with a visible progress bar, processed
  * into WebP — and publishes; shoppers then find the product with its WebP photo.
  * Screenshots (phone and desktop, French and Arabic) go to test-results/screenshots/.
@@ -121,6 +123,9 @@ describe('an artisan sells', () => {
     await page.goto('/account/sign-in');
     await page.getByLabel('Adresse e-mail').fill(OPERATOR.email);
     await page.getByLabel('Mot de passe', { exact: true }).fill(OPERATOR.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    // Operators sign in with TOTP: the code of the demo operator's authenticator app.
+    await page.getByLabel('Code de l’application').fill(totp(await demoOperatorSecret()));
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL('**/operator');
     // Header: operator link and sign out, no "sell" link.
