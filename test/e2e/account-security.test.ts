@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { totp } from '../../infra/local/totp.ts';
 import { cognito, newAccount, PASSWORD } from '../support/accounts.ts';
-import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
+import { DESKTOP, expectNoSidewaysScroll, outboxCode, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * Tokens in headless Chromium against the whole local store:
@@ -17,27 +17,6 @@ import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
 const storeUrl = inject('storeUrl');
 const stamp = Date.now().toString(36);
 const { open } = useStoreBrowser();
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
-}
-
-/** The newest sign-up code the local outbox holds for this address. */
-async function codeFor(email: string): Promise<string> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const { messages } = (await (await fetch(`${storeUrl}/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as { messages: { code?: string }[] };
-    const code = messages[0]?.code;
-    if (code) return code;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no code in the outbox for ${email}`);
-}
 
 const storedSession = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('dm.session') ?? 'null') as { refreshToken: string; accessToken?: string } | null);
 const refresh = (refreshToken: string) =>
@@ -60,7 +39,7 @@ describe('signing out', () => {
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    await page.getByLabel('Code de confirmation').fill(await codeFor(email));
+    await page.getByLabel('Code de confirmation').fill(await outboxCode(email));
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await page.waitForURL('**/dashboard');
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();

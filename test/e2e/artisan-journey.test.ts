@@ -1,20 +1,19 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totp } from '../../infra/local/totp.ts';
 import { demoOperatorSecret } from '../support/accounts.ts';
-import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
+import { DESKTOP, expectNoSidewaysScroll, outboxCode, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * The artisan's journey in headless Chromium against the whole local store: a new artisan
  * signs up (code from the local outbox), confirms, applies for a shop; the demo operator
- * (signing in with the code of its authenticator app) approves it in another browser; the artisan goes through the guided onboarding — profile,
- * a product with two options, a real photo uploaded with a visible progress bar, processed
+ * (signing in with its authenticator app's code) approves it in another browser; the artisan
+ * goes through the guided onboarding — profile, a product with two options, a real photo uploaded with a visible progress bar, processed
  * into WebP — and publishes; shoppers then find the product with its WebP photo.
  * Screenshots (phone and desktop, French and Arabic) go to test-results/screenshots/.
  */
 
-const storeUrl = inject('storeUrl');
 const OPERATOR = { email: 'operator@dakhla.market', password: 'Dakhla-Operator-2026' };
 
 const stamp = Date.now().toString(36);
@@ -24,31 +23,6 @@ const productTitle = `Sac brodé ${stamp}`;
 
 const { open } = useStoreBrowser();
 
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  // Full-page shots from the top, so sticky bars sit where a phone shows them.
-  if (fullPage) await page.evaluate(() => scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
-}
-
-/** The newest sign-up code the local outbox holds for this address. */
-async function codeFor(email: string): Promise<string> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const response = await fetch(`${storeUrl}/dev/outbox`);
-    const { messages } = (await response.json()) as { messages: { to: string; code?: string; text: string; sentAt: string }[] };
-    const mine = messages.filter((m) => m.to.toLowerCase() === email.toLowerCase());
-    const last = mine.at(-1);
-    const code = last?.code ?? /\b(\d{6})\b/.exec(last?.text ?? '')?.[1];
-    if (code) return code;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no code in the outbox for ${email}`);
-}
 
 /** A real photo: a 2400×1800 JPEG with detail (noise), big enough for the progress bar to show on a throttled link. */
 async function photo(): Promise<Buffer> {
@@ -93,7 +67,7 @@ describe('an artisan sells', () => {
     await page.getByLabel('Code de confirmation').fill('000000');
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await page.getByText('Ce code n’est pas le bon').waitFor();
-    await page.getByLabel('Code de confirmation').fill(await codeFor(artisan.email));
+    await page.getByLabel('Code de confirmation').fill(await outboxCode(artisan.email));
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await page.waitForURL('**/dashboard');
 

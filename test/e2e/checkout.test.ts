@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ORDER_LINK_HEADER } from '#shared/domain/order-link.ts';
 import { signIn } from '../support/accounts.ts';
-import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
+import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * A shopper buys in headless Chromium against the whole local store:
@@ -25,16 +25,6 @@ const { open } = useStoreBrowser();
 afterAll(async () => {
   if (notes.length) console.warn(`checkout e2e notes:\n- ${notes.join('\n- ')}`);
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
-}
 
 async function addToCart(page: Page, productId: string, sku: string, quantity: number, addLabel: string): Promise<void> {
   await page.goto(`/p/${productId}`);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export function launchChromium(): Promise<Browser> {
@@ -40,4 +40,27 @@ export function useStoreBrowser() {
       return { page, errors };
     },
   };
+}
+
+/** A screenshot into test-results/screenshots/; full-page ones from the top, so sticky bars sit where a phone shows them. */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (fullPage) await page.evaluate(() => scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+}
+
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
+}
+
+/** The newest code (sign-up confirmation…) the running store's local outbox holds for this address. */
+export async function outboxCode(email: string): Promise<string> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const response = await fetch(`${inject('storeUrl')}/dev/outbox?to=${encodeURIComponent(email)}`);
+    const [newest] = ((await response.json()) as { messages: { code?: string; text: string }[] }).messages;
+    const code = newest?.code ?? /\b(\d{6})\b/.exec(newest?.text ?? '')?.[1];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no code in the outbox for ${email}`);
 }

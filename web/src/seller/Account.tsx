@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { answerTotpChallenge, CognitoError, confirmSignUp, resendConfirmationCode, signIn, signUp, TotpChallenge } from '../auth/cognito.ts';
 import { loadConfig } from '../auth/config.ts';
 import { isOperator, useSession } from '../auth/session.ts';
@@ -7,7 +7,7 @@ import { useTitle } from '../hooks.ts';
 import { navigate, paths, safeNext } from '../router.ts';
 import { isEmail, normalisePhone, passwordChecks, PASSWORD_RULES } from './checks.ts';
 import { useT } from './i18n/index.ts';
-import { authMessage, Field, inputValue } from './ui.tsx';
+import { authMessage, CodeField, Field, inputValue, useTotpForm } from './ui.tsx';
 
 type Busy = false | 'submit' | 'resend';
 
@@ -153,8 +153,6 @@ function ConfirmCode({ email, password, next, sendFirst = false }: { email: stri
   const [busy, setBusy] = useState<Busy>(false);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
 
   const resend = async () => {
     setBusy('resend');
@@ -197,23 +195,7 @@ function ConfirmCode({ email, password, next, sendFirst = false }: { email: stri
       <h1>{t('account.confirmTitle')}</h1>
       <p class="lead">{t('account.confirmIntro', { email })}</p>
       <form class="form-card" onSubmit={onSubmit} noValidate>
-        <Field id="confirm-code" label={t('account.code')} error={error}>
-          {(d, invalid) => (
-            <input
-              ref={input}
-              id="confirm-code"
-              class="code-input"
-              inputMode="numeric"
-              autocomplete="one-time-code"
-              dir="ltr"
-              maxLength={8}
-              value={code}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              onInput={(e) => setCode(inputValue(e))}
-            />
-          )}
-        </Field>
+        <CodeField id="confirm-code" label={t('account.code')} value={code} onInput={setCode} error={error} maxLength={8} />
         <p role="status" aria-live="polite" class="notice">
           {notice}
         </p>
@@ -319,56 +301,26 @@ export function SignIn({ next }: { next: string | null }): JSX.Element {
 /** The second step for an account with an authenticator app (operators always): its current 6-digit code. */
 function TotpCode({ challenge, next, onExpired }: { challenge: TotpChallenge; next: string | null; onExpired: () => void }): JSX.Element {
   const { t } = useT();
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
-
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    if (!/^\s*\d{6}\s*$/.test(code)) {
-      setError(t('mfa.codeFormat'));
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
+  const form = useTotpForm(async (code) => {
+    const config = await loadConfig();
     try {
-      const config = await loadConfig();
       const session = await answerTotpChallenge(config.auth, challenge, code);
       afterSignIn(next, isOperator(session));
     } catch (failure) {
       // The challenge lasts a few minutes: past that, Cognito refuses its session.
       if (failure instanceof CognitoError && failure.code === 'NotAuthorizedException') return onExpired();
-      setError(authMessage(t, failure));
-      setBusy(false);
+      throw failure;
     }
-  };
+  });
 
   return (
     <section class="section narrow">
       <h1>{t('mfa.challengeTitle')}</h1>
       <p class="lead">{t('mfa.challengeIntro')}</p>
-      <form class="form-card" onSubmit={onSubmit} noValidate>
-        <Field id="signin-totp" label={t('mfa.code')} error={error}>
-          {(d, invalid) => (
-            <input
-              ref={input}
-              id="signin-totp"
-              class="code-input"
-              inputMode="numeric"
-              autocomplete="one-time-code"
-              dir="ltr"
-              maxLength={7}
-              value={code}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              onInput={(e) => setCode(inputValue(e))}
-            />
-          )}
-        </Field>
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? t('form.sending') : t('account.signIn')}
+      <form class="form-card" onSubmit={form.onSubmit} noValidate>
+        <CodeField id="signin-totp" label={t('mfa.code')} value={form.code} onInput={form.setCode} error={form.error} maxLength={7} />
+        <button type="submit" class="button" disabled={form.busy}>
+          {form.busy ? t('form.sending') : t('account.signIn')}
         </button>
       </form>
     </section>

@@ -7,7 +7,7 @@ import { loadConfig } from '../auth/config.ts';
 import { clearSession } from '../auth/session.ts';
 import { navigate, paths } from '../router.ts';
 import { useT } from './i18n/index.ts';
-import { authMessage, Field, inputValue } from './ui.tsx';
+import { authMessage, CodeField, useTotpForm } from './ui.tsx';
 
 type Step = { name: 'intro' } | { name: 'scan'; secret: string } | { name: 'done' };
 
@@ -20,7 +20,6 @@ type Step = { name: 'intro' } | { name: 'scan'; secret: string } | { name: 'done
 export function TotpSetup({ email }: { email: string }): JSX.Element {
   const { t } = useT();
   const [step, setStep] = useState<Step>({ name: 'intro' });
-  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -39,26 +38,13 @@ export function TotpSetup({ email }: { email: string }): JSX.Element {
     }
   };
 
-  const verify = async (event: Event) => {
-    event.preventDefault();
-    if (!/^\s*\d{6}\s*$/.test(code)) {
-      setError(t('mfa.codeFormat'));
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const [config, accessToken] = await Promise.all([loadConfig(), freshAccessToken()]);
-      await finishTotpSetup(config.auth, accessToken, code);
-      // No session from before the code was asked for may go on (nor renew into one that has it).
-      await signOutEverywhere(config.auth, accessToken).catch(() => undefined);
-      setStep({ name: 'done' });
-    } catch (failure) {
-      setError(authMessage(t, failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const verify = useTotpForm(async (code) => {
+    const [config, accessToken] = await Promise.all([loadConfig(), freshAccessToken()]);
+    await finishTotpSetup(config.auth, accessToken, code);
+    // No session from before the code was asked for may go on (nor renew into one that has it).
+    await signOutEverywhere(config.auth, accessToken).catch(() => undefined);
+    setStep({ name: 'done' });
+  });
 
   if (step.name === 'done') {
     return (
@@ -95,7 +81,7 @@ export function TotpSetup({ email }: { email: string }): JSX.Element {
           </button>
         </>
       ) : (
-        <form class="form-card" onSubmit={verify} noValidate>
+        <form class="form-card" onSubmit={verify.onSubmit} noValidate>
           <p>{t('mfa.step1')}</p>
           <p class="totp-secret-label" id="totp-secret-label">{t('mfa.secret')}</p>
           <p class="totp-secret" dir="ltr" aria-labelledby="totp-secret-label" data-testid="totp-secret">
@@ -107,24 +93,9 @@ export function TotpSetup({ email }: { email: string }): JSX.Element {
             </a>
           </p>
           <p>{t('mfa.step2')}</p>
-          <Field id="totp-code" label={t('mfa.code')} error={error}>
-            {(d, invalid) => (
-              <input
-                id="totp-code"
-                class="code-input"
-                inputMode="numeric"
-                autocomplete="one-time-code"
-                dir="ltr"
-                maxLength={7}
-                value={code}
-                aria-describedby={d}
-                aria-invalid={invalid}
-                onInput={(e) => setCode(inputValue(e))}
-              />
-            )}
-          </Field>
-          <button type="submit" class="button" disabled={busy}>
-            {busy ? t('form.sending') : t('mfa.verify')}
+          <CodeField id="totp-code" label={t('mfa.code')} value={verify.code} onInput={verify.setCode} error={verify.error} maxLength={7} />
+          <button type="submit" class="button" disabled={verify.busy}>
+            {verify.busy ? t('form.sending') : t('mfa.verify')}
           </button>
         </form>
       )}
