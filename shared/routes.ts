@@ -9,7 +9,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Who may call a route. 'signed-in' and 'operator' need a valid Cognito ID token (the HTTP
  * API's JWT authorizer in AWS, the local gateway against cognito-local's JWKS); 'operator'
- * also needs the `operator` group, which the handler's edge checks. Artisan routes are
+ * also needs the `operator` group and a token from a TOTP (MFA) sign-in, which the handler's
+ * edge checks (403 `forbidden`, 403 `mfa_required`). Artisan routes are
  * 'signed-in': what a caller may touch is decided by what they own, in the use case.
  */
 export type Auth = 'public' | 'signed-in' | 'operator';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callerOf, parseGroups } from './caller.ts';
+import { MFA_CLAIM } from '#shared/domain/accounts.ts';
+import { callerOf, parseGroups, signedInWithTotp } from './caller.ts';
 
 describe('parseGroups', () => {
   it('reads the shapes a groups claim arrives in', () => {
@@ -20,5 +21,15 @@ describe('callerOf', () => {
     expect(callerOf(event({ sub: 'u1', token_use: 'access' }))).toBeUndefined();
     expect(callerOf(event({ token_use: 'id' }))).toBeUndefined();
     expect(callerOf({ requestContext: {} } as never)).toBeUndefined();
+  });
+});
+
+describe('signedInWithTotp', () => {
+  const event = (claims: Record<string, unknown>) => ({ requestContext: { authorizer: { jwt: { claims } } } }) as never;
+  it('is true only with the trigger’s totp claim', () => {
+    expect(signedInWithTotp(event({ sub: 'u1', token_use: 'id', [MFA_CLAIM]: 'totp' }))).toBe(true);
+    expect(signedInWithTotp(event({ sub: 'u1', token_use: 'id', [MFA_CLAIM]: 'none' }))).toBe(false);
+    expect(signedInWithTotp(event({ sub: 'u1', token_use: 'id', 'custom:mfa': 'totp' }))).toBe(false);
+    expect(signedInWithTotp({ requestContext: {} } as never)).toBe(false);
   });
 });

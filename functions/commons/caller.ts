@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { MFA_CLAIM } from '#shared/domain/accounts.ts';
 import type { Caller } from '#shared/use-cases/caller.ts';
 
 export type { Caller };
@@ -10,8 +11,10 @@ export type { Caller };
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
+const claimsOf = (event: APIGatewayProxyEventV2) => (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
+
 export function callerOf(event: APIGatewayProxyEventV2): Caller | undefined {
-  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
+  const claims = claimsOf(event);
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub.length === 0) return undefined;
   // ID tokens only: in AWS the JWT authorizer also lets access tokens through (their client_id
@@ -29,3 +32,6 @@ export function parseGroups(value: Claims[string]): string[] {
     .split(/[\s,]+/)
     .filter(Boolean);
 }
+
+/** Did this ID token come from a sign-in with TOTP MFA (the pre-token-generation trigger's claim)? */
+export const signedInWithTotp = (event: APIGatewayProxyEventV2) => claimsOf(event)?.[MFA_CLAIM] === 'totp';

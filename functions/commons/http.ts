@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import * as z from 'zod';
 import { DomainError, ForbiddenError, InvalidInputError } from '#shared/domain/errors.ts';
 import { routeKey, routes, type Auth } from '#shared/routes.ts';
-import { callerOf, type Caller } from './caller.ts';
+import { callerOf, signedInWithTotp, type Caller } from './caller.ts';
 import { config } from './config.ts';
 import { originVerify } from './origin-verify.ts';
 
@@ -62,6 +62,13 @@ export interface RouteOptions {
 class UnauthorizedError extends DomainError {
   constructor() {
     super(401, 'unauthorized', 'Sign in to do this');
+  }
+}
+
+/** An operator whose token did not come from a TOTP sign-in (shared/domain/accounts.ts MFA_CLAIM). */
+class MfaRequiredError extends DomainError {
+  constructor() {
+    super(403, 'mfa_required', 'Operators sign in with a code from an authenticator app (TOTP): set it up, then sign in again');
   }
 }
 
@@ -146,7 +153,10 @@ function authorize(event: APIGatewayProxyEventV2): Caller | undefined {
   if (auth === 'public') return undefined;
   const caller = callerOf(event);
   if (!caller) throw new UnauthorizedError();
-  if (auth === 'operator' && !caller.groups.includes('operator')) throw new ForbiddenError();
+  if (auth === 'operator') {
+    if (!caller.groups.includes('operator')) throw new ForbiddenError();
+    if (!signedInWithTotp(event)) throw new MfaRequiredError();
+  }
   return caller;
 }
 

@@ -7,17 +7,27 @@ import {
   AdminDeleteUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  InitiateAuthCommand,
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfigCommand,
+  UpdateUserPoolClientCommand,
   UserNotFoundException,
+  VerifySoftwareTokenCommand,
+  type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, VERIFICATION_EMAIL, type AccountGroup } from '#shared/domain/accounts.ts';
+import { routeFunctionName } from '#shared/routes.ts';
+import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS, VERIFICATION_EMAIL, type AccountGroup, type UserPoolTrigger } from '#shared/domain/accounts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.ts';
+import { totp } from './totp.ts';
 import type { NewOutboxMessage, Outbox } from './outbox.ts';
 import { LocalStackError } from './ports.ts';
 
@@ -25,7 +35,8 @@ import { LocalStackError } from './ports.ts';
  * cognito-local (npm) as the local Cognito: started as a child process in its data folder (it
  * keeps its state in `./.cognito`), with the token issuer set to the URL it really answers on,
  * and the `dakhla-market` user pool, its web app client and the groups ensured — the same
- * pool the stateful stack creates in AWS. Codes it would email go to the local outbox.
+ * pool the stateful stack creates in AWS. Codes it would email go to the local outbox; the
+ * triggers it runs (shared/domain/accounts.ts USER_POOL_TRIGGERS) are handed to `triggers`.
  */
 export const USER_POOL_NAME = 'dakhla-market';
 export const APP_CLIENT_NAME = 'dakhla-market-web';
@@ -53,6 +64,18 @@ export interface CognitoOptions {
   dir: string;
   /** Where the codes Cognito would email or text go. */
   outbox?: Outbox;
+  /** Runs a user-pool trigger's Lambda event, answering what the function returns; without it, no trigger is configured. */
+  triggers?: TriggerRunner;
+}
+
+export type TriggerRunner = (trigger: UserPoolTrigger, event: unknown) => Promise<unknown>;
+
+/** A trigger cognito-local hands over (cognito-local-server.cjs), and the answer it waits for. */
+interface TriggerInvocation {
+  type: 'trigger';
+  id: string;
+  trigger: UserPoolTrigger;
+  event: unknown;
 }
 
 /** A code cognito-local would have delivered (sent by cognito-local-server.cjs over IPC). */
@@ -66,11 +89,13 @@ interface CodeDelivery {
   code: string;
 }
 
-export async function startCognito({ port, dir, outbox }: CognitoOptions): Promise<LocalCognito> {
+export async function startCognito({ port, dir, outbox, triggers }: CognitoOptions): Promise<LocalCognito> {
   const endpoint = `http://localhost:${port}`;
   mkdirSync(join(dir, '.cognito'), { recursive: true });
   // cognito-local merges this over its defaults; the issuer must name the port it really uses.
-  writeFileSync(join(dir, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: endpoint } }, null, 2));
+  // Each trigger is named as its function would be; cognito-local-server.cjs hands it to us.
+  const triggerFunctions = triggers ? Object.fromEntries(Object.entries(USER_POOL_TRIGGERS).map(([trigger, module]) => [trigger, routeFunctionName({ handler: module })])) : {};
+  writeFileSync(join(dir, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: endpoint }, TriggerFunctions: triggerFunctions }, null, 2));
 
   const child: ChildProcess = spawn(process.execPath, [SERVER_SCRIPT], {
     cwd: dir,
@@ -87,8 +112,16 @@ export async function startCognito({ port, dir, outbox }: CognitoOptions): Promi
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  child.on('message', (message: CodeDelivery) => {
+  child.on('message', (message: CodeDelivery | TriggerInvocation) => {
     if (message?.type === 'code') outbox?.send(codeMessage(message));
+    if (message?.type === 'trigger') {
+      const answer = (reply: { ok: true; result: unknown } | { ok: false; error: string }) => child.connected && child.send({ type: 'trigger-result', id: message.id, ...reply });
+      if (!triggers) return answer({ ok: false, error: `no ${message.trigger} trigger locally` });
+      triggers(message.trigger, message.event).then(
+        (result) => answer({ ok: true, result }),
+        (error: unknown) => answer({ ok: false, error: String((error as Error)?.message ?? error) }),
+      );
+    }
   });
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new LocalStackError(`cognito-local exited (code ${code}) before it was ready:\n${plain(output)}`))),
@@ -181,24 +214,26 @@ export async function ensureUserPool(client: CognitoIdentityProviderClient): Pro
     );
     userPoolId = created.UserPool!.Id!;
   }
+  // MFA as in AWS: optional, authenticator apps (TOTP) only; set at every start, so older local data follows.
+  await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }));
 
+  // The web client's settings as the stateful stack has them, applied to an existing client too.
+  const settings = {
+    IdTokenValidity: TOKEN_VALIDITY.idTokenMinutes,
+    AccessTokenValidity: TOKEN_VALIDITY.accessTokenMinutes,
+    RefreshTokenValidity: TOKEN_VALIDITY.refreshTokenDays,
+    TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'days' },
+    ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    PreventUserExistenceErrors: 'ENABLED',
+    EnableTokenRevocation: true,
+  } as const;
   const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
   let clientId = clients.UserPoolClients?.find((candidate) => candidate.ClientName === APP_CLIENT_NAME)?.ClientId;
   if (!clientId) {
-    const created = await client.send(
-      new CreateUserPoolClientCommand({
-        UserPoolId: userPoolId,
-        ClientName: APP_CLIENT_NAME,
-        GenerateSecret: false,
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-        IdTokenValidity: TOKEN_VALIDITY.idTokenMinutes,
-        AccessTokenValidity: TOKEN_VALIDITY.accessTokenMinutes,
-        RefreshTokenValidity: TOKEN_VALIDITY.refreshTokenDays,
-        TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'days' },
-        PreventUserExistenceErrors: 'ENABLED',
-      }),
-    );
+    const created = await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: APP_CLIENT_NAME, GenerateSecret: false, ...settings, ExplicitAuthFlows: [...settings.ExplicitAuthFlows] }));
     clientId = created.UserPoolClient!.ClientId!;
+  } else {
+    await client.send(new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId, ...settings, ExplicitAuthFlows: [...settings.ExplicitAuthFlows] }));
   }
 
   const groups = await client.send(new ListGroupsCommand({ UserPoolId: userPoolId, Limit: 60 }));
@@ -255,6 +290,52 @@ export async function ensureAccount(
     await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }));
   }
   return { sub, created };
+}
+
+/** Is an authenticator app (TOTP) set up and on for this user? */
+export async function hasTotp(client: CognitoIdentityProviderClient, userPoolId: string, email: string): Promise<boolean> {
+  const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+  return user.UserMFASettingList?.includes('SOFTWARE_TOKEN_MFA') ?? false;
+}
+
+/**
+ * Sets up an authenticator app for an account with no MFA yet, as the operator console does:
+ * sign in with the password, AssociateSoftwareToken, a code computed from its secret
+ * (VerifySoftwareToken), then TOTP on and preferred (SetUserMFAPreference). Returns the secret.
+ */
+export async function setUpTotp(client: CognitoIdentityProviderClient, clientId: string, account: { email: string; password: string }): Promise<string> {
+  const { AccessToken } = await signInTokens(client, clientId, account);
+  const { SecretCode } = await client.send(new AssociateSoftwareTokenCommand({ AccessToken }));
+  if (!SecretCode) throw new Error(`no TOTP secret for ${account.email}`);
+  await client.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: totp(SecretCode), FriendlyDeviceName: 'local' }));
+  await client.send(new SetUserMFAPreferenceCommand({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
+  return SecretCode;
+}
+
+/** USER_PASSWORD_AUTH as the web store does it, answering the SOFTWARE_TOKEN_MFA challenge with a code from `totpSecret`. */
+export async function signInTokens(
+  client: CognitoIdentityProviderClient,
+  clientId: string,
+  account: { email: string; password: string; totpSecret?: string },
+): Promise<AuthenticationResultType & { IdToken: string; AccessToken: string; RefreshToken: string }> {
+  const first = await client.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: account.email, PASSWORD: account.password } }));
+  let result = first.AuthenticationResult;
+  if (first.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
+    if (!account.totpSecret) throw new Error(`${account.email} signs in with TOTP: give its secret`);
+    const answered = await client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: first.Session,
+        ChallengeResponses: { USERNAME: first.ChallengeParameters?.USER_ID_FOR_SRP ?? account.email, SOFTWARE_TOKEN_MFA_CODE: totp(account.totpSecret) },
+      }),
+    );
+    result = answered.AuthenticationResult;
+  } else if (first.ChallengeName) {
+    throw new Error(`${account.email}: unexpected challenge ${first.ChallengeName}`);
+  }
+  if (!result?.IdToken || !result.AccessToken || !result.RefreshToken) throw new Error(`no tokens for ${account.email}`);
+  return result as AuthenticationResultType & { IdToken: string; AccessToken: string; RefreshToken: string };
 }
 
 async function findSub(client: CognitoIdentityProviderClient, userPoolId: string, email: string): Promise<string | undefined> {

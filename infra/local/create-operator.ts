@@ -7,7 +7,9 @@ import { freePort } from './ports.ts';
 
 /**
  * `npm run create-operator -- --email a@b.ma --password '…'`: a confirmed account with a
- * permanent password in the `operator` group.
+ * permanent password in the `operator` group. Operators must use MFA: at their first sign-in the
+ * operator console walks them through setting up an authenticator app (TOTP); until then the
+ * operator routes answer 403 mfa_required.
  *   - locally (default): in the local user pool of `--data-dir` / DATA_DIR (.local-data), through
  *     the running `npm start` if there is one, else a cognito-local started for the occasion;
  *   - in AWS: `--user-pool-id <id> --region <region>` (the stateful stack's UserPoolId output),
@@ -15,6 +17,8 @@ import { freePort } from './ports.ts';
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const USAGE = "usage: npm run create-operator -- --email <email> --password '<password>' [--user-pool-id <id> --region <region>] [--data-dir <dir>]";
+
+const FIRST_SIGN_IN = 'they must set up an authenticator app (TOTP) at their first sign-in (the operator console walks them through it); operator pages stay closed until then';
 
 class UsageError extends Error {}
 
@@ -45,7 +49,7 @@ async function main(): Promise<string> {
     } finally {
       client.destroy();
     }
-    return `operator ${email} created in user pool ${userPoolId} (${region}); they can sign in now`;
+    return `operator ${email} created in user pool ${userPoolId} (${region}); ${FIRST_SIGN_IN}`;
   }
 
   const dir = join(values['data-dir'], 'cognito');
@@ -55,7 +59,7 @@ async function main(): Promise<string> {
   try {
     const { userPoolId: localPool } = await ensureUserPool(client);
     await ensureAccount(client, localPool, account, 'fail');
-    return `operator ${email} created in the local user pool (${values['data-dir']})${running ? ' of the running store' : ''}`;
+    return `operator ${email} created in the local user pool (${values['data-dir']})${running ? ' of the running store' : ''}; ${FIRST_SIGN_IN}`;
   } finally {
     client.destroy();
     await started?.stop();

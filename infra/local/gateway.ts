@@ -12,14 +12,15 @@ import { OUTBOX_CSS, outboxHtml, parseOutboxPost, type Outbox } from './outbox.t
 import { createRouteMatcher, MalformedPathError } from './route-matcher.ts';
 import { S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { serveStatic } from './static-files.ts';
+import { totpHtml, type TotpKeyring } from './totp-keyring.ts';
 
 /**
  * The local stand-in for API Gateway + Lambda + CloudFront: one HTTP server that runs the
  * route table's handlers in-process with payload-v2 events (checking Cognito ID tokens on
  * non-public routes, as the HTTP API's JWT authorizer does), proxies /images/* to the image
- * bucket, and serves the built web store, its /config.json, the local outbox (/dev/outbox) and the
- * Step Functions API (/sfn). What CloudFront does on the way (security headers on every answer,
- * what reaches the API) is the local edge's (edge.ts).
+ * bucket, and serves the built web store, its /config.json, the local outbox (/dev/outbox), the
+ * demo accounts' TOTP codes (/dev/totp) and the Step Functions API (/sfn). What CloudFront does on
+ * the way (security headers on every answer, what reaches the API) is the local edge's (edge.ts).
  */
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   auth: { issuer: string; audience: string; jwksUrl: string };
   /** Shown at GET /dev/outbox and /dev/outbox.html: what would have been emailed (local only). */
   outbox?: Outbox;
+  /** Shown at GET /dev/totp and /dev/totp.html: the demo accounts' current TOTP codes (local only). */
+  totp?: TotpKeyring;
   /** Served at GET /config.json: the browser's run-time settings (the web stack deploys the same file). */
   clientConfig?: ClientConfig;
   /** The Step Functions API at /sfn (sfn-api.ts): handlers reach it through AWS_ENDPOINT_URL_SFN. */
@@ -147,6 +150,10 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       const messages = options.outbox.list({ to: url.searchParams.get('to') ?? undefined });
       if (url.pathname === '/dev/outbox') send(res, 200, { messages }, { 'cache-control': 'no-store' });
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(outboxHtml(messages));
+    } else if ((url.pathname === '/dev/totp' || url.pathname === '/dev/totp.html') && options.totp) {
+      const accounts = options.totp.codes({ email: url.searchParams.get('email') ?? undefined });
+      if (url.pathname === '/dev/totp') send(res, 200, { accounts }, { 'cache-control': 'no-store' });
+      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(totpHtml(accounts));
     } else {
       staticFiles(req, res, url.pathname);
     }

@@ -24,7 +24,9 @@ import { ensureTable } from './provision.ts';
 import { createS3Front, S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { seedIfEmpty } from './seed.ts';
 import { createSfnApi, SFN_PATH } from './sfn-api.ts';
+import { createTotpKeyring, type TotpKeyring } from './totp-keyring.ts';
 import { deliverUploadEvents } from './upload-events.ts';
+import { userPoolTriggers } from './user-pool-triggers.ts';
 import { createWorkflowRuntime, workflowEnvironment, type WorkflowRuntime } from './workflows.ts';
 
 /**
@@ -64,6 +66,8 @@ export interface RunningStack {
   cognito: Omit<LocalCognito, 'stop'>;
   /** What the store would have emailed (served at /dev/outbox). */
   outbox: Outbox;
+  /** The demo accounts' authenticator-app secrets (their codes at /dev/totp). */
+  totp: TotpKeyring;
   /** The local Step Functions API (`AWS_ENDPOINT_URL_SFN`), and the runtime behind it. */
   sfnEndpoint: string;
   workflows: WorkflowRuntime;
@@ -120,10 +124,13 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   try {
     log('starting DynamoDB Local, s3rver and cognito-local…');
     const outbox = createOutbox(options.dataDir ? { file: join(options.dataDir, 'outbox.json') } : {});
+    const cognitoDir = join(options.dataDir ?? scratch!, 'cognito');
+    const totp = createTotpKeyring(join(cognitoDir, 'totp-secrets.json'));
     const starting = [
       startDynamoDb({ port: dynamoPort, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) }).then(keep),
       startS3({ port: s3Port, dataDir: join(options.dataDir ?? scratch!, 's3'), buckets: [LOCAL_IMAGE_BUCKET] }).then(keep),
-      startCognito({ port: cognitoPort, dir: join(options.dataDir ?? scratch!, 'cognito'), outbox }).then(keep),
+      // Its triggers run the same handlers as the pool's in AWS (functions/auth/).
+      startCognito({ port: cognitoPort, dir: cognitoDir, outbox, triggers: userPoolTriggers(join(ROOT, 'functions')) }).then(keep),
     ] as const;
     await Promise.allSettled(starting); // so that stop() also stops those that did start when one fails
     const [dynamo, s3, cognito] = await Promise.all(starting);
@@ -163,12 +170,13 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
     await ensureTable(client, LOCAL_TABLE);
     const seeded = await seedIfEmpty({ db: DynamoDBDocumentClient.from(client), s3: s3Client, tableName: LOCAL_TABLE, imageBucket: LOCAL_IMAGE_BUCKET });
     const cognitoClient = localCognitoClient(cognito.endpoint);
-    const accounts = await ensureDemoAccounts({ cognito: cognitoClient, userPoolId: cognito.userPoolId, db: DynamoDBDocumentClient.from(client), tableName: LOCAL_TABLE });
+    const accounts = await ensureDemoAccounts({ cognito: cognitoClient, userPoolId: cognito.userPoolId, clientId: cognito.clientId, db: DynamoDBDocumentClient.from(client), tableName: LOCAL_TABLE, totp });
     client.destroy();
     s3Client.destroy();
     cognitoClient.destroy();
     if (seeded.seeded) log(`loaded demo data: ${seeded.shops} shops, ${seeded.products} products, ${seeded.images} images`);
     if (accounts.created.length) log(`created demo accounts: ${accounts.created.join(', ')} (passwords in the README)`);
+    for (const problem of accounts.problems) log(problem);
 
     s3Front = createS3Front({
       s3Endpoint: s3.endpoint,
@@ -199,6 +207,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       s3: s3Front,
       auth: { issuer: cognito.issuer, audience: cognito.clientId, jwksUrl: cognito.jwksUrl },
       outbox,
+      totp,
       sfn: createSfnApi(workflowRuntime),
       clientConfig,
       // What CloudFront does in AWS, from the same policy: uploads go to the same-origin S3 front here.
@@ -223,6 +232,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       imageBucket: LOCAL_IMAGE_BUCKET,
       cognito: { endpoint: cognito.endpoint, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId, issuer: cognito.issuer, jwksUrl: cognito.jwksUrl },
       outbox,
+      totp,
       sfnEndpoint: `http://localhost:${port}${SFN_PATH}`,
       workflows: workflowRuntime,
       seeded,

@@ -57,6 +57,7 @@ try {
   say(`cognito: ${stack.cognito.endpoint}  user pool: ${stack.cognito.userPoolId}  client: ${stack.cognito.clientId}`);
   say(`step functions: ${stack.sfnEndpoint} (${Object.keys(stack.workflows.environment).join(', ') || 'no state machines yet'})`);
   say(`outbox (sign-up codes): ${stack.url}/dev/outbox.html`);
+  say(`operators' TOTP codes (demo operator): ${stack.url}/dev/totp.html`);
   say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);
   say(`Dakhla Market is running at ${stack.url}  (API under ${stack.url}/api) — Ctrl-C to stop`);
   let stopping = false;

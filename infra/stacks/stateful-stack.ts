@@ -6,12 +6,18 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { logBucket, privateBucket } from '../constructs/private-bucket.ts';
 import { GLOBAL_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '#shared/data/table-definition.ts';
-import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, VERIFICATION_EMAIL } from '#shared/domain/accounts.ts';
+import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS, VERIFICATION_EMAIL, type UserPoolTrigger } from '#shared/domain/accounts.ts';
 import { PUBLIC_IMAGE_PREFIXES, UPLOAD_PREFIX } from '#shared/domain/images.ts';
 import type { SesSender } from '../constructs/email.ts';
+import { HandlerFunction, TRACING_ACKNOWLEDGEMENT } from '../constructs/handler-function.ts';
 import { imageBucketArnExportName } from '../constructs/images.ts';
 import { EmailIdentityVerified } from '../constructs/mail-sender.ts';
 import { UserPoolWebAcl } from '../constructs/web-acl.ts';
+
+/** Where each user-pool trigger of shared/domain/accounts.ts hooks into the pool. */
+const TRIGGER_OPERATIONS: Record<UserPoolTrigger, cognito.UserPoolOperation> = {
+  PreTokenGeneration: cognito.UserPoolOperation.PRE_TOKEN_GENERATION,
+};
 
 export interface StatefulStackProps extends StackProps {
   /** Origins the browser may POST presigned uploads from (see infra/config.ts). */
@@ -156,7 +162,7 @@ export class StatefulStack extends Stack {
     Validations.of(this.userPool).acknowledge(
       {
         id: 'AwsSolutions-COG2',
-        reason: 'MFA is optional (TOTP apps), not required: artisans sign up on their phones during a short first training, often without a second device or an authenticator app; operators are asked to turn it on.',
+        reason: 'MFA is optional (TOTP apps) for the pool, not required: artisans sign up on their phones during a short first training, often without a second device or an authenticator app. Operators are held to it by the pre-token-generation trigger: without TOTP their token carries no MFA claim and operator routes answer 403 mfa_required.',
       },
       {
         id: 'AwsSolutions-COG8',
@@ -181,6 +187,21 @@ export class StatefulStack extends Stack {
       accessTokenValidity: Duration.minutes(TOKEN_VALIDITY.accessTokenMinutes),
       refreshTokenValidity: Duration.days(TOKEN_VALIDITY.refreshTokenDays),
     });
+
+    // The pool's triggers (functions/auth/): the same handler modules cognito-local runs locally.
+    // The pre-token-generation trigger reads a user's MFA settings: AdminGetUser on this pool
+    // only, in a policy of its own — the role's default policy would make the function depend on
+    // the pool, which already depends on the function (pool → function → policy → pool).
+    for (const [trigger, module] of Object.entries(USER_POOL_TRIGGERS) as [UserPoolTrigger, string][]) {
+      const handler = new HandlerFunction(this, `${trigger}Trigger`, { module, timeout: Duration.seconds(5) });
+      this.userPool.addTrigger(TRIGGER_OPERATIONS[trigger], handler.fn);
+      new iam.Policy(this, `${trigger}TriggerReadsUsers`, {
+        roles: [handler.fn.role!],
+        statements: [new iam.PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] })],
+      });
+      Validations.of(handler).acknowledge(TRACING_ACKNOWLEDGEMENT);
+    }
+
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For `npm run create-operator -- --user-pool-id …`' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
   }

@@ -3,6 +3,7 @@ import { idSchema } from '../domain/catalogue.ts';
 import { CARRIERS } from '../domain/carriers.ts';
 import { LOCALES, type Localized } from '../domain/locales.ts';
 import type { DisplayCurrency } from '../domain/money.ts';
+import { ORDER_LINK_HEADER, ORDER_LINK_TOKEN } from '../domain/order-link.ts';
 import type { ShippingZone } from '../domain/shipping.ts';
 
 /** Requests and responses of the cart and checkout API. */
@@ -74,7 +75,16 @@ export const idempotencyHeaders = z.object({
 });
 
 export const orderPath = z.object({ orderId: idSchema }).strict();
-export const orderAccessQuery = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not an order link token') }).strict();
+/** The order link's secret, in its header (shared/domain/order-link.ts): the routes a link's holder may call. */
+export const orderLinkHeaders = z.object({
+  [ORDER_LINK_HEADER]: z
+    .string({ error: (issue) => (issue.input === undefined ? "is required: the order link's secret (the #t= part of the link)" : 'is not an order link secret') })
+    .regex(ORDER_LINK_TOKEN, 'is not an order link secret'),
+});
+/** Nothing in the query string: a secret there would stay in access and CDN logs, so `?token=` is refused, not read. */
+export const orderLinkQuery = z
+  .object({ token: z.never({ error: `must not be in the URL: send the order link's secret in the ${ORDER_LINK_HEADER} header` }).optional() })
+  .strict();
 
 export interface QuoteLine {
   productId: string;

@@ -53,8 +53,8 @@ export const keys = {
   sagaTask: (orderId: string, step: string, shopId?: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `TASK#${step}${shopId ? `#${shopId}` : ''}` }),
   /** An artisan's earnings from one delivered sub-order, by month. */
   ledgerEntry: (shopId: string, at: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `LEDGER#${at.slice(0, 7)}#${at}#${orderId}` }),
-  /** One checkout attempt: the request's hash and the order it made (expires after a day). */
-  idempotency: (key: string): TableKey => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
+  /** One checkout attempt, by the SHA-256 of its Idempotency-Key: the request's hash and the order it made (expires after a day). */
+  idempotency: (keyHash: string): TableKey => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'IDEMPOTENCY' }),
   /** A payment session's order (`PAYREF#<provider>#<sessionId>`): what a provider's webhook names. */
   paymentRef: (provider: string, sessionId: string): TableKey => ({ pk: `PAYREF#${provider}#${sessionId}`, sk: 'PAYREF' }),
   /** A sandbox payment session: amount, return URL, decision, voids and refunds (expires after a week). */

@@ -13,12 +13,21 @@ import { INDEX, keys, orderIndexes, partitions, scope, subOrderIndexes, type Tab
 
 /** Orders: the catalogue read a checkout prices from, and the one transaction that places an order. */
 
+/**
+ * One checkout attempt. Small and fixed in size (not the whole answer): a replay rebuilds the
+ * answer from the order. Nothing here reveals the order link's secret: the record is keyed by a
+ * hash of the client's Idempotency-Key (the key itself is not kept) and holds the secret only
+ * sealed under that key (shared/domain/sealed-secret.ts).
+ */
 export interface IdempotencyRecord {
-  key: string;
+  /** SHA-256 of the client's Idempotency-Key. */
+  keyHash: string;
   requestHash: string;
   orderId: string;
-  /** The first answer, replayed as it was (it holds the guest's order-link secret). */
-  response: unknown;
+  /** The order link's secret, sealed under the client's Idempotency-Key (context: the order id). */
+  sealedToken: string;
+  /** Card orders: where the shopper pays (the provider's page; no secret in it). */
+  redirectUrl?: string;
   ttl: number;
 }
 
@@ -93,8 +102,8 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
       };
     },
 
-    async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.idempotency(key), ConsistentRead: true }));
+    async getIdempotency(keyHash: string): Promise<IdempotencyRecord | undefined> {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.idempotency(keyHash), ConsistentRead: true }));
       return Item ? fromItem<IdempotencyRecord>(Item) : undefined;
     },
 
@@ -138,7 +147,7 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
         {
           Put: {
             TableName: tableName,
-            Item: toItem('Idempotency', keys.idempotency(idempotency.key), idempotency),
+            Item: toItem('Idempotency', keys.idempotency(idempotency.keyHash), idempotency),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },

@@ -15,8 +15,39 @@ export const PASSWORD_POLICY = {
   requireSymbols: true,
 } as const;
 
-/** How long the app client's tokens last (the same in AWS and locally). */
-export const TOKEN_VALIDITY = { idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenDays: 30 } as const;
+/**
+ * How long the app client's tokens last (the same in AWS and locally). Signing out revokes the
+ * refresh token, but an ID token stays valid until it expires (the API's JWT authorizer checks
+ * only its signature and time): 15 minutes bounds what a copied token, a removed operator or an
+ * operator who turned TOTP off can still do. The web store refreshes shortly before expiry.
+ */
+export const TOKEN_VALIDITY = { idTokenMinutes: 15, accessTokenMinutes: 15, refreshTokenDays: 30 } as const;
+
+/**
+ * The user pool's Lambda triggers, by cognito-local's trigger name → handler module under
+ * functions/: the stateful stack attaches each to the pool in AWS; `npm start` has cognito-local
+ * run the same modules (infra/local/user-pool-triggers.ts).
+ */
+export const USER_POOL_TRIGGERS = { PreTokenGeneration: 'auth/pre-token-generation' } as const;
+export type UserPoolTrigger = keyof typeof USER_POOL_TRIGGERS;
+
+/**
+ * Operators must use MFA (TOTP); artisans may. The pre-token-generation trigger puts this claim
+ * in every operator's ID token: `totp` once an authenticator app is set up (Cognito then asks for
+ * its code at each sign-in), else `none`. Operator routes answer 403 `mfa_required` without `totp`.
+ * No user attribute can produce it (those are `custom:…`), only the trigger.
+ */
+export const MFA_CLAIM = 'dakhla:mfa';
+export type MfaClaim = 'totp' | 'none';
+
+/** Who must sign in with TOTP: operators (they see every shopper's address). */
+export const mustUseMfa = (groups: readonly string[]) => groups.includes('operator');
+
+/** The claims the trigger adds for a user in these groups with these MFA methods on (AdminGetUser's UserMFASettingList). */
+export function mfaClaims(groups: readonly string[], mfaMethods: readonly string[] | undefined): Record<string, MfaClaim> | undefined {
+  if (!mustUseMfa(groups)) return undefined;
+  return { [MFA_CLAIM]: mfaMethods?.includes('SOFTWARE_TOKEN_MFA') ? 'totp' : 'none' };
+}
 
 /** The email with the sign-up code; `{####}` is where Cognito puts the code. */
 export const VERIFICATION_EMAIL = {
@@ -38,3 +69,10 @@ export function passwordProblems(password: string): string[] {
   if (password !== password.trim()) problems.push('no space at the start or the end');
   return problems;
 }
+
+/** Authenticator apps' settings for Cognito's software-token MFA (RFC 6238): HMAC-SHA-1, 30-second steps, 6 digits. */
+export const TOTP = { issuer: 'Dakhla Market', stepSeconds: 30, digits: 6 } as const;
+
+/** The `otpauth://` URI authenticator apps take (a link on the phone itself, or a QR code). */
+export const otpauthUri = (secret: string, account: string) =>
+  `otpauth://totp/${encodeURIComponent(TOTP.issuer)}:${encodeURIComponent(account)}?secret=${encodeURIComponent(secret)}&issuer=${encodeURIComponent(TOTP.issuer)}&algorithm=SHA1&digits=${TOTP.digits}&period=${TOTP.stepSeconds}`;

@@ -4,6 +4,7 @@ import { EDGE_HEADERS } from '../edge.ts';
 import { SANDBOX_SIGNATURE_HEADER } from '../payments/sandbox.ts';
 import { STRIPE_SIGNATURE_HEADER } from '../payments/stripe.ts';
 import { routeKey, routes, type Route } from '../routes.ts';
+import { ORDER_LINK_HEADER } from '../domain/order-link.ts';
 
 /**
  * What the edge hands the API: which viewer headers and query parameters reach the functions,
@@ -26,6 +27,8 @@ export const API_VIEWER_HEADERS = [
   'idempotency-key',
   // The sandbox TEST payment page's language.
   'accept-language',
+  // The guest order link's secret (GET /api/orders/{orderId}, POST …/parcels/{shopId}/delivered).
+  ORDER_LINK_HEADER,
   // Card providers' webhook signatures.
   STRIPE_SIGNATURE_HEADER.toLowerCase(),
   SANDBOX_SIGNATURE_HEADER.toLowerCase(),

@@ -2,8 +2,10 @@ import type { CheckoutBody, Quote, QuoteBody } from '../api/orders.ts';
 import { ConflictError, DomainError } from '../domain/errors.ts';
 import { canonicalJson, newId, newSecret, sha256 } from '../domain/ids.ts';
 import { toOrderView, type Order, type OrderView, type SubOrder } from '../domain/order.ts';
+import { isOrderLinkExpired, orderLinkExpiresAt, orderLinkPath } from '../domain/order-link.ts';
+import { openSecret, sealSecret } from '../domain/sealed-secret.ts';
 import { priceCart } from '../domain/quote.ts';
-import { IdempotencyKeyTaken, type Orders } from '../data/orders.ts';
+import { IdempotencyKeyTaken, type IdempotencyRecord, type Orders } from '../data/orders.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import type { Caller } from './caller.ts';
 import { emailOrderPlaced, type OrderEmailDeps } from './order-emails.ts';
@@ -17,7 +19,7 @@ export async function quoteCart(orders: Orders, body: QuoteBody): Promise<Quote>
 }
 
 export interface PlacedOrder extends OrderView {
-  /** The secret of the guest's order link (`/orders/<id>?token=…`). */
+  /** The secret of the guest's order link (`/orders/<id>#t=…`). */
   guestToken: string;
   /** Card orders: where to send the shopper to pay (the provider's page), who then returns to the order page. */
   payment?: { redirectUrl: string };
@@ -29,8 +31,12 @@ export interface CheckoutPayments {
   baseUrl: () => string;
 }
 
-/** The shopper's order page, where the payment provider sends them back. */
-export const orderPageUrl = (baseUrl: string, orderId: string, guestToken: string) => `${baseUrl}/orders/${orderId}?token=${guestToken}`;
+/**
+ * The shopper's order page, where the payment provider sends them back: without the secret (the
+ * provider keeps this URL, the sandbox session too), since the browser that paid remembers it
+ * (web/src/checkout/recent.ts); anyone else opens the link from the "order placed" email.
+ */
+export const orderPageUrl = (baseUrl: string, orderId: string) => `${baseUrl}${orderLinkPath(orderId)}`;
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
@@ -52,8 +58,9 @@ export async function placeOrder(
 ): Promise<{ placed: PlacedOrder; replayed: boolean }> {
   const { orders } = deps;
   const requestHash = await sha256(canonicalJson({ body: input.body, sub: input.caller?.sub ?? null }));
-  const earlier = await orders.getIdempotency(input.idempotencyKey);
-  if (earlier) return startSaga(deps, replay(earlier, requestHash));
+  const keyHash = await sha256(input.idempotencyKey);
+  const earlier = await orders.getIdempotency(keyHash);
+  if (earlier) return startSaga(deps, await replay(orders, earlier, { requestHash, idempotencyKey: input.idempotencyKey }));
 
   const [snapshot, settings] = await Promise.all([orders.loadSnapshot(input.body.lines), orders.loadSettings()]);
   const destination = { country: input.body.customer.address.country, city: input.body.customer.address.city };
@@ -75,7 +82,7 @@ export async function placeOrder(
     const { provider, baseUrl } = deps.payments;
     session = await provider.createSession(
       { id: orderId, totals: quote.totals, currency: 'MAD', customer: input.body.customer },
-      { returnUrl: orderPageUrl(baseUrl(), orderId, guestToken) },
+      { returnUrl: orderPageUrl(baseUrl(), orderId) },
     );
   }
   const order: Order = {
@@ -116,13 +123,20 @@ export async function placeOrder(
       order,
       subOrders,
       reservations: input.body.lines.map(({ productId, sku, quantity }) => ({ productId, sku, quantity })),
-      idempotency: { key: input.idempotencyKey, requestHash, orderId: order.id, response: placed, ttl: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS },
+      idempotency: {
+        keyHash,
+        requestHash,
+        orderId: order.id,
+        sealedToken: await sealSecret(guestToken, input.idempotencyKey, order.id),
+        ...(session ? { redirectUrl: session.redirectUrl } : {}),
+        ttl: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+      },
     });
   } catch (error) {
     // A concurrent request with the same key won the race: answer what it placed.
     if (error instanceof IdempotencyKeyTaken) {
-      const winner = await orders.getIdempotency(input.idempotencyKey);
-      if (winner) return startSaga(deps, replay(winner, requestHash));
+      const winner = await orders.getIdempotency(keyHash);
+      if (winner) return startSaga(deps, await replay(orders, winner, { requestHash, idempotencyKey: input.idempotencyKey }));
     }
     throw error;
   }
@@ -153,24 +167,47 @@ async function startSaga(
   }
 }
 
-function replay(record: { requestHash: string; response: unknown }, requestHash: string): { placed: PlacedOrder; replayed: boolean } {
-  if (record.requestHash !== requestHash) throw new IdempotencyMismatch();
-  return { placed: record.response as PlacedOrder, replayed: true };
+/**
+ * The same checkout again: the same order, as it stands now, with its link's secret opened from
+ * the record with the replaying client's own Idempotency-Key (and the card payment page).
+ */
+async function replay(
+  orders: Orders,
+  record: IdempotencyRecord,
+  request: { requestHash: string; idempotencyKey: string },
+): Promise<{ placed: PlacedOrder; replayed: boolean }> {
+  if (record.requestHash !== request.requestHash) throw new IdempotencyMismatch();
+  const [found, guestToken] = await Promise.all([orders.getOrder(record.orderId), openSecret(record.sealedToken, request.idempotencyKey, record.orderId)]);
+  if (!found || !guestToken) throw new Error(`idempotency record of order ${record.orderId} cannot be replayed (order ${found ? 'found' : 'missing'}, secret ${guestToken ? 'opened' : 'not opened'})`);
+  return {
+    placed: { ...toOrderView(found.order, found.subOrders), guestToken, ...(record.redirectUrl ? { payment: { redirectUrl: record.redirectUrl } } : {}) },
+    replayed: true,
+  };
 }
 
-/** An order by its link: the link's secret must match, or the order is "not found". */
+class OrderLinkExpired extends DomainError {
+  constructor(expiresAt: string) {
+    super(410, 'link_expired', `This order link stopped working on ${expiresAt.slice(0, 10)}; contact the store with the order number for news of it`);
+  }
+}
+
+/**
+ * An order by its link: the link's secret must match, or the order is "not found"; a matching
+ * secret past the link's lifetime is refused as expired (410), told only to who holds it.
+ */
 export async function orderByLink(orders: Orders, orderId: string, token: string): Promise<{ order: Order; subOrders: SubOrder[] }> {
   const found = await orders.getOrder(orderId);
   if (!found || found.order.guestTokenHash !== (await sha256(token))) {
     throw new DomainError(404, 'not_found', 'Order not found');
   }
+  if (isOrderLinkExpired(found.order, new Date(now()))) throw new OrderLinkExpired(orderLinkExpiresAt(found.order));
   return found;
 }
 
-/** A guest's order page (each shipped parcel with its carrier's tracking link). */
-export async function getOrderWithToken(orders: Orders, orderId: string, token: string): Promise<OrderView> {
+/** A guest's order page (each shipped parcel with its carrier's tracking link), and until when its link works. */
+export async function getOrderWithToken(orders: Orders, orderId: string, token: string): Promise<OrderView & { link: { expiresAt: string } }> {
   const found = await orderByLink(orders, orderId, token);
-  return toOrderView(found.order, found.subOrders);
+  return { ...toOrderView(found.order, found.subOrders), link: { expiresAt: orderLinkExpiresAt(found.order) } };
 }
 
 /** A signed-in shopper's orders, newest first, without the order-link secrets' hashes. */

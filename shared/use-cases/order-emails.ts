@@ -1,6 +1,7 @@
 import { CARRIER_NAMES, trackingUrl } from '../domain/carriers.ts';
 import { pickLocalized, type Locale, type Localized } from '../domain/locales.ts';
 import { orderLocale, type Order, type SubOrder } from '../domain/order.ts';
+import { orderLinkPath } from '../domain/order-link.ts';
 import type { OrderEmails } from '../data/order-emails.ts';
 import type { Orders } from '../data/orders.ts';
 import { renderEmail, type CancelReason, type EmailInputs, type EmailKind, type ItemLine, type MoneyOutcome } from '../notifications/index.ts';
@@ -82,7 +83,7 @@ async function orderPlaced(deps: OrderEmailDeps, placed: { order: Pick<Order, 'i
     input: {
       name: order.customer.name,
       orderId: order.id,
-      orderUrl: `${deps.siteUrl}/orders/${order.id}?token=${placed.guestToken}`,
+      orderUrl: `${deps.siteUrl}${orderLinkPath(order.id, placed.guestToken)}`,
       payment: order.payment.method,
       parcels: placed.subOrders.map((s) => ({ shopName: text(s.shopName, locale), items: itemLines(s, locale) })),
       totals: order.totals,

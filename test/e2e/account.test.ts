@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { ClientConfig } from '#shared/client-config.ts';
 import { paymentOrigins, securityHeaderPolicy, securityHeaders } from '#shared/edge/security-headers.ts';
 import { PHONE, useStoreBrowser } from '../support/browser.ts';
-import { codeFor } from '../support/outbox.ts';
+import { outboxCode } from '../support/outbox.ts';
 
 /**
  * Sign-up, sign-in and sign-out in Chromium under the store's one security-header policy, as
@@ -35,7 +35,7 @@ describe('an account under the security-header policy', () => {
     await page.getByLabel('Adresse e-mail').fill(account.email);
     await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    await page.getByLabel('Code de confirmation').fill(await codeFor(account.email));
+    await page.getByLabel('Code de confirmation').fill(await outboxCode(account.email));
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await page.waitForURL('**/dashboard');
     await page.getByRole('heading', { name: 'Ouvrir ma boutique' }).waitFor();

@@ -1,14 +1,16 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
-import { codeFor } from '../support/outbox.ts';
+import { totp } from '../../infra/local/totp.ts';
+import { demoOperatorSecret } from '../support/accounts.ts';
+import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
+import { outboxCode } from '../support/outbox.ts';
 
 /**
  * The artisan's journey in headless Chromium against the whole local store: a new artisan
  * signs up (code from the local outbox), confirms, applies for a shop; the demo operator
- * approves it in another browser; the artisan goes through the guided onboarding — profile,
- * a product with two options, a real photo uploaded with a visible progress bar, processed
+ * (signing in with its authenticator app's code) approves it in another browser; the artisan
+ * goes through the guided onboarding — profile, a product with two options, a real photo uploaded with a visible progress bar, processed
  * into WebP — and publishes; shoppers then find the product with its WebP photo.
  * Screenshots (phone and desktop, French and Arabic) go to test-results/screenshots/.
  */
@@ -22,17 +24,6 @@ const productTitle = `Sac brodé ${stamp}`;
 
 const { open } = useStoreBrowser();
 
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  // Full-page shots from the top, so sticky bars sit where a phone shows them.
-  if (fullPage) await page.evaluate(() => scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
-}
 
 /** A real photo: a 2400×1800 JPEG with detail (noise), big enough for the progress bar to show on a throttled link. */
 async function photo(): Promise<Buffer> {
@@ -77,7 +68,7 @@ describe('an artisan sells', () => {
     await page.getByLabel('Code de confirmation').fill('000000');
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await page.getByText('Ce code n’est pas le bon').waitFor();
-    await page.getByLabel('Code de confirmation').fill(await codeFor(artisan.email));
+    await page.getByLabel('Code de confirmation').fill(await outboxCode(artisan.email));
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await page.waitForURL('**/dashboard');
 
@@ -107,6 +98,9 @@ describe('an artisan sells', () => {
     await page.goto('/account/sign-in');
     await page.getByLabel('Adresse e-mail').fill(OPERATOR.email);
     await page.getByLabel('Mot de passe', { exact: true }).fill(OPERATOR.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    // Operators sign in with TOTP: the code of the demo operator's authenticator app.
+    await page.getByLabel('Code de l’application').fill(totp(await demoOperatorSecret()));
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL('**/operator');
     // Header: operator link and sign out, no "sell" link.

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { ORDER_LINK_HEADER } from '#shared/domain/order-link.ts';
 import { signIn } from '../support/accounts.ts';
-import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
+import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * A shopper buys in headless Chromium against the whole local store:
@@ -25,16 +26,6 @@ afterAll(async () => {
   if (notes.length) console.warn(`checkout e2e notes:\n- ${notes.join('\n- ')}`);
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
-}
-
 async function addToCart(page: Page, productId: string, sku: string, quantity: number, addLabel: string): Promise<void> {
   await page.goto(`/p/${productId}`);
   await page.getByTestId('price').waitFor();
@@ -48,6 +39,28 @@ async function addToCart(page: Page, productId: string, sku: string, quantity: n
   await expect.poll(() => page.getByTestId('quantity').textContent()).toMatch(new RegExp(String(quantity)));
   await page.getByRole('button', { name: addLabel }).click();
   await page.locator('.add-status a').waitFor();
+}
+
+/**
+ * Watches what a page fetches for an order link's secret: it goes to the API in its header only,
+ * never in a URL nor in a Referer (the page's own address, typed or linked, is not counted: an
+ * old `?token=` link is one such address).
+ */
+function watchSecret(page: Page) {
+  const seen: { url: string; header?: string; referer?: string }[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'document') return;
+    const headers = request.headers();
+    seen.push({ url: request.url(), ...(headers[ORDER_LINK_HEADER] ? { header: headers[ORDER_LINK_HEADER] } : {}), ...(headers.referer ? { referer: headers.referer } : {}) });
+  });
+  return {
+    expectSafe(token: string) {
+      const api = seen.filter((r) => r.url.includes('/api/orders/'));
+      expect(api.length).toBeGreaterThan(0);
+      expect(api.every((r) => r.header === token && !r.referer?.includes(token))).toBe(true);
+      expect(seen.filter((r) => r.url.includes(token)).map((r) => r.url)).toEqual([]);
+    },
+  };
 }
 
 /** The newest messages the local outbox holds for this address. */
@@ -143,7 +156,9 @@ describe('a shopper abroad pays by card for two artisans’ work', () => {
     expect(await page.getByTestId('cart-count').count()).toBe(0);
     await expectNoSidewaysScroll(page);
     await shot(page, 'order-card-fr-phone');
-    orderUrl = new URL(page.url()).pathname + new URL(page.url()).search;
+    // Back from paying without the secret in the address: this browser remembered it.
+    expect(new URL(page.url()).search + new URL(page.url()).hash).not.toMatch(/token|#t=/);
+    orderUrl = new URL(page.url()).pathname;
     expect(errors).toEqual([]);
     // Al Waha (the other shop's parcel) has no account in the demo: its fulfilment is not followed here.
   }, 120_000);
@@ -163,8 +178,16 @@ describe('a shopper abroad pays by card for two artisans’ work', () => {
     await act({ action: 'accept' });
     await act({ action: 'ship', carrier: 'dhl', trackingNumber: `JD${stamp.toUpperCase()}` });
 
+    // Another browser (no remembered orders): the link from the "order placed" email, secret in its fragment.
     const { page, errors } = await open(PHONE, 'fr-FR');
-    await page.goto(orderUrl.replace(/&?placed=1/, ''));
+    const link = (await outboxFor(email)).map((m) => /https?:\/\/\S+\/orders\/[\w-]+#t=[\w-]+/.exec(m.text)?.[0]).find(Boolean);
+    expect(link).toBeDefined();
+    expect(new URL(link!).pathname).toBe(orderUrl);
+    const watch = watchSecret(page);
+    await page.goto(new URL(orderUrl, storeUrl).pathname);
+    await page.getByTestId('order-message').waitFor();
+    expect(await page.getByTestId('order-message').textContent()).toContain('Ouvrez le lien reçu par e-mail');
+    await page.goto(link!);
     const parcel = page.getByTestId('parcel').filter({ hasText: 'Atelier Mina' });
     await parcel.getByRole('button', { name: 'J’ai reçu ce colis' }).waitFor();
     expect(await parcel.getByRole('link', { name: /Suivre le colis/ }).getAttribute('href')).toMatch(/^https:\/\/.*dhl/i);
@@ -172,6 +195,7 @@ describe('a shopper abroad pays by card for two artisans’ work', () => {
     await expect.poll(() => parcel.getByTestId('parcel-status').textContent(), { timeout: 15_000 }).toBe('Livré');
     expect(await parcel.getByTestId('timeline').textContent()).toContain('confirmé par vous');
     await shot(page, 'order-received-fr-phone');
+    watch.expectSafe(new URL(link!).hash.slice('#t='.length));
     expect(errors).toEqual([]);
   }, 90_000);
 });
@@ -222,14 +246,14 @@ describe('a shopper in Dakhla pays cash on delivery; the demo artisan fulfils', 
     expect(keys[0]).toMatch(/^[\w-]{8,100}$/);
     expect(keys[1]).toBe(keys[0]);
     await page.getByTestId('placed-banner').waitFor();
-    orderUrl = new URL(page.url()).pathname + new URL(page.url()).search.replace(/&?placed=1/, '');
-    expect(orderUrl).toMatch(/^\/orders\/[\w-]+\?token=[\w-]+$/);
+    orderUrl = new URL(page.url()).pathname + new URL(page.url()).search.replace(/\??&?placed=1/, '') + new URL(page.url()).hash;
+    expect(orderUrl).toMatch(/^\/orders\/[\w-]+#t=[\w-]+$/);
     await shot(page, 'order-placed-ar-desktop');
     expect(errors).toEqual([]);
   }, 90_000);
 
   it('the demo artisan accepts, ships with Amana and marks it delivered', async () => {
-    const orderId = orderUrl.split('/')[2]!.split('?')[0]!;
+    const orderId = orderUrl.split('/')[2]!.split('#')[0]!;
     const { page, errors } = await open(PHONE, 'fr-FR');
     await page.goto('/account/sign-in?next=/dashboard/orders');
     await page.getByLabel('Adresse e-mail').fill(ARTISAN.email);
@@ -304,7 +328,10 @@ describe('a shopper in Dakhla pays cash on delivery; the demo artisan fulfils', 
       [PHONE, 'order-ar-phone'],
     ] as const) {
       const { page, errors } = await open(viewport, 'ar-MA');
-      await page.goto(orderUrl);
+      const watch = watchSecret(page);
+      const token = orderUrl.split('#t=')[1]!;
+      // On the phone, an old-style link (`?token=`): moved into the fragment before anything is fetched.
+      await page.goto(viewport === PHONE ? orderUrl.replace('#t=', '?token=') : orderUrl);
       const parcel = page.getByTestId('parcel');
       await parcel.waitFor();
       await expect.poll(() => parcel.getByTestId('parcel-status').textContent(), { timeout: 15_000 }).toBe('تم التسليم');
@@ -317,6 +344,9 @@ describe('a shopper in Dakhla pays cash on delivery; the demo artisan fulfils', 
       else notes.push('order page: the API gave no trackingUrl for the Amana parcel');
       await expectNoSidewaysScroll(page);
       await shot(page, name);
+      expect(new URL(page.url()).search).toBe('');
+      expect(new URL(page.url()).hash).toBe(`#t=${token}`);
+      watch.expectSafe(token);
       expect(errors).toEqual([]);
     }
     const mails = await outboxFor(email);

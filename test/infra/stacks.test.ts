@@ -9,7 +9,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes as routeTable, routesFor, type Route } from '#shared/routes.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
-import { ACCOUNT_GROUPS, PASSWORD_POLICY } from '#shared/domain/accounts.ts';
+import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS } from '#shared/domain/accounts.ts';
 import { buildApp, type MarketplaceStacks } from '../../infra/app.ts';
 import { ConfigError, loadConfig } from '../../infra/config.ts';
 import { TABLE_ACTIONS } from '../../infra/constructs/handler-function.ts';
@@ -495,7 +495,41 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
     const client = only(resourcesOf(stateful, 'AWS::Cognito::UserPoolClient'));
     expect(client.Properties.GenerateSecret).toBe(false);
     expect([...client.Properties.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
-    expect(client.Properties).toMatchObject({ PreventUserExistenceErrors: 'ENABLED', EnableTokenRevocation: true, IdTokenValidity: 60, AllowedOAuthFlowsUserPoolClient: false });
+    expect(client.Properties).toMatchObject({
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      IdTokenValidity: TOKEN_VALIDITY.idTokenMinutes,
+      AccessTokenValidity: TOKEN_VALIDITY.accessTokenMinutes,
+      AllowedOAuthFlowsUserPoolClient: false,
+    });
+  });
+
+  it('keeps MFA optional (TOTP only) for the pool, and runs the pre-token-generation trigger that holds operators to it', () => {
+    const pool = only(resourcesOf(stateful, 'AWS::Cognito::UserPool'));
+    expect(pool.Properties).toMatchObject({ MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+    const functions = resourcesOf(stateful, 'AWS::Lambda::Function');
+    const [triggerId, trigger] = Object.entries(functions).find(([, fn]) => fn.Properties.Description === `functions/${USER_POOL_TRIGGERS.PreTokenGeneration}.ts`)!;
+    expect(pool.Properties.LambdaConfig).toEqual({ PreTokenGeneration: { 'Fn::GetAtt': [triggerId, 'Arn'] } });
+    expect(trigger.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 5, TracingConfig: { Mode: 'Active' } });
+    // Cognito may invoke it, for this pool only.
+    const permission = only(resourcesOf(stateful, 'AWS::Lambda::Permission'));
+    expect(permission.Properties).toMatchObject({ Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com', FunctionName: { 'Fn::GetAtt': [triggerId, 'Arn'] }, SourceArn: { 'Fn::GetAtt': [userPoolId(), 'Arn'] } });
+  });
+
+  it('lets the trigger read users (AdminGetUser) of this pool only, and nothing else of Cognito, in a policy the function does not depend on', () => {
+    const functions = resourcesOf(stateful, 'AWS::Lambda::Function');
+    const [triggerId, trigger] = Object.entries(functions).find(([, fn]) => fn.Properties.Description === `functions/${USER_POOL_TRIGGERS.PreTokenGeneration}.ts`)!;
+    const roleId = trigger.Properties.Role['Fn::GetAtt'][0] as string;
+    const policies = Object.entries(resourcesOf(stateful, 'AWS::IAM::Policy')).filter(([, policy]) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId));
+    const statements = policies.flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown; Effect: string }>);
+    const cognitoStatements = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('cognito-idp:')));
+    expect(cognitoStatements).toEqual([{ Effect: 'Allow', Action: 'cognito-idp:AdminGetUser', Resource: { 'Fn::GetAtt': [userPoolId(), 'Arn'] } }]);
+    expect(statements.filter((statement) => [statement.Action].flat().some((action) => !/^(logs|xray|cognito-idp):/.test(action)))).toEqual([]);
+    // No cycle: the function does not wait for the policy that names the pool.
+    const cognitoPolicyId = policies.find(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('cognito-idp:'))![0];
+    expect([(stateful.toJSON().Resources[triggerId] as { DependsOn?: string[] }).DependsOn ?? []].flat()).not.toContain(cognitoPolicyId);
+    // The API's functions have no such right.
+    expect(JSON.stringify(resourcesOf(api, 'AWS::IAM::Policy'))).not.toContain('cognito-idp:AdminGetUser');
   });
 
   it('guards every non-public route of the table with the Cognito JWT authorizer, and no public one', () => {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { routeKey, routes } from '#shared/routes.ts';
 import { DEMO_ACCOUNTS } from '../../infra/local/demo-accounts.ts';
+import { demoOperator } from '../support/accounts.ts';
 
 /**
  * Accounts end to end against the running local store: sign up through cognito-local's API
@@ -167,12 +168,12 @@ describe('the gateway refuses what the JWT authorizer refuses, without calling t
 });
 
 describe('operator routes', () => {
-  it('answer 403 to an artisan and 200 to the demo operator', async () => {
+  it('answer 403 to an artisan and 200 to the demo operator (signed in with its TOTP code)', async () => {
     const artisan = await signIn(DEMO_ACCOUNTS.artisan.email, DEMO_ACCOUNTS.artisan.password);
-    const operator = await signIn(DEMO_ACCOUNTS.operator.email, DEMO_ACCOUNTS.operator.password);
-    expect(claimsOf(operator.IdToken)['cognito:groups']).toEqual(['operator']);
+    const operator = await demoOperator();
+    expect(claimsOf(operator.idToken)['cognito:groups']).toEqual(['operator']);
     expect((await api(operatorRoute, `Bearer ${artisan.IdToken}`)).status).toBe(403);
-    const answer = await api(operatorRoute, `Bearer ${operator.IdToken}`);
+    const answer = await api(operatorRoute, `Bearer ${operator.idToken}`);
     expect(answer.status, answer.text).toBe(200);
   });
 });

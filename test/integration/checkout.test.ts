@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Customer, Quote } from '#shared/api/orders.ts';
 import type { ProductDetail } from '#shared/api/catalogue.ts';
-import { anonymous, newAccount, request } from '../support/accounts.ts';
+import { anonymous, newAccount, orderLink, request } from '../support/accounts.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { demoData, listedProducts } from '../support/demo-expectations.ts';
 
@@ -78,10 +78,10 @@ describe('POST /api/orders', () => {
     expect(placed.body.order.status).toBe('placed');
     expect(placed.body.order.guestTokenHash).toBeUndefined();
     expect(await stockOf(l1.productId, l1.sku)).toBe(before - 2);
-    const page = await anonymous.call('GET', `/api/orders/${placed.body.order.id}?token=${placed.body.guestToken}`);
+    const page = await orderLink(placed.body.guestToken).call('GET', `/api/orders/${placed.body.order.id}`);
     expect(page.status).toBe(200);
     expect(page.body.order.totals).toEqual(placed.body.order.totals);
-    expect((await anonymous.call('GET', `/api/orders/${placed.body.order.id}?token=${'x'.repeat(43)}`)).status).toBe(404);
+    expect((await orderLink('x'.repeat(43)).call('GET', `/api/orders/${placed.body.order.id}`)).status).toBe(404);
     expect((await anonymous.call('GET', `/api/orders/${placed.body.order.id}`)).status).toBe(400);
   });
 

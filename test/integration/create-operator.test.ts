@@ -24,6 +24,7 @@ describe('npm run create-operator (local)', () => {
   it('makes a confirmed operator who can sign in, and says so in one line', async () => {
     const { code, output } = createOperator('--email', 'Team.Lead@Example.ma', '--password', 'Oued-Dahab-2026');
     expect(output).toContain('operator team.lead@example.ma created in the local user pool');
+    expect(output).toContain('they must set up an authenticator app (TOTP) at their first sign-in');
     expect(code).toBe(0);
 
     // The account is in the folder's pool: sign in with a cognito-local on the same data.

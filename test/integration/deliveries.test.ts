@@ -1,6 +1,6 @@
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, newAccount, request, type Account } from '../support/accounts.ts';
+import { anonymous, newAccount, orderLink, request, type Account } from '../support/accounts.ts';
 import { storeUrl } from '../support/api-client.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { executionArn, storeSfn, until } from '../support/saga.ts';
@@ -85,33 +85,33 @@ describe('parcels followed and delivered', () => {
     const [first, second] = artisans as [(typeof artisans)[number], (typeof artisans)[number]];
 
     // Not shipped yet: neither the shopper nor an operator can say it arrived.
-    expect((await anonymous.call('POST', `${deliveredPath(orderId, first.shopId)}?token=${token}`)).status).toBe(409);
+    expect((await orderLink(token).call('POST', deliveredPath(orderId, first.shopId))).status).toBe(409);
     await acceptAndShip(first, orderId, 'dhl', 'JD014600006281');
     expect((await operator.call('POST', operatorDeliveredPath(orderId, second.shopId), {})).status).toBe(409);
     await acceptAndShip(second, orderId, 'amana', 'RR123456789MA');
 
     // The order page shows where each parcel is, with the carrier's tracking link.
-    const view = await anonymous.call('GET', `/api/orders/${orderId}?token=${token}`);
+    const view = await orderLink(token).call('GET', `/api/orders/${orderId}`);
     const byShop = new Map(view.body.subOrders.map((s: { shopId: string }) => [s.shopId, s]));
     expect(byShop.get(first.shopId)).toMatchObject({ status: 'shipped', carrier: 'dhl', trackingUrl: 'https://www.dhl.com/ma-fr/home/tracking.html?tracking-id=JD014600006281' });
     expect(byShop.get(second.shopId)).toMatchObject({ trackingUrl: 'https://bam-tracking.barid.ma/Tracking/Search?trackingCode=RR123456789MA' });
 
     // A wrong token, an unknown parcel or order: not found.
     const wrongToken = 'x'.repeat(43);
-    expect((await anonymous.call('POST', `${deliveredPath(orderId, first.shopId)}?token=${wrongToken}`)).status).toBe(404);
-    expect((await anonymous.call('POST', `${deliveredPath(orderId, 'shp-nobody-here')}?token=${token}`)).status).toBe(404);
-    expect((await anonymous.call('POST', `${deliveredPath('ord-nothing-here', first.shopId)}?token=${token}`)).status).toBe(404);
+    expect((await orderLink(wrongToken).call('POST', deliveredPath(orderId, first.shopId))).status).toBe(404);
+    expect((await orderLink(token).call('POST', deliveredPath(orderId, 'shp-nobody-here'))).status).toBe(404);
+    expect((await orderLink(token).call('POST', deliveredPath('ord-nothing-here', first.shopId))).status).toBe(404);
     expect((await anonymous.call('POST', deliveredPath(orderId, first.shopId))).status).toBe(400);
     expect((await operator.call('POST', operatorDeliveredPath(orderId, 'shp-nobody-here'), {})).status).toBe(404);
     // Only operators may confirm for others.
     expect((await first.account.call('POST', operatorDeliveredPath(orderId, first.shopId), {})).status).toBe(403);
 
-    const byShopper = await whenReady('the shopper’s confirmation', () => anonymous.call('POST', `${deliveredPath(orderId, first.shopId)}?token=${token}`));
+    const byShopper = await whenReady('the shopper’s confirmation', () => orderLink(token).call('POST', deliveredPath(orderId, first.shopId)));
     expect(byShopper.status).toBe(200);
     expect(byShopper.body.status).toBe('delivered');
     expect(byShopper.body.timeline.at(-1)).toMatchObject({ status: 'delivered', by: 'shopper' });
     // Once: a second confirmation is refused.
-    expect((await anonymous.call('POST', `${deliveredPath(orderId, first.shopId)}?token=${token}`)).status).toBe(409);
+    expect((await orderLink(token).call('POST', deliveredPath(orderId, first.shopId))).status).toBe(409);
 
     const byOperator = await whenReady('the operator’s confirmation', () => operator.call('POST', operatorDeliveredPath(orderId, second.shopId), { cashCollected: true }));
     expect(byOperator.status).toBe(200);
@@ -120,7 +120,7 @@ describe('parcels followed and delivered', () => {
     expect(byOperator.body.timeline.at(-1).actor).toBeTruthy();
 
     expect((await finished(orderId)).status).toBe('SUCCEEDED');
-    const after = await anonymous.call('GET', `/api/orders/${orderId}?token=${token}`);
+    const after = await orderLink(token).call('GET', `/api/orders/${orderId}`);
     expect(after.body.order).toMatchObject({ status: 'completed', payment: { status: 'captured' } });
     expect(after.body.subOrders.map((s: { timeline: { by?: string }[] }) => s.timeline.map((t) => t.by ?? '-'))).toEqual(
       expect.arrayContaining([['-', '-', 'artisan', 'artisan', 'shopper'], ['-', '-', 'artisan', 'artisan', 'operator']]),
@@ -136,7 +136,8 @@ describe('parcels followed and delivered', () => {
     expect(kinds(all)).toEqual(['order:order-placed', 'order:parcel-delivered', 'order:parcel-delivered', 'order:parcel-shipped', 'order:parcel-shipped']);
     const placedMail = mails.find((m) => m.kind === 'order:order-placed')!;
     expect(placedMail.subject).toContain('Pedido');
-    expect(placedMail.text).toContain(`/orders/${orderId}?token=${token}`);
+    expect(placedMail.text).toContain(`/orders/${orderId}#t=${token}`);
+    expect(placedMail.text).not.toContain('?token=');
     expect(placedMail.text).toMatch(/MAD/);
     const shipped = all.filter((m) => m.kind === 'order:parcel-shipped').map((m) => m.text).join('\n');
     expect(shipped).toContain('https://www.dhl.com/ma-fr/home/tracking.html?tracking-id=JD014600006281');
@@ -154,9 +155,9 @@ describe('parcels followed and delivered', () => {
   it('a cash-on-delivery order completed by the shopper’s confirmation', async () => {
     const { orderId, token } = await placeCod(`solo-shopper-${Date.now()}@example.ma`, 'fr', [artisans[0]!]);
     await acceptAndShip(artisans[0]!, orderId, 'ctm', 'CTM-778899');
-    expect((await whenReady('delivered', () => anonymous.call('POST', `${deliveredPath(orderId, artisans[0]!.shopId)}?token=${token}`))).status).toBe(200);
+    expect((await whenReady('delivered', () => orderLink(token).call('POST', deliveredPath(orderId, artisans[0]!.shopId)))).status).toBe(200);
     expect((await finished(orderId)).status).toBe('SUCCEEDED');
-    expect((await anonymous.call('GET', `/api/orders/${orderId}?token=${token}`)).body.order.status).toBe('completed');
+    expect((await orderLink(token).call('GET', `/api/orders/${orderId}`)).body.order.status).toBe('completed');
   });
 
   it('a cash-on-delivery order completed by an operator who collected the cash; operators list orders by status', async () => {
@@ -167,7 +168,7 @@ describe('parcels followed and delivered', () => {
     });
     expect(confirmed.body.items.every((o: { status: string; guestTokenHash?: string }) => o.status === 'confirmed' && o.guestTokenHash === undefined)).toBe(true);
     await acceptAndShip(artisans[1]!, orderId, 'other', 'PARCEL-42');
-    expect((await anonymous.call('GET', `/api/orders/${orderId}?token=${token}`)).body.subOrders[0].trackingUrl).toBeUndefined();
+    expect((await orderLink(token).call('GET', `/api/orders/${orderId}`)).body.subOrders[0].trackingUrl).toBeUndefined();
     expect((await whenReady('delivered', () => operator.call('POST', operatorDeliveredPath(orderId, artisans[1]!.shopId), { cashCollected: true, note: 'paid to the courier' }))).status).toBe(200);
     expect((await finished(orderId)).status).toBe('SUCCEEDED');
 

@@ -2,7 +2,7 @@ import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/c
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { anonymous, newAccount, request, type Account } from '../support/accounts.ts';
+import { anonymous, newAccount, orderLink, request, type Account } from '../support/accounts.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { executionArn, storeSfn, until } from '../support/saga.ts';
 
@@ -76,7 +76,7 @@ describe('a cash-on-delivery order across two artisans', () => {
     });
     expect(execution.status).toBe('SUCCEEDED');
 
-    const view = await anonymous.call('GET', `/api/orders/${orderId}?token=${placed.body.guestToken}`);
+    const view = await orderLink(placed.body.guestToken).call('GET', `/api/orders/${orderId}`);
     expect(view.body.order.status).toBe('completed');
     expect(view.body.order.payment.status).toBe('captured');
     expect(view.body.subOrders.map((s: { timeline: { status: string }[] }) => s.timeline.map((t) => t.status))).toEqual(
@@ -126,7 +126,7 @@ describe('an artisan who declines', () => {
       return described.status === 'RUNNING' ? undefined : described;
     });
     expect(execution.status).toBe('SUCCEEDED');
-    const view = await anonymous.call('GET', `/api/orders/${orderId}?token=${placed.body.guestToken}`);
+    const view = await orderLink(placed.body.guestToken).call('GET', `/api/orders/${orderId}`);
     expect(view.body.subOrders[0].status).toBe('cancelled');
     expect(view.body.order.status).toBe('cancelled');
     expect(await stockOf()).toBe(before);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export function launchChromium(): Promise<Browser> {
@@ -72,4 +72,15 @@ async function watchPolicy(context: BrowserContext, into: string[]): Promise<voi
   context.on('console', (message) => {
     if (message.type() === 'error' && POLICY_CONSOLE_ERROR.test(message.text())) into.push(`${message.page()?.url() ?? '?'}: console: ${message.text()}`);
   });
+}
+
+/** A screenshot into test-results/screenshots/; full-page ones from the top, so sticky bars sit where a phone shows them. */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (fullPage) await page.evaluate(() => scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+}
+
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
 }

@@ -1,14 +1,14 @@
 import { inject } from 'vitest';
 
-/** The newest sign-up code the running store's local outbox holds for this address (Cognito's email, locally). */
-export async function codeFor(email: string): Promise<string> {
-  const storeUrl = inject('storeUrl');
+/**
+ * The newest code (sign-up confirmation, password reset…) the running store's local outbox holds
+ * for this address: what Cognito would have emailed. The outbox lists newest first.
+ */
+export async function outboxCode(email: string): Promise<string> {
   for (let attempt = 0; attempt < 40; attempt++) {
-    const response = await fetch(`${storeUrl}/dev/outbox`);
-    const { messages } = (await response.json()) as { messages: { to: string; code?: string; text: string; sentAt: string }[] };
-    const mine = messages.filter((m) => m.to.toLowerCase() === email.toLowerCase());
-    const last = mine.at(-1);
-    const code = last?.code ?? /\b(\d{6})\b/.exec(last?.text ?? '')?.[1];
+    const response = await fetch(`${inject('storeUrl')}/dev/outbox?to=${encodeURIComponent(email)}`);
+    const [newest] = ((await response.json()) as { messages: { code?: string; text: string }[] }).messages;
+    const code = newest?.code ?? /\b(\d{6})\b/.exec(newest?.text ?? '')?.[1];
     if (code) return code;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -30,7 +30,9 @@ describe('matchRoute', () => {
     expect(matchRoute('/checkout/')).toEqual({ name: 'shopper', page: { name: 'checkout' } });
     expect(matchRoute('/orders/ord-y1d0tpgt3qrznaja')).toEqual({ name: 'shopper', page: { name: 'order', orderId: 'ord-y1d0tpgt3qrznaja' } });
     expect(matchRoute('/orders/a/b')).toEqual({ name: 'notFound' });
-    expect(paths.order('ord-1', 'tok_en-1')).toBe('/orders/ord-1?token=tok_en-1');
+    expect(paths.order('ord-1', 'tok_en-1')).toBe('/orders/ord-1#t=tok_en-1');
+    expect(paths.order('ord-1', 'tok_en-1', { placed: '1' })).toBe('/orders/ord-1?placed=1#t=tok_en-1');
+    expect(paths.order('ord-1')).toBe('/orders/ord-1');
     expect(paths.myOrders('shipped')).toBe('/dashboard/orders?status=shipped');
   });
 

@@ -1,3 +1,5 @@
+import { orderLinkPath } from '../../shared/domain/order-link.ts';
+
 /**
  * A tiny History-API router: pure matching of a URL to a route, plus navigation helpers.
  * Every same-origin <a href> becomes a client-side navigation (see `interceptLinks`).
@@ -115,7 +117,11 @@ export const paths = {
   shops: () => '/shops',
   cart: () => '/cart',
   checkout: () => '/checkout',
-  order: (id: string, token: string, extra: Record<string, string> = {}) => withQuery(`/orders/${encodeURIComponent(id)}`, { token, ...extra }),
+  /** The order page; the link's secret goes in the fragment (`#t=…`), which no request carries. */
+  order: (id: string, token?: string, extra: Record<string, string> = {}) => {
+    const [path, fragment] = orderLinkPath(id, token).split('#') as [string, string | undefined];
+    return withQuery(path, extra) + (fragment ? `#${fragment}` : '');
+  },
   myOrders: (status?: string) => withQuery('/dashboard/orders', { status }),
   sell: () => '/sell',
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
@@ -175,7 +181,8 @@ export function startRouter(): () => void {
     // A link to the same page with only a #hash: let the browser scroll (e.g. the skip link).
     if (anchor.hash && anchor.pathname === location.pathname && anchor.search === location.search) return;
     event.preventDefault();
-    navigate(anchor.pathname + anchor.search);
+    // The fragment goes along (an order link keeps its secret there).
+    navigate(anchor.pathname + anchor.search + anchor.hash);
   };
   document.addEventListener('click', onClick);
   window.addEventListener('popstate', notify);

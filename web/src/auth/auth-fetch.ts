@@ -37,6 +37,14 @@ async function freshSession(force = false): Promise<Session> {
   }
 }
 
+/** The signed-in account's access token, renewed when due (a session saved before access tokens were kept is refreshed once). */
+export async function freshAccessToken(): Promise<string> {
+  let session = await freshSession();
+  if (!session.accessToken) session = await freshSession(true);
+  if (!session.accessToken) throw new SignedOutError();
+  return session.accessToken;
+}
+
 export async function authFetch(input: string, init: RequestInit = {}): Promise<Response> {
   const send = async (session: Session) => {
     const headers = new Headers(init.headers);

@@ -1,3 +1,4 @@
+import { CognitoError, cognitoCall } from './cognito-call.ts';
 import type { AuthConfig } from './config.ts';
 import { currentSession, saveSession, sessionFrom, type Session } from './session.ts';
 
@@ -7,51 +8,7 @@ import { currentSession, saveSession, sessionFrom, type Session } from './sessio
  * secret: these operations need no AWS signature.
  */
 
-/** A failure Cognito reported, e.g. code 'UsernameExistsException'; 'NetworkError' when nothing answered. */
-export class CognitoError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CognitoError';
-  }
-}
-
-/** Cognito's `__type` may be "UsernameExistsException" or "com.amazonaws…#UsernameExistsException". */
-export function errorCode(type: unknown): string {
-  if (typeof type !== 'string' || !type) return 'UnknownError';
-  const last = type.split('#').pop()!;
-  return last.split(':')[0]!.trim() || 'UnknownError';
-}
-
-export async function cognitoCall<T>(config: AuthConfig, operation: string, body: Record<string, unknown>): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(config.endpoint, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
-      },
-      body: JSON.stringify(body),
-    });
-  } catch (cause) {
-    throw new CognitoError('NetworkError', (cause as Error)?.message ?? 'Network error');
-  }
-  let payload: Record<string, unknown> = {};
-  try {
-    payload = (await response.json()) as Record<string, unknown>;
-  } catch {
-    // an empty or non-JSON body
-  }
-  if (!response.ok) {
-    const code = errorCode(payload.__type ?? payload.code ?? response.headers.get('x-amzn-errortype'));
-    const message = typeof payload.message === 'string' ? payload.message : typeof payload.Message === 'string' ? payload.Message : `HTTP ${response.status}`;
-    throw new CognitoError(code, message);
-  }
-  return payload as T;
-}
+export { CognitoError, cognitoCall, errorCode } from './cognito-call.ts';
 
 export interface SignUpInput {
   email: string;
@@ -88,15 +45,27 @@ export function resendConfirmationCode(config: AuthConfig, email: string): Promi
 interface InitiateAuthResult {
   AuthenticationResult?: { IdToken: string; RefreshToken?: string; ExpiresIn?: number; AccessToken?: string };
   ChallengeName?: string;
+  ChallengeParameters?: Record<string, string>;
+  Session?: string;
 }
 
-/** USER_PASSWORD_AUTH; saves and returns the session. */
-export async function signIn(config: AuthConfig, email: string, password: string, now = Date.now()): Promise<Session> {
-  const result = await cognitoCall<InitiateAuthResult>(config, 'InitiateAuth', {
-    ClientId: config.clientId,
-    AuthFlow: 'USER_PASSWORD_AUTH',
-    AuthParameters: { USERNAME: email, PASSWORD: password },
-  });
+/**
+ * The account signs in with an authenticator app (TOTP): Cognito asks for its current code
+ * (the SOFTWARE_TOKEN_MFA challenge), answered with `answerTotpChallenge`.
+ */
+export class TotpChallenge extends CognitoError {
+  constructor(
+    readonly email: string,
+    /** Who Cognito asks about (USER_ID_FOR_SRP), and the challenge's session. */
+    readonly username: string,
+    readonly session: string,
+  ) {
+    super('TotpChallenge', 'A code from the authenticator app is needed');
+    this.name = 'TotpChallenge';
+  }
+}
+
+function saveSignedIn(result: InitiateAuthResult, email: string, now: number): Session {
   if (!result.AuthenticationResult?.IdToken) {
     // e.g. NEW_PASSWORD_REQUIRED for an account an operator created: not handled in the store.
     throw new CognitoError(result.ChallengeName ? 'ChallengeRequired' : 'UnknownError', result.ChallengeName ?? 'No tokens');
@@ -105,6 +74,52 @@ export async function signIn(config: AuthConfig, email: string, password: string
   saveSession(session);
   return session;
 }
+
+/** USER_PASSWORD_AUTH; saves and returns the session, or throws a TotpChallenge for an account with an authenticator app. */
+export async function signIn(config: AuthConfig, email: string, password: string, now = Date.now()): Promise<Session> {
+  const result = await cognitoCall<InitiateAuthResult>(config, 'InitiateAuth', {
+    ClientId: config.clientId,
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: email, PASSWORD: password },
+  });
+  if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA' && result.Session) {
+    throw new TotpChallenge(email, result.ChallengeParameters?.USER_ID_FOR_SRP ?? email, result.Session);
+  }
+  return saveSignedIn(result, email, now);
+}
+
+/** The authenticator app's 6-digit code for a TotpChallenge; saves and returns the session. */
+export async function answerTotpChallenge(config: AuthConfig, challenge: TotpChallenge, code: string, now = Date.now()): Promise<Session> {
+  const result = await cognitoCall<InitiateAuthResult>(config, 'RespondToAuthChallenge', {
+    ClientId: config.clientId,
+    ChallengeName: 'SOFTWARE_TOKEN_MFA',
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, SOFTWARE_TOKEN_MFA_CODE: code.replace(/\s/g, '') },
+  });
+  return saveSignedIn(result, challenge.email, now);
+}
+
+/**
+ * Setting up an authenticator app (TOTP), with the signed-in account's access token: the
+ * secret to put in the app, then a code from it to prove it, then TOTP on and preferred — from
+ * then on Cognito asks for a code at every sign-in.
+ */
+export async function startTotpSetup(config: AuthConfig, accessToken: string): Promise<string> {
+  const { SecretCode } = await cognitoCall<{ SecretCode?: string }>(config, 'AssociateSoftwareToken', { AccessToken: accessToken });
+  if (!SecretCode) throw new CognitoError('UnknownError', 'No secret');
+  return SecretCode;
+}
+
+export async function finishTotpSetup(config: AuthConfig, accessToken: string, code: string): Promise<void> {
+  await cognitoCall(config, 'VerifySoftwareToken', { AccessToken: accessToken, UserCode: code.replace(/\s/g, ''), FriendlyDeviceName: 'Dakhla Market' });
+  await cognitoCall(config, 'SetUserMFAPreference', { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+}
+
+/** Signs the account out on every device (all its refresh tokens revoked). */
+export function signOutEverywhere(config: AuthConfig, accessToken: string): Promise<unknown> {
+  return cognitoCall(config, 'GlobalSignOut', { AccessToken: accessToken });
+}
+
 
 /** REFRESH_TOKEN_AUTH; saves and returns the renewed session. */
 export async function refreshSession(config: AuthConfig, session: Session, now = Date.now()): Promise<Session> {
@@ -136,6 +151,7 @@ export const KNOWN_ERRORS = [
   'TooManyFailedAttemptsException',
   'CodeDeliveryFailureException',
   'ChallengeRequired',
+  'EnableSoftwareTokenMFAException',
   'NetworkError',
 ] as const;
 export type KnownError = (typeof KNOWN_ERRORS)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCode } from './cognito.ts';
-import { decodeJwt, groupsOf, needsRefresh, REFRESH_MARGIN_MS, sessionFrom } from './session.ts';
+import { decodeJwt, groupsOf, mfaOf, needsRefresh, REFRESH_MARGIN_MS, sessionFrom } from './session.ts';
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (claims: Record<string, unknown>) => `${b64url({ alg: 'RS256' })}.${b64url(claims)}.sig`;
@@ -22,12 +22,21 @@ describe('session tokens', () => {
   it('expires at the earlier of the token’s exp and ExpiresIn, and keeps the refresh token on refresh', () => {
     const now = 1_700_000_000_000;
     const idToken = jwt({ exp: now / 1000 + 3600, email: 'a@b.ma' });
-    const first = sessionFrom({ IdToken: idToken, RefreshToken: 'r1', ExpiresIn: 600 }, undefined, now);
-    expect(first).toEqual({ idToken, refreshToken: 'r1', expiresAt: now + 600_000, email: 'a@b.ma' });
-    const renewed = sessionFrom({ IdToken: jwt({ exp: now / 1000 + 60 }) }, first, now);
+    const first = sessionFrom({ IdToken: idToken, AccessToken: 'a1', RefreshToken: 'r1', ExpiresIn: 600 }, undefined, now);
+    expect(first).toEqual({ idToken, accessToken: 'a1', refreshToken: 'r1', expiresAt: now + 600_000, email: 'a@b.ma' });
+    const renewed = sessionFrom({ IdToken: jwt({ exp: now / 1000 + 60 }), AccessToken: 'a2' }, first, now);
     expect(renewed.refreshToken).toBe('r1');
+    expect(renewed.accessToken).toBe('a2');
     expect(renewed.expiresAt).toBe(now + 60_000);
     expect(renewed.email).toBe('a@b.ma');
+  });
+
+  it('reads whether an operator has TOTP set up from the trigger’s claim', () => {
+    expect(mfaOf({ idToken: jwt({ 'dakhla:mfa': 'totp' }) })).toBe('totp');
+    expect(mfaOf({ idToken: jwt({ 'dakhla:mfa': 'none' }) })).toBe('none');
+    expect(mfaOf({ idToken: jwt({ 'dakhla:mfa': 'yes' }) })).toBeUndefined();
+    expect(mfaOf({ idToken: jwt({}) })).toBeUndefined();
+    expect(mfaOf(undefined)).toBeUndefined();
   });
 
   it('refreshes shortly before expiry, not long before', () => {

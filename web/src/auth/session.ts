@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { MFA_CLAIM, type MfaClaim } from '../../../shared/domain/accounts.ts';
 
 /**
  * The signed-in session, kept in localStorage so that an artisan stays signed in on their
@@ -8,6 +9,8 @@ import { useEffect, useState } from 'preact/hooks';
 export interface Session {
   /** Cognito ID token: sent as `Authorization: Bearer …` to the API. */
   idToken: string;
+  /** Cognito access token: for the account's own Cognito calls (setting up TOTP, signing out everywhere). Same lifetime as the ID token. */
+  accessToken?: string;
   refreshToken: string;
   /** When the ID token expires, in ms since the epoch. */
   expiresAt: number;
@@ -36,7 +39,7 @@ export function decodeJwt(token: string): Record<string, unknown> | undefined {
 
 /** Builds a session from Cognito's AuthenticationResult; expiry is the earlier of `exp` and `ExpiresIn`. */
 export function sessionFrom(
-  result: { IdToken: string; RefreshToken?: string; ExpiresIn?: number },
+  result: { IdToken: string; AccessToken?: string; RefreshToken?: string; ExpiresIn?: number },
   previous: Pick<Session, 'refreshToken' | 'email'> | undefined,
   now: number,
 ): Session {
@@ -46,6 +49,7 @@ export function sessionFrom(
   const expiresAt = Math.min(fromClaim, fromResult);
   return {
     idToken: result.IdToken,
+    ...(result.AccessToken ? { accessToken: result.AccessToken } : {}),
     // REFRESH_TOKEN_AUTH answers without a new refresh token: keep the one we have.
     refreshToken: result.RefreshToken ?? previous?.refreshToken ?? '',
     expiresAt: Number.isFinite(expiresAt) ? expiresAt : now + 60 * 60 * 1000,
@@ -68,6 +72,16 @@ export function groupsOf(session: Pick<Session, 'idToken'> | undefined): string[
 }
 
 export const isOperator = (session: Pick<Session, 'idToken'> | undefined) => groupsOf(session).includes('operator');
+
+/**
+ * Whether an operator's token says TOTP is set up (the pre-token-generation trigger's claim,
+ * shared/domain/accounts.ts MFA_CLAIM): 'none' means the console should offer the setup first.
+ * For the UI only; the API enforces it.
+ */
+export function mfaOf(session: Pick<Session, 'idToken'> | undefined): MfaClaim | undefined {
+  const claim = session ? decodeJwt(session.idToken)?.[MFA_CLAIM] : undefined;
+  return claim === 'totp' || claim === 'none' ? claim : undefined;
+}
 
 function isSession(value: unknown): value is Session {
   const s = value as Session | null;

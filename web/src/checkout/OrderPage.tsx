@@ -10,6 +10,7 @@ import { useAsync, useTitle } from '../hooks.ts';
 import { CARRIER_NAMES } from '../orders/constants.ts';
 import { paths } from '../router.ts';
 import { ordersApi, type OrderDetail, type Parcel } from './api.ts';
+import { orderLinkToken } from './order-link.ts';
 import { useT, type ShopperKey } from './i18n/index.ts';
 import { Money } from './ui.tsx';
 
@@ -19,14 +20,41 @@ const POLL_MS = 4000;
 /**
  * The shopper's order page, opened from the confirmation or the email's link (no account):
  * the order, each parcel's timeline, carrier and tracking, and "I received this parcel".
- * While something is still moving it looks again every few seconds.
+ * While something is still moving it looks again every few seconds. The link's secret comes
+ * from the URL's fragment or this browser's own orders (order-link.ts).
  */
-export function OrderPage({ orderId, token, justPlaced }: { orderId: string; token: string; justPlaced: boolean }): JSX.Element {
+export function OrderPage({ orderId, justPlaced }: { orderId: string; justPlaced: boolean }): JSX.Element {
+  const { t } = useT();
+  const [token, setToken] = useState(() => orderLinkToken(orderId));
+  useTitle(t('order.title'));
+  // The full link pasted over a bare one changes only the fragment: no new page load.
+  useEffect(() => {
+    const onHashChange = () => setToken(orderLinkToken(orderId));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [orderId]);
+  if (!token) return <OrderMessage title={t('order.noLink')} text={t('order.noLinkText')} />;
+  return <OrderByLink key={token} orderId={orderId} token={token} justPlaced={justPlaced} />;
+}
+
+function OrderMessage({ title, text }: { title: string; text: string }): JSX.Element {
+  const { t } = useT();
+  return (
+    <section class="section narrow-wide" data-testid="order-message">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <a class="button" href={paths.home()}>
+        {t('cart.browse')}
+      </a>
+    </section>
+  );
+}
+
+function OrderByLink({ orderId, token, justPlaced }: { orderId: string; token: string; justPlaced: boolean }): JSX.Element {
   const { t } = useT();
   const [tick, setTick] = useState(0);
   const detail = useAsync((signal) => ordersApi.order(orderId, token, signal), [orderId, token, tick]);
   const [data, setData] = useState<OrderDetail>();
-  useTitle(t('order.title'));
   useEffect(() => {
     if (detail.status === 'ok') setData(detail.data);
   }, [detail]);
@@ -39,18 +67,9 @@ export function OrderPage({ orderId, token, justPlaced }: { orderId: string; tok
 
   if (!data) {
     if (detail.status === 'error') {
-      const missing = detail.error instanceof ApiRequestError && [400, 403, 404].includes(detail.error.status);
-      if (missing || !token) {
-        return (
-          <section class="section narrow-wide">
-            <h1>{t('order.notFound')}</h1>
-            <p>{t('order.notFoundText')}</p>
-            <a class="button" href={paths.home()}>
-              {t('cart.browse')}
-            </a>
-          </section>
-        );
-      }
+      const status = detail.error instanceof ApiRequestError ? detail.error.status : -1;
+      if (status === 410) return <OrderMessage title={t('order.expired')} text={t('order.expiredText', { id: orderId })} />;
+      if ([400, 403, 404].includes(status)) return <OrderMessage title={t('order.notFound')} text={t('order.notFoundText')} />;
       return <section class="section"><ErrorState error={detail.error} onRetry={detail.retry} /></section>;
     }
     return <section class="section"><Loading /></section>;
@@ -97,6 +116,11 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
       <p class="order-meta">
         {t(order.payment.method === 'cod' ? 'pay.cod' : 'pay.card')} · {t(`payStatus.${order.payment.status}` as ShopperKey)}
       </p>
+      {data.link && (
+        <p class="order-meta hint" data-testid="link-until">
+          {t('order.linkUntil', { date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(new Date(data.link.expiresAt)) })}
+        </p>
+      )}
       {paymentPending && (
         <div class="status-card" role="status">
           <p>{t('order.awaitingPayment')}</p>

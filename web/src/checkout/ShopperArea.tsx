@@ -19,7 +19,7 @@ export function ShopperArea({ page, query }: { page: ShopperPage; query: URLSear
     <ShopperMessagesContext.Provider value={messages}>
       {page.name === 'cart' && <CartPage />}
       {page.name === 'checkout' && <CheckoutPage />}
-      {page.name === 'order' && <OrderPage orderId={page.orderId} token={query.get('token') ?? ''} justPlaced={query.get('placed') === '1'} />}
+      {page.name === 'order' && <OrderPage key={page.orderId} orderId={page.orderId} justPlaced={query.get('placed') === '1'} />}
     </ShopperMessagesContext.Provider>
   );
 }

@@ -1,10 +1,10 @@
 import type { CheckoutBody, Quote, QuoteBody } from '../../../shared/api/orders.ts';
 import type { Locale } from '../../../shared/domain/locales.ts';
 import type { OrderView, SubOrder } from '../../../shared/domain/order.ts';
+import { ORDER_LINK_HEADER } from '../../../shared/domain/order-link.ts';
 import { ApiRequestError, toError } from '../api.ts';
 import { authFetch, SignedOutError } from '../auth/auth-fetch.ts';
 import { loadSession } from '../auth/session.ts';
-import { withQuery } from '../router.ts';
 
 /** The shoppers' order API: price a cart, place an order, follow it. */
 
@@ -23,7 +23,7 @@ export type Parcel = SubOrder & {
   cancelReason?: string;
   timeline: { status: SubOrder['status']; at: string; by?: 'artisan' | 'shopper' | 'operator' }[];
 };
-export type OrderDetail = { order: OrderView['order']; subOrders: Parcel[] };
+export type OrderDetail = { order: OrderView['order']; subOrders: Parcel[]; link?: { expiresAt: string } };
 
 /** The checkout body, with the shopper's language for their emails (the API is adding it). */
 export type OrderRequest = Omit<CheckoutBody, 'customer'> & { customer: CheckoutBody['customer'] & { locale?: Locale } };
@@ -59,6 +59,8 @@ async function sendSignedIn<T>(path: string, body: unknown, headers: Record<stri
 }
 
 const orderPath = (orderId: string) => `/api/orders/${encodeURIComponent(orderId)}`;
+/** The order link's secret goes in its header, never in the URL. */
+const linkHeaders = (token: string) => ({ [ORDER_LINK_HEADER]: token });
 
 export const ordersApi = {
   quote: (body: QuoteBody, signal?: AbortSignal) => send<Quote>('POST', '/api/cart/quote', body, {}, signal).then((r) => r.data),
@@ -79,8 +81,8 @@ export const ordersApi = {
     return send<PlacedOrder>('POST', '/api/orders', body, headers);
   },
 
-  order: (orderId: string, token: string, signal?: AbortSignal) => send<OrderDetail>('GET', withQuery(orderPath(orderId), { token }), undefined, {}, signal).then((r) => r.data),
+  order: (orderId: string, token: string, signal?: AbortSignal) => send<OrderDetail>('GET', orderPath(orderId), undefined, linkHeaders(token), signal).then((r) => r.data),
 
   confirmDelivered: (orderId: string, shopId: string, token: string) =>
-    send<Parcel>('POST', withQuery(`${orderPath(orderId)}/parcels/${encodeURIComponent(shopId)}/delivered`, { token })).then((r) => r.data),
+    send<Parcel>('POST', `${orderPath(orderId)}/parcels/${encodeURIComponent(shopId)}/delivered`, undefined, linkHeaders(token)).then((r) => r.data),
 };

@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../i18n/index.ts';
 import { useI18n } from '../i18n/context.ts';
-import { isOperator, useSession, clearSession } from '../auth/session.ts';
+import { clearSession, currentSession, isOperator, useSession } from '../auth/session.ts';
 import { navigate, paths } from '../router.ts';
 import { cartCount, useCart } from '../cart/cart.ts';
 import { formatNumber } from '../format.ts';
@@ -15,7 +15,24 @@ export function Header({ query }: { query: string }): JSX.Element {
   const session = useSession();
   const operator = isOperator(session);
   const count = cartCount(useCart());
+  const [signingOut, setSigningOut] = useState(false);
   useEffect(() => setText(query), [query]);
+
+  // Revokes the refresh token at Cognito first (auth/sign-out.ts, loaded on demand), then
+  // forgets the session; offline (even the module cannot load), it is forgotten all the same.
+  const signOut = async () => {
+    setSigningOut(true);
+    const refreshToken = currentSession()?.refreshToken;
+    try {
+      if (refreshToken) await (await import('../auth/sign-out.ts')).revokeRefreshToken(refreshToken);
+    } catch {
+      // not revoked: signed out on this device only
+    } finally {
+      clearSession();
+      setSigningOut(false);
+      navigate(paths.home());
+    }
+  };
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
@@ -90,15 +107,7 @@ export function Header({ query }: { query: string }): JSX.Element {
           {session && !operator && <a href={paths.dashboard()}>{t('nav.myShop')}</a>}
           {session && operator && <a href={paths.operator()}>{t('nav.operator')}</a>}
           {session && (
-            <button
-              type="button"
-              class="nav-button"
-              title={session.email || undefined}
-              onClick={() => {
-                clearSession();
-                navigate(paths.home());
-              }}
-            >
+            <button type="button" class="nav-button" title={session.email || undefined} disabled={signingOut} onClick={signOut}>
               {t('nav.signOut')}
             </button>
           )}

@@ -1,13 +1,13 @@
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { CognitoError, confirmSignUp, resendConfirmationCode, signIn, signUp } from '../auth/cognito.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { answerTotpChallenge, CognitoError, confirmSignUp, resendConfirmationCode, signIn, signUp, TotpChallenge } from '../auth/cognito.ts';
 import { loadConfig } from '../auth/config.ts';
 import { isOperator, useSession } from '../auth/session.ts';
 import { useTitle } from '../hooks.ts';
 import { navigate, paths, safeNext } from '../router.ts';
 import { isEmail, normalisePhone, passwordChecks, PASSWORD_RULES } from './checks.ts';
 import { useT } from './i18n/index.ts';
-import { authMessage, Field, inputValue } from './ui.tsx';
+import { authMessage, CodeField, Field, inputValue, useTotpForm } from './ui.tsx';
 
 type Busy = false | 'submit' | 'resend';
 
@@ -153,8 +153,6 @@ function ConfirmCode({ email, password, next, sendFirst = false }: { email: stri
   const [busy, setBusy] = useState<Busy>(false);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
 
   const resend = async () => {
     setBusy('resend');
@@ -197,23 +195,7 @@ function ConfirmCode({ email, password, next, sendFirst = false }: { email: stri
       <h1>{t('account.confirmTitle')}</h1>
       <p class="lead">{t('account.confirmIntro', { email })}</p>
       <form class="form-card" onSubmit={onSubmit} noValidate>
-        <Field id="confirm-code" label={t('account.code')} error={error}>
-          {(d, invalid) => (
-            <input
-              ref={input}
-              id="confirm-code"
-              class="code-input"
-              inputMode="numeric"
-              autocomplete="one-time-code"
-              dir="ltr"
-              maxLength={8}
-              value={code}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              onInput={(e) => setCode(inputValue(e))}
-            />
-          )}
-        </Field>
+        <CodeField id="confirm-code" label={t('account.code')} value={code} onInput={setCode} error={error} maxLength={8} />
         <p role="status" aria-live="polite" class="notice">
           {notice}
         </p>
@@ -239,8 +221,22 @@ export function SignIn({ next }: { next: string | null }): JSX.Element {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [unconfirmed, setUnconfirmed] = useState(false);
+  const [challenge, setChallenge] = useState<TotpChallenge>();
 
   if (unconfirmed) return <ConfirmCode email={email.trim()} password={password} next={next} sendFirst />;
+  if (challenge) {
+    return (
+      <TotpCode
+        challenge={challenge}
+        next={next}
+        onExpired={() => {
+          setChallenge(undefined);
+          setPassword('');
+          setError(t('mfa.challengeExpired'));
+        }}
+      />
+    );
+  }
 
   if (session && !busy) {
     return (
@@ -267,7 +263,8 @@ export function SignIn({ next }: { next: string | null }): JSX.Element {
       const signed = await signIn(config.auth, email.trim(), password);
       afterSignIn(next, isOperator(signed));
     } catch (failure) {
-      if (failure instanceof CognitoError && failure.code === 'UserNotConfirmedException') setUnconfirmed(true);
+      if (failure instanceof TotpChallenge) setChallenge(failure);
+      else if (failure instanceof CognitoError && failure.code === 'UserNotConfirmedException') setUnconfirmed(true);
       else setError(authMessage(t, failure));
     } finally {
       setBusy(false);
@@ -296,6 +293,35 @@ export function SignIn({ next }: { next: string | null }): JSX.Element {
         <p class="form-foot">
           {t('account.noAccount')} <a href={paths.signUp(next ?? undefined)}>{t('account.signUpLink')}</a>
         </p>
+      </form>
+    </section>
+  );
+}
+
+/** The second step for an account with an authenticator app (operators always): its current 6-digit code. */
+function TotpCode({ challenge, next, onExpired }: { challenge: TotpChallenge; next: string | null; onExpired: () => void }): JSX.Element {
+  const { t } = useT();
+  const form = useTotpForm(async (code) => {
+    const config = await loadConfig();
+    try {
+      const session = await answerTotpChallenge(config.auth, challenge, code);
+      afterSignIn(next, isOperator(session));
+    } catch (failure) {
+      // The challenge lasts a few minutes: past that, Cognito refuses its session.
+      if (failure instanceof CognitoError && failure.code === 'NotAuthorizedException') return onExpired();
+      throw failure;
+    }
+  });
+
+  return (
+    <section class="section narrow">
+      <h1>{t('mfa.challengeTitle')}</h1>
+      <p class="lead">{t('mfa.challengeIntro')}</p>
+      <form class="form-card" onSubmit={form.onSubmit} noValidate>
+        <CodeField id="signin-totp" label={t('mfa.code')} value={form.code} onInput={form.setCode} error={form.error} maxLength={7} />
+        <button type="submit" class="button" disabled={form.busy}>
+          {form.busy ? t('form.sending') : t('account.signIn')}
+        </button>
       </form>
     </section>
   );

@@ -3,8 +3,8 @@ import { useState } from 'preact/hooks';
 import type { OperatorShop } from '../../../shared/api/operator.ts';
 import type { ShopStatus } from '../../../shared/domain/catalogue.ts';
 import { SHOP_STATUSES } from './constants.ts';
-import { isOperator, useSession } from '../auth/session.ts';
-import { cachedCategories } from '../api.ts';
+import { isOperator, mfaOf, useSession } from '../auth/session.ts';
+import { ApiRequestError, cachedCategories } from '../api.ts';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { Paragraphs, Text } from '../components/Text.tsx';
 import { useAsync, usePaged, useTitle } from '../hooks.ts';
@@ -13,6 +13,7 @@ import { useLocalized } from '../i18n/context.ts';
 import { paths } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
+import { TotpSetup } from './TotpSetup.tsx';
 import { apiErrors, Field, inputValue } from './ui.tsx';
 
 const isStatus = (value: string | null): value is ShopStatus => (SHOP_STATUSES as readonly string[]).includes(value ?? '');
@@ -36,6 +37,9 @@ export function Operator({ status }: { status: string | null }): JSX.Element {
       </section>
     );
   }
+  // Operators must sign in with TOTP: without it (the token says so, or the API does), set it up first.
+  const mfaRequired = page.status === 'error' && page.error instanceof ApiRequestError && page.error.code === 'mfa_required';
+  if (mfaOf(session) === 'none' || mfaRequired) return <TotpSetup email={session!.email} />;
 
   const tabs: [ShopStatus, SellerKey][] = [
     ['pending', 'op.tab.pending'],

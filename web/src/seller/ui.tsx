@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { LOCALES, type Localized, type Locale } from '../../../shared/domain/locales.ts';
 import { ApiRequestError } from '../api.ts';
 import { LANGUAGE_NAMES, isRtl } from '../i18n/index.ts';
@@ -228,4 +228,54 @@ export function Tip({ title, children }: { title: string; children: ComponentChi
       {children}
     </aside>
   );
+}
+
+/** A one-time code (emailed, or from an authenticator app): digits, left to right, focused when shown. */
+export function CodeField({ id, label, value, onInput, error, maxLength }: { id: string; label: string; value: string; onInput: (value: string) => void; error?: string; maxLength: number }): JSX.Element {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  return (
+    <Field id={id} label={label} error={error}>
+      {(d, invalid) => (
+        <input
+          ref={input}
+          id={id}
+          class="code-input"
+          inputMode="numeric"
+          autocomplete="one-time-code"
+          dir="ltr"
+          maxLength={maxLength}
+          value={value}
+          aria-describedby={d}
+          aria-invalid={invalid}
+          onInput={(e) => onInput(inputValue(e))}
+        />
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A form of one authenticator-app (TOTP) code: checks it is 6 digits, then runs `submit`, whose
+ * failure shows as the field's error in the user's language.
+ */
+export function useTotpForm(submit: (code: string) => Promise<void>) {
+  const { t } = useT();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (!/^\s*\d{6}\s*$/.test(code)) return setError(t('mfa.codeFormat'));
+    setBusy(true);
+    setError(undefined);
+    try {
+      await submit(code);
+    } catch (failure) {
+      setError(authMessage(t, failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { code, setCode, busy, error, onSubmit };
 }
