@@ -3,6 +3,8 @@
  * local gateway (infra/local/gateway.ts): method, path, handler, who may call it and what
  * the handler may touch (which becomes its IAM grants in AWS).
  */
+import type { ClientLimitName } from './domain/client-limits.ts';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Who may call a route. 'signed-in' and 'operator' need a valid Cognito ID token (the HTTP
@@ -19,6 +21,12 @@ export interface Route {
   /** Module under functions/ (without .ts) that exports `handler`. */
   handler: string;
   auth: Auth;
+  /**
+   * The per-client limit that guards the route (shared/domain/client-limits.ts): the HTTP edge
+   * counts each caller's address against it (429 past it); its counters are the only items a
+   * route with read access may write.
+   */
+  limit?: ClientLimitName;
   /** What the handler needs; infra turns this into least-privilege grants. */
   access: {
     table: 'read' | 'read-write';
@@ -45,11 +53,11 @@ export const routes = [
 
   // Shoppers: price a cart, place an order (guest checkout with an Idempotency-Key), follow it.
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
-  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
-  { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', access: { table: 'read' } },
-  { method: 'POST', path: '/api/me/checkout', handler: 'orders/place-my-order', auth: 'signed-in', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
+  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
+  { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', limit: 'order-link-read', access: { table: 'read' } },
+  { method: 'POST', path: '/api/me/checkout', handler: 'orders/place-my-order', auth: 'signed-in', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
   { method: 'GET', path: '/api/me/purchases', handler: 'orders/list-my-purchases', auth: 'signed-in', access: { table: 'read' } },
-  { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
+  { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', limit: 'order-link-write', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
 
   // Card payments: the provider's signed webhook resumes the order's saga; the sandbox provider's hosted TEST page.
   { method: 'POST', path: '/api/payments/{provider}/webhook', handler: 'payments/receive-webhook', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], paymentSecret: true } },

@@ -22,7 +22,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { routeFunctionName, routeKey, routes as routeTable, type Auth, type Route } from '#shared/routes.ts';
-import { grantTable, HandlerFunction } from '../constructs/handler-function.ts';
+import { grantCounters, grantTable, HandlerFunction } from '../constructs/handler-function.ts';
 import { grantImages, ImageProcessor, importImageBucket } from '../constructs/images.ts';
 import { loadEmailSender, type EmailSender } from '../config.ts';
 import { EMAIL_TASKS, grantSendEmail } from '../constructs/email.ts';
@@ -197,6 +197,7 @@ export class ApiStack extends Stack {
       });
       if ((route.access as Route['access']).paymentSecret) grantPaymentSecret(handler.fn);
       grantTable(handler.fn, props.table, route.access.table);
+      if ('limit' in route && route.access.table === 'read') grantCounters(handler.fn, props.table);
       for (const workflowName of (route.access as Route['access']).workflows ?? []) {
         const workflow = workflows.get(workflowName);
         if (!workflow) throw new Error(`Route ${routeKey(route)} names workflow "${workflowName}", which shared/workflows/registry.ts does not have`);

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
 import { storeUrl } from './api-client.ts';
+import { newConnection, sendFrom } from './connections.ts';
 
 /**
  * Accounts for tests: confirmed users made directly in the running store's cognito-local,
@@ -60,9 +61,12 @@ export async function newAccount(label: string, group?: 'artisan' | 'operator'):
 /** The caller without a token: a shopper browsing, or anyone. */
 export const anonymous = { call: <T = any>(method: string, path: string, body?: unknown) => request<T>(method, path, body) };
 
+/**
+ * One API call, from a connection of its own (test/support/connections.ts): to the store, each
+ * call is another shopper, so tests about other things never meet the per-client limits.
+ */
 export async function request<T = any>(method: string, path: string, body?: unknown, idToken?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${storeUrl()}${path}`, {
-    method,
+  const answer = await sendFrom(newConnection(), method, `${storeUrl()}${path}`, {
     headers: {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(idToken ? { authorization: `Bearer ${idToken}` } : {}),
@@ -70,12 +74,11 @@ export async function request<T = any>(method: string, path: string, body?: unkn
     },
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   });
-  const text = await response.text();
-  let parsed: unknown = text;
+  let parsed: unknown = answer.text;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(answer.text);
   } catch {
     // keep text
   }
-  return { status: response.status, body: parsed as T };
+  return { status: answer.status, body: parsed as T };
 }
