@@ -78,7 +78,7 @@ describe('what people typed, in every email', () => {
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hostile(v, k)])) as T;
     return value;
   };
-  const storeLinks = (input: object) => JSON.stringify(input).match(/https:\/\/dakhla\.market[^"]*/g) ?? [];
+  const storeLinks = (input: object): string[] => [...(JSON.stringify(input).match(/https:\/\/dakhla\.market[^"]*/g) ?? [])];
 
   for (const locale of LOCALES) {
     it.each(EMAIL_KINDS)(`%s in ${locale}: escaped in HTML, one harmless line in the text part, only the store's links`, (kind) => {
