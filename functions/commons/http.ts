@@ -2,13 +2,10 @@ import middy from '@middy/core';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { CLIENT_LIMITS, type ClientLimitName } from '#shared/domain/client-limits.ts';
 import { DomainError, ForbiddenError, InvalidInputError } from '#shared/domain/errors.ts';
-import { viewerIp } from '#shared/edge.ts';
 import { routeKey, routes, type Auth } from '#shared/routes.ts';
-import { admitAddress } from '#shared/use-cases/client-limits.ts';
 import { callerOf, type Caller } from './caller.ts';
-import { clientLimits } from './client-limits.ts';
+import { admitClient, clientOf, type Client } from './client-limits.ts';
 
 /**
  * The HTTP edge shared by every handler: check who calls (from the route table), parse path,
@@ -69,16 +66,6 @@ class UnauthorizedError extends DomainError {
 }
 
 const authByRouteKey = new Map<string, Auth>(routes.map((r) => [routeKey(r), r.auth]));
-
-const limitByRouteKey = new Map<string, ClientLimitName>(routes.flatMap((r) => ('limit' in r ? [[routeKey(r), r.limit] as const] : [])));
-
-/** Who is calling, as far as limits go: the viewer's IP from the edge's header, else the connection's. */
-export interface Client {
-  ip: string;
-}
-function clientOf(event: APIGatewayProxyEventV2): Client {
-  return { ip: viewerIp(event.headers ?? {}) ?? event.requestContext?.http?.sourceIp ?? 'unknown' };
-}
 
 /** Keys that reach an object's prototype: refused wherever they are in a body, before any schema sees them. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -189,15 +176,6 @@ function authorize(event: APIGatewayProxyEventV2): Caller | undefined {
   return caller;
 }
 
-/** Counts the caller against the route's per-client limit (the route table's `limit`); a checkout once per Idempotency-Key. */
-async function admit(event: APIGatewayProxyEventV2, client: Client, headers: unknown): Promise<void> {
-  const limit = limitByRouteKey.get(event.routeKey);
-  if (!limit) return;
-  const rule = CLIENT_LIMITS[limit];
-  const once = 'oncePer' in rule ? (headers as Record<string, unknown> | undefined)?.[rule.oncePer] : undefined;
-  await admitAddress(clientLimits, limit, client.ip, typeof once === 'string' ? once : undefined);
-}
-
 function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & { caller: Caller | undefined; client: Client }) => Promise<R>, options: RouteOptions) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(httpSecurityHeaders(options.contentSecurityPolicy ? { contentSecurityPolicy: options.contentSecurityPolicy as Record<string, string> } : undefined))
@@ -206,7 +184,7 @@ function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & {
       const caller = authorize(event);
       const input = parseInput(schemas, event);
       const client = clientOf(event);
-      await admit(event, client, input.headers);
+      await admitClient(event, client, input.headers);
       const result = await fn({ ...input, caller, client });
       if (isRaw(result)) return result;
       const { status, body } = statusOf(result);
