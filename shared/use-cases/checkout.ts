@@ -8,7 +8,8 @@ import { IdempotencyKeyTaken, type Orders } from '../data/orders.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import type { ClientLimitsData } from '../data/client-limits.ts';
 import type { Caller } from './caller.ts';
-import { admitShopper, openOrderHolds } from './client-limits.ts';
+import { admitShopper } from './client-limits.ts';
+import { openOrderHolds } from './open-orders.ts';
 import { emailOrderPlaced, type OrderEmailDeps } from './order-emails.ts';
 import { now, type SagaControl } from './ports.ts';
 
