@@ -1,3 +1,4 @@
+import type { ClientLimitName } from './domain/client-limits.ts';
 import { CARD_PROVIDERS, type CardProviderName } from './payments/provider.ts';
 
 /**
@@ -5,6 +6,7 @@ import { CARD_PROVIDERS, type CardProviderName } from './payments/provider.ts';
  * local gateway (infra/local/gateway.ts): method, path, handler, who may call it and what
  * the handler may touch (which becomes its IAM grants in AWS).
  */
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Who may call a route. 'signed-in' and 'operator' need a valid Cognito ID token (the HTTP
@@ -28,6 +30,12 @@ export interface Route {
    * API and the local gateway alike.
    */
   cardProvider?: CardProviderName;
+  /**
+   * The per-client limit that guards the route (shared/domain/client-limits.ts): the HTTP edge
+   * counts each caller's address against it (429 past it); its counters are the only items a
+   * route with read access may write.
+   */
+  limit?: ClientLimitName;
   /** What the handler needs; infra turns this into least-privilege grants. */
   access: {
     table: 'read' | 'read-write';
@@ -54,11 +62,11 @@ export const routes = [
 
   // Shoppers: price a cart, place an order (guest checkout with an Idempotency-Key), follow it.
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
-  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
-  { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', access: { table: 'read' } },
-  { method: 'POST', path: '/api/me/checkout', handler: 'orders/place-my-order', auth: 'signed-in', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
+  { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
+  { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', limit: 'order-link-read', access: { table: 'read' } },
+  { method: 'POST', path: '/api/me/checkout', handler: 'orders/place-my-order', auth: 'signed-in', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
   { method: 'GET', path: '/api/me/purchases', handler: 'orders/list-my-purchases', auth: 'signed-in', access: { table: 'read' } },
-  { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
+  { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', limit: 'order-link-write', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
 
   // Card payments: the configured provider's signed webhook resumes the order's saga (one route per
   // provider, only the configured one deployed); the sandbox provider's hosted TEST page.

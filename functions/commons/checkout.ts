@@ -2,6 +2,7 @@ import type { CheckoutBody } from '#shared/api/orders.ts';
 import { placeOrder } from '#shared/use-cases/checkout.ts';
 import { cancelOrder } from '#shared/use-cases/order-saga.ts';
 import type { Caller } from './caller.ts';
+import { clientLimits, type Client } from './client-limits.ts';
 import { withStatus } from './http.ts';
 import { orderEmailDeps } from './mailer.ts';
 import { orders } from './orders.ts';
@@ -13,10 +14,10 @@ import { orderSaga } from './workflows.ts';
 
 const compensate = (orderId: string) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } });
 
-export async function checkout(body: CheckoutBody, idempotencyKey: string, caller?: Caller) {
+export async function checkout(body: CheckoutBody, idempotencyKey: string, client: Client, caller?: Caller) {
   const { placed, replayed } = await placeOrder(
-    { orders, control: orderSaga, compensate, payments: checkoutPayments, emails: orderEmailDeps },
-    { body, idempotencyKey, ...(caller ? { caller } : {}) },
+    { orders, control: orderSaga, compensate, payments: checkoutPayments, emails: orderEmailDeps, limits: clientLimits },
+    { body, idempotencyKey, client, ...(caller ? { caller } : {}) },
   );
   return withStatus(replayed ? 200 : 201, placed);
 }

@@ -5,13 +5,15 @@ import * as z from 'zod';
 import { DomainError, ForbiddenError, InvalidInputError } from '#shared/domain/errors.ts';
 import { routeKey, routes, type Auth } from '#shared/routes.ts';
 import { callerOf, signedInWithTotp, type Caller } from './caller.ts';
+import { admitClient, clientOf, type Client } from './client-limits.ts';
 import { config } from './config.ts';
 import { originVerify } from './origin-verify.ts';
 
 /**
  * The HTTP edge shared by every handler: check who calls (from the route table), parse path,
- * query and body with zod (400 naming each bad field), call the use case, answer JSON. Domain
- * errors keep their status; anything else is logged and answered with a generic 500.
+ * query and body with zod (400 naming each bad field), count the caller against the route's
+ * per-client limit (429), call the use case, answer JSON. Domain errors keep their status (a 503
+ * too, with Retry-After); anything else is logged and answered with a generic 500.
  */
 type Schema = z.ZodType<unknown>;
 interface Schemas {
@@ -74,8 +76,26 @@ class MfaRequiredError extends DomainError {
 
 const authByRouteKey = new Map<string, Auth>(routes.map((r) => [routeKey(r), r.auth]));
 
+/** Keys that reach an object's prototype: refused wherever they are in a body, before any schema sees them. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+function prototypeKeyPaths(value: unknown): string[] {
+  const found: string[] = [];
+  const pending: Array<[unknown, string]> = [[value, '']];
+  while (pending.length > 0) {
+    const [node, path] = pending.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    for (const [key, child] of Object.entries(node)) {
+      const at = path ? `${path}.${key}` : key;
+      if (PROTOTYPE_KEYS.has(key)) found.push(at);
+      else pending.push([child, at]);
+    }
+  }
+  return found;
+}
+
 export function parseInput<S extends Schemas>(schemas: S, event: APIGatewayProxyEventV2): Parsed<S> {
-  const fields: Record<string, string> = {};
+  // No prototype: a field named "__proto__" is a field like any other here.
+  const fields: Record<string, string> = Object.create(null);
   const parse = (schema: Schema | undefined, value: unknown, prefix = '') => {
     if (!schema) return undefined;
     const result = schema.safeParse(value);
@@ -89,7 +109,9 @@ export function parseInput<S extends Schemas>(schemas: S, event: APIGatewayProxy
   let body: unknown;
   if (schemas.body) {
     const json = readJson(event);
+    const prototypeKeys = json === INVALID_JSON ? [] : prototypeKeyPaths(json);
     if (json === INVALID_JSON) fields.body = 'must be a JSON object';
+    else if (prototypeKeys.length > 0) for (const path of prototypeKeys) fields[path] = 'is not a field you can set';
     else body = parse(schemas.body, json);
   }
   if (Object.keys(fields).length > 0) throw new InvalidInputError(fields);
@@ -110,7 +132,7 @@ function readJson(event: APIGatewayProxyEventV2): unknown {
 }
 
 export function zodFields(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = Object.create(null);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'is not a field you can set';
@@ -132,14 +154,20 @@ export function json(statusCode: number, body: unknown, cacheSeconds = 0): APIGa
   };
 }
 
+/** When a 503 says nothing more precise: try again in a few seconds. */
+const SERVICE_UNAVAILABLE_RETRY_SECONDS = 5;
+
 /** Turns any thrown error into a JSON answer. Attached last so that it runs first on errors. */
 const httpErrors = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
   onError: (request) => {
     const error = request.error;
-    if (error instanceof DomainError && error.statusCode < 500) {
-      request.response = json(error.statusCode, {
-        error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+    if (error instanceof DomainError && (error.statusCode < 500 || error.statusCode === 503)) {
+      const response = json(error.statusCode, {
+        error: { code: error.code, message: error.message, ...(error.fields ? { fields: { ...error.fields } } : {}) },
       });
+      const retryAfter = error.retryAfterSeconds ?? (error.statusCode === 503 ? SERVICE_UNAVAILABLE_RETRY_SECONDS : undefined);
+      if (retryAfter) response.headers = { ...response.headers, 'retry-after': String(retryAfter) };
+      request.response = response;
       return;
     }
     console.error(JSON.stringify({ level: 'ERROR', message: 'unhandled error', route: request.event.routeKey, error: String(error), stack: (error as Error)?.stack }));
@@ -160,14 +188,17 @@ function authorize(event: APIGatewayProxyEventV2): Caller | undefined {
   return caller;
 }
 
-function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & { caller: Caller | undefined }) => Promise<R>, options: RouteOptions) {
+function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & { caller: Caller | undefined; client: Client }) => Promise<R>, options: RouteOptions) {
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(httpSecurityHeaders(options.contentSecurityPolicy ? { contentSecurityPolicy: options.contentSecurityPolicy as Record<string, string> } : undefined))
     .use(httpErrors())
     .use(originVerify(config.originVerifySecret))
     .handler(async (event) => {
       const caller = authorize(event);
-      const result = await fn({ ...parseInput(schemas, event), caller });
+      const input = parseInput(schemas, event);
+      const client = clientOf(event);
+      await admitClient(event, client, input.headers);
+      const result = await fn({ ...input, caller, client });
       if (isRaw(result)) return result;
       const { status, body } = statusOf(result);
       return json(status ?? options.status ?? 200, body, caller ? 0 : options.cacheSeconds);
@@ -177,11 +208,11 @@ function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & {
 }
 
 /** A route anyone may call: parsed input in, one use case, JSON out. */
-export function publicRoute<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S>) => Promise<R>, options: RouteOptions = {}) {
+export function publicRoute<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & { client: Client }) => Promise<R>, options: RouteOptions = {}) {
   return httpHandler(schemas, fn, options);
 }
 
 /** A route for signed-in callers (operators only, where the route table says so). */
-export function signedInRoute<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & { caller: Caller }) => Promise<R>, options: RouteOptions = {}) {
+export function signedInRoute<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & { caller: Caller; client: Client }) => Promise<R>, options: RouteOptions = {}) {
   return httpHandler(schemas, (input) => fn({ ...input, caller: input.caller! }), options);
 }

@@ -3,4 +3,4 @@ import { checkout } from '../commons/checkout.ts';
 import { publicRoute } from '../commons/http.ts';
 
 /** A guest's checkout. */
-export const handler = publicRoute({ body: checkoutBody, headers: idempotencyHeaders }, ({ body, headers }) => checkout(body, headers['idempotency-key']));
+export const handler = publicRoute({ body: checkoutBody, headers: idempotencyHeaders }, ({ body, headers, client }) => checkout(body, headers['idempotency-key'], client));

@@ -7,6 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { COUNTER_PARTITION_PREFIX } from '#shared/data/keys.ts';
 import { GLOBAL_INDEXES } from '#shared/data/table-definition.ts';
 import { NODE_MAJOR } from '../node-version.ts';
 
@@ -134,5 +135,19 @@ export function grantTable(fn: lambda.Function, table: dynamodb.ITable, access: 
     grantee: fn,
     actions: [...actions],
     resourceArns: [table.tableArn, ...GLOBAL_INDEXES.map(({ indexName }) => `${table.tableArn}/index/${indexName}`)],
+  });
+}
+
+/**
+ * A route that only reads the table but counts its callers (a route table `limit`) may update
+ * the per-client counters, and no other item: UpdateItem on the table, only where the partition
+ * key starts with `LIMIT#` (IAM's `dynamodb:LeadingKeys`).
+ */
+export function grantCounters(fn: lambda.Function, table: dynamodb.ITable): iam.Grant {
+  return iam.Grant.addToPrincipal({
+    grantee: fn,
+    actions: ['dynamodb:UpdateItem'],
+    resourceArns: [table.tableArn],
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${COUNTER_PARTITION_PREFIX}*`] } },
   });
 }

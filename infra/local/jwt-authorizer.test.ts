@@ -22,11 +22,13 @@ describe('flattenClaims', () => {
 
 describe('createJwtAuthorizer', () => {
   let sign: (claims: JWTPayload, options?: { key?: CryptoKey; issuer?: string; audience?: string; expiresIn?: string | number }) => Promise<string>;
+  let poolKey: CryptoKey;
   let authorize: ReturnType<typeof createJwtAuthorizer>;
 
   beforeAll(async () => {
     const pool = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(pool.publicKey)), kid: 'pool', alg: 'RS256', use: 'sig' };
+    poolKey = pool.privateKey;
     authorize = createJwtAuthorizer({ issuer: ISSUER, audience: CLIENT_ID, jwks: createLocalJWKSet({ keys: [jwk] }) });
     sign = (claims, { key = pool.privateKey, issuer = ISSUER, audience = CLIENT_ID, expiresIn = '1h' } = {}) =>
       new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'pool' }).setIssuedAt().setIssuer(issuer).setAudience(audience).setExpirationTime(expiresIn).sign(key);
@@ -56,5 +58,25 @@ describe('createJwtAuthorizer', () => {
       `Bearer ${await sign({ ...idToken, token_use: 'access' })}`,
     ];
     for (const header of refused) expect((await authorize(header)).ok, String(header)).toBe(false);
+  });
+
+  it('refuses, as API Gateway does, a token without exp, without iat, issued in the future, not valid yet, or with no kid', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    // Each token is signed by the pool's own key with the right issuer and audience: only the named claim is off.
+    const token = (claims: JWTPayload, header: Record<string, string> = { alg: 'RS256', kid: 'pool' }) =>
+      new SignJWT({ ...idToken, iss: ISSUER, aud: CLIENT_ID, ...claims }).setProtectedHeader(header as { alg: string }).sign(poolKey);
+    const valid = { iat: now - 10, exp: now + 3600 };
+    expect((await authorize(`Bearer ${await token(valid)}`)).ok).toBe(true);
+    const cases: Array<[string, string]> = [
+      ['no exp', await token({ iat: now - 10 })],
+      ['no iat', await token({ exp: now + 3600 })],
+      ['iat in the future', await token({ ...valid, iat: now + 600 })],
+      ['nbf in the future', await token({ ...valid, nbf: now + 600 })],
+      ['no kid', await token(valid, { alg: 'RS256' })],
+    ];
+    for (const [what, jwt] of cases) {
+      const result = await authorize(`Bearer ${jwt}`);
+      expect(result.ok, what).toBe(false);
+    }
   });
 });

@@ -24,7 +24,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { CardProviderName } from '#shared/payments/provider.ts';
 import { routeFunctionName, routeKey, routes as routeTable, routesFor, type Auth, type Route } from '#shared/routes.ts';
-import { grantTable, HandlerFunction } from '../constructs/handler-function.ts';
+import { grantCounters, grantTable, HandlerFunction } from '../constructs/handler-function.ts';
 import { grantImages, ImageProcessor, importImageBucket } from '../constructs/images.ts';
 import { DEFAULT_EMAIL_SENDER } from '../config.ts';
 import { EMAIL_TASKS, grantSendEmail, type SesSender } from '../constructs/email.ts';
@@ -210,6 +210,7 @@ export class ApiStack extends Stack {
       props.originVerify.requireFor(handler.fn);
       if ((route.access as Route['access']).paymentSecret) grantPaymentSecret(handler.fn);
       grantTable(handler.fn, props.table, route.access.table);
+      if ('limit' in route && route.access.table === 'read') grantCounters(handler.fn, props.table);
       for (const workflowName of (route.access as Route['access']).workflows ?? []) {
         const workflow = workflows.get(workflowName);
         if (!workflow) throw new Error(`Route ${routeKey(route)} names workflow "${workflowName}", which shared/workflows/registry.ts does not have`);

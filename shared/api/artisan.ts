@@ -2,10 +2,16 @@ import * as z from 'zod';
 import { LOCALES } from '../domain/locales.ts';
 import {
   categorySlugSchema,
+  descriptionSchema,
   idSchema,
-  localizedSchema,
+  materialsSchema,
   minorUnitsSchema,
+  shopNameSchema,
   slugSchema,
+  storySchema,
+  titleSchema,
+  townSchema,
+  variantLabelSchema,
   type Page,
   type Product,
   type ProductImage,
@@ -21,10 +27,10 @@ import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../domain/images.ts';
 
 export const shopProfileBody = z
   .object({
-    name: localizedSchema,
+    name: shopNameSchema,
     craft: categorySlugSchema,
-    story: localizedSchema,
-    town: z.string().trim().min(2).max(80),
+    story: storySchema,
+    town: townSchema,
     kind: z.enum(['individual', 'cooperative', 'eig']),
     languages: z.array(z.enum(LOCALES)).min(1).max(LOCALES.length),
     /** For WhatsApp contact; international format. */
@@ -53,7 +59,7 @@ export type Onboarding = z.infer<typeof onboardingBody> & { updatedAt: string };
 const variantBody = z
   .object({
     sku: z.string().trim().toUpperCase().pipe(z.string().regex(/^[A-Z0-9-]{3,40}$/, 'must be 3-40 letters, digits or -')),
-    label: localizedSchema,
+    label: variantLabelSchema,
     price: minorUnitsSchema.min(100, 'must be at least 1.00 MAD (100 centimes)'),
     stock: z.number().int().min(0).max(100_000),
   })
@@ -61,10 +67,10 @@ const variantBody = z
 
 export const productBody = z
   .object({
-    title: localizedSchema,
-    description: localizedSchema,
+    title: titleSchema,
+    description: descriptionSchema,
     category: categorySlugSchema,
-    materials: localizedSchema.optional(),
+    materials: materialsSchema.optional(),
     variants: z
       .array(variantBody)
       .min(1)

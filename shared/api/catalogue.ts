@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { categorySlugSchema, idSchema, slugSchema, type Category, type Page, type Product, type ProductImage, type ProductSummary, type Shop, type ShopSummary, type Variant } from '../domain/catalogue.ts';
 import type { DisplayCurrency, DisplayRates } from '../domain/money.ts';
+import { text } from '../domain/text.ts';
 
 /**
  * Requests and responses of the public catalogue API: validated at the edge with these
@@ -37,7 +38,7 @@ export type ListProductsQuery = z.infer<typeof listProductsQuery>;
 
 export const searchProductsQuery = z
   .object({
-    q: z.string().trim().min(1).max(200),
+    q: text({ min: 1, max: 200 }),
     category: categorySlugSchema.optional(),
     sort: z.enum(PRODUCT_SORTS).default('newest'),
     limit,

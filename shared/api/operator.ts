@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema, SHOP_STATUSES, type Page, type Shop } from '../domain/catalogue.ts';
+import { text } from '../domain/text.ts';
 
 /** Requests and responses of the operators' API (`/api/operator/...`). */
 
@@ -17,8 +18,8 @@ export const shopIdPath = z.object({ shopId: idSchema }).strict();
 export const shopDecisionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('approve') }).strict(),
   z.object({ action: z.literal('reinstate') }).strict(),
-  z.object({ action: z.literal('reject'), reason: z.string().trim().min(3).max(1000) }).strict(),
-  z.object({ action: z.literal('suspend'), reason: z.string().trim().min(3).max(1000) }).strict(),
+  z.object({ action: z.literal('reject'), reason: text({ min: 3, max: 1000, multiline: true }) }).strict(),
+  z.object({ action: z.literal('suspend'), reason: text({ min: 3, max: 1000, multiline: true }) }).strict(),
 ]);
 export type ShopDecision = z.infer<typeof shopDecisionBody>;
 

@@ -5,6 +5,7 @@ import { LOCALES, type Localized } from '../domain/locales.ts';
 import type { DisplayCurrency } from '../domain/money.ts';
 import { ORDER_LINK_HEADER, ORDER_LINK_TOKEN } from '../domain/order-link.ts';
 import type { ShippingZone } from '../domain/shipping.ts';
+import { text } from '../domain/text.ts';
 
 /** Requests and responses of the cart and checkout API. */
 
@@ -25,26 +26,29 @@ const lines = z
   .max(MAX_CART_LINES, `at most ${MAX_CART_LINES} different items per order`)
   .refine((ls) => new Set(ls.map((l) => `${l.productId}/${l.sku}`)).size === ls.length, 'lists the same item twice');
 
+/** A city: shown to the artisan in the new-order email, so plain text. */
+const city = text({ min: 1, max: 80, plain: true });
 const country = z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as MA, FR or ES').transform((c) => c.toUpperCase());
 
 export const quoteBody = z
-  .object({ lines, destination: z.object({ country, city: z.string().trim().min(1).max(80).optional() }).strict() })
+  .object({ lines, destination: z.object({ country, city: city.optional() }).strict() })
   .strict();
 export type QuoteBody = z.infer<typeof quoteBody>;
 
 export const customerSchema = z
   .object({
-    name: z.string().trim().min(2).max(120),
+    /** Shown in every email about the order: plain text, no links. */
+    name: text({ min: 2, max: 120, plain: true }),
     email: z.email().max(254),
     /** International format; Moroccan mobiles start +2126 or +2127. */
     phone: z.string().trim().regex(/^\+[1-9]\d{7,14}$/, 'must be an international number such as +212612345678'),
     address: z
       .object({
-        line1: z.string().trim().min(3).max(200),
-        line2: z.string().trim().max(200).optional(),
-        city: z.string().trim().min(1).max(80),
-        region: z.string().trim().max(80).optional(),
-        postalCode: z.string().trim().max(20).optional(),
+        line1: text({ min: 3, max: 200 }),
+        line2: text({ max: 200 }).optional(),
+        city,
+        region: text({ max: 80 }).optional(),
+        postalCode: text({ max: 20 }).optional(),
         country,
       })
       .strict(),
@@ -122,7 +126,7 @@ export { CARRIERS, type Carrier } from '../domain/carriers.ts';
 /** An artisan's action on their part of an order. */
 export const fulfilmentBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept') }).strict(),
-  z.object({ action: z.literal('decline'), reason: z.string().trim().min(3).max(500) }).strict(),
+  z.object({ action: z.literal('decline'), reason: text({ min: 3, max: 500, multiline: true }) }).strict(),
   z
     .object({ action: z.literal('ship'), carrier: z.enum(CARRIERS), trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or -') })
     .strict(),
@@ -141,7 +145,7 @@ export type DeliveryWitness = (typeof DELIVERY_WITNESSES)[number];
 export const operatorDeliveryBody = z
   .object({
     cashCollected: z.boolean().optional(),
-    note: z.string().trim().min(1).max(500).optional(),
+    note: text({ min: 1, max: 500, multiline: true }).optional(),
   })
   .strict();
 export type OperatorDeliveryBody = z.infer<typeof operatorDeliveryBody>;

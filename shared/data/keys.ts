@@ -68,7 +68,17 @@ export const keys = {
   /** Where an artisan is in the first-run wizard. */
   onboarding: (sub: string): TableKey => ({ pk: `USER#${sub}`, sk: 'ONBOARDING' }),
   settings: (name: 'display-rates' | 'commission' | 'shipping'): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),
+  /** One client's requests under one limit in one fixed window (a conditional ADD; `ttl` after the window). */
+  clientCounter: (limit: string, clientId: string, windowStart: number): TableKey => ({ pk: `${COUNTER_PARTITION_PREFIX}${limit}#${clientId}`, sk: `WINDOW#${windowStart}` }),
+  /** The orders one client has holding stock without a commitment (unpaid card, cash on delivery not accepted yet). */
+  clientHolds: (clientId: string): TableKey => ({ pk: `HOLDS#${clientId}`, sk: 'HOLDS' }),
 };
+
+/**
+ * Every per-client counter's partition key starts with this: the routes that only read the table
+ * but count their callers may write these items and no other (IAM `dynamodb:LeadingKeys`).
+ */
+export const COUNTER_PARTITION_PREFIX = 'LIMIT#';
 
 /** Partition-key values that Query reads. */
 export const partitions = {

@@ -7,6 +7,7 @@ import type { Order, SubOrder } from '../domain/order.ts';
 import type { CatalogueSnapshot } from '../domain/quote.ts';
 import { DEFAULT_SHIPPING_RATES, type ShippingRates } from '../domain/shipping.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
+import { HoldsChanged, type HoldsWrite } from './client-limits.ts';
 import { fromItem, toItem } from './items.ts';
 import { collectionPage } from './collection-page.ts';
 import { INDEX, keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
@@ -110,11 +111,12 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
     /**
      * One transaction: every line's stock goes down (only where enough is left), every product
      * is still published, the order and its sub-orders are written, and the idempotency key is
-     * claimed (only if new). Any refusal writes nothing. Conflicting concurrent transactions
-     * are retried a few times.
+     * claimed (only if new), with the shopper's open-order holds (`holds`, each only if unchanged
+     * since read: HoldsChanged otherwise). Any refusal writes nothing. Conflicting concurrent
+     * transactions are retried a few times.
      */
-    async placeOrder(input: { order: Order; subOrders: SubOrder[]; reservations: Reservation[]; idempotency: IdempotencyRecord }): Promise<void> {
-      const { order, subOrders, reservations, idempotency } = input;
+    async placeOrder(input: { order: Order; subOrders: SubOrder[]; reservations: Reservation[]; idempotency: IdempotencyRecord; holds?: HoldsWrite[] }): Promise<void> {
+      const { order, subOrders, reservations, idempotency, holds = [] } = input;
       const { provider, sessionId } = order.payment;
       const productIds = [...new Set(reservations.map((r) => r.productId))];
       const transactItems = [
@@ -144,6 +146,7 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
         ...(provider && sessionId
           ? [{ Put: { TableName: tableName, Item: toItem('PaymentRef', keys.paymentRef(provider, sessionId), { provider, sessionId, orderId: order.id }), ConditionExpression: 'attribute_not_exists(pk)' } }]
           : []),
+        ...holds,
         {
           Put: {
             TableName: tableName,
@@ -153,6 +156,7 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
         },
       ];
       const idempotencyIndex = transactItems.length - 1;
+      const holdsFrom = idempotencyIndex - holds.length;
       for (let attempt = 1; ; attempt++) {
         try {
           await db.send(new TransactWriteCommand({ TransactItems: transactItems }));
@@ -166,6 +170,7 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
           if (reasons.some((r, i) => i >= reservations.length && i < reservations.length + productIds.length && r.Code === 'ConditionalCheckFailed')) {
             throw new ConflictError('unavailable', 'An item of the cart is no longer for sale');
           }
+          if (reasons.some((r, i) => i >= holdsFrom && i < idempotencyIndex && r.Code === 'ConditionalCheckFailed')) throw new HoldsChanged();
           if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < 5) {
             await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
             continue;

@@ -24,16 +24,36 @@ export function isShowable(image: Pick<ProductImage, 'status'>): boolean {
   return image.status === undefined || image.status === 'ready';
 }
 
-/** Every search term of a product: its titles in all languages, its category and shop names, its materials. */
+/**
+ * At most this many search terms per product. Each term is one catalogue entry (an item written
+ * when the product is listed, rewritten when it changes), so this bounds a product's writes at
+ * 4 + MAX_SEARCH_TERMS items; the richest demo product has 62 terms, so none is cut.
+ */
+export const MAX_SEARCH_TERMS = 80;
+
+/**
+ * A product's search terms: its titles in all languages, its category's names, its shop's names
+ * and town, its materials. Taken in turns — every text's first word, then every text's second
+ * word… — so that past MAX_SEARCH_TERMS a long title cuts its own last words, not the category
+ * or the shop.
+ */
 export function productSearchTerms(product: Product, shop: Shop, categoryNames: string[]): string[] {
   const texts = [
     ...LOCALES.map((l) => product.title[l] ?? ''),
-    ...LOCALES.map((l) => product.materials?.[l] ?? ''),
-    ...LOCALES.map((l) => shop.name[l] ?? ''),
     ...categoryNames,
+    ...LOCALES.map((l) => shop.name[l] ?? ''),
     shop.town,
-  ];
-  return searchTerms(texts.join(' '));
+    ...LOCALES.map((l) => product.materials?.[l] ?? ''),
+  ].map(searchTerms);
+  const terms = new Set<string>();
+  const longest = Math.max(0, ...texts.map((t) => t.length));
+  for (let i = 0; i < longest && terms.size < MAX_SEARCH_TERMS; i++) {
+    for (const words of texts) {
+      if (i < words.length) terms.add(words[i]!);
+      if (terms.size === MAX_SEARCH_TERMS) break;
+    }
+  }
+  return [...terms];
 }
 
 export function catalogueScopes(product: Product, terms: string[]): CatalogueScope[] {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { LOCALES, type Locale } from './locales.ts';
+import { LOCALES } from './locales.ts';
+import { localizedText, text } from './text.ts';
 
 /**
  * The catalogue's entities, as zod schemas: the single source for both validation and types.
@@ -10,13 +11,32 @@ export const idSchema = z.string().regex(/^[0-9A-Za-z_-]{6,40}$/, 'must be 6-40 
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by -').max(60);
 export const minorUnitsSchema = z.number().int().nonnegative().max(100_000_000_00);
 
-export const localizedSchema = z
-  .object(Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().min(1).max(5000).optional()])) as Record<
-    Locale,
-    z.ZodOptional<z.ZodString>
-  >)
-  .strict()
-  .refine((v) => LOCALES.some((l) => v[l]), 'needs text in at least one language');
+/**
+ * How long each catalogue text may be, in characters per language (the web's forms stop at the
+ * same lengths). Titles, names and labels are one line of plain text: lists, carts, orders and
+ * emails show them, and every order line copies its product's title and label (so these bound an
+ * order's size: see shared/data/order-size.test.ts). Descriptions and stories are multi-line.
+ */
+export const TEXT_LIMITS = {
+  title: 120,
+  shopName: 120,
+  variantLabel: 120,
+  materials: 300,
+  description: 5000,
+  story: 5000,
+  town: 80,
+  categoryName: 60,
+  imageAlt: 300,
+} as const;
+
+/** A product title or a shop name. */
+export const titleSchema = localizedText({ max: TEXT_LIMITS.title, plain: true });
+export const shopNameSchema = localizedText({ max: TEXT_LIMITS.shopName, plain: true });
+export const variantLabelSchema = localizedText({ max: TEXT_LIMITS.variantLabel, plain: true });
+export const materialsSchema = localizedText({ max: TEXT_LIMITS.materials });
+export const descriptionSchema = localizedText({ max: TEXT_LIMITS.description, multiline: true });
+export const storySchema = localizedText({ max: TEXT_LIMITS.story, multiline: true });
+export const townSchema = text({ min: 2, max: TEXT_LIMITS.town, plain: true });
 
 export const CATEGORY_SLUGS = [
   'leather',
@@ -33,7 +53,7 @@ export type CategorySlug = z.infer<typeof categorySlugSchema>;
 
 export const categorySchema = z.object({
   slug: categorySlugSchema,
-  name: localizedSchema,
+  name: localizedText({ max: TEXT_LIMITS.categoryName, plain: true }),
   position: z.number().int().nonnegative(),
 });
 export type Category = z.infer<typeof categorySchema>;
@@ -45,10 +65,10 @@ export type ShopStatus = z.infer<typeof shopStatusSchema>;
 export const shopSchema = z.object({
   id: idSchema,
   slug: slugSchema,
-  name: localizedSchema,
+  name: shopNameSchema,
   craft: categorySlugSchema,
-  story: localizedSchema,
-  town: z.string().min(1).max(80),
+  story: storySchema,
+  town: townSchema,
   kind: z.enum(['individual', 'cooperative', 'eig']),
   languages: z.array(z.enum(LOCALES)).min(1),
   status: shopStatusSchema,
@@ -72,7 +92,7 @@ export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 export const variantSchema = z.object({
   sku: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'must be 3-40 capital letters, digits or -'),
-  label: localizedSchema,
+  label: variantLabelSchema,
   price: minorUnitsSchema,
   stock: z.number().int().nonnegative(),
 });
@@ -86,7 +106,7 @@ export const productImageSchema = z.object({
   /** Key of the image shown by default, in the image bucket (served under /images/). */
   key: z.string().min(1),
   position: z.number().int().nonnegative(),
-  alt: localizedSchema.optional(),
+  alt: localizedText({ max: TEXT_LIMITS.imageAlt, plain: true }).optional(),
   width: z.number().int().positive().optional(),
   height: z.number().int().positive().optional(),
   /** Absent on images that were never uploaded (demo data): those are ready. */
@@ -102,9 +122,9 @@ export const productSchema = z.object({
   id: idSchema,
   shopId: idSchema,
   category: categorySlugSchema,
-  title: localizedSchema,
-  description: localizedSchema,
-  materials: localizedSchema.optional(),
+  title: titleSchema,
+  description: descriptionSchema,
+  materials: materialsSchema.optional(),
   status: z.enum(PRODUCT_STATUSES),
   /** Price of the cheapest variant: what lists show as "from". */
   price: minorUnitsSchema,

@@ -1,5 +1,8 @@
 /** Domain errors carry the HTTP status they map to; a status below 500 is safe to show. */
 export class DomainError extends Error {
+  /** Seconds after which the same request may succeed: sent as `Retry-After` (429 and 503 answers). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly statusCode: number,
     readonly code: string,
@@ -33,5 +36,13 @@ export class ConflictError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(message = 'You are not allowed to do this') {
     super(403, 'forbidden', message);
+  }
+}
+
+/** A client asked more than its limit allows (shared/domain/client-limits.ts): nothing was done; try again after `retryAfterSeconds`. */
+export class TooManyRequestsError extends DomainError {
+  constructor(code: string, message: string, retryAfterSeconds: number, fields?: Record<string, string>) {
+    super(429, code, message, fields);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }

@@ -3,7 +3,7 @@ import { ar } from './ar.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
-import { formatFor, renderBlocks, type Block, type EmailInputs, type EmailKind, type Format, type RenderedEmail, type Templates } from './templates.ts';
+import { formatFor, plainInput, renderBlocks, type Block, type EmailInputs, type EmailKind, type Format, type RenderedEmail, type Templates } from './templates.ts';
 
 export * from './templates.ts';
 
@@ -12,6 +12,6 @@ const TEMPLATES: Record<Locale, Templates> = { ar, fr, en, es };
 /** One email of a kind, in a language: subject, plain text and minimal HTML. */
 export function renderEmail<K extends EmailKind>(kind: K, locale: Locale, input: EmailInputs[K]): RenderedEmail {
   const template = TEMPLATES[locale][kind] as (input: EmailInputs[K], f: Format) => { subject: string; blocks: Block[] };
-  const { subject, blocks } = template(input, formatFor(locale));
+  const { subject, blocks } = template(plainInput(input), formatFor(locale));
   return renderBlocks(locale, subject, blocks);
 }

@@ -67,3 +67,37 @@ describe('order emails', () => {
     expect(email.text).toContain('<b>Nadia</b>');
   });
 });
+
+describe('what people typed, in every email', () => {
+  // Markup, quotes, an ampersand, a direction override, NUL and a line break of its own.
+  const HOSTILE = `<a href="https://evil.example/x">Win</a> & "q" 'q'\u202E\u0000\nSecond line`;
+  const USER_TEXT = new Set(['name', 'shopName', 'title', 'label', 'city', 'carrier', 'trackingNumber']);
+  const hostile = <T>(value: T, key = ''): T => {
+    if (typeof value === 'string') return (USER_TEXT.has(key) ? HOSTILE : value) as T;
+    if (Array.isArray(value)) return value.map((v) => hostile(v)) as T;
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hostile(v, k)])) as T;
+    return value;
+  };
+  const storeLinks = (input: object): string[] => [...(JSON.stringify(input).match(/https:\/\/dakhla\.market[^"]*/g) ?? [])];
+
+  for (const locale of LOCALES) {
+    it.each(EMAIL_KINDS)(`%s in ${locale}: escaped in HTML, one harmless line in the text part, only the store's links`, (kind) => {
+      const input = hostile(samples[kind]) as never;
+      expect(JSON.stringify(input)).toContain('evil.example'); // the sample really carries the hostile text
+      const email = renderEmail(kind, locale, input);
+      for (const part of [email.subject, email.text, email.html]) {
+        expect(part).not.toMatch(/[\u0000\u202E]/);
+        expect(part).not.toMatch(/^Second line/m);
+      }
+      expect(email.subject).not.toMatch(/[\r\n]/);
+      // HTML: no markup of the shopper's, every quote and ampersand escaped, links only the store's own.
+      expect(email.html).not.toContain('<a href="https://evil');
+      expect(email.html).toContain('&#60;a href=&#34;https://evil.example/x&#34;&#62;Win&#60;/a&#62; &#38; &#34;q&#34; &#39;q&#39;');
+      const hrefs = [...email.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&#38;/g, '&'));
+      for (const href of hrefs) expect(storeLinks(samples[kind]).concat(samples['parcel-shipped'].trackingUrl!)).toContain(href);
+      expect(email.html.match(/<a /g)?.length ?? 0).toBe(hrefs.length);
+      // Text: the typed text is there, on the line where the template put it.
+      expect(email.text).toContain('<a href="https://evil.example/x">Win</a> & "q" \'q\' Second line');
+    });
+  }
+});

@@ -71,6 +71,28 @@ export interface RenderedEmail {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// Control characters (line breaks too), direction overrides and isolates, lone surrogates.
+const NOT_IN_A_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]|\p{Cs}/gu;
+
+/**
+ * What people typed (names, titles, cities…), made one harmless line before it goes into an
+ * email: line breaks and tabs become spaces (a name cannot add a line of its own to the text
+ * part), and control and direction-override characters go. The API refuses these already
+ * (shared/domain/text.ts); this also covers what was stored before it did. Links are the
+ * templates' own (`…Url` fields), left as they are; the HTML part escapes everything.
+ */
+export function plainLine(text: string): string {
+  return text.replace(/[\t\n\r\u2028\u2029]+/g, ' ').replace(NOT_IN_A_LINE, '');
+}
+
+/** Every string of an email's input made a plain line, but the store's own links (`orderUrl`, `trackingUrl`, `ordersUrl`). */
+export function plainInput<T>(input: T, key = ''): T {
+  if (typeof input === 'string') return (key.endsWith('Url') ? input : plainLine(input)) as T;
+  if (Array.isArray(input)) return input.map((item) => plainInput(item)) as T;
+  if (input && typeof input === 'object') return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, plainInput(v, k)])) as T;
+  return input;
+}
+
 export function renderBlocks(locale: Locale, subject: string, blocks: readonly Block[]): RenderedEmail {
   const text = blocks
     .map((b) => (typeof b === 'string' ? b : 'link' in b ? `${b.label}:\n${b.link}` : b.list.map((item) => `- ${item}`).join('\n')))

@@ -42,7 +42,9 @@ export async function updateShop(store: Store, caller: Caller, changes: UpdateSh
   return revised;
 }
 
+/** Where the wizard is; the draft it works on must be one of the caller's own products (another's is "not found"). */
 export async function saveOnboarding(store: Store, caller: Caller, step: Omit<Onboarding, 'updatedAt'>): Promise<Onboarding> {
+  if (step.productId) await store.products.getOwnedProduct((await requireOwnShop(store, caller)).id, step.productId);
   const onboarding: Onboarding = { ...step, updatedAt: now() };
   await store.users.saveOnboarding(caller.sub, onboarding);
   return onboarding;

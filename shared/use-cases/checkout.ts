@@ -1,5 +1,6 @@
 import type { CheckoutBody, Quote, QuoteBody } from '../api/orders.ts';
-import { ConflictError, DomainError } from '../domain/errors.ts';
+import { checkoutClients } from '../domain/client-limits.ts';
+import { ConflictError, DomainError, TooManyRequestsError } from '../domain/errors.ts';
 import { canonicalJson, newId, newSecret, sha256 } from '../domain/ids.ts';
 import { toOrderView, type Order, type OrderView, type SubOrder } from '../domain/order.ts';
 import { isOrderLinkExpired, orderLinkExpiresAt, orderLinkPath } from '../domain/order-link.ts';
@@ -7,7 +8,10 @@ import { openSecret, sealSecret } from '../domain/sealed-secret.ts';
 import { priceCart } from '../domain/quote.ts';
 import { IdempotencyKeyTaken, type IdempotencyRecord, type Orders } from '../data/orders.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
+import type { ClientLimitsData } from '../data/client-limits.ts';
 import type { Caller } from './caller.ts';
+import { admitShopper } from './client-limits.ts';
+import { openOrderHolds } from './open-orders.ts';
 import { emailOrderPlaced, type OrderEmailDeps } from './order-emails.ts';
 import { now, type SagaControl } from './ports.ts';
 
@@ -51,16 +55,22 @@ class IdempotencyMismatch extends DomainError {
 /**
  * Places an order once per Idempotency-Key: a replay of the same request answers the first
  * order again (sequential or concurrent); the same key with another request is refused.
+ * With `limits` and the caller's address (`client`), a new checkout counts against the shopper's
+ * e-mail and phone, and against the open orders each may hold (429 past either, nothing written).
  */
 export async function placeOrder(
-  deps: { orders: Orders; control: SagaControl; compensate: (orderId: string) => Promise<unknown>; emails?: OrderEmailDeps; payments?: CheckoutPayments },
-  input: { body: CheckoutBody; idempotencyKey: string; caller?: Caller },
+  deps: { orders: Orders; control: SagaControl; compensate: (orderId: string) => Promise<unknown>; emails?: OrderEmailDeps; payments?: CheckoutPayments; limits?: ClientLimitsData },
+  input: { body: CheckoutBody; idempotencyKey: string; caller?: Caller; client?: { ip: string } },
 ): Promise<{ placed: PlacedOrder; replayed: boolean }> {
   const { orders } = deps;
   const requestHash = await sha256(canonicalJson({ body: input.body, sub: input.caller?.sub ?? null }));
   const keyHash = await sha256(input.idempotencyKey);
+  /** The order an earlier request with this key placed, answered again (its saga started if it has not). */
+  const answerAgain = async (record: IdempotencyRecord) => startSaga(deps, await replay(orders, record, { requestHash, idempotencyKey: input.idempotencyKey }));
   const earlier = await orders.getIdempotency(keyHash);
-  if (earlier) return startSaga(deps, await replay(orders, earlier, { requestHash, idempotencyKey: input.idempotencyKey }));
+  if (earlier) return answerAgain(earlier);
+  const limits = deps.limits && input.client ? deps.limits : undefined;
+  if (limits) await admitShopper(limits, input.body.customer, input.idempotencyKey);
 
   const [snapshot, settings] = await Promise.all([orders.loadSnapshot(input.body.lines), orders.loadSettings()]);
   const destination = { country: input.body.customer.address.country, city: input.body.customer.address.city };
@@ -74,6 +84,15 @@ export async function placeOrder(
   const at = now();
   const guestToken = newSecret();
   const orderId = newId('ord');
+  let holds: Awaited<ReturnType<typeof openOrderHolds>>;
+  try {
+    holds = await openOrderHolds(limits && { limits, orders }, input.client ? checkoutClients(input.client.ip, input.body.customer) : [], { id: orderId, createdAt: at });
+  } catch (error) {
+    // A concurrent twin (same key) may have placed its order, which now counts: answer that order.
+    const twin = error instanceof TooManyRequestsError ? await orders.getIdempotency(keyHash) : undefined;
+    if (twin) return answerAgain(twin);
+    throw error;
+  }
   // A card order opens its payment session before it is placed, so the answer can send the
   // shopper to pay; the session → order lookup is written in the order's own transaction.
   let session: { sessionId: string; redirectUrl: string } | undefined;
@@ -119,24 +138,28 @@ export async function placeOrder(
   }));
   const placed: PlacedOrder = { ...toOrderView(order, subOrders), guestToken, ...(session ? { payment: { redirectUrl: session.redirectUrl } } : {}) };
   try {
-    await orders.placeOrder({
-      order,
-      subOrders,
-      reservations: input.body.lines.map(({ productId, sku, quantity }) => ({ productId, sku, quantity })),
-      idempotency: {
-        keyHash,
-        requestHash,
-        orderId: order.id,
-        sealedToken: await sealSecret(guestToken, input.idempotencyKey, order.id),
-        ...(session ? { redirectUrl: session.redirectUrl } : {}),
-        ttl: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-      },
-    });
+    const idempotency: IdempotencyRecord = {
+      keyHash,
+      requestHash,
+      orderId: order.id,
+      sealedToken: await sealSecret(guestToken, input.idempotencyKey, order.id),
+      ...(session ? { redirectUrl: session.redirectUrl } : {}),
+      ttl: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+    };
+    await holds.place((holdWrites) =>
+      orders.placeOrder({
+        order,
+        subOrders,
+        reservations: input.body.lines.map(({ productId, sku, quantity }) => ({ productId, sku, quantity })),
+        idempotency,
+        holds: holdWrites,
+      }),
+    );
   } catch (error) {
     // A concurrent request with the same key won the race: answer what it placed.
-    if (error instanceof IdempotencyKeyTaken) {
+    if (error instanceof IdempotencyKeyTaken || error instanceof TooManyRequestsError) {
       const winner = await orders.getIdempotency(keyHash);
-      if (winner) return startSaga(deps, await replay(orders, winner, { requestHash, idempotencyKey: input.idempotencyKey }));
+      if (winner) return answerAgain(winner);
     }
     throw error;
   }

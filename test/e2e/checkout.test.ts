@@ -124,12 +124,17 @@ describe('a shopper abroad pays by card for two artisans’ work', () => {
     await expectNoSidewaysScroll(page);
     await shot(page, 'checkout-errors-fr-phone');
 
-    await page.getByLabel('Nom complet').fill('Claire Martin');
+    // A name the emails would show as a link is refused by the API, and said so in French at the field.
+    await page.getByLabel('Nom complet').fill('Claire www.promo-claire.fr');
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Téléphone').fill('06 12 34 56 78');
     await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas');
     await page.getByLabel('Ville').fill('Lyon');
     await page.getByLabel(/Code postal/).fill('69003');
+    await page.getByTestId('place-order').click();
+    await expect.poll(() => page.locator('#name-error').textContent()).toContain('pas d’adresse web');
+
+    await page.getByLabel('Nom complet').fill('Claire Martin');
     await page.getByLabel('Adresse e-mail').focus();
     await page.getByLabel('Téléphone').focus();
     await page.getByLabel('Nom complet').focus();

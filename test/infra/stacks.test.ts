@@ -7,6 +7,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTER_PARTITION_PREFIX } from '#shared/data/keys.ts';
 import { routeKey, routes as routeTable, routesFor, type Route } from '#shared/routes.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
 import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS } from '#shared/domain/accounts.ts';
@@ -207,8 +208,18 @@ describe('ApiStack', () => {
       const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
       const statements = policies
         .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
-        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
-      const dynamo = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }>);
+      // A read route that counts its callers may update the per-client counters, and nothing else.
+      const counters = statements.filter((statement) => statement.Condition !== undefined && [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
+      if ('limit' in route && route.access.table === 'read') {
+        expect(counters, routeKey(route)).toEqual([
+          { Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: expect.anything(), Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${COUNTER_PARTITION_PREFIX}*`] } } },
+        ]);
+        expect(JSON.stringify(counters[0]!.Resource)).not.toContain('index');
+      } else {
+        expect(counters, routeKey(route)).toEqual([]);
+      }
+      const dynamo = statements.filter((statement) => !counters.includes(statement) && [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
       const actions = dynamo.flatMap((statement) => [statement.Action].flat());
       expect(actions.sort(), routeKey(route)).toEqual([...TABLE_ACTIONS[route.access.table]].sort());
       expect(actions).not.toContain('dynamodb:Scan');

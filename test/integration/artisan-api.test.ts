@@ -159,9 +159,14 @@ describe('onboarding', () => {
   it('is saved as the artisan goes, and read back where they left it', async () => {
     const newcomer = await newAccount('newcomer');
     expect((await newcomer.call<Me>('GET', '/api/me')).body.onboarding).toBeUndefined();
-    expect((await newcomer.call('PUT', '/api/me/onboarding', { step: 'photos', productId: 'prd-draft-123' })).status).toBe(200);
+    expect((await newcomer.call('PUT', '/api/me/onboarding', { step: 'product' })).status).toBe(200);
+    expect((await newcomer.call('POST', '/api/me/shop', shopApplication(`newcomer-${Date.now()}`))).status).toBe(201);
+    const draft = (await newcomer.call<MyProduct>('POST', '/api/me/products', productBody('Premier brouillon'))).body;
+    expect((await newcomer.call('PUT', '/api/me/onboarding', { step: 'photos', productId: draft.product.id })).status).toBe(200);
     const me = await newcomer.call<Me>('GET', '/api/me');
-    expect(me.body.onboarding).toMatchObject({ step: 'photos', productId: 'prd-draft-123' });
+    expect(me.body.onboarding).toMatchObject({ step: 'photos', productId: draft.product.id });
+    // Only a draft of their own (test/integration/input-hygiene.test.ts tries another artisan's).
+    expect((await newcomer.call('PUT', '/api/me/onboarding', { step: 'photos', productId: 'prd-draft-123' })).status).toBe(404);
     expect((await newcomer.call('PUT', '/api/me/onboarding', { step: 'dance' })).body.error.fields).toHaveProperty('step');
   });
 });

@@ -3,15 +3,15 @@ import type { Customer, Quote } from '#shared/api/orders.ts';
 import type { ProductDetail } from '#shared/api/catalogue.ts';
 import { anonymous, newAccount, orderLink, request } from '../support/accounts.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
+import { newShopperContact } from '../support/connections.ts';
 import { demoData, listedProducts } from '../support/demo-expectations.ts';
 
 /** Cart quotes and checkout: prices, shipping per artisan, idempotency, and the race for the last unit. */
-const customer = (country = 'MA', city = 'Casablanca'): Customer => ({
-  name: 'Salma Bennani',
-  email: 'salma@example.ma',
-  phone: country === 'MA' ? '+212612345678' : '+34612345678',
-  address: { line1: '12 rue des Orangers', city, country },
-});
+// Each call is another shopper (own e-mail and phone): the per-shopper limits count them.
+const customer = (country = 'MA', city = 'Casablanca'): Customer => {
+  const { email, phone } = newShopperContact('salma');
+  return { name: 'Salma Bennani', email, phone: country === 'MA' ? phone : `+346${phone.slice(-8)}`, address: { line1: '12 rue des Orangers', city, country } };
+};
 
 // Two demo products from two different shops, with stock to spare.
 const stocked = demoData.products.filter((p) => listedProducts.includes(p.product) && p.variants.some((v) => v.stock >= 10));
@@ -117,8 +117,9 @@ describe('POST /api/orders', () => {
     const [artisan, operator] = await Promise.all([newAccount('last-unit'), newAccount('op-last', 'operator')]);
     const { productId } = await artisanWithListedProduct(artisan, operator, `last-${Date.now()}`);
     const variant = (await anonymous.call<ProductDetail>('GET', `/api/products/${productId}`)).body.variants.find((v) => v.stock === 1)!;
-    const body = { lines: [{ productId, sku: variant.sku, quantity: 1 }], customer: customer(), payment: 'cod' };
-    const answers = await Promise.all(Array.from({ length: 30 }, () => checkout(key(), body)));
+    const lines = [{ productId, sku: variant.sku, quantity: 1 }];
+    // Thirty shoppers, each from their own connection with their own e-mail and phone.
+    const answers = await Promise.all(Array.from({ length: 30 }, () => checkout(key(), { lines, customer: customer(), payment: 'cod' })));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(29);

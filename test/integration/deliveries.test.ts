@@ -1,6 +1,7 @@
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, newAccount, orderLink, request, type Account } from '../support/accounts.ts';
+import { newShopperContact } from '../support/connections.ts';
 import { storeUrl } from '../support/api-client.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { executionArn, storeSfn, until } from '../support/saga.ts';
@@ -52,7 +53,7 @@ async function placeCod(email: string, locale: string, which = artisans) {
     '/api/orders',
     {
       lines: which.map((a) => ({ productId: a.productId, sku: a.sku, quantity: 1 })),
-      customer: { name: 'Lucía', email, phone: '+212671234567', address: { line1: '12 av. Hassan II', city: 'Dakhla', country: 'MA' }, locale },
+      customer: { name: 'Lucía', email, phone: newShopperContact().phone, address: { line1: '12 av. Hassan II', city: 'Dakhla', country: 'MA' }, locale },
       payment: 'cod',
     },
     undefined,

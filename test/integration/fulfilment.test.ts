@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonymous, newAccount, orderLink, request, type Account } from '../support/accounts.ts';
+import { newShopperContact } from '../support/connections.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { executionArn, storeSfn, until } from '../support/saga.ts';
 
@@ -43,7 +44,7 @@ describe('a cash-on-delivery order across two artisans', () => {
       '/api/orders',
       {
         lines: artisans.map((a) => ({ productId: a.productId, sku: a.sku, quantity: 1 })),
-        customer: { name: 'Youssef', email: 'youssef@example.ma', phone: '+212671234567', address: { line1: '9 bd Zerktouni', city: 'Marrakech', country: 'MA' } },
+        customer: { name: 'Youssef', ...newShopperContact('youssef'), address: { line1: '9 bd Zerktouni', city: 'Marrakech', country: 'MA' } },
         payment: 'cod',
       },
       undefined,
@@ -111,7 +112,7 @@ describe('an artisan who declines', () => {
       '/api/orders',
       {
         lines: [{ productId: artisan!.productId, sku: artisan!.sku, quantity: 1 }],
-        customer: { name: 'Omar', email: 'omar@example.ma', phone: '+212671234568', address: { line1: '2 rue Fès', city: 'Agadir', country: 'MA' } },
+        customer: { name: 'Omar', ...newShopperContact('omar'), address: { line1: '2 rue Fès', city: 'Agadir', country: 'MA' } },
         payment: 'cod',
       },
       undefined,

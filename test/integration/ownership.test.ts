@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, routeKey, type Route } from '#shared/routes.ts';
 import { anonymous, newAccount, request, type Account } from '../support/accounts.ts';
+import { newShopperContact } from '../support/connections.ts';
 import { artisanWithListedProduct, productBody, shopApplication } from '../support/artisan-fixtures.ts';
 
 /**
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const product = (await anonymous.call('GET', `/api/products/${listed.productId}`)).body;
   const order = await request('POST', '/api/orders', {
     lines: [{ productId: listed.productId, sku: product.variants[0].sku, quantity: 1 }],
-    customer: { name: 'Aicha', email: 'aicha@example.ma', phone: '+212612345678', address: { line1: '3 avenue Hassan II', city: 'Rabat', country: 'MA' } },
+    customer: { name: 'Aicha', ...newShopperContact('aicha'), address: { line1: '3 avenue Hassan II', city: 'Rabat', country: 'MA' } },
     payment: 'cod',
   }, undefined, { 'idempotency-key': `own-${Date.now()}` });
   if (order.status !== 201) throw new Error(`order failed: ${JSON.stringify(order.body)}`);

@@ -8,6 +8,7 @@ import { signatureHeader } from '#shared/payments/signature.ts';
 import type { PaymentEvent } from '#shared/payments/provider.ts';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
 import { anonymous, newAccount, orderLink, request, type Account } from '../support/accounts.ts';
+import { newShopperContact } from '../support/connections.ts';
 import { storeUrl } from '../support/api-client.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { executionArn, storeSfn, until } from '../support/saga.ts';
@@ -24,7 +25,8 @@ const item = async (key: { pk: string; sk: string }) => (await db.send(new GetCo
 
 let artisan: Account;
 let product: { productId: string; sku: string; shopId: string };
-const customer = { name: 'Amal Idrissi', email: 'amal@example.ma', phone: '+212661234567', address: { line1: '3 av. Mohammed V', city: 'Rabat', country: 'MA' } };
+// Each order another shopper (own e-mail and phone): the per-shopper limits count them.
+const customer = () => ({ name: 'Amal Idrissi', ...newShopperContact('amal'), address: { line1: '3 av. Mohammed V', city: 'Rabat', country: 'MA' } });
 
 async function stock() {
   const detail = (await anonymous.call('GET', `/api/products/${product.productId}`)).body;
@@ -32,9 +34,10 @@ async function stock() {
 }
 
 async function cardOrder(key = `pay-${Date.now()}-${Math.random().toString(36).slice(2)}`) {
-  const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer, payment: 'card' }, undefined, { 'idempotency-key': key });
+  const shopper = customer();
+  const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: shopper, payment: 'card' }, undefined, { 'idempotency-key': key });
   expect(placed.status).toBe(201);
-  return { key, orderId: placed.body.order.id as string, token: placed.body.guestToken as string, redirectUrl: placed.body.payment.redirectUrl as string, total: placed.body.order.totals.total as number };
+  return { key, customer: shopper, orderId: placed.body.order.id as string, token: placed.body.guestToken as string, redirectUrl: placed.body.payment.redirectUrl as string, total: placed.body.order.totals.total as number };
 }
 const orderView = async (o: { orderId: string; token: string }) => (await orderLink(o.token).call('GET', `/api/orders/${o.orderId}`)).body;
 const sessionOf = (redirectUrl: string) => redirectUrl.split('/').pop()!;
@@ -75,7 +78,7 @@ describe('a card order paid on the sandbox page', () => {
   it('sends the shopper to a TEST page in their language, and back to the order after Approve; the saga goes on to the artisans', async () => {
     paid = await cardOrder();
     expect(paid.redirectUrl).toMatch(new RegExp(`^${storeUrl()}/api/payments/sandbox/sbx_`));
-    const replay = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer, payment: 'card' }, undefined, { 'idempotency-key': paid.key });
+    const replay = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: paid.customer, payment: 'card' }, undefined, { 'idempotency-key': paid.key });
     expect(replay.status).toBe(200);
     expect(replay.body.payment.redirectUrl).toBe(paid.redirectUrl);
 
@@ -225,7 +228,7 @@ describe('POST /api/payments/{provider}/webhook', () => {
   });
 
   it('cash on delivery opens no payment session', async () => {
-    const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer, payment: 'cod' }, undefined, { 'idempotency-key': `cod-${Date.now()}` });
+    const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: customer(), payment: 'cod' }, undefined, { 'idempotency-key': `cod-${Date.now()}` });
     expect(placed.status).toBe(201);
     expect(placed.body.payment).toBeUndefined();
     expect(placed.body.order.payment).toEqual({ method: 'cod', status: 'pending' });

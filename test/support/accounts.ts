@@ -4,6 +4,7 @@ import { ORDER_LINK_HEADER } from '#shared/domain/order-link.ts';
 import { setUpTotp, signInTokens } from '../../infra/local/cognito.ts';
 import { DEMO_ACCOUNTS } from '../../infra/local/demo-accounts.ts';
 import { storeUrl } from './api-client.ts';
+import { newConnection, sendFrom } from './connections.ts';
 
 /**
  * Accounts for tests: confirmed users made directly in the running store's cognito-local,
@@ -77,9 +78,12 @@ export const orderLink = (token: string) => ({
   call: <T = any>(method: string, path: string, body?: unknown) => request<T>(method, path, body, undefined, { [ORDER_LINK_HEADER]: token }),
 });
 
+/**
+ * One API call, from a connection of its own (test/support/connections.ts): to the store, each
+ * call is another shopper, so tests about other things never meet the per-client limits.
+ */
 export async function request<T = any>(method: string, path: string, body?: unknown, idToken?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${storeUrl()}${path}`, {
-    method,
+  const answer = await sendFrom(newConnection(), method, `${storeUrl()}${path}`, {
     headers: {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(idToken ? { authorization: `Bearer ${idToken}` } : {}),
@@ -87,12 +91,11 @@ export async function request<T = any>(method: string, path: string, body?: unkn
     },
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   });
-  const text = await response.text();
-  let parsed: unknown = text;
+  let parsed: unknown = answer.text;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(answer.text);
   } catch {
     // keep text
   }
-  return { status: response.status, body: parsed as T };
+  return { status: answer.status, body: parsed as T };
 }

@@ -10,6 +10,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** From `Retry-After` (429, 503): seconds before the same request may succeed; 0 when not said. */
+    readonly retryAfterSeconds = 0,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -40,6 +42,7 @@ export async function toError(response: Response): Promise<ApiRequestError> {
     error?.code ?? `http_${response.status}`,
     error?.message ?? (response.statusText || `HTTP ${response.status}`),
     error?.fields,
+    Number(response.headers.get('retry-after')) || 0,
   );
 }
 

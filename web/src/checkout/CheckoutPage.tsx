@@ -186,6 +186,9 @@ export function CheckoutPage(): JSX.Element {
     } else if (error.status === 422) {
       forgetAttempt();
       setFormError(t('err.retry'));
+    } else if (error.status === 429) {
+      // The per-client limits (shared/domain/client-limits.ts): nothing was placed; the same key may try again later.
+      setFormError(error.code === 'too_many_open_orders' ? t('err.openOrders') : t('err.tooMany', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) }));
     } else if (error.status === 400 && error.fields) {
       const next: FormErrors = {};
       const other: string[] = [];
@@ -209,6 +212,7 @@ export function CheckoutPage(): JSX.Element {
     if (field === 'phone') return t(country === 'MA' ? 'err.phoneMa' : 'err.phoneIntl');
     if (field === 'payment') return t('err.cod');
     if (field === 'email') return t('err.email');
+    if (/plain text|control characters|direction-override|one line|valid Unicode/.test(why)) return t('err.plainText');
     return `${t('err.invalid')} (${why})`;
   };
 
