@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           include: ['{shared,functions,infra,web}/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Handlers under test log and count through Powertools: silent here (telemetry.test.ts turns metrics on).
+          env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
         },
       },
       {

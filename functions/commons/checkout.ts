@@ -8,6 +8,7 @@ import { orderEmailDeps } from './mailer.ts';
 import { orders } from './orders.ts';
 import { checkoutPayments } from './payments.ts';
 import { sagaDeps } from './saga.ts';
+import { telemetry } from './telemetry.ts';
 import { orderSaga } from './workflows.ts';
 
 /** Checkout as both checkout routes run it (a guest's, and a signed-in shopper's whose orders are kept with their account). */
@@ -16,7 +17,7 @@ const compensate = (orderId: string) => cancelOrder(sagaDeps, { orderId, failure
 
 export async function checkout(body: CheckoutBody, idempotencyKey: string, client: Client, caller?: Caller) {
   const { placed, replayed } = await placeOrder(
-    { orders, control: orderSaga, compensate, payments: checkoutPayments, emails: orderEmailDeps, limits: clientLimits },
+    { orders, control: orderSaga, compensate, telemetry, payments: checkoutPayments, emails: orderEmailDeps, limits: clientLimits },
     { body, idempotencyKey, client, ...(caller ? { caller } : {}) },
   );
   return withStatus(replayed ? 200 : 201, placed);

@@ -80,6 +80,13 @@ export const config = {
    * a request without it (403): nobody reaches the functions around CloudFront.
    */
   originVerifySecret: process.env.ORIGIN_VERIFY_SECRET || undefined,
+  /** The region the function runs in (AWS_REGION, set by Lambda): written on the X-Ray subsegments of SDK calls. */
+  awsRegion: process.env.AWS_REGION,
+  /**
+   * Where X-Ray segment documents go (AWS_XRAY_DAEMON_ADDRESS, `host:port`): Lambda sets it when
+   * active tracing is on. Unset locally, where nothing is traced (functions/commons/tracing.ts).
+   */
+  xrayDaemonAddress: process.env.AWS_XRAY_DAEMON_ADDRESS || undefined,
   /** Path-style S3 URLs (S3_FORCE_PATH_STYLE=true): the local S3 front and s3rver only. */
   s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
 };

@@ -8,12 +8,15 @@ import { callerOf, signedInWithTotp, type Caller } from './caller.ts';
 import { admitClient, clientOf, type Client } from './client-limits.ts';
 import { config } from './config.ts';
 import { originVerify } from './origin-verify.ts';
+import { invocation, log, metrics } from './telemetry.ts';
 
 /**
  * The HTTP edge shared by every handler: check who calls (from the route table), parse path,
  * query and body with zod (400 naming each bad field), count the caller against the route's
  * per-client limit (429), call the use case, answer JSON. Domain errors keep their status (a 503
- * too, with Retry-After); anything else is logged and answered with a generic 500.
+ * too, with Retry-After); anything else is logged and answered with a generic 500. Each invocation
+ * runs in its telemetry scope (functions/commons/telemetry.ts): its log lines carry API Gateway's
+ * request id and the order id of an order route, 429s are counted (ClientLimitRefused).
  */
 type Schema = z.ZodType<unknown>;
 interface Schemas {
@@ -167,10 +170,16 @@ const httpErrors = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayPro
       });
       const retryAfter = error.retryAfterSeconds ?? (error.statusCode === 503 ? SERVICE_UNAVAILABLE_RETRY_SECONDS : undefined);
       if (retryAfter) response.headers = { ...response.headers, 'retry-after': String(retryAfter) };
+      if (error.statusCode === 429) {
+        metrics.count('ClientLimitRefused');
+        log.info('client limit refused', { code: error.code, fields: error.fields });
+      } else if (error.statusCode === 503) {
+        log.warn('answered 503: try again', { code: error.code, reason: error.message });
+      }
       request.response = response;
       return;
     }
-    console.error(JSON.stringify({ level: 'ERROR', message: 'unhandled error', route: request.event.routeKey, error: String(error), stack: (error as Error)?.stack }));
+    log.error('unhandled error', { error });
     request.response = json(500, { error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
   },
 });
@@ -203,8 +212,17 @@ function httpHandler<S extends Schemas, R>(schemas: S, fn: (input: Parsed<S> & {
       const { status, body } = statusOf(result);
       return json(status ?? options.status ?? 200, body, caller ? 0 : options.cacheSeconds);
     });
+  const instrumented = invocation<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>((event) => event.routeKey, correlationOf, handler);
   // What the handler parses, for the tests that hold the edge to it (the headers CloudFront forwards).
-  return Object.assign(handler, { inputSchemas: schemas as Schemas });
+  return Object.assign(instrumented, { inputSchemas: schemas as Schemas });
+}
+
+/** A path parameter that follows an `orders` segment is an order id (`/api/orders/{id}`, `/api/me/orders/{orderId}/…`). */
+const ORDER_PARAMETER = /\/orders\/\{(\w+)\}/;
+function correlationOf(event: APIGatewayProxyEventV2) {
+  const parameter = ORDER_PARAMETER.exec(event.routeKey ?? '')?.[1];
+  const order = parameter ? event.pathParameters?.[parameter] : undefined;
+  return { request: event.requestContext?.requestId, route: event.routeKey, ...(order ? { order } : {}) };
 }
 
 /** A route anyone may call: parsed input in, one use case, JSON out. */

@@ -5,6 +5,8 @@ import type { Mailer } from '#shared/use-cases/ports.ts';
 import { db } from './clients.ts';
 import { config } from './config.ts';
 import { orders } from './orders.ts';
+import { telemetry } from './telemetry.ts';
+import { traced } from './tracing.ts';
 
 /**
  * Email, one port for both worlds (EMAIL_TRANSPORT): in AWS through Amazon SES (v2 SendEmail,
@@ -16,7 +18,7 @@ let ses: SESv2Client | undefined;
 
 const sesMailer: Mailer = {
   async send({ to, subject, text, html }) {
-    ses ??= new SESv2Client({});
+    ses ??= traced(new SESv2Client({}));
     const result = await ses.send(
       new SendEmailCommand({
         FromEmailAddress: config.emailFrom,
@@ -57,6 +59,7 @@ export const orderEmailDeps: OrderEmailDeps = {
   mailer,
   records: orderEmails({ db, tableName: config.tableName }),
   orders,
+  telemetry,
   // Links in emails: the store's public URL (PUBLIC_BASE_URL), read when an email is written.
   get siteUrl() {
     return config.publicBaseUrl;

@@ -7,6 +7,8 @@ import { stripeProvider } from '#shared/payments/stripe.ts';
 import type { MoneyDeps } from '#shared/use-cases/payments.ts';
 import { db } from './clients.ts';
 import { config } from './config.ts';
+import { telemetry } from './telemetry.ts';
+import { traced } from './tracing.ts';
 
 /**
  * The payment providers, built once per process. Which one card orders use is PAYMENT_PROVIDER
@@ -19,7 +21,7 @@ export const cardProvider: ProviderName = cardProviderName(config.paymentProvide
 
 let secrets: Promise<Record<string, string>> | undefined;
 function paymentSecrets(): Promise<Record<string, string>> {
-  secrets ??= new SecretsManagerClient({})
+  secrets ??= traced(new SecretsManagerClient({}))
     .send(new GetSecretValueCommand({ SecretId: config.paymentSecretName }))
     .then((out) => JSON.parse(out.SecretString ?? '{}') as Record<string, string>)
     .catch((error: unknown) => {
@@ -44,7 +46,7 @@ const providers: Record<ProviderName, PaymentProvider> = {
   cod: codProvider,
 };
 
-export const money: MoneyDeps = { payments, provider: (name) => providers[name] };
+export const money: MoneyDeps = { payments, provider: (name) => providers[name], telemetry };
 
 /** What checkout needs for a card order. */
 export const checkoutPayments = { provider: providers[cardProvider], baseUrl: () => config.publicBaseUrl };

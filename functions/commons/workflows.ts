@@ -1,12 +1,13 @@
 import { SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { SagaControl } from '#shared/use-cases/ports.ts';
 import { config } from './config.ts';
+import { traced } from './tracing.ts';
 
 /**
  * The order saga through the Step Functions API: in AWS the service, locally the gateway's
  * /sfn endpoint (AWS_ENDPOINT_URL_SFN) in front of aws-local-stepfunctions.
  */
-const sfn = new SFNClient({});
+const sfn = traced(new SFNClient({}));
 
 export const orderSaga: SagaControl = {
   async start(orderId, input) {

@@ -4,6 +4,7 @@ import { CARD_WIDTH, MAX_UPLOAD_BYTES, parseUploadKey, variantKey } from '#share
 import { config } from '../commons/config.ts';
 import { s3 } from '../commons/s3.ts';
 import { store } from '../commons/store.ts';
+import { invocation, log, metrics } from '../commons/telemetry.ts';
 import { makeVariants, REJECTION } from './image-variants.ts';
 
 /**
@@ -12,35 +13,42 @@ import { makeVariants, REJECTION } from './image-variants.ts';
  * variants under products/, marks the photo ready (or rejected, with a reason the artisan
  * reads), refreshes the product's catalogue entries so a new cover shows, and deletes the
  * original. S3 delivers at least once: a record whose original is already gone was processed.
+ * Counts ImagesProcessed / ImagesRejected; its log lines carry the S3 request id and the key. A
+ * failure is thrown after every record had its chance: Lambda retries the asynchronous event
+ * twice, then sends it to the on-failure queue (infra/constructs/images.ts), which is alarmed.
  */
 export const VARIANT_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-export async function handler(event: S3Event): Promise<void> {
-  let failed = 0;
-  for (const record of event.Records) {
-    const key = objectKey(record);
-    try {
-      await processUpload(key);
-    } catch (error) {
-      failed++;
-      log('ERROR', 'upload processing failed', { key, error: String(error), stack: (error as Error).stack });
+export const handler = invocation<S3Event, void>(
+  'images/process-upload',
+  (event) => ({ request: event.Records[0]?.responseElements?.['x-amz-request-id'], key: event.Records[0] ? objectKey(event.Records[0]) : undefined }),
+  async (event) => {
+    let failed = 0;
+    for (const record of event.Records) {
+      const key = objectKey(record);
+      try {
+        await processUpload(key);
+      } catch (error) {
+        failed++;
+        log.error('upload processing failed', { key, error });
+      }
     }
-  }
-  // Thrown after every record had its chance: the retry redoes only what is left (the rest is gone).
-  if (failed > 0) throw new Error(`${failed} of ${event.Records.length} uploads failed`);
-}
+    // Thrown after every record had its chance: the retry redoes only what is left (the rest is gone).
+    if (failed > 0) throw new Error(`${failed} of ${event.Records.length} uploads failed`);
+  },
+);
 
 export async function processUpload(key: string): Promise<'ready' | 'rejected' | 'skipped'> {
   const upload = parseUploadKey(key);
   if (!upload) {
-    log('WARN', 'not an upload key; ignored', { key });
+    log.warn('not an upload key; ignored', { key });
     return 'skipped';
   }
   const { productId, imageId } = upload;
   const bucket = config.imageBucket;
   const original = await read(bucket, key);
   if (!original) {
-    log('INFO', 'upload already processed (original gone)', { key });
+    log.info('upload already processed (original gone)', { key });
     return 'skipped';
   }
 
@@ -48,7 +56,8 @@ export async function processUpload(key: string): Promise<'ready' | 'rejected' |
   const result = original.length > MAX_UPLOAD_BYTES ? ({ ok: false, reason: REJECTION.tooLarge, detail: `${original.length} bytes` } as const) : await makeVariants(original);
   if (!result.ok) {
     const recorded = await store.images.markImageRejected(productId, imageId, result.reason);
-    log('INFO', 'upload rejected', { key, detail: result.detail, recorded });
+    metrics.count('ImagesRejected');
+    log.info('upload rejected', { key, reason: result.reason, detail: result.detail, recorded });
     await remove(bucket, key);
     return 'rejected';
   }
@@ -73,7 +82,8 @@ export async function processUpload(key: string): Promise<'ready' | 'rejected' |
     // The artisan removed the photo while it was being processed: leave nothing behind.
     await Promise.all(variants.map((v) => remove(bucket, v.key)));
   }
-  log('INFO', 'upload processed', {
+  metrics.count('ImagesProcessed');
+  log.info('upload processed', {
     key,
     recorded,
     ms: Date.now() - started,
@@ -100,9 +110,3 @@ async function read(bucket: string, key: string): Promise<Buffer | undefined> {
 }
 
 const remove = (bucket: string, key: string) => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-
-function log(level: 'INFO' | 'WARN' | 'ERROR', message: string, details: Record<string, unknown>) {
-  const line = JSON.stringify({ level, message, ...details });
-  if (level === 'ERROR') console.error(line);
-  else console.log(line);
-}

@@ -7,6 +7,7 @@ import { isPublicImageKey } from '#shared/domain/images.ts';
 import { routeFunctionName, type Route } from '#shared/routes.ts';
 import { lambdaContext, toApiEvent } from './api-event.ts';
 import type { LocalEdge } from './edge.ts';
+import type { LocalMetrics } from './telemetry.ts';
 import { createJwtAuthorizer } from './jwt-authorizer.ts';
 import { OUTBOX_CSS, outboxHtml, parseOutboxPost, type Outbox } from './outbox.ts';
 import { createRouteMatcher, MalformedPathError } from './route-matcher.ts';
@@ -37,6 +38,8 @@ export interface GatewayOptions {
   outbox?: Outbox;
   /** Shown at GET /dev/totp and /dev/totp.html: the demo accounts' current TOTP codes (local only). */
   totp?: TotpKeyring;
+  /** Served at GET /dev/metrics: the business metrics the handlers counted (EMF, as CloudWatch reads it; local only). */
+  metrics?: LocalMetrics;
   /** Served at GET /config.json: the browser's run-time settings (the web stack deploys the same file). */
   clientConfig?: ClientConfig;
   /** The Step Functions API at /sfn (sfn-api.ts): handlers reach it through AWS_ENDPOINT_URL_SFN. */
@@ -150,6 +153,8 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       const messages = options.outbox.list({ to: url.searchParams.get('to') ?? undefined });
       if (url.pathname === '/dev/outbox') send(res, 200, { messages }, { 'cache-control': 'no-store' });
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(outboxHtml(messages));
+    } else if (url.pathname === '/dev/metrics' && options.metrics) {
+      send(res, 200, { metrics: options.metrics.list({ name: url.searchParams.get('name') ?? undefined }) }, { 'cache-control': 'no-store' });
     } else if ((url.pathname === '/dev/totp' || url.pathname === '/dev/totp.html') && options.totp) {
       const accounts = options.totp.codes({ email: url.searchParams.get('email') ?? undefined });
       if (url.pathname === '/dev/totp') send(res, 200, { accounts }, { 'cache-control': 'no-store' });

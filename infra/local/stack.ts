@@ -24,6 +24,7 @@ import { ensureTable } from './provision.ts';
 import { createS3Front, S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { seedIfEmpty } from './seed.ts';
 import { createSfnApi, SFN_PATH } from './sfn-api.ts';
+import { captureMetrics, metricLine, telemetryEnvironment, type LocalMetrics, type LogLevel } from './telemetry.ts';
 import { createTotpKeyring, type TotpKeyring } from './totp-keyring.ts';
 import { deliverUploadEvents } from './upload-events.ts';
 import { userPoolTriggers } from './user-pool-triggers.ts';
@@ -53,6 +54,8 @@ export interface StackOptions {
   workflows?: readonly Workflow[];
   /** Real seconds per second of the workflows' timeouts, heartbeats, retry intervals and waits. @default 1 */
   workflowTimeScale?: number;
+  /** The handlers' log level (POWERTOOLS_LOG_LEVEL). @default 'WARN' */
+  logLevel?: LogLevel;
   log?: (line: string) => void;
 }
 
@@ -66,6 +69,8 @@ export interface RunningStack {
   cognito: Omit<LocalCognito, 'stop'>;
   /** What the store would have emailed (served at /dev/outbox). */
   outbox: Outbox;
+  /** The business metrics the handlers counted (EMF off stdout, served at /dev/metrics). */
+  metrics: LocalMetrics;
   /** The demo accounts' authenticator-app secrets (their codes at /dev/totp). */
   totp: TotpKeyring;
   /** The local Step Functions API (`AWS_ENDPOINT_URL_SFN`), and the runtime behind it. */
@@ -111,7 +116,9 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   let s3Front: S3Front | undefined;
   let uploadEvents: ReturnType<typeof deliverUploadEvents> | undefined;
   let workflowRuntime: WorkflowRuntime | undefined;
+  let unsubscribeMetrics: (() => void) | undefined;
   const stop = async () => {
+    unsubscribeMetrics?.();
     await workflowRuntime?.stop(); // running executions end ABORTED; their handlers in flight finish first
     await uploadEvents?.drain(); // photos being processed finish first (they go through the gateway's S3 front)
     if (server) await new Promise<void>((r) => server!.close(() => r()));
@@ -163,7 +170,11 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       OUTBOX_URL: `http://localhost:${port}/dev/outbox`,
       EMAIL_FROM: LOCAL_EMAIL_FROM,
       PUBLIC_BASE_URL: `http://localhost:${port}`,
+      // Powertools: the functions' service and metrics namespace, and a log level for this console.
+      ...telemetryEnvironment(options.logLevel ?? 'WARN'),
     });
+    const metrics = captureMetrics();
+    unsubscribeMetrics = metrics.subscribe((point) => log(metricLine(point)));
 
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const s3Client = new S3Client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
@@ -208,6 +219,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       auth: { issuer: cognito.issuer, audience: cognito.clientId, jwksUrl: cognito.jwksUrl },
       outbox,
       totp,
+      metrics,
       sfn: createSfnApi(workflowRuntime),
       clientConfig,
       // What CloudFront does in AWS, from the same policy: uploads go to the same-origin S3 front here.
@@ -232,6 +244,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       imageBucket: LOCAL_IMAGE_BUCKET,
       cognito: { endpoint: cognito.endpoint, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId, issuer: cognito.issuer, jwksUrl: cognito.jwksUrl },
       outbox,
+      metrics,
       totp,
       sfnEndpoint: `http://localhost:${port}${SFN_PATH}`,
       workflows: workflowRuntime,

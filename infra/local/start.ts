@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { assertNodeMajor } from '../node-version.ts';
 import { LocalStackError } from './ports.ts';
 import { ROOT, startStack } from './stack.ts';
+import { LOG_LEVELS, type LogLevel } from './telemetry.ts';
 
 /**
  * `npm start`: the whole store locally. Options (flags or environment):
  *   --port / PORT (3000; 0 = any free ports), --dynamodb-port / DYNAMODB_PORT (8000),
  *   --s3-port / S3_PORT (4569), --cognito-port / COGNITO_PORT (9229), --data-dir / DATA_DIR (.local-data), --ephemeral (keep nothing),
- *   --quiet (no request log).
+ *   --quiet (no request log), --log-level / LOG_LEVEL (the handlers' Powertools log level: WARN).
  */
 const { values } = parseArgs({
   options: {
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: process.env.DATA_DIR ?? join(ROOT, '.local-data') },
     ephemeral: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'WARN' },
   },
 });
 
@@ -45,12 +47,15 @@ try {
   const dynamoPort = portOption('dynamodb-port', values['dynamodb-port']);
   const s3Port = portOption('s3-port', values['s3-port']);
   const cognitoPort = portOption('cognito-port', values['cognito-port']);
+  const logLevel = values['log-level'].toUpperCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new LocalStackError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${values['log-level']}"`);
   const stack = await startStack({
     port,
     ...(dynamoPort !== undefined ? { dynamoPort } : {}),
     ...(s3Port !== undefined ? { s3Port } : {}),
     ...(cognitoPort !== undefined ? { cognitoPort } : {}),
     ...(values.ephemeral ? {} : { dataDir: values['data-dir'] }),
+    logLevel,
     log: values.quiet ? (line) => !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(line) && say(line) : say,
   });
   say(`dynamodb: ${stack.dynamoEndpoint}  s3: ${stack.s3Endpoint}`);
@@ -58,6 +63,7 @@ try {
   say(`step functions: ${stack.sfnEndpoint} (${Object.keys(stack.workflows.environment).join(', ') || 'no state machines yet'})`);
   say(`outbox (sign-up codes): ${stack.url}/dev/outbox.html`);
   say(`operators' TOTP codes (demo operator): ${stack.url}/dev/totp.html`);
+  say(`business metrics (as CloudWatch would count them): ${stack.url}/dev/metrics`);
   say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);
   say(`Dakhla Market is running at ${stack.url}  (API under ${stack.url}/api) — Ctrl-C to stop`);
   let stopping = false;

@@ -13,7 +13,7 @@ import type { Caller } from './caller.ts';
 import { admitShopper } from './client-limits.ts';
 import { openOrderHolds } from './open-orders.ts';
 import { emailOrderPlaced, type OrderEmailDeps } from './order-emails.ts';
-import { now, type SagaControl } from './ports.ts';
+import { now, type SagaControl, type Telemetry } from './ports.ts';
 
 /** The cart priced now, and the checkout that turns it into an order with its stock reserved. */
 
@@ -59,7 +59,7 @@ class IdempotencyMismatch extends DomainError {
  * e-mail and phone, and against the open orders each may hold (429 past either, nothing written).
  */
 export async function placeOrder(
-  deps: { orders: Orders; control: SagaControl; compensate: (orderId: string) => Promise<unknown>; emails?: OrderEmailDeps; payments?: CheckoutPayments; limits?: ClientLimitsData },
+  deps: { orders: Orders; control: SagaControl; compensate: (orderId: string) => Promise<unknown>; telemetry: Telemetry; emails?: OrderEmailDeps; payments?: CheckoutPayments; limits?: ClientLimitsData },
   input: { body: CheckoutBody; idempotencyKey: string; caller?: Caller; client?: { ip: string } },
 ): Promise<{ placed: PlacedOrder; replayed: boolean }> {
   const { orders } = deps;
@@ -164,6 +164,8 @@ export async function placeOrder(
     throw error;
   }
   const started = await startSaga(deps, { placed, replayed: false });
+  deps.telemetry.metrics.count('OrdersPlaced', { paymentMethod: order.payment.method });
+  deps.telemetry.log.info('order placed', { orderId: order.id, paymentMethod: order.payment.method, total: order.totals.total, parcels: subOrders.length });
   // The order link's secret is known only here: the "order placed" email goes from checkout.
   if (deps.emails) await emailOrderPlaced(deps.emails, started.placed);
   return started;
@@ -175,7 +177,7 @@ export async function placeOrder(
  * and the shopper is asked to try again: no order is left without its saga.
  */
 async function startSaga(
-  deps: { control: SagaControl; compensate: (orderId: string) => Promise<unknown> },
+  deps: { control: SagaControl; compensate: (orderId: string) => Promise<unknown>; telemetry: Telemetry },
   result: { placed: PlacedOrder; replayed: boolean },
 ): Promise<{ placed: PlacedOrder; replayed: boolean }> {
   const { order } = result.placed;
@@ -184,7 +186,7 @@ async function startSaga(
     await deps.control.start(order.id, { orderId: order.id, paymentMethod: order.payment.method });
     return result;
   } catch (error) {
-    console.error(JSON.stringify({ level: 'ERROR', message: 'order saga did not start; cancelling the order', orderId: order.id, error: String(error) }));
+    deps.telemetry.log.error('order saga did not start; cancelling the order', { orderId: order.id, error });
     await deps.compensate(order.id);
     throw new DomainError(503, 'try_again', 'We could not take your order just now; nothing was charged. Please try again.');
   }

@@ -8,7 +8,7 @@ import { requireOwnShop } from './artisan-shop.ts';
 import type { Caller } from './caller.ts';
 import { orderByLink } from './checkout.ts';
 import { emailParcelUpdate, type OrderEmailDeps } from './order-emails.ts';
-import { now, type SagaControl, type Store } from './ports.ts';
+import { now, type SagaControl, type Store, type Telemetry } from './ports.ts';
 
 /**
  * People act on an artisan's part of an order (a parcel): the artisan accepts or declines, ships
@@ -22,6 +22,8 @@ export interface FulfilmentDeps {
   control: SagaControl;
   /** Tells the shopper when a parcel leaves or arrives. */
   emails: OrderEmailDeps;
+  /** Counts delivered parcels (ParcelsDelivered). */
+  telemetry: Telemetry;
 }
 
 const STEP: Record<FulfilmentAction['action'], { step: FulfilmentStep; from: SubOrderStatus; to: SubOrderStatus }> = {
@@ -100,6 +102,8 @@ async function advanceParcel(deps: ParcelDeps, sub: SubOrder, action: Fulfilment
     await deps.saga.moveSubOrder(orderId, shopId, [rule.to], rule.from, now(), {}, who);
     throw notNow();
   }
+  if (action.action === 'deliver') deps.telemetry.metrics.count('ParcelsDelivered');
+  deps.telemetry.log.info(`parcel ${rule.to}`, { orderId, shopId, by: who.by });
   if (action.action === 'ship' || action.action === 'deliver') await emailParcelUpdate(deps.emails, orderId, shopId);
   const after = await deps.orders.getOrder(orderId);
   return after!.subOrders.find((s) => s.shopId === shopId)!;

@@ -5,7 +5,7 @@ import { orderLinkPath } from '../domain/order-link.ts';
 import type { OrderEmails } from '../data/order-emails.ts';
 import type { Orders } from '../data/orders.ts';
 import { renderEmail, type CancelReason, type EmailInputs, type EmailKind, type ItemLine, type MoneyOutcome } from '../notifications/index.ts';
-import type { Mailer } from './ports.ts';
+import type { Mailer, Telemetry } from './ports.ts';
 
 /**
  * Who is told what about an order, and when: the shopper (in the language they shopped in) and
@@ -19,6 +19,8 @@ export interface OrderEmailDeps {
   orders: Orders;
   /** The store's public address for links, e.g. https://dakhla.market (no trailing slash). */
   siteUrl: string;
+  /** Where an email that could not go out is logged. */
+  telemetry: Telemetry;
 }
 
 type Outcome = 'sent' | 'skipped' | 'failed';
@@ -31,7 +33,7 @@ async function sendOnce<K extends EmailKind>(
   try {
     if (!(await deps.records.claim(email.orderId, record, email.to))) return 'skipped';
   } catch (error) {
-    log('email not claimed', email, error);
+    log(deps, 'email not claimed', email, error);
     return 'failed';
   }
   try {
@@ -40,14 +42,14 @@ async function sendOnce<K extends EmailKind>(
     await deps.records.settle(email.orderId, record, email.to, { status: 'sent', ...(messageId ? { messageId } : {}) });
     return 'sent';
   } catch (error) {
-    log('email not sent', email, error);
+    log(deps, 'email not sent', email, error);
     await deps.records.settle(email.orderId, record, email.to, { status: 'failed', error: String(error) }).catch(() => {});
     return 'failed';
   }
 }
 
-function log(message: string, email: { orderId: string; kind: string; ref?: string }, error: unknown) {
-  console.error(JSON.stringify({ level: 'ERROR', message, orderId: email.orderId, kind: email.kind, ref: email.ref, error: String(error) }));
+function log(deps: OrderEmailDeps, message: string, email: { orderId: string; kind: string; ref?: string }, error: unknown) {
+  deps.telemetry.log.error(message, { orderId: email.orderId, kind: email.kind, ...(email.ref ? { ref: email.ref } : {}), error });
 }
 
 const text = (value: Localized, locale: Locale) => pickLocalized(value, locale).text;
@@ -197,12 +199,12 @@ async function orderCancelled(deps: OrderEmailDeps, orderId: string, failure?: s
  * Telling people never breaks what they are told about: any failure (reading the order, a link
  * setting missing, the mailer) is logged and the step goes on; an unsent email stays claimable.
  */
-function safely<A extends unknown[]>(what: string, fn: (...args: A) => Promise<unknown>): (...args: A) => Promise<void> {
+function safely<A extends [OrderEmailDeps, ...unknown[]]>(what: string, fn: (...args: A) => Promise<unknown>): (...args: A) => Promise<void> {
   return async (...args) => {
     try {
       await fn(...args);
     } catch (error) {
-      console.error(JSON.stringify({ level: 'ERROR', message: `${what} email not sent`, args: args.slice(1).filter((a) => typeof a === 'string'), error: String(error) }));
+      args[0].telemetry.log.error(`${what} email not sent`, { args: args.slice(1).filter((a) => typeof a === 'string'), error });
     }
   };
 }

@@ -4,7 +4,7 @@ import type { Orders } from '../data/orders.ts';
 import type { FulfilmentStep } from '../workflows/order-saga.ts';
 import { emailNewOrder, emailOrderCancelled, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
 import { moveMoney, refundedSoFar, settlePaymentWait, type MoneyDeps } from './payments.ts';
-import { now, type SagaControl } from './ports.ts';
+import { now, type SagaControl, type Telemetry } from './ports.ts';
 
 /**
  * The order saga's steps (one Lambda task each, in functions/orders/saga/). Each is safe to
@@ -20,6 +20,8 @@ export interface SagaDeps {
   control: SagaControl;
   /** Voids and refunds through the order's payment provider, once each. */
   money: MoneyDeps;
+  /** Counts what the saga settles (PaymentsCaptured, PaymentsFailed, SagasCompensated) and logs it. */
+  telemetry: Telemetry;
 }
 
 const deadline = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
@@ -98,7 +100,9 @@ export async function completeOrder(deps: SagaDeps, input: { orderId: string }) 
   }
   const settled: Order['status'] = delivered.length > 0 ? 'completed' : 'cancelled';
   const payment: PaymentStatus = delivered.length > 0 ? 'captured' : order.payment.method === 'card' ? 'refunded' : 'voided';
-  await deps.saga.moveOrder(order, ['confirmed'], settled, now(), payment);
+  const moved = await deps.saga.moveOrder(order, ['confirmed'], settled, now(), payment);
+  if (moved && payment === 'captured') deps.telemetry.metrics.count('PaymentsCaptured');
+  if (moved) deps.telemetry.log.info(`order ${settled}`, { orderId: order.id, payment, delivered: delivered.length });
   return { status: settled, delivered: delivered.length };
 }
 
@@ -109,7 +113,12 @@ export async function cancelOrder(deps: SagaDeps, input: { orderId: string; fail
   for (const sub of subOrders) await deps.saga.cancelSubOrder(sub, OPEN, at, input.failure?.Error ?? 'failed');
   await deps.saga.takeTaskToken(order.id, 'payment');
   const status: Order['status'] = input.failure?.Error === 'States.Timeout' || input.failure?.Error === 'PaymentDeclined' ? 'failed' : 'cancelled';
-  await deps.saga.moveOrder(order, ['placed', 'confirmed'], status, at);
+  const moved = await deps.saga.moveOrder(order, ['placed', 'confirmed'], status, at);
+  if (moved) {
+    deps.telemetry.metrics.count('SagasCompensated');
+    if (status === 'failed') deps.telemetry.metrics.count('PaymentsFailed');
+    deps.telemetry.log.info(`order ${status} by its saga`, { orderId: order.id, failure: input.failure?.Error ?? 'failed' });
+  }
   // Once the order has left 'placed', a webhook can no longer authorize it (a late payment is
   // refunded by the webhook itself): read the payment as it now stands and give it back once.
   const { order: closed } = await load(deps, input.orderId);

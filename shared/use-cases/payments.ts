@@ -7,7 +7,7 @@ import type { Orders } from '../data/orders.ts';
 import { UnknownProvider, type PaymentEvent, type PaymentProvider, type ProviderName } from '../payments/provider.ts';
 import { sandboxEvent, signedSandboxWebhook, webhookPath, type SandboxDecision, type SandboxSessions } from '../payments/sandbox.ts';
 import { SAGA_ERRORS } from '../workflows/order-saga.ts';
-import { now, type SagaControl } from './ports.ts';
+import { now, type SagaControl, type Telemetry } from './ports.ts';
 
 /**
  * Card payments: the provider's webhook (verified, applied once, never backwards), the saga's
@@ -19,6 +19,8 @@ export interface MoneyDeps {
   payments: Payments;
   /** A provider by name (the order's own for compensation). */
   provider: (name: ProviderName) => PaymentProvider;
+  /** Refunds are counted (RefundsIssued); a wait that cannot be resumed is logged. */
+  telemetry: Telemetry;
 }
 
 export interface WebhookDeps extends MoneyDeps {
@@ -32,7 +34,7 @@ export interface WebhookDeps extends MoneyDeps {
 export type WebhookAnswer = { received: true; outcome: string } | { duplicate: true } | { received: true; ignored: string };
 
 /** Ends the saga's payment wait once (the token is taken): success, or PaymentDeclined. */
-export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: SagaControl }, orderId: string, paid: boolean): Promise<boolean> {
+export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: SagaControl; telemetry: Telemetry }, orderId: string, paid: boolean): Promise<boolean> {
   const token = await deps.saga.takeTaskToken(orderId, 'payment');
   if (!token) return false; // AwaitPayment has not saved it yet (it checks the order after saving), or it was used
   try {
@@ -40,7 +42,7 @@ export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: S
     else await deps.control.fail(token, SAGA_ERRORS.paymentDeclined, 'The card payment was declined');
   } catch (error) {
     // The wait ended meanwhile (timed out): CancelOrder compensates, and a late payment is refunded.
-    console.error(JSON.stringify({ level: 'WARN', message: 'payment wait could not be resumed', orderId, error: String(error) }));
+    deps.telemetry.log.warn('payment wait could not be resumed', { orderId, error });
   }
   return true;
 }
@@ -63,6 +65,8 @@ export async function moveMoney(
   const result = movement.kind === 'voided' ? await provider.void(ref, key) : await provider.refund(ref, movement.amount, key);
   const entry: PaymentMovement = { kind: movement.kind, amount: movement.amount, at: now(), ref: result.id, reason: movement.reason, ...(movement.shopId ? { shopId: movement.shopId } : {}) };
   await deps.payments.completeMovement(order.id, movementId, entry, paymentStatus);
+  if (movement.kind === 'refunded') deps.telemetry.metrics.count('RefundsIssued');
+  deps.telemetry.log.info(`payment ${movement.kind}`, { orderId: order.id, movementId, amount: movement.amount, ref: result.id });
   return true;
 }
 

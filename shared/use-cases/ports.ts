@@ -1,3 +1,4 @@
+import type { EmittedMetric, MetricDimensions } from '../observability.ts';
 import type { Listings } from '../data/listings.ts';
 import type { ProductImages } from '../data/product-images.ts';
 import type { Products } from '../data/products.ts';
@@ -49,4 +50,25 @@ export interface Email {
 /** Sends email: Amazon SES in AWS, the local outbox on your machine (functions/commons/mailer.ts). */
 export interface Mailer {
   send(email: Email & { kind?: string }): Promise<{ messageId?: string }>;
+}
+
+/**
+ * Where the use cases say what happened, as structured log lines: in Lambda the Powertools Logger,
+ * whose lines carry the invocation's correlation ids (request, order, execution) by themselves.
+ */
+export interface Log {
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+/** Counts business events (shared/observability.ts names each): EMF through Powertools Metrics in Lambda. */
+export interface Metrics {
+  count<N extends EmittedMetric>(name: N, ...dimensions: MetricDimensions<N>): void;
+}
+
+/** What every use case that tells operators something needs: functions/commons/telemetry.ts provides it. */
+export interface Telemetry {
+  log: Log;
+  metrics: Metrics;
 }

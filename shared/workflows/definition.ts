@@ -48,6 +48,16 @@ export const LAMBDA_TRANSIENT_RETRY = {
 /** `$$.Task.Token`: where a callback task hands its token to the function. */
 export const TASK_TOKEN_PATH = '$$.Task.Token';
 
+/** What a Task's payload tells its function about where it runs, for its log lines (functions/commons/saga.ts). */
+export interface SagaTaskContext {
+  /** The execution's ARN (`$$.Execution.Id`). */
+  execution: string;
+  /** The Task state's name (written in the payload: the local runner's context has no `$$.State`). */
+  state: string;
+}
+/** The payload fields that give a Task's function its SagaTaskContext. */
+export const taskContext = (state: string) => ({ 'execution.$': '$$.Execution.Id', state }) as const;
+
 // ---- Amazon States Language (the subset of its shapes this project relies on) ----
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };

@@ -1,4 +1,4 @@
-import { defineWorkflow, LAMBDA_INVOKE, LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN, LAMBDA_TRANSIENT_RETRY, TASK_TOKEN_PATH } from './definition.ts';
+import { defineWorkflow, LAMBDA_INVOKE, LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN, LAMBDA_TRANSIENT_RETRY, TASK_TOKEN_PATH, taskContext } from './definition.ts';
 
 /**
  * The order saga: one Standard execution per order, defined once for AWS Step Functions
@@ -31,14 +31,14 @@ export const FULFILMENT_STEPS = ['accept', 'ship', 'deliver'] as const;
 export type FulfilmentStep = (typeof FULFILMENT_STEPS)[number];
 
 const retry = [LAMBDA_TRANSIENT_RETRY];
-const payload = (extra: Record<string, string>) => ({ 'orderId.$': '$.orderId', ...extra });
-const awaitStep = (step: FulfilmentStep, timeoutSeconds: number, next?: string) => ({
+const payload = (state: string, extra: Record<string, string>) => ({ 'orderId.$': '$.orderId', ...taskContext(state), ...extra });
+const awaitStep = (state: string, step: FulfilmentStep, timeoutSeconds: number, next?: string) => ({
   Type: 'Task' as const,
   Comment: `Waits for the sub-order's "${step}" action`,
   Resource: LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN,
   Parameters: {
     FunctionName: '${AwaitArtisan}',
-    Payload: { 'orderId.$': '$.orderId', 'shopId.$': '$.shopId', step, timeoutSeconds, 'taskToken.$': TASK_TOKEN_PATH },
+    Payload: { 'orderId.$': '$.orderId', 'shopId.$': '$.shopId', ...taskContext(state), step, timeoutSeconds, 'taskToken.$': TASK_TOKEN_PATH },
   },
   TimeoutSeconds: timeoutSeconds,
   ResultPath: null,
@@ -70,7 +70,7 @@ export const orderSaga = defineWorkflow({
         Type: 'Task',
         Comment: 'Waits for the payment provider to confirm (its webhook resumes the token)',
         Resource: LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN,
-        Parameters: { FunctionName: '${AwaitPayment}', Payload: payload({ 'taskToken.$': TASK_TOKEN_PATH }) },
+        Parameters: { FunctionName: '${AwaitPayment}', Payload: payload('AwaitPayment', { 'taskToken.$': TASK_TOKEN_PATH }) },
         TimeoutSeconds: SAGA_TIMEOUTS.paymentSeconds,
         ResultPath: null,
         Retry: retry,
@@ -81,7 +81,7 @@ export const orderSaga = defineWorkflow({
         Type: 'Task',
         Comment: 'Order confirmed: artisans are asked to accept, the shopper is told',
         Resource: LAMBDA_INVOKE,
-        Parameters: { FunctionName: '${ConfirmOrder}', Payload: payload({}) },
+        Parameters: { FunctionName: '${ConfirmOrder}', Payload: payload('ConfirmOrder', {}) },
         ResultSelector: { 'shops.$': '$.Payload.shops' },
         ResultPath: '$.confirmed',
         Retry: retry,
@@ -96,14 +96,14 @@ export const orderSaga = defineWorkflow({
           ProcessorConfig: { Mode: 'INLINE' },
           StartAt: 'AwaitAcceptance',
           States: {
-            AwaitAcceptance: awaitStep('accept', SAGA_TIMEOUTS.acceptanceSeconds, 'AwaitShipment'),
-            AwaitShipment: awaitStep('ship', SAGA_TIMEOUTS.shipmentSeconds, 'AwaitDelivery'),
-            AwaitDelivery: awaitStep('deliver', SAGA_TIMEOUTS.deliverySeconds),
+            AwaitAcceptance: awaitStep('AwaitAcceptance', 'accept', SAGA_TIMEOUTS.acceptanceSeconds, 'AwaitShipment'),
+            AwaitShipment: awaitStep('AwaitShipment', 'ship', SAGA_TIMEOUTS.shipmentSeconds, 'AwaitDelivery'),
+            AwaitDelivery: awaitStep('AwaitDelivery', 'deliver', SAGA_TIMEOUTS.deliverySeconds),
             CancelSubOrder: {
               Type: 'Task',
               Comment: 'Declined or a deadline missed: release its stock, refund its part, tell people',
               Resource: LAMBDA_INVOKE,
-              Parameters: { FunctionName: '${CancelSubOrder}', Payload: { 'orderId.$': '$.orderId', 'shopId.$': '$.shopId', 'failure.$': '$.failure' } },
+              Parameters: { FunctionName: '${CancelSubOrder}', Payload: { 'orderId.$': '$.orderId', 'shopId.$': '$.shopId', ...taskContext('CancelSubOrder'), 'failure.$': '$.failure' } },
               ResultPath: null,
               Retry: retry,
               Catch: [{ ErrorEquals: ['States.ALL'], Next: 'SubOrderCompensationFailed' }],
@@ -120,7 +120,7 @@ export const orderSaga = defineWorkflow({
         Type: 'Task',
         Comment: "Credits each delivered sub-order's earnings after commission; closes the order",
         Resource: LAMBDA_INVOKE,
-        Parameters: { FunctionName: '${CompleteOrder}', Payload: payload({}) },
+        Parameters: { FunctionName: '${CompleteOrder}', Payload: payload('CompleteOrder', {}) },
         ResultPath: null,
         Retry: retry,
         Catch: [{ ErrorEquals: ['States.ALL'], Next: 'CancelOrder', ResultPath: '$.failure' }],
@@ -130,7 +130,7 @@ export const orderSaga = defineWorkflow({
         Type: 'Task',
         Comment: 'Payment failed or the order broke: release all stock, void or refund, tell people',
         Resource: LAMBDA_INVOKE,
-        Parameters: { FunctionName: '${CancelOrder}', Payload: payload({ 'failure.$': '$.failure' }) },
+        Parameters: { FunctionName: '${CancelOrder}', Payload: payload('CancelOrder', { 'failure.$': '$.failure' }) },
         ResultPath: null,
         Retry: retry,
         Catch: [{ ErrorEquals: ['States.ALL'], Next: 'CompensationFailed' }],

@@ -21,6 +21,7 @@ const { placeOrder } = await import('#shared/use-cases/checkout.ts');
 const { actOnSubOrder } = await import('#shared/use-cases/fulfilment.ts');
 const { cancelOrder } = await import('#shared/use-cases/order-saga.ts');
 const { sagaDeps } = await import('#functions/commons/saga.ts');
+const { telemetry } = await import('#functions/commons/telemetry.ts');
 const { orders } = await import('#functions/commons/orders.ts');
 const { store } = await import('#functions/commons/store.ts');
 const { orderEmailDeps } = await import('#functions/commons/mailer.ts');
@@ -41,7 +42,7 @@ const aboutOrder = async (to: string, orderId: string) => (await outbox(to)).fil
 async function place(payment: 'cod' | 'card', email: string) {
   const customer: Customer = { name: 'Amina', email, phone: '+212661234567', address: { line1: '5 rue Tan-Tan', city: 'Dakhla', country: 'MA' }, locale: 'ar' };
   const { placed } = await placeOrder(
-    { orders, control, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments, emails: orderEmailDeps },
+    { orders, control, telemetry, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments, emails: orderEmailDeps },
     { body: { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer, payment }, idempotencyKey: `mail-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   );
   return placed.order.id;
@@ -64,7 +65,7 @@ async function act(orderId: string, action: FulfilmentAction, settle = false) {
     });
   }
   const caller = { sub: artisanSub, email: artisan.email, groups: [] };
-  return actOnSubOrder({ store, orders, saga: sagaDeps.saga, control, emails: orderEmailDeps }, caller, orderId, action);
+  return actOnSubOrder({ store, orders, saga: sagaDeps.saga, control, emails: orderEmailDeps, telemetry }, caller, orderId, action);
 }
 
 beforeAll(async () => {

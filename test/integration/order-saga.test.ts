@@ -21,6 +21,7 @@ const { orderSaga } = await import('#shared/workflows/order-saga.ts');
 const { placeOrder } = await import('#shared/use-cases/checkout.ts');
 const { cancelOrder } = await import('#shared/use-cases/order-saga.ts');
 const { sagaDeps } = await import('#functions/commons/saga.ts');
+const { telemetry } = await import('#functions/commons/telemetry.ts');
 const { orders } = await import('#functions/commons/orders.ts');
 const { checkoutPayments, money } = await import('#functions/commons/payments.ts');
 const { receiveWebhook } = await import('#shared/use-cases/payments.ts');
@@ -41,7 +42,7 @@ async function stock() {
 /** Places an order through the checkout use case and runs its saga to the end. */
 async function order(payment: 'card' | 'cod') {
   const { placed } = await placeOrder(
-    { orders, control, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments },
+    { orders, control, telemetry, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments },
     { body: { lines: [{ ...product, quantity: 1 }], customer, payment }, idempotencyKey: `saga-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   );
   const execution = await runtime.waitForExecution(executions.get(placed.order.id)!, 20_000);
@@ -121,7 +122,7 @@ describe('order saga failure paths', () => {
     const before = await stock();
     const started: string[] = [];
     const { placed } = await placeOrder(
-      { orders, control: { ...control, start: async (orderId: string) => void started.push(orderId) }, compensate: async () => {}, payments: checkoutPayments },
+      { orders, control: { ...control, start: async (orderId: string) => void started.push(orderId) }, compensate: async () => {}, telemetry, payments: checkoutPayments },
       { body: { lines: [{ ...product, quantity: 1 }], customer, payment: 'card' }, idempotencyKey: `race-${Date.now()}` },
     );
     const orderId = placed.order.id;

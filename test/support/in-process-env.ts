@@ -1,13 +1,16 @@
 import { inject } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { LOCAL_EMAIL_FROM, LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
+import { captureMetrics, telemetryEnvironment, type LocalMetrics } from '../../infra/local/telemetry.ts';
 
 /**
  * For tests that run handlers in their own process (the order saga under scaled time): the
  * environment `npm start` gives the handlers, pointed at the running store's table and outbox.
- * Call before importing anything from functions/ (their config is read at import).
+ * Call before importing anything from functions/ (their config is read at import). Their log
+ * lines are silenced and their metrics taken off stdout (the test output stays the tests'): the
+ * returned metrics are what they counted in this process.
  */
-export function useStoreEnvironment(): void {
+export function useStoreEnvironment(): LocalMetrics {
   Object.assign(process.env, {
     TABLE_NAME: inject('tableName'),
     AWS_REGION: LOCAL_REGION,
@@ -19,5 +22,7 @@ export function useStoreEnvironment(): void {
     EMAIL_TRANSPORT: 'outbox',
     OUTBOX_URL: `${inject('storeUrl')}/dev/outbox`,
     EMAIL_FROM: LOCAL_EMAIL_FROM,
+    ...telemetryEnvironment('SILENT'),
   });
+  return captureMetrics();
 }
