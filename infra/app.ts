@@ -48,6 +48,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
     env,
     description: 'Dakhla Market: alert topic and the SES sender (identity, DKIM, MAIL FROM, configuration set)',
     sender: config.email,
+    monthlyBudgetUsd: config.monthlyBudgetUsd,
     ...(config.alertEmail ? { alertEmail: config.alertEmail } : {}),
     ...(config.domain?.hostedZone ? { hostedZone: config.domain.hostedZone } : {}),
   });
@@ -58,6 +59,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
     description: 'Dakhla Market: single DynamoDB table, product-image bucket and user pool (retained)',
     uploadOrigins: config.uploadOrigins,
     ...(ops.mail ? { cognitoSender: sender } : {}),
+    alertTopic: ops.alertTopic,
   });
 
   const edge = new EdgeStack(app, `${prefix}-Edge`, {
@@ -93,6 +95,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
     userPoolClient: stateful.userPoolClient,
     publicBaseUrl: config.publicBaseUrl ?? web.storeUrl,
     paymentProvider: config.paymentProvider,
+    alertTopic: ops.alertTopic,
   });
 
   Tags.of(app).add('project', 'dakhla-market');

@@ -1,4 +1,5 @@
 import { CARD_PROVIDERS, type CardProviderName } from '#shared/payments/provider.ts';
+import { DEFAULT_MONTHLY_BUDGET_USD } from './alarm-thresholds.ts';
 
 /**
  * The CDK app's settings, per stage. A stage (`-c stage=prod`; DAKHLA_STAGE; default "dev") takes
@@ -41,6 +42,8 @@ export interface InfraConfig {
   readonly paymentProvider: CardProviderName;
   /** Days every log group of the stage keeps its logs. */
   readonly logRetentionDays: number;
+  /** The monthly AWS Budget (USD, the whole account's cost): the alert topic hears at 80 % actual and 100 % forecast. */
+  readonly monthlyBudgetUsd: number;
 }
 
 export interface StoreDomain {
@@ -97,6 +100,7 @@ export const SETTINGS = {
   mailFromSubdomain: 'DAKHLA_MAIL_FROM_SUBDOMAIN',
   alertEmail: 'DAKHLA_ALERT_EMAIL',
   paymentProvider: 'DAKHLA_PAYMENT_PROVIDER',
+  monthlyBudgetUsd: 'DAKHLA_MONTHLY_BUDGET_USD',
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 /** The context key holding the per-stage settings. */
@@ -237,6 +241,12 @@ export function checkConfig(source: SettingSource, env: Env = process.env): { co
     problem('paymentProvider', `${providerText ? '"sandbox"' : 'unset, so "sandbox"'} is the TEST provider (anyone can "pay" without money) and a production stage refuses it; use "stripe"`);
   }
 
+  const budgetValue = raw('monthlyBudgetUsd');
+  const monthlyBudgetUsd = budgetValue === undefined ? DEFAULT_MONTHLY_BUDGET_USD : Number(budgetValue);
+  if (!Number.isInteger(monthlyBudgetUsd) || monthlyBudgetUsd < 1 || monthlyBudgetUsd > 1_000_000) {
+    problem('monthlyBudgetUsd', `${JSON.stringify(budgetValue)} must be a whole number of US dollars from 1 to 1000000 (the monthly AWS Budget; default ${DEFAULT_MONTHLY_BUDGET_USD})`);
+  }
+
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -252,6 +262,7 @@ export function checkConfig(source: SettingSource, env: Env = process.env): { co
       ...(alertEmail ? { alertEmail } : {}),
       paymentProvider,
       logRetentionDays: production ? LOG_RETENTION_DAYS.production : LOG_RETENTION_DAYS.other,
+      monthlyBudgetUsd,
     },
   };
 }

@@ -9,6 +9,10 @@ export const UPLOAD_NOTIFICATION = {
   /** S3 event type family: `s3:ObjectCreated:*` (Put, Post, Copy, CompleteMultipartUpload). */
   eventPrefix: 'ObjectCreated:',
   keyPrefix: UPLOAD_PREFIX,
+  /** Lambda's retries of a failed event (its most; asynchronous invocation), here and locally; then the failure queue. */
+  retryAttempts: 2,
+  /** How long Lambda keeps trying an event (an upload older than that is abandoned to the failure queue). */
+  maxEventAgeHours: 6,
 } as const;
 
 /** Whether an S3 event record (key URL-encoded, as S3 sends it) is one the notification delivers. */

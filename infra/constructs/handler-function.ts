@@ -9,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { COUNTER_PARTITION_PREFIX } from '#shared/data/keys.ts';
 import { GLOBAL_INDEXES } from '#shared/data/table-definition.ts';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '#shared/observability.ts';
 import { NODE_MAJOR } from '../node-version.ts';
 
 /** Lambda's runtime: the Node.js major the project develops and tests on (infra/node-version.ts). */
@@ -28,8 +29,10 @@ export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' 
 
 /**
  * One Lambda function for one handler module, with the project's defaults: arm64, Node.js 24,
- * X-Ray tracing, its own log group with a retention, and esbuild bundling to minified ESM
- * with source maps. Any NodejsFunction prop passed in overrides the default.
+ * X-Ray tracing, its own log group with a retention, JSON logs, Powertools' settings (the store's
+ * service name, metrics namespace, INFO logs: shared/observability.ts), and esbuild bundling to
+ * minified ESM with source maps. Any NodejsFunction prop passed in overrides the default.
+ * Monitoring (infra/constructs/monitoring.ts) gives each function of `functions/` its alarms.
  *
  * The role carries no AWS managed policy: it may write to its own log group (and X-Ray,
  * added by `tracing`); everything else is granted explicitly (see `grantTable`).
@@ -37,11 +40,14 @@ export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' 
 export class HandlerFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly logGroup: logs.LogGroup;
+  /** The entry, relative to the repository, e.g. `functions/catalogue/get-product.ts`. */
+  readonly source: string;
 
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
     const { module, functionsDir = join(REPO_ROOT, 'functions'), bundling, environment, ...overrides } = props;
     const source = relative(REPO_ROOT, join(functionsDir, `${module}.ts`)).split(sep).join('/'); // e.g. functions/catalogue/get-product.ts
+    this.source = source;
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -70,6 +76,9 @@ export class HandlerFunction extends Construct {
       description: source,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
         ...environment,
       },
       bundling: {

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Route } from '#shared/routes.ts';
+import { IMAGE_FAILURE_RETENTION_DAYS } from '../alarm-thresholds.ts';
 import { UPLOAD_NOTIFICATION } from '../upload-notification.ts';
 import { grantTable, HandlerFunction } from './handler-function.ts';
 
@@ -62,10 +65,14 @@ export interface ImageProcessorProps {
  * The image function (functions/images/process-upload.ts) and the bucket notification that
  * runs it for every object created under uploads/ (infra/upload-notification.ts, which the
  * local stack reads too). arm64 with sharp's linux-arm64 binary installed into the bundle;
- * may read and delete uploads/*, write products/*, and read and write the table.
+ * may read and delete uploads/*, write products/*, and read and write the table. S3 invokes it
+ * asynchronously: Lambda retries a failed event UPLOAD_NOTIFICATION.retryAttempts times (the local
+ * store too), then sends it to `failures`, an encrypted queue kept 14 days and alarmed on.
  */
 export class ImageProcessor extends Construct {
   readonly handler: HandlerFunction;
+  /** The asynchronous invocations that failed every attempt (on-failure destination). */
+  readonly failures: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: ImageProcessorProps) {
     super(scope, id);
@@ -89,6 +96,20 @@ export class ImageProcessor extends Construct {
       },
     });
     const fn = this.handler.fn;
+    this.failures = new sqs.Queue(this, 'Failures', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(IMAGE_FAILURE_RETENTION_DAYS),
+    });
+    Validations.of(this.failures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: "This queue is itself the dead end: the image function's on-failure destination (events that failed every retry), alarmed when it holds a message.",
+    });
+    fn.configureAsyncInvoke({
+      onFailure: new destinations.SqsDestination(this.failures),
+      retryAttempts: UPLOAD_NOTIFICATION.retryAttempts,
+      maxEventAge: Duration.hours(UPLOAD_NOTIFICATION.maxEventAgeHours),
+    });
     grantTable(fn, props.table, 'read-write');
     iam.Grant.addToPrincipal({ grantee: fn, actions: ['s3:GetObject', 's3:DeleteObject'], resourceArns: [props.bucket.arnForObjects(IMAGE_KEYS.uploads)] });
     iam.Grant.addToPrincipal({ grantee: fn, actions: ['s3:PutObject'], resourceArns: [props.bucket.arnForObjects(IMAGE_KEYS.products)] });

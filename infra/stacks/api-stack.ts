@@ -21,6 +21,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { CardProviderName } from '#shared/payments/provider.ts';
 import { routeFunctionName, routeKey, routes as routeTable, routesFor, type Auth, type Route } from '#shared/routes.ts';
@@ -29,11 +30,13 @@ import { grantImages, ImageProcessor, importImageBucket } from '../constructs/im
 import { DEFAULT_EMAIL_SENDER } from '../config.ts';
 import { EMAIL_TASKS, grantSendEmail, type SesSender } from '../constructs/email.ts';
 import { WorkflowStateMachine } from '../constructs/workflow.ts';
+import { Monitoring } from '../constructs/monitoring.ts';
 import { OriginVerifySecret } from '../constructs/origin-verify.ts';
 import { applyRouteThrottles } from '../constructs/route-throttles.ts';
 import { STAGE_DEFAULT_THROTTLE } from '#shared/edge/throttles.ts';
 import { workflowConstructId } from '#shared/workflows/definition.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
+import { SERVICE_NAME } from '#shared/observability.ts';
 
 /** Authorizers for the non-public kinds of route (by default the user pool's JWT authorizer for both). */
 export type RouteAuthorizers = Partial<Record<Exclude<Auth, 'public'>, IHttpRouteAuthorizer>>;
@@ -62,6 +65,8 @@ export interface ApiStackProps extends StackProps {
   readonly publicBaseUrl: string;
   /** PAYMENT_PROVIDER of card orders: also which provider's routes are deployed. @default 'sandbox' */
   readonly paymentProvider?: CardProviderName;
+  /** The stage's alert topic (OpsStack): every alarm of this stack notifies it. */
+  readonly alertTopic: sns.ITopic;
 }
 
 /** Saga tasks that give money back through the provider (they may need its secret). */
@@ -70,8 +75,6 @@ const PAYING_BACK_TASKS = ['CancelOrder', 'CancelSubOrder'];
 /** Path under which CloudFront serves the image bucket (WebStack's `/images/*` behaviour). */
 export const IMAGE_BASE_URL = '/images';
 
-/** The service name every function logs and traces under (Powertools convention). */
-const SERVICE_NAME = 'dakhla-market';
 
 /**
  * The HTTP API, driven by the route table in shared/routes.ts: one function per route, a
@@ -83,6 +86,8 @@ export class ApiStack extends Stack {
   readonly apiEndpoint: string;
   /** The payment providers' secret (JSON). */
   readonly paymentSecret: secretsmanager.Secret;
+  /** Alarms (to the alert topic) and the dashboard (infra/constructs/monitoring.ts). */
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -254,10 +259,20 @@ export class ApiStack extends Stack {
     applyRouteThrottles(stage, httpRoutes);
 
     // Photos: uploads/ objects → web-sized WebP variants (functions/images/process-upload.ts).
-    new ImageProcessor(this, 'ImageProcessor', {
+    const images = new ImageProcessor(this, 'ImageProcessor', {
       bucket: imageBucket,
       table: props.table,
       environment: { IMAGE_BASE_URL, POWERTOOLS_SERVICE_NAME: SERVICE_NAME },
+    });
+
+    // Alarms and the dashboard: every function of this stack (found in the construct tree, so
+    // functions added above get theirs), the API, the sagas, the table, failed photos, the reconciler.
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      alertTopic: props.alertTopic,
+      httpApi: this.api,
+      table: props.table,
+      workflows: [...workflows.values()],
+      imageFailures: images.failures,
     });
 
     this.apiEndpoint = this.api.apiEndpoint;

@@ -3,6 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { logBucket, privateBucket } from '../constructs/private-bucket.ts';
 import { GLOBAL_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '#shared/data/table-definition.ts';
@@ -12,6 +13,7 @@ import type { SesSender } from '../constructs/email.ts';
 import { HandlerFunction, TRACING_ACKNOWLEDGEMENT } from '../constructs/handler-function.ts';
 import { imageBucketArnExportName } from '../constructs/images.ts';
 import { EmailIdentityVerified } from '../constructs/mail-sender.ts';
+import { alarmFunctions } from '../constructs/monitoring.ts';
 import { UserPoolWebAcl } from '../constructs/web-acl.ts';
 
 /** Where each user-pool trigger of shared/domain/accounts.ts hooks into the pool. */
@@ -27,6 +29,8 @@ export interface StatefulStackProps extends StackProps {
    * identity is verified (a deploy-time wait). Unset: Cognito's default sender (dev).
    */
   readonly cognitoSender?: SesSender;
+  /** The stage's alert topic (OpsStack): the triggers' error alarms notify it. */
+  readonly alertTopic: sns.ITopic;
 }
 
 /**
@@ -200,6 +204,8 @@ export class StatefulStack extends Stack {
         statements: [new iam.PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] })],
       });
       Validations.of(handler).acknowledge(TRACING_ACKNOWLEDGEMENT);
+      // A failing trigger fails every sign-in and refresh: its errors are alarmed like every function's.
+      alarmFunctions(this, [handler], props.alertTopic);
     }
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For `npm run create-operator -- --user-pool-id …`' });

@@ -376,7 +376,7 @@ describe('Photos (image bucket, image function)', () => {
     expect(s3Grants(imageFunction())).toEqual(['s3:DeleteObject <bucket>/uploads/*', 's3:GetObject <bucket>/uploads/*', 's3:PutObject <bucket>/products/*']);
     const actions = statementsOf(imageFunction()).flatMap((statement) => [statement.Action].flat());
     expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([...TABLE_ACTIONS['read-write']].sort());
-    expect(actions.every((action) => /^(s3|dynamodb|logs|xray):/.test(action))).toBe(true);
+    expect(actions.every((action) => /^(s3|dynamodb|logs|xray|sqs):/.test(action))).toBe(true);
     expect(actions.some((action) => action.includes('*'))).toBe(false);
   });
 
