@@ -115,4 +115,4 @@ export const metrics: Metrics = {
 };
 
 /** What the use cases get (the `telemetry` port of their deps). */
-export const telemetry: Telemetry = { log, metrics };
+export const telemetry: Telemetry = { log, metrics, correlate: ({ orderId }) => correlate({ order: orderId }) };

@@ -74,6 +74,8 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     if (body === undefined) return send(res, 413, { message: 'Request Entity Too Large' });
     const handler = handlers.get(found.route)!;
     const event = toApiEvent(req, forwarded, found.route, found.pathParameters, body);
+    // As the HTTP API does: every answer names its request id (the functions' log correlation id).
+    res.setHeader('apigw-requestid', event.requestContext.requestId);
     if (found.route.auth !== 'public') {
       // As the JWT authorizer does: no valid ID token, no call to the function.
       const result = await authorize(forwarded.headers.authorization);

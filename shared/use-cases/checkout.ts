@@ -163,6 +163,7 @@ export async function placeOrder(
     }
     throw error;
   }
+  deps.telemetry.correlate({ orderId: order.id });
   const started = await startSaga(deps, { placed, replayed: false });
   deps.telemetry.metrics.count('OrdersPlaced', { paymentMethod: order.payment.method });
   deps.telemetry.log.info('order placed', { orderId: order.id, paymentMethod: order.payment.method, total: order.totals.total, parcels: subOrders.length });

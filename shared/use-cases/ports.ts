@@ -71,4 +71,6 @@ export interface Metrics {
 export interface Telemetry {
   log: Log;
   metrics: Metrics;
+  /** Ids learnt during the invocation (the order checkout just placed): its later log lines and counts carry them. */
+  correlate(ids: { orderId?: string }): void;
 }
