@@ -58,7 +58,8 @@ export function invocation<E, R, C extends Context | undefined = Context>(
     if (context?.awsRequestId) keys.function_request_id = context.awsRequestId;
     coldStart = false;
     const segment = typeof name === 'function' ? (safely(() => name(event)) ?? 'handler') : name;
-    const annotations = { ColdStart: keys.cold_start as boolean, Service: SERVICE_NAME, ...correlation };
+    // X-Ray annotations (searchable: `annotation.orderId = "…"`), named as the log keys.
+    const annotations = { ColdStart: keys.cold_start as boolean, Service: SERVICE_NAME, ...keysOf(correlation) };
     return scope.run({ keys }, () =>
       traceInvocation(segment, annotations, async () => {
         try {

@@ -8,6 +8,8 @@ import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
 import { faults } from '../order-saga/faults.ts';
 import { useStoreEnvironment } from '../support/in-process-env.ts';
 import { runtimeControl } from '../support/saga.ts';
+import { selects, workflowLogSelections, type LogSelection } from '../../infra/constructs/monitoring.ts';
+import type { Execution } from '../../infra/local/workflows.ts';
 
 /**
  * The order saga's failure paths, each ending with stock given back exactly once, the payment
@@ -16,7 +18,7 @@ import { runtimeControl } from '../support/saga.ts';
  * time scaled so that 48 hours pass in a fraction of a second, and with faults injected into
  * its tasks (test/order-saga/functions wraps the real handlers).
  */
-useStoreEnvironment();
+const localMetrics = useStoreEnvironment();
 const { orderSaga } = await import('#shared/workflows/order-saga.ts');
 const { placeOrder } = await import('#shared/use-cases/checkout.ts');
 const { cancelOrder } = await import('#shared/use-cases/order-saga.ts');
@@ -148,6 +150,35 @@ describe('order saga failure paths', () => {
       ['refunded', after.subOrders[0]!.subtotal + after.subOrders[0]!.shipping],
     ]);
     expect(await stock()).toBe(before);
+  });
+
+  it("counts what the saga settles, and its history holds what the alarms select: a compensation that failed, a failure that is not a cancellation", async () => {
+    const { operatorMustLook, failedUnexpectedly } = workflowLogSelections(orderSaga);
+    // The events the state machine's log group gets in AWS (same types and details), as the runtime records them.
+    const selected = (execution: Execution, selection: LogSelection) => execution.history.filter((event) => selects(selection, event)).map((event) => event.details?.name ?? event.details?.error);
+
+    // An unpaid card order: an ordinary end (OrderCancelled), counted as compensated and as a failed payment.
+    const [compensated, failedPayments] = [localMetrics.sum('SagasCompensated'), localMetrics.sum('PaymentsFailed')];
+    const unpaid = await order('card');
+    expect(unpaid.execution.error).toBe('OrderCancelled');
+    expect([localMetrics.sum('SagasCompensated') - compensated, localMetrics.sum('PaymentsFailed') - failedPayments]).toEqual([1, 1]);
+    expect(selected(unpaid.execution, failedUnexpectedly)).toEqual([]);
+    expect(selected(unpaid.execution, operatorMustLook)).toEqual([]);
+
+    // A parcel whose cancellation fails (its acceptance deadline passed): an operator must look.
+    faults.fail('CancelSubOrder');
+    const parcel = await order('cod');
+    expect(selected(parcel.execution, operatorMustLook)).toEqual(['SubOrderCompensationFailed']);
+    expect(selected(parcel.execution, failedUnexpectedly)).toEqual([]);
+    faults.clear();
+
+    // The order's own compensation fails: both alarms.
+    faults.fail('ConfirmOrder');
+    faults.fail('CancelOrder');
+    const stuck = await order('cod');
+    expect(stuck.execution.error).toBe('CompensationFailed');
+    expect(selected(stuck.execution, operatorMustLook)).toEqual(['CompensationFailed']);
+    expect(selected(stuck.execution, failedUnexpectedly)).toEqual(['CompensationFailed']);
   });
 
   it('leaves no execution running', () => {
