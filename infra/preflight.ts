@@ -35,7 +35,7 @@ export function describeConfig(config: InfraConfig): string[] {
     config.email.managed
       ? `email: ${config.email.from} through SES identity ${config.email.identity}${config.email.mailFromDomain ? `, MAIL FROM ${config.email.mailFromDomain}` : ''}; Cognito sends through it`
       : `email: placeholder sender ${config.email.from} (no SES identity made; Cognito's default sender)`,
-    `alerts: ${config.alertEmail ?? 'no address subscribed to the alert topic'}`,
+    `alerts: ${config.alertEmail ?? 'no address subscribed to the alert topic'}; monthly AWS Budget ${config.monthlyBudgetUsd} USD (alerts at 80 % actual, 100 % forecast)`,
     `card payments: ${config.paymentProvider}${config.paymentProvider === 'sandbox' ? ' (TEST page, no money)' : ''}`,
     `upload origins: ${config.uploadOrigins.join(', ')}; logs kept ${config.logRetentionDays} days`,
   ];

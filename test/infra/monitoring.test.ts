@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
@@ -99,6 +99,13 @@ describe('every alarm', () => {
       expect(alarm.Properties.AlarmDescription).toMatch(/RUNBOOK\.md, "Alarms" → \w+/);
       expect(alarm.Properties.TreatMissingData).toBeDefined();
     }
+  });
+
+  it('has its entry in infra/RUNBOOK.md "Alarms"', () => {
+    const runbook = readFileSync(join(import.meta.dirname, '../../infra/RUNBOOK.md'), 'utf8');
+    const alarms = runbook.slice(runbook.indexOf('## Alarms'));
+    const entries = [...alarms.matchAll(/^### (.+?) — /gm)].flatMap((m) => m[1]!.split(/,\s*/));
+    for (const name of Object.keys(ALARM_THRESHOLDS)) expect(entries, name).toContain(name);
   });
 
   it('has its numbers, and why, in infra/alarm-thresholds.ts', () => {
