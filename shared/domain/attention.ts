@@ -74,7 +74,6 @@ export interface AttentionNeed {
 
 /** The longest error text a record keeps (a stack trace is not for the operator's list). */
 export const ATTENTION_ERROR_MAX = 300;
-export const attentionError = (error: unknown): string => {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.length > ATTENTION_ERROR_MAX ? `${text.slice(0, ATTENTION_ERROR_MAX - 1)}…` : text;
-};
+export const clipNote = (text: string): string => (text.length > ATTENTION_ERROR_MAX ? `${text.slice(0, ATTENTION_ERROR_MAX - 1)}…` : text);
+/** An error as a record keeps it: "<name>: <message>", clipped. */
+export const attentionError = (error: unknown): string => clipNote(error instanceof Error ? `${error.name}: ${error.message}` : String(error));

@@ -28,7 +28,7 @@ const plan = (input: Partial<PlanInput> & { saga: SagaRunState }) =>
 describe('the reconciler plan', () => {
   it('leaves a running saga alone, unless a wait is past its deadline and the grace', () => {
     const waiting = { subOrders: [sub('shp-a', 'awaiting_acceptance', { waitingFor: 'accept' })], order: order({ status: 'confirmed' }) };
-    expect(plan({ saga: { status: 'RUNNING' }, ...waiting, waits: [{ step: 'accept', shopId: 'shp-a', deadline: minutesAgo(RECONCILER.overdueGraceSeconds / 60 - 1) }] })).toEqual({ steps: [], needs: [] });
+    expect(plan({ saga: { status: 'RUNNING' }, ...waiting, waits: [{ step: 'accept', shopId: 'shp-a', deadline: minutesAgo(RECONCILER.overdueGraceSeconds / 60 - 1) }] })).toEqual({ steps: [], needs: [], keep: ['compensation_failed'] });
     const late = plan({ saga: { status: 'RUNNING' }, ...waiting, waits: [{ step: 'accept', shopId: 'shp-a', deadline: minutesAgo(RECONCILER.overdueGraceSeconds / 60 + 1) }] });
     expect(late.steps).toEqual([]);
     expect(late.needs).toEqual([{ kind: 'overdue', facts: expect.objectContaining({ step: 'accept', shopIds: ['shp-a'], execution: 'ord-1', executionStatus: 'RUNNING' }) }]);

@@ -73,10 +73,12 @@ export interface Plan {
   steps: Step[];
   /**
    * What must be open once the steps are done (a step that fails adds compensation_failed, and a
-   * closed order with its payment still taken payment_mismatch); every other open kind is cleared.
-   * Undefined: leave the order's records as they are (it is too early to tell).
+   * closed order with its payment still taken payment_mismatch); every other open kind is cleared
+   * but those in `keep`. Undefined: leave the order's records as they are (too early to tell).
    */
   needs?: AttentionNeed[];
+  /** Open kinds left as they are. */
+  keep?: AttentionKind[];
 }
 
 export interface PlanInput {
@@ -107,11 +109,8 @@ export function planFor(input: PlanInput): Plan {
   const execution = { execution: sagaRunName(order.id, run), executionStatus: saga.status };
   if (saga.status === 'RUNNING') {
     const late = overdueWait(input);
-    return {
-      steps: [],
-      // A live saga may be the one whose compensation fails: that record stays until the order closes.
-      needs: [...(late ? [{ kind: 'overdue' as const, facts: { ...late, ...execution } }] : []), ...keep(input, 'compensation_failed')],
-    };
+    // A live saga may be the one whose compensation fails: that record stays until the order closes.
+    return { steps: [], needs: late ? [{ kind: 'overdue', facts: { ...late, ...execution } }] : [], keep: ['compensation_failed'] };
   }
   const neverStarted = saga.status === 'MISSING' && run === 1;
   if (neverStarted && ageSeconds(order, now) < RECONCILER.startGraceSeconds) return { steps: [] };
@@ -129,8 +128,6 @@ export function planFor(input: PlanInput): Plan {
   if (inProgress.length === 0) return { steps: [...release, { do: 'complete' }], needs: [] };
   return { steps: release, needs: [{ kind: 'stuck', facts: { shopIds: inProgress.map((s) => s.shopId), ...execution } }] };
 }
-
-const keep = (input: PlanInput, kind: AttentionKind): AttentionNeed[] => (input.open.includes(kind) ? [{ kind, facts: {} }] : []);
 
 /**
  * Can the order go on with a saga (its first, or a new run)? Only when nothing has moved that a
@@ -174,3 +171,15 @@ export function overdueWait({ order, subOrders, waits, now }: Pick<PlanInput, 'o
 /** A closed order whose card payment is still held or taken: money that should have gone back. */
 export const paymentKept = (order: Order): boolean =>
   (order.status === 'cancelled' || order.status === 'failed') && order.payment.method === 'card' && (order.payment.status === 'authorized' || order.payment.status === 'captured');
+
+/**
+ * What each run publishes (CloudWatch embedded metric format, Powertools Metrics), under the
+ * functions' `service` dimension (POWERTOOLS_SERVICE_NAME, "dakhla-market"): the open attention
+ * records (alarm on > 0), and the actions taken, one metric per `action` dimension value.
+ */
+export const RECONCILER_METRICS = {
+  namespace: 'DakhlaMarket',
+  needingAttention: 'OrdersNeedingAttention',
+  reconciled: 'OrdersReconciled',
+  actionDimension: 'action',
+} as const;

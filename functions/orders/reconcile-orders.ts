@@ -1,0 +1,24 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import { RECONCILER_METRICS } from '#shared/domain/reconcile.ts';
+import { RECONCILER_ACTIONS, reconcileOrders } from '#shared/use-cases/reconcile-orders.ts';
+import { reconcilerDeps } from '../commons/reconciler.ts';
+
+/**
+ * Scheduled (shared/schedules.ts: every 5 minutes in AWS, every minute with `npm start`): one
+ * reconciler run; publishes how many orders need attention and what it did; answers its report.
+ */
+const metrics = new Metrics({ namespace: RECONCILER_METRICS.namespace });
+
+export const handler = middy(async () => {
+  const report = await reconcileOrders(reconcilerDeps);
+  metrics.addMetric(RECONCILER_METRICS.needingAttention, MetricUnit.Count, report.needingAttention);
+  for (const action of RECONCILER_ACTIONS) {
+    if (report.actions[action] === 0) continue;
+    const single = metrics.singleMetric();
+    single.addDimension(RECONCILER_METRICS.actionDimension, action);
+    single.addMetric(RECONCILER_METRICS.reconciled, MetricUnit.Count, report.actions[action]);
+  }
+  return report;
+}).use(logMetrics(metrics));
