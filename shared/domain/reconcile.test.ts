@@ -51,7 +51,11 @@ describe('the reconciler plan', () => {
     const old = plan({ saga: { status: 'MISSING' }, order: order({ createdAt: minutesAgo(31) }) });
     expect(old.steps).toEqual([{ do: 'compensate', failure: 'SagaNotStarted' }]);
     const unpaid = plan({ saga: { status: 'MISSING' }, order: order({ createdAt: minutesAgo(31) }, { method: 'card', status: 'pending' }) });
-    expect(unpaid.steps).toEqual([{ do: 'compensate', failure: 'States.Timeout' }]);
+    expect(unpaid.steps).toEqual([{ do: 'compensate', failure: 'SagaNotStarted' }]);
+    const declined = plan({ saga: { status: 'MISSING' }, order: order({}, { method: 'card', status: 'failed' }) });
+    expect(declined.steps).toEqual([{ do: 'compensate', failure: 'PaymentDeclined' }]);
+    const stopped = plan({ saga: { status: 'ABORTED' }, order: order({ createdAt: minutesAgo(31) }, { method: 'card', status: 'pending' }) });
+    expect(stopped.steps).toEqual([{ do: 'compensate', failure: 'States.Timeout' }]);
     const paid = plan({ saga: { status: 'MISSING' }, order: order({ createdAt: minutesAgo(300) }, { method: 'card', status: 'authorized' }) });
     expect(paid.steps).toEqual([{ do: 'start', run: 1 }]);
   });

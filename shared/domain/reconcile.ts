@@ -120,7 +120,7 @@ export function planFor(input: PlanInput): Plan {
     return { steps: [saga.status === 'MISSING' ? { do: 'start', run } : { do: 'resume', run: run + 1 }], needs: [] };
   }
   if (!subOrders.some((s) => [...IN_PROGRESS, 'delivered'].includes(s.status))) {
-    return { steps: [{ do: 'compensate', failure: compensationFailure(order, saga, now) }], needs: [] };
+    return { steps: [{ do: 'compensate', failure: compensationFailure(order, neverStarted, now) }], needs: [] };
   }
   // Some parcel got past acceptance: give back what was not accepted; a parcel on its way needs a person.
   const release: Step[] = subOrders.filter((s) => NOT_ACCEPTED.includes(s.status)).map((s) => ({ do: 'release', shopId: s.shopId }));
@@ -144,11 +144,16 @@ export function canGoOn(order: Order, subOrders: SubOrder[], context: { neverSta
   return status === 'pending' && (!context.neverStarted || recent);
 }
 
-/** The error CancelOrder is given: what the saga would have said (the order `failed` for a payment that never came). */
-function compensationFailure(order: Order, saga: SagaRunState, now: Date): string {
+/**
+ * The error CancelOrder is given: what the saga would have said — `SagaNotStarted` when it never
+ * ran (as checkout says: the shopper, who never had the order confirmed, gets no cancellation
+ * email), the order `failed` for a payment declined or never made, else `SagaStopped`.
+ */
+function compensationFailure(order: Order, neverStarted: boolean, now: Date): string {
   if (order.payment.method === 'card' && order.payment.status === 'failed') return 'PaymentDeclined';
+  if (neverStarted) return 'SagaNotStarted';
   if (order.payment.method === 'card' && order.payment.status === 'pending' && ageSeconds(order, now) >= RECONCILER.goOnWithinSeconds) return 'States.Timeout';
-  return saga.status === 'MISSING' ? 'SagaNotStarted' : 'SagaStopped';
+  return 'SagaStopped';
 }
 
 /** The first wait still open past its deadline (and the grace), if any. */

@@ -1,6 +1,7 @@
 import { attentionError, type AttentionKind, type AttentionNeed } from '../domain/attention.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import type { Order, SubOrder } from '../domain/order.ts';
+import type { OrderEvent } from '../domain/order-timeline.ts';
 import { isClosed, OPEN_ORDER_STATUSES, paymentKept, planFor, RECONCILER, sagaRunName, sagaRunOf, type SagaRunState, type Step } from '../domain/reconcile.ts';
 import type { Attention } from '../data/attention.ts';
 import type { Reconciliation } from '../data/reconciliation.ts';
@@ -109,9 +110,8 @@ async function reconcileSafely(run: Run, orderId: string, open: AttentionKind[])
 async function reconcileOne(run: Run, orderId: string, open: AttentionKind[]): Promise<void> {
   const { deps, now } = run;
   const found = await deps.saga.orders.getOrder(orderId);
-  const at = now.toISOString();
   if (!found) {
-    for (const kind of open) if (await clearAttention(deps, orderId, kind, 'reconciler', at)) run.report.actions.cleared++;
+    for (const kind of open) if (await clearAttention(deps, orderId, kind, 'reconciler', stamp(run))) run.report.actions.cleared++;
     return;
   }
   const { order } = found;
@@ -135,12 +135,15 @@ async function reconcileOne(run: Run, orderId: string, open: AttentionKind[]): P
   const needs = new Map<AttentionKind, AttentionNeed>();
   for (const need of [...failed, ...plan.needs]) if (!needs.has(need.kind)) needs.set(need.kind, need);
   if (paymentKept(after.order) && !needs.has('payment_mismatch')) needs.set('payment_mismatch', { kind: 'payment_mismatch', facts: { execution: name } });
-  for (const need of needs.values()) if (await raiseAttention(deps, after, need, 'reconciler', at)) run.report.actions.flagged++;
+  for (const need of needs.values()) if (await raiseAttention(deps, after, need, 'reconciler', stamp(run))) run.report.actions.flagged++;
   for (const kind of open) {
     if (needs.has(kind) || plan.keep?.includes(kind)) continue;
-    if (await clearAttention(deps, orderId, kind, 'reconciler', at)) run.report.actions.cleared++;
+    if (await clearAttention(deps, orderId, kind, 'reconciler', stamp(run))) run.report.actions.cleared++;
   }
 }
+
+/** When an action happened (the run decides as of its start; its entries say when each was done). */
+const stamp = (run: Run) => run.deps.clock().toISOString();
 
 /** The run's execution: RUNNING when the list of running executions has it, else as DescribeExecution says. */
 async function sagaState(run: Run, name: string): Promise<SagaRunState> {
@@ -154,32 +157,31 @@ async function sagaState(run: Run, name: string): Promise<SagaRunState> {
 async function carryOut(run: Run, found: { order: Order; subOrders: SubOrder[] }, step: Step, current: { name: string; saga: SagaRunState }): Promise<void> {
   const { deps, report } = run;
   const { order } = found;
-  const at = run.now.toISOString();
   const input = { orderId: order.id, paymentMethod: order.payment.method };
   const note = `${current.name} ${current.saga.status}${'error' in current.saga && current.saga.error ? ` (${current.saga.error})` : ''}`;
-  const noted = async (key: string, what: Parameters<Reconciliation['record']>[2], action: ReconcilerAction) => {
-    if (await deps.reconciliation.record(order.id, key, what)) report.actions[action]++;
+  const noted = async (key: string, event: Omit<OrderEvent, 'at' | 'who'>, action: ReconcilerAction) => {
+    if (await deps.reconciliation.record(order.id, key, { at: stamp(run), who: 'reconciler', ...event })) report.actions[action]++;
   };
   switch (step.do) {
     case 'start':
       await deps.executions.start(sagaRunName(order.id, step.run), input);
-      return noted(`started:${current.name}`, { at, who: 'reconciler', what: 'saga_started', run: current.name, note }, 'started');
+      return noted(`started:${current.name}`, { what: 'saga_started', run: current.name, note }, 'started');
     case 'resume': {
       const next = sagaRunName(order.id, step.run);
       // Claimed on the order first: of two reconcilers, one resumes; the other sees the new run next time.
       if (!(await deps.reconciliation.claimRun(order, step.run))) return;
       await deps.executions.start(next, input);
-      return noted(`resumed:${next}`, { at, who: 'reconciler', what: 'saga_resumed', run: next, note: `after ${note}` }, 'resumed');
+      return noted(`resumed:${next}`, { what: 'saga_resumed', run: next, note: `after ${note}` }, 'resumed');
     }
     case 'compensate':
       await attempts(run.settings.compensationAttempts, () => cancelOrder(deps.saga, { orderId: order.id, failure: { Error: step.failure } }));
-      return noted(`compensated:${current.name}`, { at, who: 'reconciler', what: 'order_compensated', run: current.name, note: `${step.failure} after ${note}` }, 'compensated');
+      return noted(`compensated:${current.name}`, { what: 'order_compensated', run: current.name, note: `${step.failure} after ${note}` }, 'compensated');
     case 'release':
       await attempts(run.settings.compensationAttempts, () => cancelSubOrder(deps.saga, { orderId: order.id, shopId: step.shopId, failure: { Error: 'SagaStopped' } }));
-      return noted(`released:${step.shopId}:${current.name}`, { at, who: 'reconciler', what: 'parcel_released', run: current.name, shopId: step.shopId, note }, 'released');
+      return noted(`released:${step.shopId}:${current.name}`, { what: 'parcel_released', run: current.name, shopId: step.shopId, note }, 'released');
     case 'complete':
       await attempts(run.settings.compensationAttempts, () => completeOrder(deps.saga, { orderId: order.id }));
-      return noted(`completed:${current.name}`, { at, who: 'reconciler', what: 'order_completed', run: current.name, note }, 'completed');
+      return noted(`completed:${current.name}`, { what: 'order_completed', run: current.name, note }, 'completed');
   }
 }
 
