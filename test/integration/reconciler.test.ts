@@ -63,7 +63,7 @@ const customer: Customer = { name: 'Nadia', email: 'nadia.reconcile@example.ma',
 /** A demo product of a shop with stock to spare. */
 function productOf(shopId: string) {
   for (const { product, variants } of demoData.products) {
-    const variant = variants.find((v) => v.stock >= 8);
+    const variant = variants.find((v) => v.stock >= 5);
     if (product.shopId === shopId && product.status === 'published' && variant) return { productId: product.id, sku: variant.sku, shopId };
   }
   throw new Error(`no demo product of ${shopId} with stock`);
