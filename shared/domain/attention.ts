@@ -1,5 +1,6 @@
 import type { PaymentMethod } from '../api/orders.ts';
-import type { Order, OrderStatus, PaymentStatus } from './order.ts';
+import type { Localized } from './locales.ts';
+import type { Order, OrderStatus, PaymentStatus, SubOrder, SubOrderStatus } from './order.ts';
 
 /**
  * "Needs attention": an order an operator must look at, because nothing automatic will settle it.
@@ -54,16 +55,17 @@ export interface AttentionOrder {
   total: number;
   paymentMethod: PaymentMethod;
   paymentStatus: PaymentStatus;
-  parcels: number;
+  /** Each parcel: whose, and where it stands. */
+  parcels: { shopId: string; shopName: Localized; status: SubOrderStatus }[];
 }
 
-export const attentionOrder = (order: Order, parcels: number): AttentionOrder => ({
+export const attentionOrder = (order: Order, subOrders: SubOrder[]): AttentionOrder => ({
   status: order.status,
   createdAt: order.createdAt,
   total: order.totals.total,
   paymentMethod: order.payment.method,
   paymentStatus: order.payment.status,
-  parcels,
+  parcels: subOrders.map((s) => ({ shopId: s.shopId, shopName: s.shopName, status: s.status })),
 });
 
 /** A raise: which problem, what is known about it (the record's other fields are the data layer's). */

@@ -19,7 +19,7 @@ export interface AttentionDeps {
 /** Opens (or refreshes) a record; the call that opens it notes it on the order's timeline. True when this call opened it. */
 export async function raiseAttention(deps: AttentionDeps, found: { order: Order; subOrders: SubOrder[] }, need: AttentionNeed, by: OrderActor, at: string): Promise<boolean> {
   const { order } = found;
-  const { raised, raisedAt } = await deps.attention.raise(order.id, need, { by, at, order: attentionOrder(order, found.subOrders.length) });
+  const { raised, raisedAt } = await deps.attention.raise(order.id, need, { by, at, order: attentionOrder(order, found.subOrders) });
   if (!raised) return false;
   return deps.reconciliation.record(order.id, `attention:${need.kind}:${raisedAt}`, {
     at,

@@ -99,7 +99,7 @@ describe('GET /api/operator/attention', () => {
       kind: 'stuck',
       raisedBy: 'reconciler',
       facts: { shopIds: [expect.any(String)], execution: second, executionStatus: 'ABORTED' },
-      order: { status: 'confirmed', paymentMethod: 'cod', paymentStatus: 'pending', parcels: 1, total: expect.any(Number) },
+      order: { status: 'confirmed', paymentMethod: 'cod', paymentStatus: 'pending', parcels: [{ shopId: expect.any(String), shopName: expect.any(Object), status: 'accepted' }], total: expect.any(Number) },
     });
     expect(Object.keys(mine[0])).not.toContain('pk');
 

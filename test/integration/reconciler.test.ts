@@ -404,7 +404,7 @@ describe('a saga still waiting', () => {
     expect(late.actions.flagged).toBe(1);
     expect(await openKinds(orderId)).toEqual(['overdue']);
     const { Items = [] } = await db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: { ':pk': `ORDER#${orderId}`, ':sk': 'ATTENTION#overdue' } }));
-    expect(Items[0]).toMatchObject({ raisedBy: 'reconciler', facts: { step: 'accept', shopIds: [MINA], executionStatus: 'RUNNING' }, order: { status: 'confirmed', parcels: 1 } });
+    expect(Items[0]).toMatchObject({ raisedBy: 'reconciler', facts: { step: 'accept', shopIds: [MINA], executionStatus: 'RUNNING' }, order: { status: 'confirmed', parcels: [{ shopId: MINA, status: 'awaiting_acceptance', shopName: expect.any(Object) }] } });
 
     await act(orderId, MINA, { action: 'accept' });
     await waitingFor(orderId, 'ship');
