@@ -1,4 +1,4 @@
-import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, UpdateCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { AttentionKind, AttentionNeed, AttentionOrder, AttentionRecord, OrderActor } from '../domain/attention.ts';
 import type { Page } from '../domain/catalogue.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
@@ -14,6 +14,20 @@ import { attentionIndexes, INDEX, keys, orderSk, partitions } from './keys.ts';
  * anything, so that the timeline records each raise and clear once.
  */
 export function attention({ db, tableName }: CatalogueWritesDeps) {
+  /** Pages through the open records (gsi1 `ATTENTION`), at most `maxPages`; true when it read them all. */
+  async function eachOpenPage(read: Pick<QueryCommandInput, 'ProjectionExpression' | 'Select'>, maxPages: number, onPage: (page: QueryCommandOutput) => void): Promise<boolean> {
+    let startKey: Record<string, unknown> | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const result = await db.send(
+        new QueryCommand({ TableName: tableName, IndexName: INDEX.byTime, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': partitions.openAttention() }, ExclusiveStartKey: startKey, ...read }),
+      );
+      onPage(result);
+      startKey = result.LastEvaluatedKey;
+      if (!startKey) return true;
+    }
+    return false;
+  }
+
   return {
     /** Opens the record, or refreshes an open one; `raised` is true only for the call that opened it. */
     async raise(orderId: string, need: AttentionNeed, context: { by: OrderActor; at: string; order: AttentionOrder }): Promise<{ raised: boolean; raisedAt: string }> {
@@ -59,43 +73,16 @@ export function attention({ db, tableName }: CatalogueWritesDeps) {
      */
     async openKinds(maxPages: number): Promise<{ byOrder: Map<string, AttentionKind[]>; complete: boolean }> {
       const byOrder = new Map<string, AttentionKind[]>();
-      let startKey: Record<string, unknown> | undefined;
-      for (let page = 0; page < maxPages; page++) {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEX.byTime,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': partitions.openAttention() },
-            ProjectionExpression: 'orderId, kind',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of result.Items ?? []) byOrder.set(item.orderId as string, [...(byOrder.get(item.orderId as string) ?? []), item.kind as AttentionKind]);
-        startKey = result.LastEvaluatedKey;
-        if (!startKey) return { byOrder, complete: true };
-      }
-      return { byOrder, complete: false };
+      const complete = await eachOpenPage({ ProjectionExpression: 'orderId, kind' }, maxPages, (page) => {
+        for (const item of page.Items ?? []) byOrder.set(item.orderId as string, [...(byOrder.get(item.orderId as string) ?? []), item.kind as AttentionKind]);
+      });
+      return { byOrder, complete };
     },
 
     /** How many records are open (the OrdersNeedingAttention metric). */
     async countOpen(): Promise<number> {
       let count = 0;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEX.byTime,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': partitions.openAttention() },
-            Select: 'COUNT',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        count += result.Count ?? 0;
-        startKey = result.LastEvaluatedKey;
-      } while (startKey);
+      await eachOpenPage({ Select: 'COUNT' }, Number.POSITIVE_INFINITY, (page) => void (count += page.Count ?? 0));
       return count;
     },
   };

@@ -15,6 +15,18 @@ import { keys, orderSk, partitions } from './keys.ts';
  */
 export function reconciliation({ db, tableName }: CatalogueWritesDeps) {
   const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+  /** The items of an order's partition whose sort key starts with `prefix` (one consistent Query). */
+  const orderItems = async (orderId: string, prefix: string) =>
+    (
+      await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': partitions.orderItems(orderId), ':prefix': prefix },
+          ConsistentRead: true,
+        }),
+      )
+    ).Items ?? [];
 
   return {
     /** Orders in one status, oldest first, a page from `cursor`: gsi1 `ORDERS#<status>` (access pattern 22). */
@@ -35,15 +47,7 @@ export function reconciliation({ db, tableName }: CatalogueWritesDeps) {
 
     /** The saga's paused steps of an order (its task-token items), without their tokens. */
     async waits(orderId: string): Promise<SagaWait[]> {
-      const { Items = [] } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :task)',
-          ExpressionAttributeValues: { ':pk': partitions.orderItems(orderId), ':task': orderSk.taskPrefix },
-          ConsistentRead: true,
-        }),
-      );
-      return Items.map((i) => ({ step: i.step as SagaWait['step'], ...(i.shopId ? { shopId: i.shopId as string } : {}), deadline: i.deadline as string }));
+      return (await orderItems(orderId, orderSk.taskPrefix)).map((i) => ({ step: i.step as SagaWait['step'], ...(i.shopId ? { shopId: i.shopId as string } : {}), deadline: i.deadline as string }));
     },
 
     /**
@@ -85,15 +89,7 @@ export function reconciliation({ db, tableName }: CatalogueWritesDeps) {
 
     /** The order's own timeline, oldest first (in the order's partition: access pattern 18 reads it too). */
     async timeline(orderId: string): Promise<OrderEvent[]> {
-      const { Items = [] } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
-          ExpressionAttributeValues: { ':pk': partitions.orderItems(orderId), ':event': orderSk.eventPrefix },
-          ConsistentRead: true,
-        }),
-      );
-      return Items.map((i) => fromItem<OrderEvent & { orderId: string }>(i))
+      return (await orderItems(orderId, orderSk.eventPrefix)).map((i) => fromItem<OrderEvent & { orderId: string }>(i))
         .map(({ orderId: _order, ...event }) => event)
         .sort((a, b) => a.at.localeCompare(b.at));
     },
