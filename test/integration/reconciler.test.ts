@@ -420,6 +420,36 @@ describe('a saga still waiting', () => {
   });
 });
 
+describe('the scheduled handler', () => {
+  it('runs the reconciler and publishes OrdersNeedingAttention and OrdersReconciled (by action) in CloudWatch\'s embedded metric format', async () => {
+    const orderId = await place('cod');
+    await waitingFor(orderId, 'accept');
+    stop(orderId);
+    const { handler } = await import('#functions/orders/reconcile-orders.ts');
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      written.push(String(chunk));
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+    let report;
+    try {
+      report = (await handler({} as never, {} as never)) as Awaited<ReturnType<typeof reconcileOrders>>;
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(report.actions.resumed).toBe(1);
+    const metrics = written.flatMap((text) => text.split('\n')).filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line));
+    const published = (name: string) => metrics.filter((m) => m._aws.CloudWatchMetrics[0].Metrics.some((d: { Name: string }) => d.Name === name));
+    const [attention] = published('OrdersNeedingAttention');
+    expect(attention._aws.CloudWatchMetrics[0].Namespace).toBe('DakhlaMarket');
+    expect(attention.OrdersNeedingAttention).toBe(report.needingAttention);
+    const reconciled = published('OrdersReconciled');
+    expect(reconciled.map((m) => [m.action, m.OrdersReconciled])).toEqual([['resumed', 1]]);
+    expect(reconciled[0]._aws.CloudWatchMetrics[0].Dimensions[0]).toContain('action');
+  });
+});
+
 describe('idempotent', () => {
   it('two reconcilers at once act once: one start, one resume, one compensation, each on the timeline once; a third run does nothing', async () => {
     const before = await stockOf(mina);
