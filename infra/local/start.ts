@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { assertNodeMajor } from '../node-version.ts';
 import { LocalStackError } from './ports.ts';
 import { ROOT, startStack } from './stack.ts';
+import { schedules as scheduleTable } from '#shared/schedules.ts';
 
 /**
  * `npm start`: the whole store locally. Options (flags or environment):
@@ -58,6 +59,7 @@ try {
   say(`step functions: ${stack.sfnEndpoint} (${Object.keys(stack.workflows.environment).join(', ') || 'no state machines yet'})`);
   say(`outbox (sign-up codes): ${stack.url}/dev/outbox.html`);
   say(`operators' TOTP codes (demo operator): ${stack.url}/dev/totp.html`);
+  say(`scheduled: ${scheduleTable.map((s) => `${s.name} every ${s.localEverySeconds} s (now: POST ${stack.url}/dev/run/${s.name})`).join('; ')}`);
   say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);
   say(`Dakhla Market is running at ${stack.url}  (API under ${stack.url}/api) — Ctrl-C to stop`);
   let stopping = false;
