@@ -100,6 +100,8 @@ export const routes = [
   // Operators: orders by status; a parcel delivered (and cash collected) when the artisan cannot say so.
   { method: 'GET', path: '/api/operator/orders', handler: 'operator/list-orders', auth: 'operator', access: { table: 'read' } },
   { method: 'POST', path: '/api/operator/orders/{orderId}/parcels/{shopId}/delivered', handler: 'operator/confirm-delivery', auth: 'operator', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
+  // Operators: the orders that need one of them (kept by the reconciler, shared/schedules.ts), newest first.
+  { method: 'GET', path: '/api/operator/attention', handler: 'operator/list-attention', auth: 'operator', access: { table: 'read' } },
 ] as const satisfies readonly Route[];
 
 /** A route's API Gateway route key, e.g. "GET /api/products/{productId}". */

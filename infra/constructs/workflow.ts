@@ -1,8 +1,9 @@
-import { Names, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
 import { assertValidWorkflow, workflowArnVariable, type Workflow } from '#shared/workflows/definition.ts';
 import { HandlerFunction, type HandlerFunctionProps } from './handler-function.ts';
@@ -87,6 +88,21 @@ export class WorkflowStateMachine extends Construct {
   grantStart(fn: lambda.Function): iam.Grant {
     fn.addEnvironment(workflowArnVariable(this.workflow.name), this.stateMachine.stateMachineArn);
     return this.stateMachine.grantStartExecution(fn);
+  }
+
+  /**
+   * May look at its executions: ListExecutions on the state machine, DescribeExecution on its
+   * executions (`…:execution:<machine>:*`) — what the reconciler reads; not their history nor data elsewhere.
+   */
+  grantInspect(fn: lambda.Function): void {
+    this.stateMachine.grant(fn, 'states:ListExecutions');
+    const grant = this.stateMachine.grantExecution(fn, 'states:DescribeExecution');
+    for (const resource of grant.principalStatements.flatMap((statement) => statement.resources)) {
+      Validations.of(fn.role!).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(fn).resolve(resource))}]`,
+        reason: `DescribeExecution on the executions of ${this.workflow.name} only: they are named per order at run time (<orderId>, <orderId>.<run>).`,
+      });
+    }
   }
 
   /** May resume this workflow's callback tasks (SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat). */

@@ -20,7 +20,8 @@ import { totpHtml, type TotpKeyring } from './totp-keyring.ts';
  * route table's handlers in-process with payload-v2 events (checking Cognito ID tokens on
  * non-public routes, as the HTTP API's JWT authorizer does), proxies /images/* to the image
  * bucket, and serves the built web store, its /config.json, the local outbox (/dev/outbox), the
- * demo accounts' TOTP codes (/dev/totp) and the Step Functions API (/sfn). What CloudFront does on
+ * demo accounts' TOTP codes (/dev/totp), the scheduled functions on demand (POST /dev/run/<name>)
+ * and the Step Functions API (/sfn). What CloudFront does on
  * the way (security headers on every answer, what reaches the API) is the local edge's (edge.ts).
  */
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   clientConfig?: ClientConfig;
   /** The Step Functions API at /sfn (sfn-api.ts): handlers reach it through AWS_ENDPOINT_URL_SFN. */
   sfn?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Served at POST /dev/run/<name>: runs a scheduled function now (schedules.ts), answers what it returned (local only). */
+  runSchedule?: (name: string) => Promise<unknown>;
   /** CloudFront's part: security headers on every response, what reaches the API (edge.ts). */
   edge: LocalEdge;
   log?: (line: string) => void;
@@ -132,6 +135,13 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       options.s3.handle(req, res, url);
     } else if (options.sfn && (url.pathname === '/sfn' || url.pathname === '/sfn/')) {
       options.sfn(req, res);
+    } else if (url.pathname.startsWith('/dev/run/') && req.method === 'POST' && options.runSchedule) {
+      // What EventBridge does on its schedule, on demand: the same handler, its answer as JSON.
+      const name = url.pathname.slice('/dev/run/'.length);
+      options.runSchedule(name).then(
+        (result) => send(res, 200, result ?? null, { 'cache-control': 'no-store' }),
+        (error: unknown) => send(res, /no schedule named/.test(String(error)) ? 404 : 500, { message: String((error as Error)?.message ?? error) }),
+      );
     } else if (url.pathname === '/config.json' && options.clientConfig) {
       send(res, 200, options.clientConfig, { 'cache-control': 'no-store' });
     } else if (url.pathname === '/dev/outbox' && req.method === 'POST' && options.outbox) {

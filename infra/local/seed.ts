@@ -28,20 +28,32 @@ export async function seedIfEmpty(deps: { db: DynamoDBDocumentClient; s3: S3Clie
     );
   }
 
-  const writes = catalogueWrites({ db, tableName });
-  const shops = new Map(demoData.shops.map(({ shop }) => [shop.id, shop]));
+  await writeDemoCatalogue({ db, tableName });
+  return { seeded: true, ...counts };
+}
+
+/**
+ * The demo catalogue's items (categories, shops, products with variants, images and catalogue
+ * entries, shipping and display rates), optionally only some shops' (a test's own table). The
+ * display-rates item is written last: it marks a complete load.
+ */
+export async function writeDemoCatalogue(deps: { db: DynamoDBDocumentClient; tableName: string }, only?: { shopIds: readonly string[] }): Promise<void> {
+  const writes = catalogueWrites(deps);
+  const wanted = (shopId: string) => !only || only.shopIds.includes(shopId);
+  const shops = new Map(demoData.shops.filter(({ shop }) => wanted(shop.id)).map(({ shop }) => [shop.id, shop]));
   const categories = new Map(demoData.categories.map((c) => [c.slug, c]));
   await writes.putCategories(demoData.categories);
-  await writes.putAll(demoData.shops.flatMap(({ shop }) => shopItems(shop)));
+  await writes.putAll([...shops.values()].flatMap((shop) => shopItems(shop)));
   await writes.putAll(
-    demoData.products.flatMap(({ product, variants, images }) => {
-      const shop = shops.get(product.shopId);
-      const category = categories.get(product.category);
-      if (!shop || !category) throw new Error(`demo product ${product.id} names a missing shop or category`);
-      return productItems(product, variants, images.map(({ svg: _, ...image }) => image), shop, category);
-    }),
+    demoData.products
+      .filter(({ product }) => wanted(product.shopId))
+      .flatMap(({ product, variants, images }) => {
+        const shop = shops.get(product.shopId);
+        const category = categories.get(product.category);
+        if (!shop || !category) throw new Error(`demo product ${product.id} names a missing shop or category`);
+        return productItems(product, variants, images.map(({ svg: _, ...image }) => image), shop, category);
+      }),
   );
   await writes.putShippingRates(DEFAULT_SHIPPING_RATES);
   await writes.putDisplayRates(demoData.rates); // last: marks a complete load
-  return { seeded: true, ...counts };
 }

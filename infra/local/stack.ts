@@ -11,6 +11,7 @@ import { MAX_UPLOAD_BYTES } from '#shared/domain/images.ts';
 import { paymentOrigins, securityHeaderPolicy } from '#shared/edge/security-headers.ts';
 import { cardProviderName } from '#shared/payments/provider.ts';
 import { routes, routesFor } from '#shared/routes.ts';
+import { schedules as scheduleTable } from '#shared/schedules.ts';
 import type { Workflow } from '#shared/workflows/definition.ts';
 import { workflows as registeredWorkflows } from '#shared/workflows/registry.ts';
 import { DEFAULT_COGNITO_PORT, localCognitoClient, startCognito, type LocalCognito } from './cognito.ts';
@@ -22,6 +23,7 @@ import { assertPortFree, freePort } from './ports.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import { ensureTable } from './provision.ts';
 import { createS3Front, S3_FRONT_PATH, type S3Front } from './s3-front.ts';
+import { startSchedules, type LocalSchedules } from './schedules.ts';
 import { seedIfEmpty } from './seed.ts';
 import { createSfnApi, SFN_PATH } from './sfn-api.ts';
 import { captureMetrics, metricLine, telemetryEnvironment, type LocalMetrics, type LogLevel } from './telemetry.ts';
@@ -76,6 +78,8 @@ export interface RunningStack {
   /** The local Step Functions API (`AWS_ENDPOINT_URL_SFN`), and the runtime behind it. */
   sfnEndpoint: string;
   workflows: WorkflowRuntime;
+  /** The scheduled functions' timers (shared/schedules.ts); `run(name)` runs one now. */
+  schedules: LocalSchedules;
   seeded: Awaited<ReturnType<typeof seedIfEmpty>>;
   stop(): Promise<void>;
 }
@@ -117,7 +121,9 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   let uploadEvents: ReturnType<typeof deliverUploadEvents> | undefined;
   let workflowRuntime: WorkflowRuntime | undefined;
   let unsubscribeMetrics: (() => void) | undefined;
+  let schedules: LocalSchedules | undefined;
   const stop = async () => {
+    await schedules?.stop(); // a run in flight finishes first (it works through the gateway and the workflows)
     unsubscribeMetrics?.();
     await workflowRuntime?.stop(); // running executions end ABORTED; their handlers in flight finish first
     await uploadEvents?.drain(); // photos being processed finish first (they go through the gateway's S3 front)
@@ -221,6 +227,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       totp,
       metrics,
       sfn: createSfnApi(workflowRuntime),
+      runSchedule: (name) => (schedules ? schedules.run(name) : Promise.reject(new Error(`no schedule named "${name}" (not started yet)`))),
       clientConfig,
       // What CloudFront does in AWS, from the same policy: uploads go to the same-origin S3 front here.
       edge: createLocalEdge({
@@ -236,6 +243,9 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       server!.once('error', reject);
       server!.listen(port, '127.0.0.1', () => resolveListen());
     });
+    // What EventBridge runs in AWS (the reconciler…): the same handlers on timers, once the gateway
+    // they call (Step Functions, the outbox) is up.
+    schedules = await startSchedules({ schedules: scheduleTable, functionsDir: join(ROOT, 'functions'), log });
     return {
       url: `http://localhost:${port}`,
       dynamoEndpoint: dynamo.endpoint,
@@ -248,6 +258,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       totp,
       sfnEndpoint: `http://localhost:${port}${SFN_PATH}`,
       workflows: workflowRuntime,
+      schedules,
       seeded,
       stop,
     };

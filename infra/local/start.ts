@@ -4,6 +4,7 @@ import { assertNodeMajor } from '../node-version.ts';
 import { LocalStackError } from './ports.ts';
 import { ROOT, startStack } from './stack.ts';
 import { LOG_LEVELS, type LogLevel } from './telemetry.ts';
+import { schedules as scheduleTable } from '#shared/schedules.ts';
 
 /**
  * `npm start`: the whole store locally. Options (flags or environment):
@@ -64,6 +65,7 @@ try {
   say(`outbox (sign-up codes): ${stack.url}/dev/outbox.html`);
   say(`operators' TOTP codes (demo operator): ${stack.url}/dev/totp.html`);
   say(`business metrics (as CloudWatch would count them): ${stack.url}/dev/metrics`);
+  say(`scheduled: ${scheduleTable.map((s) => `${s.name} every ${s.localEverySeconds} s (now: POST ${stack.url}/dev/run/${s.name})`).join('; ')}`);
   say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);
   say(`Dakhla Market is running at ${stack.url}  (API under ${stack.url}/api) — Ctrl-C to stop`);
   let stopping = false;

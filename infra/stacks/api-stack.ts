@@ -25,12 +25,14 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { CardProviderName } from '#shared/payments/provider.ts';
 import { routeFunctionName, routeKey, routes as routeTable, routesFor, type Auth, type Route } from '#shared/routes.ts';
+import { schedules as scheduleTable, type Schedule } from '#shared/schedules.ts';
 import { grantCounters, grantTable, HandlerFunction } from '../constructs/handler-function.ts';
 import { grantImages, ImageProcessor, importImageBucket } from '../constructs/images.ts';
 import { DEFAULT_EMAIL_SENDER } from '../config.ts';
 import { EMAIL_TASKS, grantSendEmail, type SesSender } from '../constructs/email.ts';
 import { WorkflowStateMachine } from '../constructs/workflow.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
+import { ScheduledFunction } from '../constructs/scheduled-function.ts';
 import { OriginVerifySecret } from '../constructs/origin-verify.ts';
 import { applyRouteThrottles } from '../constructs/route-throttles.ts';
 import { STAGE_DEFAULT_THROTTLE } from '#shared/edge/throttles.ts';
@@ -67,6 +69,8 @@ export interface ApiStackProps extends StackProps {
   readonly paymentProvider?: CardProviderName;
   /** The stage's alert topic (OpsStack): every alarm of this stack notifies it. */
   readonly alertTopic: sns.ITopic;
+  /** The scheduled functions; defaults to shared/schedules.ts. */
+  readonly schedules?: readonly Schedule[];
 }
 
 /** Saga tasks that give money back through the provider (they may need its secret). */
@@ -257,6 +261,24 @@ export class ApiStack extends Stack {
 
     // Per-route throttles (shared/edge/throttles.ts) over the stage-wide default.
     applyRouteThrottles(stage, httpRoutes);
+
+    // Scheduled functions (shared/schedules.ts: the reconciler), each granted its `access` only.
+    for (const schedule of props.schedules ?? scheduleTable) {
+      const { fn } = new ScheduledFunction(this, `${routeFunctionName({ handler: schedule.name })}Schedule`, {
+        schedule,
+        functionProps: { environment: { POWERTOOLS_SERVICE_NAME: SERVICE_NAME, ...paymentEnvironment } },
+      }).handler;
+      const access: Schedule['access'] = schedule.access;
+      grantTable(fn, props.table, access.table);
+      for (const workflowName of access.workflows ?? []) {
+        const workflow = workflows.get(workflowName);
+        if (!workflow) throw new Error(`Schedule ${schedule.name} names workflow "${workflowName}", which shared/workflows/registry.ts does not have`);
+        workflow.grantStart(fn);
+        workflow.grantInspect(fn);
+      }
+      if (access.email === 'send') grantSendEmail(fn, emailSender);
+      if (access.paymentSecret) grantPaymentSecret(fn);
+    }
 
     // Photos: uploads/ objects → web-sized WebP variants (functions/images/process-upload.ts).
     const images = new ImageProcessor(this, 'ImageProcessor', {

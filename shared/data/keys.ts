@@ -50,7 +50,7 @@ export const keys = {
   order: (orderId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
   subOrder: (orderId: string, shopId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `SUB#${shopId}` }),
   /** A paused saga step's task token: the payment, or one artisan's accept/ship/deliver. */
-  sagaTask: (orderId: string, step: string, shopId?: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `TASK#${step}${shopId ? `#${shopId}` : ''}` }),
+  sagaTask: (orderId: string, step: string, shopId?: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.taskPrefix}${step}${shopId ? `#${shopId}` : ''}` }),
   /** An artisan's earnings from one delivered sub-order, by month. */
   ledgerEntry: (shopId: string, at: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `LEDGER#${at.slice(0, 7)}#${at}#${orderId}` }),
   /** One checkout attempt, by the SHA-256 of its Idempotency-Key: the request's hash and the order it made (expires after a day). */
@@ -72,6 +72,19 @@ export const keys = {
   clientCounter: (limit: string, clientId: string, windowStart: number): TableKey => ({ pk: `${COUNTER_PARTITION_PREFIX}${limit}#${clientId}`, sk: `WINDOW#${windowStart}` }),
   /** The orders one client has holding stock without a commitment (unpaid card, cash on delivery not accepted yet). */
   clientHolds: (clientId: string): TableKey => ({ pk: `HOLDS#${clientId}`, sk: 'HOLDS' }),
+  /** An order an operator must look at, one record per kind of problem; it exists only while the problem does. */
+  attention: (orderId: string, kind: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.attentionPrefix}${kind}` }),
+  /** One entry of the order's own timeline (who did what to the order), written once per key. */
+  orderEvent: (orderId: string, eventKey: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.eventPrefix}${eventKey}` }),
+  /** Where the reconciler's sweep of the orders in one status stopped (bounded work per run). */
+  reconcilerCursor: (status: string): TableKey => ({ pk: 'RECONCILER', sk: `CURSOR#${status}` }),
+};
+
+/** Sort-key prefixes inside an order's partition (`ORDER#<orderId>`). */
+export const orderSk = {
+  attentionPrefix: 'ATTENTION#',
+  eventPrefix: 'EVENT#',
+  taskPrefix: 'TASK#',
 };
 
 /**
@@ -91,6 +104,8 @@ export const partitions = {
   shopperOrders: (sub: string) => `SHOPPER#${sub}`,
   /** Every product of a shop, drafts and archived included (gsi1, latest change first). */
   shopProducts: (shopId: string) => `SHOPPRODUCTS#${shopId}`,
+  /** Every open attention record, newest first (gsi1). */
+  openAttention: () => 'ATTENTION',
 };
 
 /** Sort-key prefixes inside a product's partition. */
@@ -132,6 +147,11 @@ export function orderIndexes(order: { id: string; status: string; createdAt: str
 /** Index attributes of a sub-order: its artisan's list by status, oldest first (work queue). */
 export function subOrderIndexes(sub: { orderId: string; shopId: string; status: string; createdAt: string }) {
   return { gsi1pk: partitions.shopSubOrders(sub.shopId, sub.status), gsi1sk: `${sub.createdAt}#${sub.orderId}` };
+}
+
+/** Index attributes of an open attention record: the operators' list, newest first (gsi1). */
+export function attentionIndexes(raisedAt: string, orderId: string, kind: string) {
+  return { gsi1pk: partitions.openAttention(), gsi1sk: `${raisedAt}#${orderId}#${kind}` };
 }
 
 /** Index attributes of a shop: listed by status, newest first. */

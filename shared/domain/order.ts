@@ -24,6 +24,8 @@ export interface Order {
   zone: ShippingZone;
   totals: { items: number; shipping: number; total: number };
   currency: 'MAD';
+  /** The order's saga run: absent for checkout's (execution named after the order); n after the reconciler resumed it (`<orderId>.<n>`). */
+  sagaRun?: number;
   createdAt: string;
   updatedAt: string;
 }

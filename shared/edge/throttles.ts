@@ -109,6 +109,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'POST /api/operator/shops/{shopId}/decision': 'operator',
   'GET /api/operator/orders': 'operator',
   'POST /api/operator/orders/{orderId}/parcels/{shopId}/delivered': 'operator',
+  'GET /api/operator/attention': 'operator',
 };
 
 /** A route's throttle (its class's numbers), or undefined for a route the table does not know (a test's own route table): the stage default applies. */

@@ -37,6 +37,16 @@ export interface SagaControl {
   fail(taskToken: string, error: string, cause: string): Promise<void>;
 }
 
+/** The order saga's executions, as the reconciler looks at them (DescribeExecution, StartExecution, ListExecutions). */
+export interface SagaExecutions {
+  /** How the execution named `name` stands; undefined when there is none of that name. */
+  describe(name: string): Promise<{ status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT'; error?: string } | undefined>;
+  /** Starts the execution `name`; one of that name already there (running or ended) is left as it is. */
+  start(name: string, input: { orderId: string; paymentMethod: string }): Promise<void>;
+  /** The names of the running executions; undefined when they fill more than `maxPages` pages. */
+  running(maxPages: number): Promise<Set<string> | undefined>;
+}
+
 export const now = () => new Date().toISOString();
 
 /** An email to one person; `text` is the message, `html` an optional richer copy of it. */

@@ -10,6 +10,7 @@ import { defineWorkflow, LAMBDA_INVOKE, LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN, LAMBD
  *   cod: ───────────────┴─► ConfirmOrder ─► Fulfil │ AwaitAcceptance → AwaitShipment → AwaitDelivery │ ─► CompleteOrder
  *                                                  │   ↘ declined / deadline missed: CancelSubOrder  │
  *   payment declined / timed out ─► CancelOrder     └──────────────────────────────────────────────┘
+ *   CancelOrder failing after its retries ─► FlagForOperator (a "needs attention" record) ─► CompensationFailed
  *
  * States entered on the happy path: 8 for one artisan paid by card, 7 by cash on delivery; +3 per
  * extra artisan (measured by test/integration/fulfilment.test.ts: 10 for two artisans, cash).
@@ -56,6 +57,7 @@ export const orderSaga = defineWorkflow({
     CancelSubOrder: 'orders/saga/cancel-sub-order',
     CompleteOrder: 'orders/saga/complete-order',
     CancelOrder: 'orders/saga/cancel-order',
+    FlagForOperator: 'orders/saga/flag-for-operator',
   },
   definition: {
     Comment: 'Dakhla Market order: payment, per-artisan fulfilment, completion, with compensation',
@@ -133,8 +135,18 @@ export const orderSaga = defineWorkflow({
         Parameters: { FunctionName: '${CancelOrder}', Payload: payload('CancelOrder', { 'failure.$': '$.failure' }) },
         ResultPath: null,
         Retry: retry,
-        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'CompensationFailed' }],
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'FlagForOperator', ResultPath: '$.compensationFailure' }],
         Next: 'OrderCancelled',
+      },
+      FlagForOperator: {
+        Type: 'Task',
+        Comment: 'Cancelling the order failed: a "needs attention" record asks an operator to look (the reconciler tries the compensation again)',
+        Resource: LAMBDA_INVOKE,
+        Parameters: { FunctionName: '${FlagForOperator}', Payload: { 'orderId.$': '$.orderId', 'execution.$': '$$.Execution.Name', 'failure.$': '$.compensationFailure' } },
+        ResultPath: null,
+        Retry: retry,
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'CompensationFailed' }],
+        Next: 'CompensationFailed',
       },
       OrderCancelled: { Type: 'Fail', Error: 'OrderCancelled', Cause: 'The order was cancelled and compensated' },
       CompensationFailed: { Type: 'Fail', Error: 'CompensationFailed', Cause: 'Cancelling the order failed: an operator must look' },

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTER_PARTITION_PREFIX } from '#shared/data/keys.ts';
 import { routeKey, routes as routeTable, routesFor, type Route } from '#shared/routes.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
+import { schedules, type Schedule } from '#shared/schedules.ts';
 import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS } from '#shared/domain/accounts.ts';
 import { buildApp, type MarketplaceStacks } from '../../infra/app.ts';
 import { ConfigError, loadConfig } from '../../infra/config.ts';
@@ -155,8 +156,8 @@ describe('ApiStack', () => {
   it('has one arm64 nodejs24.x traced function per route, with its environment', () => {
     const handlerFunctions = Object.values(functions()).filter((fn) => String(fn.Properties.Description).startsWith('functions/'));
     const sagaTasks = workflowRegistry.reduce((n, w) => n + Object.keys(w.tasks).length, 0);
-    // + the image function (describe 'Photos') + one function per workflow task (the order saga)
-    expect(handlerFunctions).toHaveLength(routes.length + 1 + sagaTasks);
+    // + the image function (describe 'Photos') + one function per workflow task (the order saga) + one per schedule ('Reconciler')
+    expect(handlerFunctions).toHaveLength(routes.length + 1 + sagaTasks + schedules.length);
     for (const route of routes) {
       const [, fn] = functionFor(route);
       expect(fn.Properties, routeKey(route)).toMatchObject({
@@ -607,14 +608,70 @@ describe('Order saga', () => {
     expect(machine!.Properties).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true }, LoggingConfiguration: { Level: 'ALL' } });
   });
 
-  it('lets checkout start it and the fulfilment route resume it, and no other route', () => {
+  it('lets checkout start it and the fulfilment route resume it, and no other route (the reconciler starts it too: "Reconciler")', () => {
     const policies = Object.values(resourcesOf(api, 'AWS::IAM::Policy')).map((p) => JSON.stringify(p.Properties));
     const starters = policies.filter((p) => p.includes('states:StartExecution')).length;
     const responders = policies.filter((p) => p.includes('states:SendTaskSuccess')).length;
     const expected = routes.filter((r) => ((r.access as { workflows?: readonly string[] }).workflows ?? []).length > 0).length;
-    expect(starters).toBe(expected);
+    const scheduled = schedules.filter((entry) => ((entry.access as Schedule['access']).workflows ?? []).length > 0).length;
+    expect(starters).toBe(expected + scheduled);
     // + AwaitPayment's own policy: it ends its wait itself when the payment webhook came first (see 'Payments').
     expect(responders).toBe(expected + 1);
+  });
+});
+
+describe('Reconciler (shared/schedules.ts)', () => {
+  const reconciler = () => {
+    const found = Object.entries(resourcesOf(api, 'AWS::Lambda::Function')).filter(([, fn]) => fn.Properties.Description === 'functions/orders/reconcile-orders.ts');
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+  const statements = () => {
+    const roleId = reconciler()[1].Properties.Role['Fn::GetAtt'][0] as string;
+    return Object.values(resourcesOf(api, 'AWS::IAM::Policy'))
+      .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+  };
+  const machineId = () => Object.keys(resourcesOf(api, 'AWS::StepFunctions::StateMachine'))[0]!;
+
+  it('runs every 5 minutes (an EventBridge rule on the reconciler function, not retried: the next run comes soon)', () => {
+    const [functionId, fn] = reconciler();
+    const rule = only(resourcesOf(api, 'AWS::Events::Rule'));
+    expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
+    expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 300 } })]);
+    api.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com', FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] } });
+    expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], Runtime: 'nodejs24.x', Timeout: 120, TracingConfig: { Mode: 'Active' } });
+    expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), ORDER_SAGA_ARN: { Ref: machineId() }, POWERTOOLS_SERVICE_NAME: 'dakhla-market', PAYMENT_SECRET_NAME: expect.anything(), EMAIL_FROM: expect.any(String) });
+  });
+
+  it('may start and look at the order saga\'s executions, and no other; resumes no task; reads and writes the table, never scans', () => {
+    const states = statements().filter((statement) => [statement.Action].flat().some((action) => action.startsWith('states:')));
+    const on = (action: string) => states.filter((statement) => [statement.Action].flat().includes(action)).map((statement) => JSON.stringify(statement.Resource));
+    expect(on('states:StartExecution')).toEqual([JSON.stringify({ Ref: machineId() })]);
+    expect(on('states:ListExecutions')).toEqual([JSON.stringify({ Ref: machineId() })]);
+    const describe = on('states:DescribeExecution');
+    expect(describe).toHaveLength(1);
+    expect(describe[0]).toMatch(/:execution:/);
+    expect(describe[0]).toContain(machineId());
+    expect(describe[0]).toMatch(/:\*"\]\]\}$/);
+    const actions = states.flatMap((statement) => [statement.Action].flat()).sort();
+    expect(actions).toEqual(['states:DescribeExecution', 'states:ListExecutions', 'states:StartExecution']);
+    const dynamo = statements().flatMap((statement) => [statement.Action].flat()).filter((action) => action.startsWith('dynamodb:'));
+    expect(dynamo.sort()).toEqual([...TABLE_ACTIONS['read-write']].sort());
+  });
+
+  it('reads the payment secret only (GetSecretValue) and sends email as the sender only: its compensations void, refund and tell people', () => {
+    const secret = statements().filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')));
+    expect(secret).toEqual([{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: expect.stringMatching(/^PaymentSecret/) } }]);
+    const ses = statements().filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ses:')));
+    expect(ses).toHaveLength(1);
+    expect(JSON.stringify(ses[0]!.Resource)).not.toContain('*');
+  });
+
+  it('has the saga flag its own failed compensation for an operator (FlagForOperator), a function of the saga like the others', () => {
+    const definition = JSON.stringify(only(resourcesOf(api, 'AWS::StepFunctions::StateMachine')).Properties.DefinitionString);
+    expect(definition).toContain('FlagForOperator');
+    expect(Object.values(resourcesOf(api, 'AWS::Lambda::Function')).filter((fn) => fn.Properties.Description === 'functions/orders/saga/flag-for-operator.ts')).toHaveLength(1);
   });
 });
 
@@ -640,6 +697,7 @@ describe('Payments', () => {
   it('lets only the webhook, checkout, the sandbox decision and the paying-back saga tasks read it: GetSecretValue on that secret only', () => {
     const readers = [
       ...routes.filter((route) => (route.access as Route['access']).paymentSecret).map((route) => route.handler),
+      ...schedules.filter((entry) => (entry.access as Schedule['access']).paymentSecret).map((entry) => entry.handler),
       'orders/saga/cancel-order',
       'orders/saga/cancel-sub-order',
     ];
@@ -722,6 +780,7 @@ describe('Email (SES)', () => {
   };
   const senders = [
     ...routes.filter((route) => (route.access as Route['access']).email === 'send').map((route) => route.handler),
+    ...schedules.filter((entry) => (entry.access as Schedule['access']).email === 'send').map((entry) => entry.handler),
     'orders/saga/await-artisan',
     'orders/saga/cancel-sub-order',
     'orders/saga/cancel-order',

@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { storeUrl } from './api-client.ts';
+import { createSfnApi } from '../../infra/local/sfn-api.ts';
 import type { WorkflowRuntime } from '../../infra/local/workflows.ts';
 
 /** Helpers for tests that follow the order saga: polling, the store's Step Functions API, an in-process control. */
@@ -32,4 +35,25 @@ export function runtimeControl(runtime: () => WorkflowRuntime, stateMachineArn: 
     fail: async (token: string, error: string, cause: string) => runtime().sendTaskFailure(token, error, cause),
   };
   return { control, executions };
+}
+
+/**
+ * An in-process runtime's Step Functions API on a port of its own (what the store serves at /sfn),
+ * so that handlers reach it with @aws-sdk/client-sfn through AWS_ENDPOINT_URL_SFN. Listening
+ * before the runtime exists (its task handlers read that variable when imported): `runtime()` is
+ * asked at each request.
+ */
+export async function sfnServer(runtime: () => WorkflowRuntime): Promise<{ endpoint: string; close(): Promise<void> }> {
+  let api: ReturnType<typeof createSfnApi> | undefined;
+  let served: WorkflowRuntime | undefined;
+  const server = createServer((req, res) => {
+    const current = runtime();
+    if (current !== served) [api, served] = [createSfnApi(current), current];
+    api!(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sfn`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -20,6 +20,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/dashboard/products/prd_0123AB')).toEqual({ name: 'seller', page: { name: 'editProduct', productId: 'prd_0123AB' } });
     expect(matchRoute('/dashboard/products/prd_0123AB/preview')).toEqual({ name: 'seller', page: { name: 'previewProduct', productId: 'prd_0123AB' } });
     expect(matchRoute('/operator')).toEqual({ name: 'seller', page: { name: 'operator' } });
+    expect(matchRoute(paths.operatorAttention())).toEqual({ name: 'seller', page: { name: 'operatorAttention' } });
     expect(matchRoute('/dashboard/products/x/y')).toEqual({ name: 'notFound' });
     expect(matchRoute('/dashboard/nope')).toEqual({ name: 'notFound' });
     expect(matchRoute('/dashboard/orders')).toEqual({ name: 'seller', page: { name: 'orders' } });

@@ -35,7 +35,8 @@ export type SellerPage =
   | { name: 'editProduct'; productId: string }
   | { name: 'previewProduct'; productId: string }
   | { name: 'orders' }
-  | { name: 'operator' };
+  | { name: 'operator' }
+  | { name: 'operatorAttention' };
 
 export interface Location {
   route: Route;
@@ -83,6 +84,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/products/new': { name: 'newProduct' },
   '/dashboard/orders': { name: 'orders' },
   '/operator': { name: 'operator' },
+  '/operator/attention': { name: 'operatorAttention' },
 };
 
 function matchSellerPage(path: string): SellerPage | undefined {
@@ -134,6 +136,10 @@ export const paths = {
   editProduct: (id: string) => `/dashboard/products/${encodeURIComponent(id)}`,
   previewProduct: (id: string) => `/dashboard/products/${encodeURIComponent(id)}/preview`,
   operator: (status?: string) => withQuery('/operator', { status }),
+  /** The operators' "needs attention" list (orders the reconciler could not settle). */
+  operatorAttention: () => '/operator/attention',
+  /** An order as operators see it (its page is the operator console's orders). */
+  operatorOrder: (orderId: string) => `/operator/orders/${encodeURIComponent(orderId)}`,
 };
 
 /** A same-origin path safe to go to after signing in (no open redirect). */

@@ -3,17 +3,16 @@ import { useState } from 'preact/hooks';
 import type { OperatorShop } from '../../../shared/api/operator.ts';
 import type { ShopStatus } from '../../../shared/domain/catalogue.ts';
 import { SHOP_STATUSES } from './constants.ts';
-import { isOperator, mfaOf, useSession } from '../auth/session.ts';
 import { ApiRequestError, cachedCategories } from '../api.ts';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { Paragraphs, Text } from '../components/Text.tsx';
-import { useAsync, usePaged, useTitle } from '../hooks.ts';
+import { useAsync, usePaged } from '../hooks.ts';
 import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import { useLocalized } from '../i18n/context.ts';
 import { paths } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
-import { TotpSetup } from './TotpSetup.tsx';
+import { OperatorConsole } from './operator/Console.tsx';
 import { apiErrors, Field, inputValue } from './ui.tsx';
 
 const isStatus = (value: string | null): value is ShopStatus => (SHOP_STATUSES as readonly string[]).includes(value ?? '');
@@ -21,25 +20,12 @@ const isStatus = (value: string | null): value is ShopStatus => (SHOP_STATUSES a
 /** The regional investment centre's screen: applications to review, shops to moderate. */
 export function Operator({ status }: { status: string | null }): JSX.Element {
   const { t } = useT();
-  const session = useSession();
-  useTitle(t('op.title'));
   const current: ShopStatus = isStatus(status) ? status : 'pending';
   const [done, setDone] = useState<Record<string, string>>({});
   const [announce, setAnnounce] = useState('');
   const page = usePaged<OperatorShop>((cursor, signal) => sellerApi.operatorShops({ status: current, cursor, limit: 24 }, signal), [current]);
-
-  if (!isOperator(session)) {
-    return (
-      <section class="section narrow">
-        <h1>{t('op.title')}</h1>
-        <p class="lead">{t('op.notOperator')}</p>
-        <a class="button" href={paths.dashboard()}>{t('sell.goToShop')}</a>
-      </section>
-    );
-  }
-  // Operators must sign in with TOTP: without it (the token says so, or the API does), set it up first.
+  // Operators must sign in with TOTP: the console sets it up first when the API says it is missing.
   const mfaRequired = page.status === 'error' && page.error instanceof ApiRequestError && page.error.code === 'mfa_required';
-  if (mfaOf(session) === 'none' || mfaRequired) return <TotpSetup email={session!.email} />;
 
   const tabs: [ShopStatus, SellerKey][] = [
     ['pending', 'op.tab.pending'],
@@ -48,8 +34,7 @@ export function Operator({ status }: { status: string | null }): JSX.Element {
     ['rejected', 'op.tab.rejected'],
   ];
   return (
-    <section class="section operator">
-      <h1>{t('op.title')}</h1>
+    <OperatorConsole tab="shops" mfaRequired={mfaRequired}>
       <nav class="filter-chips" aria-label={t('op.byStatus')}>
         {tabs.map(([value, key]) => (
           <a key={value} class="chip-button" href={paths.operator(value === 'pending' ? undefined : value)} aria-current={value === current ? 'page' : undefined}>
@@ -87,7 +72,7 @@ export function Operator({ status }: { status: string | null }): JSX.Element {
           {t('list.more')}
         </button>
       )}
-    </section>
+    </OperatorConsole>
   );
 }
 

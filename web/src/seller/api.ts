@@ -1,5 +1,5 @@
 import type { ApplyForShopBody, ImageUpload, Me, MyProduct, MyProductPage, OnboardingStep, ProductBody, UpdateShopBody } from '../../../shared/api/artisan.ts';
-import type { OperatorShop, OperatorShopPage, ShopDecision } from '../../../shared/api/operator.ts';
+import type { OperatorAttentionPage, OperatorShop, OperatorShopPage, ShopDecision } from '../../../shared/api/operator.ts';
 import type { ProductStatus, Shop, ShopStatus } from '../../../shared/domain/catalogue.ts';
 import type { FulfilmentAction } from '../../../shared/api/orders.ts';
 import type { Page } from '../../../shared/domain/catalogue.ts';
@@ -29,6 +29,7 @@ export const sellerApi = {
     authJson<OperatorShopPage>('GET', '/api/operator/shops', { query, signal }),
   decide: (shopId: string, decision: ShopDecision) =>
     authJson<OperatorShop | { shop: OperatorShop } | unknown>('POST', `/api/operator/shops/${encodeURIComponent(shopId)}/decision`, { body: decision }),
+  attention: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => authJson<OperatorAttentionPage>('GET', '/api/operator/attention', { query, signal }),
 };
 
 /** Handlers may answer a shop bare or wrapped as { shop }. */
