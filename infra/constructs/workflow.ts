@@ -89,6 +89,12 @@ export class WorkflowStateMachine extends Construct {
     return this.stateMachine.grantStartExecution(fn);
   }
 
+  /** May read its executions (DescribeExecution, GetExecutionHistory); told the state machine's ARN in `<NAME>_ARN`. */
+  grantDescribe(fn: lambda.Function): iam.Grant {
+    fn.addEnvironment(workflowArnVariable(this.workflow.name), this.stateMachine.stateMachineArn);
+    return this.stateMachine.grantExecution(fn, 'states:DescribeExecution', 'states:GetExecutionHistory');
+  }
+
   /** May resume this workflow's callback tasks (SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat). */
   grantTaskResponse(fn: lambda.Function): iam.Grant {
     return this.stateMachine.grantTaskResponse(fn);

@@ -63,6 +63,13 @@ export const keys = {
   webhookEvent: (provider: string, eventId: string): TableKey => ({ pk: `WEBHOOK#${provider}#${eventId}`, sk: 'WEBHOOK' }),
   /** One money movement of an order (a void, a refund of the order or of one sub-order): claimed once. */
   paymentMovement: (orderId: string, movementId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `PAYMENT#${movementId}` }),
+  /** One thing a person did to an order (an operator's cancel, delivery, resent email): its timeline. */
+  orderEvent: (orderId: string, eventId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `EVENT#${eventId}` }),
+  /**
+   * An order filed under one of its shopper's contacts (`<kind>#<hash>` of the normalised e-mail or
+   * phone, as `clientId` names it: no address in a key), newest first: the operators' search.
+   */
+  orderContact: (contactId: string, createdAt: string, orderId: string): TableKey => ({ pk: `CONTACT#${contactId}`, sk: `ORDER#${createdAt}#${orderId}` }),
   /** An email about an order, claimed once per (kind, recipient) before it is sent: a retried step sends nothing twice. */
   orderEmail: (orderId: string, kind: string, recipient: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `EMAIL#${kind}#${recipient.toLowerCase()}` }),
   /** Where an artisan is in the first-run wizard. */
@@ -89,6 +96,8 @@ export const partitions = {
   ordersByStatus: (status: string) => `ORDERS#${status}`,
   shopSubOrders: (shopId: string, status: string) => `SHOP#${shopId}#SUBORDERS#${status}`,
   shopperOrders: (sub: string) => `SHOPPER#${sub}`,
+  /** The orders of one shopper contact (an e-mail or a phone), newest first. */
+  contactOrders: (contactId: string) => `CONTACT#${contactId}`,
   /** Every product of a shop, drafts and archived included (gsi1, latest change first). */
   shopProducts: (shopId: string) => `SHOPPRODUCTS#${shopId}`,
 };

@@ -36,6 +36,26 @@ export interface SagaControl {
   fail(taskToken: string, error: string, cause: string): Promise<void>;
 }
 
+/** What SagaControl's resume/fail throw for a token the saga no longer waits on (its step moved on, or timed out). */
+export const STALE_TASK_TOKEN_ERRORS: ReadonlySet<string> = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
+/** Where one order's saga execution stands (Step Functions' DescribeExecution and its newest state entered). */
+export interface SagaExecution {
+  /** NOT_STARTED: the workflow service has no execution for the order. */
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE' | 'NOT_STARTED';
+  startedAt?: string;
+  stoppedAt?: string;
+  error?: string;
+  cause?: string;
+  /** The state entered last (in a Map, the newest of its iterations'), and when. */
+  lastState?: { name: string; at: string };
+}
+
+/** Reads the order saga's executions (operators' order page). */
+export interface SagaStatus {
+  describe(orderId: string): Promise<SagaExecution>;
+}
+
 export const now = () => new Date().toISOString();
 
 /** An email to one person; `text` is the message, `html` an optional richer copy of it. */
