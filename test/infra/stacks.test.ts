@@ -616,6 +616,30 @@ describe('Order saga', () => {
     // + AwaitPayment's own policy: it ends its wait itself when the payment webhook came first (see 'Payments').
     expect(responders).toBe(expected + 1);
   });
+
+  it("lets only routes with access.workflowStatus read executions, of this machine only, and tells them its ARN", () => {
+    const readers: string[] = routes.filter((r) => ((r.access as Route['access']).workflowStatus ?? []).length > 0).map((r) => r.handler);
+    expect(readers).toEqual(['operator/get-order']);
+    const policies = Object.values(resourcesOf(api, 'AWS::IAM::Policy'));
+    for (const fn of Object.values(resourcesOf(api, 'AWS::Lambda::Function'))) {
+      const module = String(fn.Properties.Description).replace(/^functions\/|\.ts$/g, '');
+      const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+      const statements = policies
+        .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
+        .filter((statement) => [statement.Action].flat().includes('states:DescribeExecution'));
+      if (readers.includes(module)) {
+        expect(statements, module).toHaveLength(1);
+        expect([statements[0]!.Action].flat().sort(), module).toEqual(['states:DescribeExecution', 'states:GetExecutionHistory']);
+        const resource = JSON.stringify(statements[0]!.Resource);
+        expect(resource, module).toContain(':execution:');
+        expect(resource, module).toMatch(/OrderSaga.*StateMachine/);
+        expect(fn.Properties.Environment.Variables.ORDER_SAGA_ARN, module).toBeDefined();
+      } else {
+        expect(statements, module).toEqual([]);
+      }
+    }
+  });
 });
 
 describe('Payments', () => {
