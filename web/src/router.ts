@@ -35,7 +35,9 @@ export type SellerPage =
   | { name: 'editProduct'; productId: string }
   | { name: 'previewProduct'; productId: string }
   | { name: 'orders' }
-  | { name: 'operator' };
+  | { name: 'operator' }
+  | { name: 'operatorOrders' }
+  | { name: 'operatorOrder'; orderId: string };
 
 export interface Location {
   route: Route;
@@ -83,6 +85,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/products/new': { name: 'newProduct' },
   '/dashboard/orders': { name: 'orders' },
   '/operator': { name: 'operator' },
+  '/operator/orders': { name: 'operatorOrders' },
 };
 
 function matchSellerPage(path: string): SellerPage | undefined {
@@ -90,6 +93,8 @@ function matchSellerPage(path: string): SellerPage | undefined {
   if (fixed) return fixed;
   const product = /^\/dashboard\/products\/([A-Za-z0-9_-]{6,40})(\/preview)?$/.exec(path);
   if (product) return product[2] ? { name: 'previewProduct', productId: product[1]! } : { name: 'editProduct', productId: product[1]! };
+  const order = /^\/operator\/orders\/([A-Za-z0-9_-]{6,40})$/.exec(path);
+  if (order) return { name: 'operatorOrder', orderId: order[1]! };
   return undefined;
 }
 
@@ -134,6 +139,9 @@ export const paths = {
   editProduct: (id: string) => `/dashboard/products/${encodeURIComponent(id)}`,
   previewProduct: (id: string) => `/dashboard/products/${encodeURIComponent(id)}/preview`,
   operator: (status?: string) => withQuery('/operator', { status }),
+  /** The operators' orders: by status and day, or a search (`q`: order number, e-mail, phone). */
+  operatorOrders: (query: { status?: string; day?: string; q?: string } = {}) => withQuery('/operator/orders', query),
+  operatorOrder: (orderId: string) => `/operator/orders/${encodeURIComponent(orderId)}`,
 };
 
 /** A same-origin path safe to go to after signing in (no open redirect). */

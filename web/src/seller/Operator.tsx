@@ -13,6 +13,7 @@ import { useLocalized } from '../i18n/context.ts';
 import { paths } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
+import { OperatorNav } from './operator/OperatorNav.tsx';
 import { TotpSetup } from './TotpSetup.tsx';
 import { apiErrors, Field, inputValue } from './ui.tsx';
 
@@ -50,6 +51,7 @@ export function Operator({ status }: { status: string | null }): JSX.Element {
   return (
     <section class="section operator">
       <h1>{t('op.title')}</h1>
+      <OperatorNav current="shops" />
       <nav class="filter-chips" aria-label={t('op.byStatus')}>
         {tabs.map(([value, key]) => (
           <a key={value} class="chip-button" href={paths.operator(value === 'pending' ? undefined : value)} aria-current={value === current ? 'page' : undefined}>

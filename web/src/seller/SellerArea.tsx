@@ -7,6 +7,7 @@ import { navigate, paths, type SellerPage } from '../router.ts';
 import { SignIn, SignUp } from './Account.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Operator } from './Operator.tsx';
+import { OrdersArea } from './operator/OrdersArea.tsx';
 import { loadedSellerMessages, loadSellerMessages, SellerMessagesContext } from './i18n/index.ts';
 import { Sell } from './Sell.tsx';
 import './seller.css';
@@ -38,6 +39,13 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
       return (
         <RequireSession>
           <Operator status={query.get('status')} />
+        </RequireSession>
+      );
+    case 'operatorOrders':
+    case 'operatorOrder':
+      return (
+        <RequireSession>
+          <OrdersArea query={query} {...(page.name === 'operatorOrder' ? { orderId: page.orderId } : {})} />
         </RequireSession>
       );
     default:
