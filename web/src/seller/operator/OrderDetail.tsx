@@ -31,9 +31,16 @@ const CANCELLABLE_PARCEL = new Set(['placed', 'awaiting_acceptance', 'accepted',
 const POLL_MS = 1500;
 const POLL_FOR_MS = 30_000;
 
-/** A cancellation asked for and not yet done by the saga. */
-const cancelPending = (d: Detail) =>
-  (d.order.cancelRequest && CANCELLABLE_ORDER.has(d.order.status)) || d.subOrders.some((s) => s.cancelRequest && CANCELLABLE_PARCEL.has(s.status));
+const SETTLED_PAYMENT = new Set(['voided', 'refunded', 'failed', 'captured']);
+/** A cancellation asked for and not yet done by the saga: a parcel still open, a refund or void still to come. */
+const cancelPending = (d: Detail) => {
+  const { order } = d;
+  const parcelOpen = d.subOrders.some((s) => s.cancelRequest && CANCELLABLE_PARCEL.has(s.status));
+  const paid = order.payment.method === 'card' && (order.payment.status === 'authorized' || order.payment.status === 'captured');
+  const refundDue = paid && d.subOrders.some((s) => s.status === 'cancelled' && s.cancelReason === 'by_operator' && !(order.payment.history ?? []).some((m) => m.kind === 'refunded' && m.shopId === s.shopId));
+  const orderOpen = Boolean(order.cancelRequest) && (CANCELLABLE_ORDER.has(order.status) || !SETTLED_PAYMENT.has(order.payment.status));
+  return parcelOpen || refundDue || orderOpen;
+};
 
 /**
  * One order, whole, for the operators: the customer and where it ships, every parcel with its
@@ -418,7 +425,9 @@ function CustomerCard({ detail }: { detail: Detail }): JSX.Element {
       <h2 id="op-customer" class="op-card-title">
         {t('opo.customer')}
       </h2>
-      <p class="op-customer-name">{customer.name}</p>
+      <p class="op-customer-name" dir="auto">
+        {customer.name}
+      </p>
       <p>
         <a href={`mailto:${customer.email}`} dir="ltr" data-testid="op-customer-email">
           {customer.email}
@@ -433,7 +442,7 @@ function CustomerCard({ detail }: { detail: Detail }): JSX.Element {
         </a>
       </p>
       <h3 class="op-mini-title">{t('opo.shipTo')}</h3>
-      <address class="op-address">
+      <address class="op-address" dir="auto">
         {[address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(' '), address.region, address.country].filter(Boolean).join(', ')}
       </address>
     </section>
@@ -442,6 +451,7 @@ function CustomerCard({ detail }: { detail: Detail }): JSX.Element {
 
 function PaymentCard({ detail }: { detail: Detail }): JSX.Element {
   const { t, locale } = useT();
+  const pick = useLocalized();
   const time = useStoreTime();
   const { payment, totals } = detail.order;
   return (
@@ -485,7 +495,7 @@ function PaymentCard({ detail }: { detail: Detail }): JSX.Element {
               <time dateTime={move.at} class="op-when">
                 {time(move.at)}
               </time>
-              {move.reason && <span class="op-note">{move.reason}</span>}
+              {move.shopId && <span class="op-note">{t('opo.move.forParcel', { shop: shopNameOf(detail, move.shopId, pick) })}</span>}
             </li>
           ))}
         </ol>

@@ -67,7 +67,7 @@ function OrdersConsole({ query }: { query: URLSearchParams }): JSX.Element {
       <h1 id="op-orders-title">{t('opo.title')}</h1>
       <OperatorNav current="orders" />
       <form role="search" class="op-search" noValidate onSubmit={search}>
-        <Field id="op-order-search" label={t('opo.search')} hint={t('opo.searchHint')} error={typedError ?? (searchRefused ? t('opo.err.search') : undefined)}>
+        <Field id="op-order-search" label={t('opo.search')} hint={t('opo.searchHint', { example: '\u206606 12 34 56 78\u2069' })} error={typedError ?? (searchRefused ? t('opo.err.search') : undefined)}>
           {(describedBy, invalid) => (
             <div class="op-search-row">
               <input
