@@ -2,7 +2,7 @@ import { CARRIER_NAMES, trackingUrl } from '../domain/carriers.ts';
 import { pickLocalized, type Locale, type Localized } from '../domain/locales.ts';
 import { orderLocale, type Order, type SubOrder } from '../domain/order.ts';
 import { orderLinkPath } from '../domain/order-link.ts';
-import type { OrderEmails } from '../data/order-emails.ts';
+import type { ArtisanContact, OrderEmails } from '../data/order-emails.ts';
 import type { Orders } from '../data/orders.ts';
 import { renderEmail, type CancelReason, type EmailInputs, type EmailKind, type ItemLine, type MoneyOutcome } from '../notifications/index.ts';
 import type { EmailRecipient } from '../domain/order-events.ts';
@@ -75,25 +75,28 @@ export type ComposedEmail = { [K in EmailKind]: { orderId: string; kind: K; ref?
 
 const parcelOf = (found: OrderFound, shopId: string | undefined) => found.subOrders.find((s) => s.shopId === shopId);
 
+/** An email to the order's shopper, in the language they shopped in. */
+function toShopper<K extends EmailKind>(order: Pick<Order, 'id' | 'customer'>, kind: K, input: (locale: Locale) => EmailInputs[K], ref?: string): ComposedEmail {
+  const locale = orderLocale(order);
+  return { orderId: order.id, kind, ...(ref ? { ref } : {}), to: order.customer.email, recipient: 'shopper', locale, input: input(locale) } as ComposedEmail;
+}
+
+/** An email to one parcel's artisan, in their first language. */
+function toArtisan<K extends EmailKind>(orderId: string, kind: K, shopId: string, artisan: ArtisanContact, input: (locale: Locale) => EmailInputs[K]): ComposedEmail {
+  return { orderId, kind, ref: shopId, to: artisan.email, recipient: 'artisan', locale: artisan.locale, input: input(artisan.locale) } as ComposedEmail;
+}
+
 /** To the shopper: the order, with its link (the secret is known only at checkout, or when an operator sends a new link). */
 function composeOrderPlaced(deps: OrderEmailDeps, found: Pick<OrderFound, 'subOrders'> & { order: Pick<Order, 'id' | 'customer' | 'payment' | 'totals'> }, guestToken: string): ComposedEmail {
   const { order } = found;
-  const locale = orderLocale(order);
-  return {
+  return toShopper(order, 'order-placed', (locale) => ({
+    name: order.customer.name,
     orderId: order.id,
-    kind: 'order-placed',
-    to: order.customer.email,
-    recipient: 'shopper',
-    locale,
-    input: {
-      name: order.customer.name,
-      orderId: order.id,
-      orderUrl: `${deps.siteUrl}${orderLinkPath(order.id, guestToken)}`,
-      payment: order.payment.method,
-      parcels: found.subOrders.map((s) => ({ shopName: text(s.shopName, locale), items: itemLines(s, locale) })),
-      totals: order.totals,
-    },
-  };
+    orderUrl: `${deps.siteUrl}${orderLinkPath(order.id, guestToken)}`,
+    payment: order.payment.method,
+    parcels: found.subOrders.map((s) => ({ shopName: text(s.shopName, locale), items: itemLines(s, locale) })),
+    totals: order.totals,
+  }));
 }
 
 /** To an artisan, when the saga starts waiting for their acceptance: the order and its deadline. */
@@ -101,41 +104,40 @@ async function composeNewOrder(deps: OrderEmailDeps, found: OrderFound, shopId: 
   const sub = parcelOf(found, shopId);
   const artisan = sub && (await deps.records.artisanContact(shopId));
   if (!sub || !artisan) return undefined;
-  const address = found.order.customer.address;
-  return {
-    orderId: found.order.id,
-    kind: 'new-order',
-    ref: shopId,
-    to: artisan.email,
-    recipient: 'artisan',
-    locale: artisan.locale,
-    input: { shopName: text(artisan.shopName, artisan.locale), orderId: found.order.id, deadline, items: itemLines(sub, artisan.locale), subtotal: sub.subtotal, shipping: sub.shipping, city: address.city, country: address.country, ordersUrl: ordersUrl(deps) },
-  };
+  const { id: orderId, customer } = found.order;
+  return toArtisan(orderId, 'new-order', shopId, artisan, (locale) => ({
+    shopName: text(artisan.shopName, locale),
+    orderId,
+    deadline,
+    items: itemLines(sub, locale),
+    subtotal: sub.subtotal,
+    shipping: sub.shipping,
+    city: customer.address.city,
+    country: customer.address.country,
+    ordersUrl: ordersUrl(deps),
+  }));
 }
 
 /** To the shopper: one artisan's parcel left, with the carrier's tracking link. */
 function composeParcelShipped(found: OrderFound, shopId: string): ComposedEmail | undefined {
   const sub = parcelOf(found, shopId);
-  if (!sub?.carrier || !sub.trackingNumber || (sub.status !== 'shipped' && sub.status !== 'delivered')) return undefined;
+  const { carrier, trackingNumber } = sub ?? {};
+  if (!sub || !carrier || !trackingNumber || (sub.status !== 'shipped' && sub.status !== 'delivered')) return undefined;
   const { order } = found;
-  const locale = orderLocale(order);
-  const url = trackingUrl(sub.carrier, sub.trackingNumber);
-  return {
-    orderId: order.id,
-    kind: 'parcel-shipped',
-    ref: shopId,
-    to: order.customer.email,
-    recipient: 'shopper',
-    locale,
-    input: {
+  const url = trackingUrl(carrier, trackingNumber);
+  return toShopper(
+    order,
+    'parcel-shipped',
+    (locale) => ({
       name: order.customer.name,
       orderId: order.id,
       shopName: text(sub.shopName, locale),
-      carrier: CARRIER_NAMES[sub.carrier][locale] ?? CARRIER_NAMES[sub.carrier].fr,
-      trackingNumber: sub.trackingNumber,
+      carrier: CARRIER_NAMES[carrier][locale] ?? CARRIER_NAMES[carrier].fr,
+      trackingNumber,
       ...(url ? { trackingUrl: url } : {}),
-    },
-  };
+    }),
+    shopId,
+  );
 }
 
 /** To the shopper: one artisan's parcel arrived. */
@@ -143,8 +145,7 @@ function composeParcelDelivered(found: OrderFound, shopId: string): ComposedEmai
   const sub = parcelOf(found, shopId);
   if (sub?.status !== 'delivered') return undefined;
   const { order } = found;
-  const locale = orderLocale(order);
-  return { orderId: order.id, kind: 'parcel-delivered', ref: shopId, to: order.customer.email, recipient: 'shopper', locale, input: { name: order.customer.name, orderId: order.id, shopName: text(sub.shopName, locale) } };
+  return toShopper(order, 'parcel-delivered', (locale) => ({ name: order.customer.name, orderId: order.id, shopName: text(sub.shopName, locale) }), shopId);
 }
 
 const cancelReason = (sub: SubOrder): CancelReason => {
@@ -161,16 +162,12 @@ function composeParcelCancelled(found: OrderFound, shopId: string): ComposedEmai
   const sub = parcelOf(found, shopId);
   if (!sub || (sub.status !== 'cancelled' && sub.status !== 'declined')) return undefined;
   const { order } = found;
-  const locale = orderLocale(order);
-  return {
-    orderId: order.id,
-    kind: 'parcel-cancelled',
-    ref: shopId,
-    to: order.customer.email,
-    recipient: 'shopper',
-    locale,
-    input: { name: order.customer.name, orderId: order.id, shopName: text(sub.shopName, locale), reason: cancelReason(sub), ...operatorNote(sub), amount: sub.total, money: moneyOutcome(order, 'parcel') },
-  };
+  return toShopper(
+    order,
+    'parcel-cancelled',
+    (locale) => ({ name: order.customer.name, orderId: order.id, shopName: text(sub.shopName, locale), reason: cancelReason(sub), ...operatorNote(sub), amount: sub.total, money: moneyOutcome(order, 'parcel') }),
+    shopId,
+  );
 }
 
 /** To an artisan who had been asked to accept: their part is off. */
@@ -179,15 +176,14 @@ async function composeArtisanCancelled(deps: OrderEmailDeps, found: OrderFound, 
   if (sub?.status !== 'cancelled' || !artisanWasTold(sub)) return undefined;
   const artisan = await deps.records.artisanContact(shopId);
   if (!artisan) return undefined;
-  return {
-    orderId: found.order.id,
-    kind: 'artisan-cancelled',
-    ref: shopId,
-    to: artisan.email,
-    recipient: 'artisan',
-    locale: artisan.locale,
-    input: { shopName: text(artisan.shopName, artisan.locale), orderId: found.order.id, reason: wholeOrder ? 'order_cancelled' : cancelReason(sub), ...operatorNote(sub), ordersUrl: ordersUrl(deps) },
-  };
+  const orderId = found.order.id;
+  return toArtisan(orderId, 'artisan-cancelled', shopId, artisan, (locale) => ({
+    shopName: text(artisan.shopName, locale),
+    orderId,
+    reason: wholeOrder ? 'order_cancelled' : cancelReason(sub),
+    ...operatorNote(sub),
+    ordersUrl: ordersUrl(deps),
+  }));
 }
 
 /** To the shopper: the whole order is off, and what happens to their money. */
@@ -195,21 +191,14 @@ function composeOrderCancelled(found: OrderFound, failure?: string): ComposedEma
   const { order } = found;
   if (order.status !== 'cancelled' && order.status !== 'failed' && !failure) return undefined;
   const failed = order.status === 'failed' || failure === 'States.Timeout' || failure === 'PaymentDeclined';
-  return {
+  return toShopper(order, 'order-cancelled', () => ({
+    name: order.customer.name,
     orderId: order.id,
-    kind: 'order-cancelled',
-    to: order.customer.email,
-    recipient: 'shopper',
-    locale: orderLocale(order),
-    input: {
-      name: order.customer.name,
-      orderId: order.id,
-      failed,
-      ...(order.cancelRequest && !failed ? { note: order.cancelRequest.note } : {}),
-      total: order.totals.total,
-      money: moneyOutcome({ ...order, status: failed ? 'failed' : order.status }, 'order'),
-    },
-  };
+    failed,
+    ...(order.cancelRequest && !failed ? { note: order.cancelRequest.note } : {}),
+    total: order.totals.total,
+    money: moneyOutcome({ ...order, status: failed ? 'failed' : order.status }, 'order'),
+  }));
 }
 
 const sendComposed = (deps: OrderEmailDeps, email: ComposedEmail | undefined): Promise<Outcome> => (email ? sendOnce(deps, email) : Promise.resolve('skipped'));

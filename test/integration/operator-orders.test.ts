@@ -68,7 +68,8 @@ const parcel = (d: { subOrders: Array<{ shopId: string }> }, shopId: string) => 
 const waitingFor = (orderId: string, shopId: string, step: string) =>
   until(`${shopId} waiting for ${step}`, async () => {
     const d = await detail(orderId);
-    return d.saga.waits.some((w: { step: string; shopId?: string }) => w.step === step && w.shopId === shopId) ? d : undefined;
+    // The saga keeps the step's token, then marks the parcel as waiting for it.
+    return d.saga.waits.some((w: { step: string; shopId?: string }) => w.step === step && w.shopId === shopId) && parcel(d, shopId)?.waitingFor === step ? d : undefined;
   });
 const pay = (redirectUrl: string) => fetch(`${redirectUrl}/decision`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve', redirect: 'manual' });
 const cancelParcel = (orderId: string, shopId: string, reason = 'Le client a appelé pour annuler ce colis') => operator.call('POST', `/api/operator/orders/${orderId}/parcels/${shopId}/cancel`, { reason });
