@@ -202,6 +202,7 @@ export class StatefulStack extends Stack {
       Validations.of(handler).acknowledge(TRACING_ACKNOWLEDGEMENT);
     }
 
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'For `npm run backfill-order-contacts -- --table …`' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For `npm run create-operator -- --user-pool-id …`' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
   }

@@ -1,7 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { keys } from '#shared/data/keys.ts';
+import { toItem } from '#shared/data/items.ts';
+import { keys, orderIndexes } from '#shared/data/keys.ts';
+import type { Order } from '#shared/domain/order.ts';
 import { storeDay } from '#shared/domain/store-day.ts';
 import { anonymous, newAccount, orderLink, request, type Account } from '../support/accounts.ts';
 import { storeUrl } from '../support/api-client.ts';
@@ -438,5 +442,46 @@ describe('sending an email again', () => {
     expect(resent).toHaveLength(3);
     expect(resent[0]).toMatchObject({ actor: expect.any(String), actorEmail: operator.email, email: { kind: 'order-placed', to: 'shopper', status: 'sent' } });
     expect(resent.map((e: { email: { kind: string } }) => e.email.kind)).toEqual(['order-placed', 'order-placed', 'new-order']);
+  });
+});
+
+describe('orders placed before the search existed', () => {
+  it('are found once `npm run backfill-order-contacts` has filed them; running it again changes nothing', async () => {
+    // An order as checkout wrote them before: the order's own item, and no contact lookups.
+    const contact = newShopperContact('op-before');
+    const at = new Date(Date.now() - 90 * 24 * 3600 * 1000).toISOString();
+    const order: Order = {
+      id: `ord-${Date.now().toString(36).padStart(16, '0').slice(-16)}`,
+      status: 'completed',
+      payment: { method: 'cod', status: 'captured' },
+      customer: { name: 'Hajar Ouali', ...contact, address: { line1: '3 rue Smara', city: 'Dakhla', country: 'MA' } },
+      guestTokenHash: 'h'.repeat(64),
+      zone: 'dakhla',
+      totals: { items: 10_000, shipping: 2_000, total: 12_000 },
+      currency: 'MAD',
+      createdAt: at,
+      updatedAt: at,
+    };
+    await db.send(new PutCommand({ TableName: inject('tableName'), Item: toItem('Order', keys.order(order.id), order, orderIndexes(order)) }));
+    const byEmail = async () => (await operator.call('GET', `/api/operator/orders/search?q=${encodeURIComponent(contact.email)}`)).body.items.map((o: { id: string }) => o.id);
+    expect(await byEmail()).toEqual([]);
+
+    const backfill = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'infra/backfill-order-contacts.ts', '--endpoint', inject('dynamoEndpoint'), '--table', inject('tableName')], {
+        cwd: resolve(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+        env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      });
+    const first = backfill();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/\[dakhla\] \d+ orders filed under their shopper's e-mail and phone in dakhla-market/);
+    expect(await byEmail()).toEqual([order.id]);
+    const phone = await operator.call('GET', `/api/operator/orders/search?q=${encodeURIComponent(contact.phone)}`);
+    expect(phone.body.items.map((o: { id: string }) => o.id)).toEqual([order.id]);
+    expect(backfill().status).toBe(0);
+    expect(await byEmail()).toEqual([order.id]);
+    // Told what it needs, in one line.
+    const usage = spawnSync(process.execPath, ['--import', 'tsx', 'infra/backfill-order-contacts.ts'], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    expect([usage.status, usage.stderr.trim()]).toEqual([1, '[dakhla] backfill-order-contacts: usage: npm run backfill-order-contacts -- --table <TableName> (--region <region> | --endpoint <url>)']);
   });
 });
