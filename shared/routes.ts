@@ -45,6 +45,8 @@ export interface Route {
     userPool?: 'manage-groups';
     /** Workflows it starts or resumes (their ARN in `<NAME>_ARN`, StartExecution and SendTask* on them). */
     workflows?: readonly 'order-saga'[];
+    /** Workflows whose executions it reads (their ARN in `<NAME>_ARN`, DescribeExecution and GetExecutionHistory on their executions). */
+    workflowStatus?: readonly 'order-saga'[];
     /** Sends email: in AWS `ses:SendEmail` as the sender identity only (EMAIL_FROM); locally the outbox. */
     email?: 'send';
     /** Reads the payment providers' secret (Secrets Manager, GetSecretValue on that secret only; PAYMENT_SECRET_NAME). */
@@ -102,6 +104,12 @@ export const routes = [
   { method: 'POST', path: '/api/operator/orders/{orderId}/parcels/{shopId}/delivered', handler: 'operator/confirm-delivery', auth: 'operator', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
   // Operators: the orders that need one of them (kept by the reconciler, shared/schedules.ts), newest first.
   { method: 'GET', path: '/api/operator/attention', handler: 'operator/list-attention', auth: 'operator', access: { table: 'read' } },
+  // Operators: find an order (number, e-mail, phone), see all of it, cancel it or a parcel through the saga, send an email again.
+  { method: 'GET', path: '/api/operator/orders/search', handler: 'operator/search-orders', auth: 'operator', access: { table: 'read' } },
+  { method: 'GET', path: '/api/operator/orders/{orderId}', handler: 'operator/get-order', auth: 'operator', access: { table: 'read', workflowStatus: ['order-saga'] } },
+  { method: 'POST', path: '/api/operator/orders/{orderId}/cancel', handler: 'operator/cancel-order', auth: 'operator', access: { table: 'read-write', workflows: ['order-saga'] } },
+  { method: 'POST', path: '/api/operator/orders/{orderId}/parcels/{shopId}/cancel', handler: 'operator/cancel-parcel', auth: 'operator', access: { table: 'read-write', workflows: ['order-saga'] } },
+  { method: 'POST', path: '/api/operator/orders/{orderId}/emails', handler: 'operator/resend-email', auth: 'operator', access: { table: 'read-write', email: 'send' } },
 ] as const satisfies readonly Route[];
 
 /** A route's API Gateway route key, e.g. "GET /api/products/{productId}". */

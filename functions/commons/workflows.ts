@@ -1,5 +1,13 @@
-import { DescribeExecutionCommand, ListExecutionsCommand, SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { SagaControl, SagaExecutions } from '#shared/use-cases/ports.ts';
+import {
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import type { SagaControl, SagaExecution, SagaExecutions } from '#shared/use-cases/ports.ts';
 import { config } from './config.ts';
 import { traced } from './tracing.ts';
 
@@ -30,18 +38,35 @@ export const orderSaga: SagaControl = {
 /** An execution's ARN from its state machine's and its name (`…:stateMachine:<m>` → `…:execution:<m>:<name>`). */
 const executionArn = (name: string) => `${config.orderSagaArn.replace(':stateMachine:', ':execution:')}:${name}`;
 
-/** What the reconciler asks about the order saga's executions. */
+const iso = (date: Date | undefined) => date?.toISOString();
+
+/** How many of the newest history events are read to find the state entered last. */
+const HISTORY_LOOKBACK = 20;
+
+/** What the reconciler and the operators' order page ask about the order saga's executions. */
 export const orderSagaExecutions: SagaExecutions = {
   async describe(name) {
+    let described;
     try {
-      const out = await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(name) }));
-      // PENDING_REDRIVE: someone redrove it (the console's Redrive): it is about to run again.
-      const status = out.status === 'PENDING_REDRIVE' ? 'RUNNING' : out.status!;
-      return { status, ...(out.error ? { error: out.error } : {}) };
+      described = await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(name) }));
     } catch (error) {
       if ((error as Error).name === 'ExecutionDoesNotExist') return undefined;
       throw error;
     }
+    // PENDING_REDRIVE: someone redrove it (the console's Redrive): it is about to run again.
+    const status = (!described.status || described.status === 'PENDING_REDRIVE' ? 'RUNNING' : described.status) as SagaExecution['status'];
+    return {
+      status,
+      ...(described.startDate ? { startedAt: iso(described.startDate) } : {}),
+      ...(described.stopDate ? { stoppedAt: iso(described.stopDate) } : {}),
+      ...(described.error ? { error: described.error } : {}),
+      ...(described.cause ? { cause: described.cause.slice(0, 500) } : {}),
+    };
+  },
+  async lastState(name) {
+    const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn: executionArn(name), reverseOrder: true, maxResults: HISTORY_LOOKBACK, includeExecutionData: false }));
+    const entered = history.events?.find((event) => event.stateEnteredEventDetails?.name);
+    return entered?.timestamp ? { name: entered.stateEnteredEventDetails!.name!, at: iso(entered.timestamp)! } : undefined;
   },
   start: startExecution,
   async running(maxPages) {

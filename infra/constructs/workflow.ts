@@ -91,16 +91,20 @@ export class WorkflowStateMachine extends Construct {
   }
 
   /**
-   * May look at its executions: ListExecutions on the state machine, DescribeExecution on its
-   * executions (`…:execution:<machine>:*`) — what the reconciler reads; not their history nor data elsewhere.
+   * May read its executions — DescribeExecution on `…:execution:<machine>:*` (they are named per order
+   * at run time: `<orderId>`, `<orderId>.<run>`), with `history` their GetExecutionHistory too (the
+   * operators' order page), with `list` ListExecutions on the state machine (the reconciler) — and is
+   * told the state machine's ARN in `<NAME>_ARN`. Not their data elsewhere, nor SendTask*.
    */
-  grantInspect(fn: lambda.Function): void {
-    this.stateMachine.grant(fn, 'states:ListExecutions');
-    const grant = this.stateMachine.grantExecution(fn, 'states:DescribeExecution');
+  grantRead(fn: lambda.Function, { history = false, list = false }: { history?: boolean; list?: boolean } = {}): void {
+    fn.addEnvironment(workflowArnVariable(this.workflow.name), this.stateMachine.stateMachineArn);
+    if (list) this.stateMachine.grant(fn, 'states:ListExecutions');
+    const actions = ['states:DescribeExecution', ...(history ? ['states:GetExecutionHistory'] : [])];
+    const grant = this.stateMachine.grantExecution(fn, ...actions);
     for (const resource of grant.principalStatements.flatMap((statement) => statement.resources)) {
       Validations.of(fn.role!).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(fn).resolve(resource))}]`,
-        reason: `DescribeExecution on the executions of ${this.workflow.name} only: they are named per order at run time (<orderId>, <orderId>.<run>).`,
+        reason: `${actions.join(' and ')} on the executions of ${this.workflow.name} only: they are named per order at run time (<orderId>, <orderId>.<run>).`,
       });
     }
   }

@@ -220,12 +220,16 @@ export class ApiStack extends Stack {
       if ((route.access as Route['access']).paymentSecret) grantPaymentSecret(handler.fn);
       grantTable(handler.fn, props.table, route.access.table);
       if ('limit' in route && route.access.table === 'read') grantCounters(handler.fn, props.table);
-      for (const workflowName of (route.access as Route['access']).workflows ?? []) {
+      const workflowNamed = (workflowName: string) => {
         const workflow = workflows.get(workflowName);
         if (!workflow) throw new Error(`Route ${routeKey(route)} names workflow "${workflowName}", which shared/workflows/registry.ts does not have`);
-        workflow.grantStart(handler.fn);
-        workflow.grantTaskResponse(handler.fn);
+        return workflow;
+      };
+      for (const workflowName of (route.access as Route['access']).workflows ?? []) {
+        workflowNamed(workflowName).grantStart(handler.fn);
+        workflowNamed(workflowName).grantTaskResponse(handler.fn);
       }
+      for (const workflowName of (route.access as Route['access']).workflowStatus ?? []) workflowNamed(workflowName).grantRead(handler.fn, { history: true });
       if ((route.access as Route['access']).email === 'send') grantSendEmail(handler.fn, emailSender);
       const { images } = route.access as Route['access'];
       if (images) grantImages(handler, imageBucket, images);
@@ -274,7 +278,7 @@ export class ApiStack extends Stack {
         const workflow = workflows.get(workflowName);
         if (!workflow) throw new Error(`Schedule ${schedule.name} names workflow "${workflowName}", which shared/workflows/registry.ts does not have`);
         workflow.grantStart(fn);
-        workflow.grantInspect(fn);
+        workflow.grantRead(fn, { list: true });
       }
       if (access.email === 'send') grantSendEmail(fn, emailSender);
       if (access.paymentSecret) grantPaymentSecret(fn);

@@ -208,6 +208,7 @@ export class StatefulStack extends Stack {
       alarmFunctions(this, [handler], props.alertTopic);
     }
 
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'For `npm run backfill-order-contacts -- --table …`' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For `npm run create-operator -- --user-pool-id …`' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
   }

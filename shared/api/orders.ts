@@ -5,7 +5,9 @@ import { LOCALES, type Localized } from '../domain/locales.ts';
 import type { DisplayCurrency } from '../domain/money.ts';
 import { ORDER_LINK_HEADER, ORDER_LINK_TOKEN } from '../domain/order-link.ts';
 import type { ShippingZone } from '../domain/shipping.ts';
+import { isStoreDay } from '../domain/store-day.ts';
 import { text } from '../domain/text.ts';
+import { pageCursor, pageLimit } from './paging.ts';
 
 /** Requests and responses of the cart and checkout API. */
 
@@ -154,8 +156,10 @@ export const ORDER_STATUSES = ['placed', 'confirmed', 'completed', 'cancelled', 
 export const operatorOrdersQuery = z
   .object({
     status: z.enum(ORDER_STATUSES).default('confirmed'),
-    limit: z.coerce.number().int().min(1).max(48).default(24),
-    cursor: z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional(),
+    /** Only the orders placed that day, in Morocco's time (shared/domain/store-day.ts). */
+    day: z.string().refine(isStoreDay, 'must be a date such as 2026-12-01').optional(),
+    limit: pageLimit,
+    cursor: pageCursor,
   })
   .strict();
 export type OperatorOrdersQuery = z.infer<typeof operatorOrdersQuery>;

@@ -23,6 +23,8 @@ export async function collectionPage<T>(
     status?: string | undefined;
     /** The collection index: gsi1 unless said (gsi3 holds a shopper's orders). */
     index?: 'gsi1' | 'gsi3';
+    /** Only items whose index sort key is in [from, to) (e.g. one day of `<createdAt>#<id>`). */
+    sortRange?: { from: string; to: string } | undefined;
   },
 ): Promise<Page<T>> {
   const index = q.index ?? INDEX.byTime;
@@ -32,10 +34,15 @@ export async function collectionPage<T>(
       new QueryCommand({
         TableName: tableName,
         IndexName: index,
-        KeyConditionExpression: '#collection = :pk',
+        // BETWEEN is inclusive: `to` itself sorts before any `<to>#<id>`, so the range ends before it.
+        KeyConditionExpression: `#collection = :pk${q.sortRange ? ' AND #sort BETWEEN :from AND :to' : ''}`,
         ...(q.status ? { FilterExpression: '#status = :status' } : {}),
-        ExpressionAttributeNames: { '#collection': `${index}pk`, ...(q.status ? { '#status': 'status' } : {}) },
-        ExpressionAttributeValues: { ':pk': q.collection, ...(q.status ? { ':status': q.status } : {}) },
+        ExpressionAttributeNames: { '#collection': `${index}pk`, ...(q.sortRange ? { '#sort': `${index}sk` } : {}), ...(q.status ? { '#status': 'status' } : {}) },
+        ExpressionAttributeValues: {
+          ':pk': q.collection,
+          ...(q.sortRange ? { ':from': q.sortRange.from, ':to': q.sortRange.to } : {}),
+          ...(q.status ? { ':status': q.status } : {}),
+        },
         ScanIndexForward: !q.newestFirst,
         Limit: q.limit,
         ExclusiveStartKey: startKey,

@@ -63,6 +63,11 @@ export const keys = {
   webhookEvent: (provider: string, eventId: string): TableKey => ({ pk: `WEBHOOK#${provider}#${eventId}`, sk: 'WEBHOOK' }),
   /** One money movement of an order (a void, a refund of the order or of one sub-order): claimed once. */
   paymentMovement: (orderId: string, movementId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `PAYMENT#${movementId}` }),
+  /**
+   * An order filed under one of its shopper's contacts (`<kind>#<hash>` of the normalised e-mail or
+   * phone, as `clientId` names it: no address in a key), newest first: the operators' search.
+   */
+  orderContact: (contactId: string, createdAt: string, orderId: string): TableKey => ({ pk: `CONTACT#${contactId}`, sk: `ORDER#${createdAt}#${orderId}` }),
   /** An email about an order, claimed once per (kind, recipient) before it is sent: a retried step sends nothing twice. */
   orderEmail: (orderId: string, kind: string, recipient: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `EMAIL#${kind}#${recipient.toLowerCase()}` }),
   /** Where an artisan is in the first-run wizard. */
@@ -74,7 +79,7 @@ export const keys = {
   clientHolds: (clientId: string): TableKey => ({ pk: `HOLDS#${clientId}`, sk: 'HOLDS' }),
   /** An order an operator must look at, one record per kind of problem; it exists only while the problem does. */
   attention: (orderId: string, kind: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.attentionPrefix}${kind}` }),
-  /** One entry of the order's own timeline (who did what to the order), written once per key. */
+  /** One entry of the order's own timeline (an operator's cancel, delivery, resent email; the reconciler's or the saga's action): `EVENT#<id>`. */
   orderEvent: (orderId: string, eventKey: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.eventPrefix}${eventKey}` }),
   /** Where the reconciler's sweep of the orders in one status stopped (bounded work per run). */
   reconcilerCursor: (status: string): TableKey => ({ pk: 'RECONCILER', sk: `CURSOR#${status}` }),
@@ -102,6 +107,8 @@ export const partitions = {
   ordersByStatus: (status: string) => `ORDERS#${status}`,
   shopSubOrders: (shopId: string, status: string) => `SHOP#${shopId}#SUBORDERS#${status}`,
   shopperOrders: (sub: string) => `SHOPPER#${sub}`,
+  /** The orders of one shopper contact (an e-mail or a phone), newest first. */
+  contactOrders: (contactId: string) => `CONTACT#${contactId}`,
   /** Every product of a shop, drafts and archived included (gsi1, latest change first). */
   shopProducts: (shopId: string) => `SHOPPRODUCTS#${shopId}`,
   /** Every open attention record, newest first (gsi1). */

@@ -117,12 +117,12 @@ export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
       }
     },
 
-    /** Cancels a sub-order and gives its stock back, in one transaction: exactly once. */
-    async cancelSubOrder(sub: SubOrder, from: readonly SubOrderStatus[], at: string, reason: string): Promise<boolean> {
+    /** Cancels a sub-order and gives its stock back, in one transaction: exactly once. `who` asked for it (an operator), if anyone. */
+    async cancelSubOrder(sub: SubOrder, from: readonly SubOrderStatus[], at: string, reason: string, who?: TimelineWho): Promise<boolean> {
       try {
         await db.send(
           new TransactWriteCommand({
-            TransactItems: [{ Update: subOrderMove(sub.orderId, sub.shopId, from, 'cancelled', at, { cancelReason: reason }) }, ...stockBack(sub.lines)],
+            TransactItems: [{ Update: subOrderMove(sub.orderId, sub.shopId, from, 'cancelled', at, { cancelReason: reason }, who) }, ...stockBack(sub.lines)],
           }),
         );
         return true;

@@ -4,6 +4,7 @@ import { productBody, shopProfileBody } from '../api/artisan.ts';
 import { checkoutBody, customerSchema, MAX_CART_LINES, MAX_QUANTITY } from '../api/orders.ts';
 import { catalogueEntries, productItem } from './catalogue-writes.ts';
 import { toItem } from './items.ts';
+import { MAX_LINK_HASHES } from './operator-orders.ts';
 import { keys, orderIndexes, subOrderIndexes } from './keys.ts';
 import { MAX_SEARCH_TERMS } from '../domain/catalogue-index.ts';
 import { TEXT_LIMITS, type Category, type Product, type Shop, type Variant } from '../domain/catalogue.ts';
@@ -87,13 +88,16 @@ function largestOrder(shopCount: number) {
     customer,
     ownerSub: 'u'.repeat(36),
     guestTokenHash: 'h'.repeat(64),
+    // An operator's cancel request and every further order link an operator may send.
+    cancelRequest: { at, actor: 'u'.repeat(36), note: widest(500) },
+    linkHashes: Array.from({ length: MAX_LINK_HASHES }, () => 'h'.repeat(64)),
     zone: quote.zone,
     totals: quote.totals,
     currency: 'MAD',
     createdAt: at,
     updatedAt: at,
   };
-  const subOrders: Array<SubOrder & { declineReason: string; cancelReason: string }> = quote.shops.map((s) => ({
+  const subOrders: SubOrder[] = quote.shops.map((s) => ({
     orderId,
     shopId: s.shopId,
     shopName: s.shopName,
@@ -113,6 +117,7 @@ function largestOrder(shopCount: number) {
     cashCollected: true,
     declineReason: widest(500),
     cancelReason: 'deadline_missed',
+    cancelRequest: { at, actor: 'u'.repeat(36), note: widest(500) },
     createdAt: at,
     updatedAt: at,
   }));

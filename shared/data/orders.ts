@@ -10,6 +10,7 @@ import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { HoldsChanged, type HoldsWrite } from './client-limits.ts';
 import { fromItem, toItem } from './items.ts';
 import { collectionPage } from './collection-page.ts';
+import { orderContactItems } from './order-contacts.ts';
 import { INDEX, keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
 
 /** Orders: the catalogue read a checkout prices from, and the one transaction that places an order. */
@@ -142,6 +143,8 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
         ...subOrders.map((sub) => ({
           Put: { TableName: tableName, Item: toItem('SubOrder', keys.subOrder(sub.orderId, sub.shopId), sub, subOrderIndexes(sub)) },
         })),
+        // The order filed under its shopper's e-mail and phone: what the operators' search reads.
+        ...(await orderContactItems(order)).map((Item) => ({ Put: { TableName: tableName, Item } })),
         // A card order's payment session → the order: what the provider's webhook is looked up by.
         ...(provider && sessionId
           ? [{ Put: { TableName: tableName, Item: toItem('PaymentRef', keys.paymentRef(provider, sessionId), { provider, sessionId, orderId: order.id }), ConditionExpression: 'attribute_not_exists(pk)' } }]
@@ -187,13 +190,19 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
     listShopSubOrders: (shopId: string, status: string, limit: number, cursor?: string): Promise<Page<SubOrder>> =>
       collectionPage<SubOrder>({ db, tableName }, { collection: partitions.shopSubOrders(shopId, status), limit, cursor, entity: { pk: 'ORDER#', sk: keys.subOrder('', shopId).sk }, newestFirst: false }),
 
-    /** Orders in one status, newest first (operators): gsi1 `ORDERS#<status>`. */
-    listOrdersByStatus: (status: string, limit: number, cursor?: string): Promise<Page<Order>> =>
-      collectionPage<Order>({ db, tableName }, { collection: partitions.ordersByStatus(status), limit, cursor, entity: { pk: 'ORDER#', sk: keys.order('').sk }, newestFirst: true }),
+    /** Orders in one status, newest first (operators): gsi1 `ORDERS#<status>`, optionally placed within [from, to). */
+    listOrdersByStatus: (status: string, limit: number, cursor?: string, placed?: { from: string; to: string }): Promise<Page<Order>> =>
+      collectionPage<Order>({ db, tableName }, { collection: partitions.ordersByStatus(status), limit, cursor, entity: { pk: 'ORDER#', sk: keys.order('').sk }, newestFirst: true, sortRange: placed }),
 
     /** A signed-in shopper's orders, newest first (gsi3). */
     listShopperOrders: (sub: string, limit: number, cursor?: string): Promise<Page<Order>> =>
       collectionPage<Order>({ db, tableName }, { collection: partitions.shopperOrders(sub), limit, cursor, entity: keys.order(''), newestFirst: true, index: INDEX.byAltId }),
+
+    /** Orders' own items by id (no sub-orders), in the order of `ids`; missing ones left out: one BatchGet per 100. */
+    async ordersById(ids: string[]): Promise<Order[]> {
+      const found = new Map((await batchGet(ids.map((id) => keys.order(id)))).map((item) => [item.id as string, fromItem<Order>(item)]));
+      return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+    },
 
     /** An order with its sub-orders (and their lines): one Query. */
     async getOrder(orderId: string): Promise<{ order: Order; subOrders: SubOrder[] } | undefined> {

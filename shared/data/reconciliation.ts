@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/catalogue.ts';
 import type { Order } from '../domain/order.ts';
-import type { OrderEvent } from '../domain/order-timeline.ts';
+import { byTime, type OrderEvent } from '../domain/order-events.ts';
 import { OPEN_ORDER_STATUSES, type SagaWait } from '../domain/reconcile.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { collectionPage } from './collection-page.ts';
@@ -74,11 +74,11 @@ export function reconciliation({ db, tableName }: CatalogueWritesDeps) {
       }
     },
 
-    /** Records an action on the order's timeline once per `eventKey`: false when it was recorded before. */
-    async record(orderId: string, eventKey: string, event: OrderEvent): Promise<boolean> {
+    /** Records an action on the order's timeline once per event id: false when it was recorded before. */
+    async record(event: OrderEvent): Promise<boolean> {
       try {
         await db.send(
-          new PutCommand({ TableName: tableName, Item: toItem('OrderEvent', keys.orderEvent(orderId, eventKey), { orderId, ...event }), ConditionExpression: 'attribute_not_exists(pk)' }),
+          new PutCommand({ TableName: tableName, Item: toItem('OrderEvent', keys.orderEvent(event.orderId, event.id), event), ConditionExpression: 'attribute_not_exists(pk)' }),
         );
         return true;
       } catch (error) {
@@ -89,9 +89,7 @@ export function reconciliation({ db, tableName }: CatalogueWritesDeps) {
 
     /** The order's own timeline, oldest first (in the order's partition: access pattern 18 reads it too). */
     async timeline(orderId: string): Promise<OrderEvent[]> {
-      return (await orderItems(orderId, orderSk.eventPrefix)).map((i) => fromItem<OrderEvent & { orderId: string }>(i))
-        .map(({ orderId: _order, ...event }) => event)
-        .sort((a, b) => a.at.localeCompare(b.at));
+      return (await orderItems(orderId, orderSk.eventPrefix)).map((i) => fromItem<OrderEvent>(i)).sort(byTime);
     },
   };
 }

@@ -28,6 +28,22 @@ export interface Order {
   sagaRun?: number;
   createdAt: string;
   updatedAt: string;
+  /** An operator asked for the whole order to be cancelled (each parcel carries it too). */
+  cancelRequest?: CancelRequest;
+  /** SHA-256 of further order-link secrets: an operator resent the "order placed" email, which carries a new link. */
+  linkHashes?: string[];
+}
+
+/**
+ * An operator asked to cancel (the order, or one parcel). The saga does it — at once if the
+ * parcel's wait is running (its task is failed), else when its next wait begins — and its
+ * compensation gives stock and money back; `note` is the reason the shopper and the artisan read.
+ */
+export interface CancelRequest {
+  at: string;
+  /** The operator's sub. */
+  actor: string;
+  note: string;
 }
 
 export interface SubOrder {
@@ -52,6 +68,12 @@ export interface SubOrder {
   trackingNumber?: string;
   /** Cash on delivery: an operator recorded the cash as collected. */
   cashCollected?: boolean;
+  /** An operator asked for this parcel to be cancelled (see CancelRequest). */
+  cancelRequest?: CancelRequest;
+  /** Why it was cancelled: `declined`, `deadline_missed`, `by_operator`, or the saga's failure. */
+  cancelReason?: string;
+  /** The artisan's reason for declining. */
+  declineReason?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -70,10 +92,10 @@ export interface TimelineEntry {
 export type SubOrderView = SubOrder & { trackingUrl?: string };
 
 /** What the shopper's order page shows: everything but the secret's hash. */
-export type OrderView = { order: Omit<Order, 'guestTokenHash' | 'ownerSub'>; subOrders: SubOrderView[] };
+export type OrderView = { order: Omit<Order, 'guestTokenHash' | 'ownerSub' | 'linkHashes'>; subOrders: SubOrderView[] };
 
 export function toOrderView(order: Order, subOrders: SubOrder[]): OrderView {
-  const { guestTokenHash: _h, ownerSub: _o, ...visible } = order;
+  const { guestTokenHash: _h, ownerSub: _o, linkHashes: _l, ...visible } = order;
   return { order: visible, subOrders: subOrders.map(withTrackingUrl) };
 }
 

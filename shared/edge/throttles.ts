@@ -110,6 +110,11 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/operator/orders': 'operator',
   'POST /api/operator/orders/{orderId}/parcels/{shopId}/delivered': 'operator',
   'GET /api/operator/attention': 'operator',
+  'GET /api/operator/orders/search': 'operator',
+  'GET /api/operator/orders/{orderId}': 'operator',
+  'POST /api/operator/orders/{orderId}/cancel': 'operator',
+  'POST /api/operator/orders/{orderId}/parcels/{shopId}/cancel': 'operator',
+  'POST /api/operator/orders/{orderId}/emails': 'operator',
 };
 
 /** A route's throttle (its class's numbers), or undefined for a route the table does not know (a test's own route table): the stage default applies. */

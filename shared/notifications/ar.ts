@@ -11,8 +11,11 @@ const reasons: Record<CancelReason | 'order_cancelled', string> = {
   declined: 'الحرفي لا يستطيع تحضيره',
   deadline_missed: 'لم يرد الحرفي في الوقت المحدد',
   failed: 'حال عطل دون معالجته',
+  by_operator: 'فريق سوق الداخلة قرر ذلك',
   order_cancelled: 'أُلغي الطلب',
 };
+
+const noted = (note?: string) => (note ? [`السبب: «${note}».`] : []);
 
 export const ar: Templates = {
   'order-placed': (i, f) => ({
@@ -41,13 +44,14 @@ export const ar: Templates = {
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `أُلغي جزء من طلبك ${i.orderId}`,
-    blocks: [`مرحبا ${i.name}،`, `أُلغي طرد ${i.shopName} (${f.mad(i.amount)}) لأن ${reasons[i.reason]}.`, money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : [])],
+    blocks: [`مرحبا ${i.name}،`, `أُلغي طرد ${i.shopName} (${f.mad(i.amount)}) لأن ${reasons[i.reason]}.`, ...noted(i.note), money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : [])],
   }),
   'order-cancelled': (i, f) => ({
     subject: i.failed ? `تعذّر إتمام طلبك ${i.orderId}` : `أُلغي طلبك ${i.orderId}`,
     blocks: [
       `مرحبا ${i.name}،`,
       i.failed ? `تعذّر إتمام طلبك بقيمة ${f.mad(i.total)} (لم يتأكد الدفع).` : `أُلغي طلبك بقيمة ${f.mad(i.total)}.`,
+      ...noted(i.note),
       money[i.money],
       ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : []),
     ],
@@ -65,6 +69,6 @@ export const ar: Templates = {
   }),
   'artisan-cancelled': (i) => ({
     subject: `أُلغي الطلب ${i.orderId} — لا ترسله`,
-    blocks: [`مرحبا ${i.shopName}،`, `أُلغي جزؤك من الطلب ${i.orderId} لأن ${reasons[i.reason]}. لا ترسله؛ وقد عاد مخزونه إلى البيع.`, { link: i.ordersUrl, label: 'طلباتي' }],
+    blocks: [`مرحبا ${i.shopName}،`, `أُلغي جزؤك من الطلب ${i.orderId} لأن ${reasons[i.reason]}. لا ترسله؛ وقد عاد مخزونه إلى البيع.`, ...noted(i.note), { link: i.ordersUrl, label: 'طلباتي' }],
   }),
 };

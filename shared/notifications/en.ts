@@ -11,8 +11,11 @@ const reasons: Record<CancelReason | 'order_cancelled', string> = {
   declined: 'the artisan cannot prepare it',
   deadline_missed: 'the artisan did not answer in time',
   failed: 'a problem stopped us from handling it',
+  by_operator: 'the Dakhla Market team decided so',
   order_cancelled: 'the order was cancelled',
 };
+
+const noted = (note?: string) => (note ? [`Reason: “${note}”.`] : []);
 
 export const en: Templates = {
   'order-placed': (i, f) => ({
@@ -41,13 +44,14 @@ export const en: Templates = {
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `Part of your order ${i.orderId} is cancelled`,
-    blocks: [`Hello ${i.name},`, `The parcel from ${i.shopName} (${f.mad(i.amount)}) is cancelled: ${reasons[i.reason]}.`, money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : [])],
+    blocks: [`Hello ${i.name},`, `The parcel from ${i.shopName} (${f.mad(i.amount)}) is cancelled: ${reasons[i.reason]}.`, ...noted(i.note), money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : [])],
   }),
   'order-cancelled': (i, f) => ({
     subject: i.failed ? `Your order ${i.orderId} could not go through` : `Your order ${i.orderId} is cancelled`,
     blocks: [
       `Hello ${i.name},`,
       i.failed ? `Your order of ${f.mad(i.total)} could not go through (the payment was not confirmed).` : `Your order of ${f.mad(i.total)} is cancelled.`,
+      ...noted(i.note),
       money[i.money],
       ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : []),
     ],
@@ -65,6 +69,6 @@ export const en: Templates = {
   }),
   'artisan-cancelled': (i) => ({
     subject: `Order ${i.orderId} cancelled — do not ship it`,
-    blocks: [`Hello ${i.shopName},`, `Your part of order ${i.orderId} is cancelled: ${reasons[i.reason]}. Do not ship it; its stock is back on sale.`, { link: i.ordersUrl, label: 'My orders' }],
+    blocks: [`Hello ${i.shopName},`, `Your part of order ${i.orderId} is cancelled: ${reasons[i.reason]}. Do not ship it; its stock is back on sale.`, ...noted(i.note), { link: i.ordersUrl, label: 'My orders' }],
   }),
 };

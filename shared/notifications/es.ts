@@ -11,8 +11,11 @@ const reasons: Record<CancelReason | 'order_cancelled', string> = {
   declined: 'el artesano no puede prepararlo',
   deadline_missed: 'el artesano no respondió a tiempo',
   failed: 'un problema nos impidió tramitarlo',
+  by_operator: 'así lo decidió el equipo de Dakhla Market',
   order_cancelled: 'el pedido fue cancelado',
 };
+
+const noted = (note?: string) => (note ? [`Motivo: «${note}».`] : []);
 
 export const es: Templates = {
   'order-placed': (i, f) => ({
@@ -41,13 +44,14 @@ export const es: Templates = {
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `Parte de su pedido ${i.orderId} ha sido cancelada`,
-    blocks: [`Hola, ${i.name}:`, `El paquete de ${i.shopName} (${f.mad(i.amount)}) queda cancelado: ${reasons[i.reason]}.`, money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Su pedido' }] : [])],
+    blocks: [`Hola, ${i.name}:`, `El paquete de ${i.shopName} (${f.mad(i.amount)}) queda cancelado: ${reasons[i.reason]}.`, ...noted(i.note), money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Su pedido' }] : [])],
   }),
   'order-cancelled': (i, f) => ({
     subject: i.failed ? `Su pedido ${i.orderId} no se ha podido completar` : `Su pedido ${i.orderId} ha sido cancelado`,
     blocks: [
       `Hola, ${i.name}:`,
       i.failed ? `Su pedido de ${f.mad(i.total)} no se ha podido completar (el pago no se confirmó).` : `Su pedido de ${f.mad(i.total)} ha sido cancelado.`,
+      ...noted(i.note),
       money[i.money],
       ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Su pedido' }] : []),
     ],
@@ -65,6 +69,6 @@ export const es: Templates = {
   }),
   'artisan-cancelled': (i) => ({
     subject: `Pedido ${i.orderId} cancelado: no lo envíe`,
-    blocks: [`Hola, ${i.shopName}:`, `Su parte del pedido ${i.orderId} queda cancelada: ${reasons[i.reason]}. No la envíe; el stock vuelve a estar a la venta.`, { link: i.ordersUrl, label: 'Mis pedidos' }],
+    blocks: [`Hola, ${i.shopName}:`, `Su parte del pedido ${i.orderId} queda cancelada: ${reasons[i.reason]}. No la envíe; el stock vuelve a estar a la venta.`, ...noted(i.note), { link: i.ordersUrl, label: 'Mis pedidos' }],
   }),
 };

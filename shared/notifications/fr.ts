@@ -11,8 +11,11 @@ const reasons: Record<CancelReason | 'order_cancelled', string> = {
   declined: "l'artisan ne peut pas la préparer",
   deadline_missed: "l'artisan n'a pas répondu à temps",
   failed: 'un incident nous a empêchés de la traiter',
+  by_operator: "l'équipe de Dakhla Market l'a décidé",
   order_cancelled: 'la commande a été annulée',
 };
+
+const noted = (note?: string) => (note ? [`Motif : « ${note} ».`] : []);
 
 export const fr: Templates = {
   'order-placed': (i, f) => ({
@@ -41,13 +44,14 @@ export const fr: Templates = {
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `Une partie de votre commande ${i.orderId} est annulée`,
-    blocks: [`Bonjour ${i.name},`, `Le colis de ${i.shopName} (${f.mad(i.amount)}) est annulé : ${reasons[i.reason]}.`, money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Votre commande' }] : [])],
+    blocks: [`Bonjour ${i.name},`, `Le colis de ${i.shopName} (${f.mad(i.amount)}) est annulé : ${reasons[i.reason]}.`, ...noted(i.note), money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Votre commande' }] : [])],
   }),
   'order-cancelled': (i, f) => ({
     subject: i.failed ? `Votre commande ${i.orderId} n'a pas pu aboutir` : `Votre commande ${i.orderId} est annulée`,
     blocks: [
       `Bonjour ${i.name},`,
       i.failed ? `Votre commande de ${f.mad(i.total)} n'a pas pu aboutir (paiement non confirmé).` : `Votre commande de ${f.mad(i.total)} est annulée.`,
+      ...noted(i.note),
       money[i.money],
       ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Votre commande' }] : []),
     ],
@@ -65,6 +69,6 @@ export const fr: Templates = {
   }),
   'artisan-cancelled': (i) => ({
     subject: `Commande ${i.orderId} annulée — ne l'expédiez pas`,
-    blocks: [`Bonjour ${i.shopName},`, `Votre partie de la commande ${i.orderId} est annulée : ${reasons[i.reason]}. Ne l'expédiez pas ; le stock est remis en vente.`, { link: i.ordersUrl, label: 'Mes commandes' }],
+    blocks: [`Bonjour ${i.shopName},`, `Votre partie de la commande ${i.orderId} est annulée : ${reasons[i.reason]}. Ne l'expédiez pas ; le stock est remis en vente.`, ...noted(i.note), { link: i.ordersUrl, label: 'Mes commandes' }],
   }),
 };

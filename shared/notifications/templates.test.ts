@@ -32,6 +32,23 @@ describe('order emails', () => {
     });
   }
 
+  it('a cancellation by the store’s team gives the operator’s reason to the shopper and the artisan, in every language', () => {
+    const note = 'Le client a appelé pour annuler';
+    for (const locale of LOCALES) {
+      const emails = [
+        renderEmail('parcel-cancelled', locale, { ...samples['parcel-cancelled'], reason: 'by_operator', note }),
+        renderEmail('artisan-cancelled', locale, { ...samples['artisan-cancelled'], reason: 'by_operator', note }),
+        renderEmail('order-cancelled', locale, { ...samples['order-cancelled'], failed: false, note }),
+      ];
+      for (const email of emails) {
+        expect(email.text, locale).toContain(note);
+        expect(email.text, locale).not.toMatch(/undefined/);
+      }
+      // Without a note, no empty reason line.
+      expect(renderEmail('parcel-cancelled', locale, samples['parcel-cancelled']).text).not.toMatch(/«\s*»|“”/);
+    }
+  });
+
   it('writes amounts in MAD in each language (Latin digits in Arabic too)', () => {
     const mad = (locale: (typeof LOCALES)[number], minor: number) => formatFor(locale).mad(minor).replace(/\s/g, ' '); // Intl puts a no-break space
     expect(mad('fr', 53_600)).toBe('536,00 MAD');

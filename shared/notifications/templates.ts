@@ -8,7 +8,8 @@ import type { Locale } from '../domain/locales.ts';
 
 /** What happens to the shopper's money when an order or a parcel is cancelled. */
 export type MoneyOutcome = 'nothing_to_pay' | 'not_charged' | 'released' | 'refunded';
-export type CancelReason = 'declined' | 'deadline_missed' | 'failed';
+/** Why a parcel is off; `by_operator`: the store's team cancelled it (their reason comes as `note`). */
+export type CancelReason = 'declined' | 'deadline_missed' | 'failed' | 'by_operator';
 
 export interface ItemLine {
   title: string;
@@ -30,11 +31,12 @@ export interface EmailInputs {
   };
   'parcel-shipped': { name: string; orderId: string; orderUrl?: string; shopName: string; carrier: string; trackingNumber: string; trackingUrl?: string };
   'parcel-delivered': { name: string; orderId: string; orderUrl?: string; shopName: string };
-  'parcel-cancelled': { name: string; orderId: string; orderUrl?: string; shopName: string; reason: CancelReason; amount: number; money: MoneyOutcome };
-  'order-cancelled': { name: string; orderId: string; orderUrl?: string; failed: boolean; total: number; money: MoneyOutcome };
+  'parcel-cancelled': { name: string; orderId: string; orderUrl?: string; shopName: string; reason: CancelReason; note?: string; amount: number; money: MoneyOutcome };
+  /** `note`: the reason an operator gave, when the store's team cancelled it. */
+  'order-cancelled': { name: string; orderId: string; orderUrl?: string; failed: boolean; note?: string; total: number; money: MoneyOutcome };
   /** To an artisan: accept before the deadline. */
   'new-order': { shopName: string; orderId: string; deadline: string; items: ItemLine[]; subtotal: number; shipping: number; city: string; country: string; ordersUrl: string };
-  'artisan-cancelled': { shopName: string; orderId: string; reason: CancelReason | 'order_cancelled'; ordersUrl: string };
+  'artisan-cancelled': { shopName: string; orderId: string; reason: CancelReason | 'order_cancelled'; note?: string; ordersUrl: string };
 }
 export type EmailKind = keyof EmailInputs;
 export const EMAIL_KINDS = ['order-placed', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'order-cancelled', 'new-order', 'artisan-cancelled'] as const satisfies readonly EmailKind[];

@@ -21,10 +21,12 @@ export async function raiseAttention(deps: AttentionDeps, found: { order: Order;
   const { order } = found;
   const { raised, raisedAt } = await deps.attention.raise(order.id, need, { by, at, order: attentionOrder(order, found.subOrders) });
   if (!raised) return false;
-  return deps.reconciliation.record(order.id, `attention:${need.kind}:${raisedAt}`, {
+  return deps.reconciliation.record({
+    orderId: order.id,
+    id: `attention:${need.kind}:${raisedAt}`,
     at,
     who: by,
-    what: 'attention_raised',
+    action: 'attention_raised',
     kind: need.kind,
     ...(need.facts.error ? { note: need.facts.error } : {}),
   });
@@ -34,7 +36,7 @@ export async function raiseAttention(deps: AttentionDeps, found: { order: Order;
 export async function clearAttention(deps: AttentionDeps, orderId: string, kind: AttentionRecord['kind'], by: OrderActor, at: string): Promise<boolean> {
   const cleared = await deps.attention.clear(orderId, kind);
   if (!cleared) return false;
-  return deps.reconciliation.record(orderId, `cleared:${kind}:${cleared.raisedAt}`, { at, who: by, what: 'attention_cleared', kind });
+  return deps.reconciliation.record({ orderId, id: `cleared:${kind}:${cleared.raisedAt}`, at, who: by, action: 'attention_cleared', kind });
 }
 
 /** Open records, newest first (`GET /api/operator/attention`). */

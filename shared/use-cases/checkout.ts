@@ -223,7 +223,9 @@ class OrderLinkExpired extends DomainError {
  */
 export async function orderByLink(orders: Orders, orderId: string, token: string): Promise<{ order: Order; subOrders: SubOrder[] }> {
   const found = await orders.getOrder(orderId);
-  if (!found || found.order.guestTokenHash !== (await sha256(token))) {
+  const hash = await sha256(token);
+  // The link from checkout, or one an operator sent since (resending "order placed").
+  if (!found || (found.order.guestTokenHash !== hash && !found.order.linkHashes?.includes(hash))) {
     throw new DomainError(404, 'not_found', 'Order not found');
   }
   if (isOrderLinkExpired(found.order, new Date(now()))) throw new OrderLinkExpired(orderLinkExpiresAt(found.order));
@@ -239,5 +241,5 @@ export async function getOrderWithToken(orders: Orders, orderId: string, token: 
 /** A signed-in shopper's orders, newest first, without the order-link secrets' hashes. */
 export async function listMyPurchases(orders: Orders, caller: Caller, q: { limit: number; cursor?: string }) {
   const page = await orders.listShopperOrders(caller.sub, q.limit, q.cursor);
-  return { ...page, items: page.items.map(({ guestTokenHash: _h, ownerSub: _o, ...order }) => order) };
+  return { ...page, items: page.items.map(({ guestTokenHash: _h, ownerSub: _o, linkHashes: _l, ...order }) => order) };
 }

@@ -1,6 +1,8 @@
 import type { FulfilmentAction, OperatorDeliveryBody } from '../api/orders.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { withTrackingUrl, type SubOrder, type SubOrderStatus, type SubOrderView } from '../domain/order.ts';
+import { operatorEvent } from '../domain/order-events.ts';
+import type { OperatorOrdersData } from '../data/operator-orders.ts';
 import type { OrderSagaStore, TimelineWho } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
 import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
@@ -8,7 +10,7 @@ import { requireOwnShop } from './artisan-shop.ts';
 import type { Caller } from './caller.ts';
 import { orderByLink } from './checkout.ts';
 import { emailParcelUpdate, type OrderEmailDeps } from './order-emails.ts';
-import { now, type SagaControl, type Store, type Telemetry } from './ports.ts';
+import { now, STALE_TASK_TOKEN_ERRORS, type SagaControl, type Store, type Telemetry } from './ports.ts';
 
 /**
  * People act on an artisan's part of an order (a parcel): the artisan accepts or declines, ships
@@ -58,7 +60,7 @@ export async function confirmDeliveryByShopper(deps: ParcelDeps, input: { orderI
  * An operator records a parcel as delivered (a carrier's proof, a phone call) and, for cash on
  * delivery, that the cash was collected: the same step, recorded with who did it.
  */
-export async function confirmDeliveryByOperator(deps: ParcelDeps, caller: Caller, input: { orderId: string; shopId: string }, body: OperatorDeliveryBody): Promise<SubOrderView> {
+export async function confirmDeliveryByOperator(deps: ParcelDeps & { timeline: Pick<OperatorOrdersData, 'addEvent'> }, caller: Caller, input: { orderId: string; shopId: string }, body: OperatorDeliveryBody): Promise<SubOrderView> {
   const found = await deps.orders.getOrder(input.orderId);
   const sub = found?.subOrders.find((s) => s.shopId === input.shopId);
   if (!found || !sub) throw new NotFoundError('Parcel');
@@ -66,7 +68,9 @@ export async function confirmDeliveryByOperator(deps: ParcelDeps, caller: Caller
     throw new ConflictError('not_cash_on_delivery', 'This order was paid by card: there is no cash to collect', { cashCollected: 'only for cash on delivery' });
   }
   const who: TimelineWho = { by: 'operator', actor: caller.sub, ...(body.cashCollected ? { cashCollected: true } : {}), ...(body.note ? { note: body.note } : {}) };
-  return withTrackingUrl(await advanceParcel(deps, sub, { action: 'deliver' }, who));
+  const delivered = await advanceParcel(deps, sub, { action: 'deliver' }, who);
+  await deps.timeline.addEvent(operatorEvent(caller, { orderId: input.orderId, at: now(), action: 'confirm-delivery', shopId: input.shopId, ...(body.note ? { note: body.note } : {}) }));
+  return withTrackingUrl(delivered);
 }
 
 export type ParcelDeps = Omit<FulfilmentDeps, 'store'>;
@@ -77,13 +81,12 @@ export type ParcelDeps = Omit<FulfilmentDeps, 'store'>;
  * the move is recorded with who made it, the saga resumed (or failed, for a decline), and the
  * shopper told when the parcel leaves or arrives.
  */
-const STALE_TOKEN_ERRORS = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
-
 async function advanceParcel(deps: ParcelDeps, sub: SubOrder, action: FulfilmentAction, who: TimelineWho): Promise<SubOrder> {
   const { orderId, shopId } = sub;
   const rule = STEP[action.action];
   const notNow = () => new ConflictError('not_now', `This parcel is ${sub.status.replace('_', ' ')}: it cannot be ${action.action === 'ship' ? 'shipped' : `${action.action}ed`} now`);
   if (sub.status !== rule.from) throw notNow();
+  if (sub.cancelRequest) throw new ConflictError('being_cancelled', `This parcel is being cancelled by the store's team: ${sub.cancelRequest.note}`);
   const token = await deps.saga.takeTaskToken(orderId, rule.step, shopId);
   if (!token) throw notNow();
   const extra = {
@@ -98,7 +101,7 @@ async function advanceParcel(deps: ParcelDeps, sub: SubOrder, action: Fulfilment
     else await deps.control.resume(token, { step: rule.step, by: who.by });
   } catch (error) {
     // A token the saga no longer waits on (its step was retried or timed out): undo the move.
-    if (!STALE_TOKEN_ERRORS.has((error as Error).name)) throw error;
+    if (!STALE_TASK_TOKEN_ERRORS.has((error as Error).name)) throw error;
     await deps.saga.moveSubOrder(orderId, shopId, [rule.to], rule.from, now(), {}, who);
     throw notNow();
   }

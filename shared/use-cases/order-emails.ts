@@ -2,9 +2,10 @@ import { CARRIER_NAMES, trackingUrl } from '../domain/carriers.ts';
 import { pickLocalized, type Locale, type Localized } from '../domain/locales.ts';
 import { orderLocale, type Order, type SubOrder } from '../domain/order.ts';
 import { orderLinkPath } from '../domain/order-link.ts';
-import type { OrderEmails } from '../data/order-emails.ts';
+import type { ArtisanContact, OrderEmails } from '../data/order-emails.ts';
 import type { Orders } from '../data/orders.ts';
 import { renderEmail, type CancelReason, type EmailInputs, type EmailKind, type ItemLine, type MoneyOutcome } from '../notifications/index.ts';
+import type { EmailRecipient } from '../domain/order-events.ts';
 import type { Mailer, Telemetry } from './ports.ts';
 
 /**
@@ -25,10 +26,7 @@ export interface OrderEmailDeps {
 
 type Outcome = 'sent' | 'skipped' | 'failed';
 
-async function sendOnce<K extends EmailKind>(
-  deps: OrderEmailDeps,
-  email: { orderId: string; kind: K; ref?: string; to: string; locale: Locale; input: EmailInputs[K] },
-): Promise<Outcome> {
+async function sendOnce(deps: OrderEmailDeps, email: ComposedEmail): Promise<Outcome> {
   const record = email.ref ? `${email.kind}#${email.ref}` : email.kind;
   try {
     if (!(await deps.records.claim(email.orderId, record, email.to))) return 'skipped';
@@ -37,8 +35,7 @@ async function sendOnce<K extends EmailKind>(
     return 'failed';
   }
   try {
-    const rendered = renderEmail(email.kind, email.locale, email.input);
-    const { messageId } = await deps.mailer.send({ to: email.to, ...rendered, kind: `order:${email.kind}` });
+    const { messageId } = await sendNow(deps, email);
     await deps.records.settle(email.orderId, record, email.to, { status: 'sent', ...(messageId ? { messageId } : {}) });
     return 'sent';
   } catch (error) {
@@ -73,103 +70,167 @@ export function moneyOutcome(order: Pick<Order, 'status' | 'payment'>, scope: 'o
   }
 }
 
-/** To the shopper, from checkout: the only email with the order link (its secret is known only then). */
-async function orderPlaced(deps: OrderEmailDeps, placed: { order: Pick<Order, 'id' | 'customer' | 'payment' | 'totals'>; subOrders: SubOrder[]; guestToken: string }) {
-  const { order } = placed;
+type OrderFound = { order: Order; subOrders: SubOrder[] };
+
+/** One email about an order, ready to go: its record (kind and parcel), recipient, language, input. */
+export type ComposedEmail = { [K in EmailKind]: { orderId: string; kind: K; ref?: string; to: string; recipient: EmailRecipient; locale: Locale; input: EmailInputs[K] } }[EmailKind];
+
+const parcelOf = (found: OrderFound, shopId: string | undefined) => found.subOrders.find((s) => s.shopId === shopId);
+
+/** An email to the order's shopper, in the language they shopped in. */
+function toShopper<K extends EmailKind>(order: Pick<Order, 'id' | 'customer'>, kind: K, input: (locale: Locale) => EmailInputs[K], ref?: string): ComposedEmail {
   const locale = orderLocale(order);
-  return sendOnce(deps, {
+  return { orderId: order.id, kind, ...(ref ? { ref } : {}), to: order.customer.email, recipient: 'shopper', locale, input: input(locale) } as ComposedEmail;
+}
+
+/** An email to one parcel's artisan, in their first language. */
+function toArtisan<K extends EmailKind>(orderId: string, kind: K, shopId: string, artisan: ArtisanContact, input: (locale: Locale) => EmailInputs[K]): ComposedEmail {
+  return { orderId, kind, ref: shopId, to: artisan.email, recipient: 'artisan', locale: artisan.locale, input: input(artisan.locale) } as ComposedEmail;
+}
+
+/** To the shopper: the order, with its link (the secret is known only at checkout, or when an operator sends a new link). */
+function composeOrderPlaced(deps: OrderEmailDeps, found: Pick<OrderFound, 'subOrders'> & { order: Pick<Order, 'id' | 'customer' | 'payment' | 'totals'> }, guestToken: string): ComposedEmail {
+  const { order } = found;
+  return toShopper(order, 'order-placed', (locale) => ({
+    name: order.customer.name,
     orderId: order.id,
-    kind: 'order-placed',
-    to: order.customer.email,
-    locale,
-    input: {
-      name: order.customer.name,
-      orderId: order.id,
-      orderUrl: `${deps.siteUrl}${orderLinkPath(order.id, placed.guestToken)}`,
-      payment: order.payment.method,
-      parcels: placed.subOrders.map((s) => ({ shopName: text(s.shopName, locale), items: itemLines(s, locale) })),
-      totals: order.totals,
-    },
-  });
+    orderUrl: `${deps.siteUrl}${orderLinkPath(order.id, guestToken)}`,
+    payment: order.payment.method,
+    parcels: found.subOrders.map((s) => ({ shopName: text(s.shopName, locale), items: itemLines(s, locale) })),
+    totals: order.totals,
+  }));
 }
 
 /** To an artisan, when the saga starts waiting for their acceptance: the order and its deadline. */
+async function composeNewOrder(deps: OrderEmailDeps, found: OrderFound, shopId: string, deadline: string): Promise<ComposedEmail | undefined> {
+  const sub = parcelOf(found, shopId);
+  const artisan = sub && (await deps.records.artisanContact(shopId));
+  if (!sub || !artisan) return undefined;
+  const { id: orderId, customer } = found.order;
+  return toArtisan(orderId, 'new-order', shopId, artisan, (locale) => ({
+    shopName: text(artisan.shopName, locale),
+    orderId,
+    deadline,
+    items: itemLines(sub, locale),
+    subtotal: sub.subtotal,
+    shipping: sub.shipping,
+    city: customer.address.city,
+    country: customer.address.country,
+    ordersUrl: ordersUrl(deps),
+  }));
+}
+
+/** To the shopper: one artisan's parcel left, with the carrier's tracking link. */
+function composeParcelShipped(found: OrderFound, shopId: string): ComposedEmail | undefined {
+  const sub = parcelOf(found, shopId);
+  const { carrier, trackingNumber } = sub ?? {};
+  if (!sub || !carrier || !trackingNumber || (sub.status !== 'shipped' && sub.status !== 'delivered')) return undefined;
+  const { order } = found;
+  const url = trackingUrl(carrier, trackingNumber);
+  return toShopper(
+    order,
+    'parcel-shipped',
+    (locale) => ({
+      name: order.customer.name,
+      orderId: order.id,
+      shopName: text(sub.shopName, locale),
+      carrier: CARRIER_NAMES[carrier][locale] ?? CARRIER_NAMES[carrier].fr,
+      trackingNumber,
+      ...(url ? { trackingUrl: url } : {}),
+    }),
+    shopId,
+  );
+}
+
+/** To the shopper: one artisan's parcel arrived. */
+function composeParcelDelivered(found: OrderFound, shopId: string): ComposedEmail | undefined {
+  const sub = parcelOf(found, shopId);
+  if (sub?.status !== 'delivered') return undefined;
+  const { order } = found;
+  return toShopper(order, 'parcel-delivered', (locale) => ({ name: order.customer.name, orderId: order.id, shopName: text(sub.shopName, locale) }), shopId);
+}
+
+const cancelReason = (sub: SubOrder): CancelReason => {
+  const reason = sub.status === 'declined' ? 'declined' : sub.cancelReason;
+  return reason === 'declined' || reason === 'deadline_missed' || reason === 'by_operator' ? reason : 'failed';
+};
+/** The reason an operator gave, when the store's team cancelled the parcel. */
+const operatorNote = (sub: SubOrder) => (cancelReason(sub) === 'by_operator' && sub.cancelRequest ? { note: sub.cancelRequest.note } : {});
+/** The artisan had been told about the order (and so must hear it is off). */
+const artisanWasTold = (sub: SubOrder) => sub.timeline.some((t) => t.status === 'awaiting_acceptance');
+
+/** To the shopper: one artisan's part is off (declined, deadline missed, cancelled by the team, failed). */
+function composeParcelCancelled(found: OrderFound, shopId: string): ComposedEmail | undefined {
+  const sub = parcelOf(found, shopId);
+  if (!sub || (sub.status !== 'cancelled' && sub.status !== 'declined')) return undefined;
+  const { order } = found;
+  return toShopper(
+    order,
+    'parcel-cancelled',
+    (locale) => ({ name: order.customer.name, orderId: order.id, shopName: text(sub.shopName, locale), reason: cancelReason(sub), ...operatorNote(sub), amount: sub.total, money: moneyOutcome(order, 'parcel') }),
+    shopId,
+  );
+}
+
+/** To an artisan who had been asked to accept: their part is off. */
+async function composeArtisanCancelled(deps: OrderEmailDeps, found: OrderFound, shopId: string, wholeOrder: boolean): Promise<ComposedEmail | undefined> {
+  const sub = parcelOf(found, shopId);
+  if (sub?.status !== 'cancelled' || !artisanWasTold(sub)) return undefined;
+  const artisan = await deps.records.artisanContact(shopId);
+  if (!artisan) return undefined;
+  const orderId = found.order.id;
+  return toArtisan(orderId, 'artisan-cancelled', shopId, artisan, (locale) => ({
+    shopName: text(artisan.shopName, locale),
+    orderId,
+    reason: wholeOrder ? 'order_cancelled' : cancelReason(sub),
+    ...operatorNote(sub),
+    ordersUrl: ordersUrl(deps),
+  }));
+}
+
+/** To the shopper: the whole order is off, and what happens to their money. */
+function composeOrderCancelled(found: OrderFound, failure?: string): ComposedEmail | undefined {
+  const { order } = found;
+  if (order.status !== 'cancelled' && order.status !== 'failed' && !failure) return undefined;
+  const failed = order.status === 'failed' || failure === 'States.Timeout' || failure === 'PaymentDeclined';
+  return toShopper(order, 'order-cancelled', () => ({
+    name: order.customer.name,
+    orderId: order.id,
+    failed,
+    ...(order.cancelRequest && !failed ? { note: order.cancelRequest.note } : {}),
+    total: order.totals.total,
+    money: moneyOutcome({ ...order, status: failed ? 'failed' : order.status }, 'order'),
+  }));
+}
+
+const sendComposed = (deps: OrderEmailDeps, email: ComposedEmail | undefined): Promise<Outcome> => (email ? sendOnce(deps, email) : Promise.resolve('skipped'));
+
+/** To the shopper, from checkout: the only email with the order link (its secret is known only then). */
+async function orderPlaced(deps: OrderEmailDeps, placed: { order: Pick<Order, 'id' | 'customer' | 'payment' | 'totals'>; subOrders: SubOrder[]; guestToken: string }) {
+  return sendOnce(deps, composeOrderPlaced(deps, placed, placed.guestToken));
+}
+
 async function newOrder(deps: OrderEmailDeps, orderId: string, shopId: string, deadline: string) {
   const found = await deps.orders.getOrder(orderId);
-  const sub = found?.subOrders.find((s) => s.shopId === shopId);
-  const artisan = sub && (await deps.records.artisanContact(shopId));
-  if (!found || !sub || !artisan) return 'skipped';
-  const address = found.order.customer.address;
-  return sendOnce(deps, {
-    orderId,
-    kind: 'new-order',
-    ref: shopId,
-    to: artisan.email,
-    locale: artisan.locale,
-    input: { shopName: text(artisan.shopName, artisan.locale), orderId, deadline, items: itemLines(sub, artisan.locale), subtotal: sub.subtotal, shipping: sub.shipping, city: address.city, country: address.country, ordersUrl: ordersUrl(deps) },
-  });
+  return sendComposed(deps, found && (await composeNewOrder(deps, found, shopId, deadline)));
 }
 
 /** To the shopper: one artisan's parcel left (with the carrier's tracking link) or arrived. */
 async function parcelUpdate(deps: OrderEmailDeps, orderId: string, shopId: string) {
   const found = await deps.orders.getOrder(orderId);
-  const sub = found?.subOrders.find((s) => s.shopId === shopId);
+  const sub = found && parcelOf(found, shopId);
   if (!found || !sub) return 'skipped';
-  const { order } = found;
-  const locale = orderLocale(order);
-  const common = { name: order.customer.name, orderId, shopName: text(sub.shopName, locale) };
-  if (sub.status === 'shipped' && sub.carrier && sub.trackingNumber) {
-    const url = trackingUrl(sub.carrier, sub.trackingNumber);
-    return sendOnce(deps, {
-      orderId,
-      kind: 'parcel-shipped',
-      ref: shopId,
-      to: order.customer.email,
-      locale,
-      input: { ...common, carrier: CARRIER_NAMES[sub.carrier][locale] ?? CARRIER_NAMES[sub.carrier].fr, trackingNumber: sub.trackingNumber, ...(url ? { trackingUrl: url } : {}) },
-    });
-  }
-  if (sub.status === 'delivered') return sendOnce(deps, { orderId, kind: 'parcel-delivered', ref: shopId, to: order.customer.email, locale, input: common });
-  return 'skipped';
+  return sendComposed(deps, sub.status === 'shipped' ? composeParcelShipped(found, shopId) : composeParcelDelivered(found, shopId));
 }
-
-const cancelReason = (sub: SubOrder): CancelReason => {
-  const reason = sub.status === 'declined' ? 'declined' : (sub as SubOrder & { cancelReason?: string }).cancelReason;
-  return reason === 'declined' || reason === 'deadline_missed' ? reason : 'failed';
-};
-/** The artisan had been told about the order (and so must hear it is off). */
-const artisanWasTold = (sub: SubOrder) => sub.timeline.some((t) => t.status === 'awaiting_acceptance');
 
 /** One artisan's part is off (declined, deadline missed, failed): the shopper and, unless they declined it, the artisan. */
 async function parcelCancelled(deps: OrderEmailDeps, orderId: string, shopId: string) {
   const found = await deps.orders.getOrder(orderId);
-  const sub = found?.subOrders.find((s) => s.shopId === shopId);
-  if (!found || !sub || (sub.status !== 'cancelled' && sub.status !== 'declined')) return;
-  const { order } = found;
-  const locale = orderLocale(order);
-  const reason = cancelReason(sub);
-  await sendOnce(deps, {
-    orderId,
-    kind: 'parcel-cancelled',
-    ref: shopId,
-    to: order.customer.email,
-    locale,
-    input: { name: order.customer.name, orderId, shopName: text(sub.shopName, locale), reason, amount: sub.total, money: moneyOutcome(order, 'parcel') },
-  });
-  if (reason !== 'declined' && artisanWasTold(sub)) await artisanCancelled(deps, orderId, shopId, reason);
-}
-
-async function artisanCancelled(deps: OrderEmailDeps, orderId: string, shopId: string, reason: CancelReason | 'order_cancelled') {
-  const artisan = await deps.records.artisanContact(shopId);
-  if (!artisan) return;
-  await sendOnce(deps, {
-    orderId,
-    kind: 'artisan-cancelled',
-    ref: shopId,
-    to: artisan.email,
-    locale: artisan.locale,
-    input: { shopName: text(artisan.shopName, artisan.locale), orderId, reason, ordersUrl: ordersUrl(deps) },
-  });
+  if (!found) return;
+  const email = composeParcelCancelled(found, shopId);
+  if (!email) return;
+  await sendOnce(deps, email);
+  if (email.kind === 'parcel-cancelled' && email.input.reason !== 'declined') await sendComposed(deps, await composeArtisanCancelled(deps, found, shopId, false));
 }
 
 /**
@@ -181,18 +242,67 @@ async function orderCancelled(deps: OrderEmailDeps, orderId: string, failure?: s
   if (failure === 'SagaNotStarted') return;
   const found = await deps.orders.getOrder(orderId);
   if (!found) return;
+  await sendComposed(deps, composeOrderCancelled(found, failure ?? 'failed'));
+  for (const sub of found.subOrders) await sendComposed(deps, await composeArtisanCancelled(deps, found, sub.shopId, true));
+}
+
+/** An email an operator may send again, now: its kind, its parcel (kinds about one parcel) and who it goes to. */
+export interface ResendableEmail {
+  kind: EmailKind;
+  shopId?: string;
+  to: EmailRecipient;
+}
+
+/**
+ * The order's emails whose facts still hold, so that sending one again tells the truth: the
+ * order itself (with a new link), each artisan's request to accept while it waits, each parcel's
+ * shipment, delivery or cancellation, the order's cancellation. Pure.
+ */
+export function resendableEmails(found: OrderFound): ResendableEmail[] {
   const { order, subOrders } = found;
-  const failed = order.status === 'failed' || failure === 'States.Timeout' || failure === 'PaymentDeclined';
-  await sendOnce(deps, {
-    orderId,
-    kind: 'order-cancelled',
-    to: order.customer.email,
-    locale: orderLocale(order),
-    input: { name: order.customer.name, orderId, failed, total: order.totals.total, money: moneyOutcome({ ...order, status: failed ? 'failed' : order.status }, 'order') },
-  });
+  const list: ResendableEmail[] = [{ kind: 'order-placed', to: 'shopper' }];
   for (const sub of subOrders) {
-    if (sub.status === 'cancelled' && artisanWasTold(sub)) await artisanCancelled(deps, orderId, sub.shopId, 'order_cancelled');
+    const shopId = sub.shopId;
+    if (sub.status === 'awaiting_acceptance' && sub.due) list.push({ kind: 'new-order', shopId, to: 'artisan' });
+    if (composeParcelShipped(found, shopId)) list.push({ kind: 'parcel-shipped', shopId, to: 'shopper' });
+    if (composeParcelDelivered(found, shopId)) list.push({ kind: 'parcel-delivered', shopId, to: 'shopper' });
+    if (composeParcelCancelled(found, shopId)) list.push({ kind: 'parcel-cancelled', shopId, to: 'shopper' });
+    if (sub.status === 'cancelled' && artisanWasTold(sub)) list.push({ kind: 'artisan-cancelled', shopId, to: 'artisan' });
   }
+  if (order.status === 'cancelled' || order.status === 'failed') list.push({ kind: 'order-cancelled', to: 'shopper' });
+  return list;
+}
+
+/**
+ * One of `resendableEmails`, written afresh from the order as it stands (an `order-placed` needs
+ * the new link's secret); undefined when it cannot go (no longer true, or the artisan has no
+ * address to write to).
+ */
+export async function composeAgain(deps: OrderEmailDeps, found: OrderFound, email: ResendableEmail, guestToken?: string): Promise<ComposedEmail | undefined> {
+  if (!resendableEmails(found).some((e) => e.kind === email.kind && e.shopId === email.shopId)) return undefined;
+  const shopId = email.shopId ?? '';
+  switch (email.kind) {
+    case 'order-placed':
+      return guestToken ? composeOrderPlaced(deps, found, guestToken) : undefined;
+    case 'new-order':
+      return composeNewOrder(deps, found, shopId, parcelOf(found, shopId)?.due ?? '');
+    case 'parcel-shipped':
+      return composeParcelShipped(found, shopId);
+    case 'parcel-delivered':
+      return composeParcelDelivered(found, shopId);
+    case 'parcel-cancelled':
+      return composeParcelCancelled(found, shopId);
+    case 'artisan-cancelled':
+      return composeArtisanCancelled(deps, found, shopId, found.order.status === 'cancelled' && !!found.order.cancelRequest);
+    case 'order-cancelled':
+      return composeOrderCancelled(found);
+  }
+}
+
+/** Sends an email written by `composeAgain` now, whatever was sent before (an operator's press); the mailer's message id. */
+export async function sendNow(deps: OrderEmailDeps, email: ComposedEmail): Promise<{ messageId?: string }> {
+  const rendered = renderEmail(email.kind, email.locale, email.input as never);
+  return deps.mailer.send({ to: email.to, ...rendered, kind: `order:${email.kind}` });
 }
 
 /**

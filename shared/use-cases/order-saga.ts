@@ -1,7 +1,7 @@
-import type { Order, PaymentStatus, SubOrderStatus } from '../domain/order.ts';
-import type { OrderSagaStore } from '../data/order-saga-store.ts';
+import type { CancelRequest, Order, PaymentStatus, SubOrderStatus } from '../domain/order.ts';
+import type { OrderSagaStore, TimelineWho } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
-import type { FulfilmentStep } from '../workflows/order-saga.ts';
+import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
 import { emailNewOrder, emailOrderCancelled, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
 import { moveMoney, refundedSoFar, settlePaymentWait, type MoneyDeps } from './payments.ts';
 import { now, type SagaControl, type Telemetry } from './ports.ts';
@@ -33,6 +33,25 @@ async function load(deps: SagaDeps, orderId: string) {
 }
 
 /**
+ * An operator asked to cancel before this wait began (shared/use-cases/operator-cancel.ts): the
+ * wait ends at once, failing its task with CancelledByOperator, which the saga's Catch
+ * compensates. Whoever takes the token ends the wait: if the operator's request took it, it
+ * fails the task itself and this wait returns as usual.
+ */
+async function endIfCancelRequested(deps: SagaDeps, request: CancelRequest | undefined, orderId: string, step: string, shopId?: string): Promise<boolean> {
+  if (!request || !(await deps.saga.takeTaskToken(orderId, step, shopId))) return false;
+  throw Object.assign(new Error(request.note), { name: SAGA_ERRORS.cancelledByOperator });
+}
+
+/** Why a compensation runs, as a sub-order keeps it, and who asked (an operator's request). */
+function cancelCause(failure: { Error?: string } | undefined, request: CancelRequest | undefined): { reason: string; who: TimelineWho } {
+  if (failure?.Error === SAGA_ERRORS.cancelledByOperator && request) return { reason: 'by_operator', who: { by: 'operator', actor: request.actor, note: request.note } };
+  if (failure?.Error === 'States.Timeout') return { reason: 'deadline_missed', who: {} };
+  if (failure?.Error === SAGA_ERRORS.declined) return { reason: 'declined', who: {} };
+  return { reason: 'failed', who: {} };
+}
+
+/**
  * Card payment: keep the token the payment provider's webhook will resume. The webhook may have
  * come first (it found no token): so once the token is saved, look at the order, and if the
  * payment is already decided, end the wait here (taking the token, so only one side does).
@@ -40,6 +59,7 @@ async function load(deps: SagaDeps, orderId: string) {
 export async function awaitPayment(deps: SagaDeps, input: { orderId: string; taskToken: string }, timeoutSeconds: number) {
   await deps.saga.saveTaskToken(input.orderId, 'payment', undefined, input.taskToken, deadline(timeoutSeconds));
   const { order } = await load(deps, input.orderId);
+  if (order.payment.status === 'pending' && (await endIfCancelRequested(deps, order.cancelRequest, order.id, 'payment'))) return { waiting: 'payment' };
   if (order.payment.status === 'authorized' || order.payment.status === 'failed') {
     await settlePaymentWait(deps, order.id, order.payment.status === 'authorized');
     return { waiting: 'payment', alreadyDecided: order.payment.status };
@@ -62,6 +82,12 @@ export async function awaitArtisan(deps: SagaDeps, input: { orderId: string; sho
   const due = deadline(input.timeoutSeconds);
   await deps.saga.saveTaskToken(input.orderId, input.step, input.shopId, input.taskToken, due);
   await deps.saga.markWaiting(input.orderId, input.shopId, input.step, due);
+  const { subOrders } = await load(deps, input.orderId);
+  const request = subOrders.find((s) => s.shopId === input.shopId)?.cancelRequest;
+  if (request) {
+    await endIfCancelRequested(deps, request, input.orderId, input.step, input.shopId);
+    return { waiting: input.step, due, cancelling: true };
+  }
   if (input.step === 'accept') await emailNewOrder(deps.emails, input.orderId, input.shopId, due);
   return { waiting: input.step, due };
 }
@@ -74,8 +100,8 @@ export async function cancelSubOrder(deps: SagaDeps, input: { orderId: string; s
   const { subOrders } = await load(deps, input.orderId);
   const sub = subOrders.find((s) => s.shopId === input.shopId);
   if (!sub) return { cancelled: false };
-  const reason = input.failure?.Error === 'States.Timeout' ? 'deadline_missed' : input.failure?.Error === 'Declined' ? 'declined' : 'failed';
-  const cancelled = await deps.saga.cancelSubOrder(sub, OPEN, now(), reason);
+  const { reason, who } = cancelCause(input.failure, sub.cancelRequest);
+  const cancelled = await deps.saga.cancelSubOrder(sub, OPEN, now(), reason, who);
   for (const step of ['accept', 'ship', 'deliver']) await deps.saga.takeTaskToken(input.orderId, step, input.shopId);
   await emailParcelCancelled(deps.emails, input.orderId, input.shopId);
   // A paid card order gives this artisan's part back (items and shipping), once per sub-order.
@@ -83,7 +109,7 @@ export async function cancelSubOrder(deps: SagaDeps, input: { orderId: string; s
   const refunded =
     ['cancelled', 'declined'].includes(after.find((s) => s.shopId === input.shopId)?.status ?? '') &&
     (order.payment.status === 'authorized' || order.payment.status === 'captured') &&
-    (await moveMoney(deps.money, order, { movementId: `refund-sub-${input.shopId}`, kind: 'refunded', amount: sub.subtotal + sub.shipping, reason: `sub-order ${reason}`, shopId: input.shopId }));
+    (await moveMoney(deps.money, order, { movementId: `refund-sub-${input.shopId}`, kind: 'refunded', amount: sub.subtotal + sub.shipping, reason: `sub-order ${reason}${who.note ? `: ${who.note}` : ''}`, shopId: input.shopId }));
   return { cancelled, reason, refunded };
 }
 
@@ -110,7 +136,8 @@ export async function completeOrder(deps: SagaDeps, input: { orderId: string }) 
 export async function cancelOrder(deps: SagaDeps, input: { orderId: string; failure?: { Error?: string } }) {
   const { order, subOrders } = await load(deps, input.orderId);
   const at = now();
-  for (const sub of subOrders) await deps.saga.cancelSubOrder(sub, OPEN, at, input.failure?.Error ?? 'failed');
+  const byOperator = input.failure?.Error === SAGA_ERRORS.cancelledByOperator ? cancelCause(input.failure, order.cancelRequest) : undefined;
+  for (const sub of subOrders) await deps.saga.cancelSubOrder(sub, OPEN, at, byOperator?.reason ?? input.failure?.Error ?? 'failed', byOperator?.who);
   await deps.saga.takeTaskToken(order.id, 'payment');
   const status: Order['status'] = input.failure?.Error === 'States.Timeout' || input.failure?.Error === 'PaymentDeclined' ? 'failed' : 'cancelled';
   const moved = await deps.saga.moveOrder(order, ['placed', 'confirmed'], status, at);
@@ -123,7 +150,7 @@ export async function cancelOrder(deps: SagaDeps, input: { orderId: string; fail
   // refunded by the webhook itself): read the payment as it now stands and give it back once.
   const { order: closed } = await load(deps, input.orderId);
   const payment = closed.payment;
-  const reason = `order ${status} (${input.failure?.Error ?? 'failed'})`;
+  const reason = `order ${status} (${input.failure?.Error ?? 'failed'})${order.cancelRequest && byOperator ? `: ${order.cancelRequest.note}` : ''}`;
   const taken = payment.status === 'captured' || (payment.status === 'authorized' && !!payment.provider && deps.money.provider(payment.provider).capturesOnAuthorization);
   if (taken) {
     await moveMoney(deps.money, closed, { movementId: 'refund-order', kind: 'refunded', amount: closed.totals.total - refundedSoFar(closed), reason });

@@ -37,10 +37,28 @@ export interface SagaControl {
   fail(taskToken: string, error: string, cause: string): Promise<void>;
 }
 
-/** The order saga's executions, as the reconciler looks at them (DescribeExecution, StartExecution, ListExecutions). */
+/** What SagaControl's resume/fail throw for a token the saga no longer waits on (its step moved on, or timed out). */
+export const STALE_TASK_TOKEN_ERRORS: ReadonlySet<string> = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
+/** Where one saga execution stands (Step Functions' DescribeExecution; PENDING_REDRIVE reads as RUNNING). */
+export interface SagaExecution {
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  startedAt?: string;
+  stoppedAt?: string;
+  error?: string;
+  cause?: string;
+}
+
+/**
+ * The order saga's executions, as the reconciler and the operators' order page look at them
+ * (DescribeExecution, GetExecutionHistory, StartExecution, ListExecutions). Executions are named
+ * per saga run: `<orderId>`, then `<orderId>.<n>` (shared/domain/reconcile.ts `sagaRunName`).
+ */
 export interface SagaExecutions {
   /** How the execution named `name` stands; undefined when there is none of that name. */
-  describe(name: string): Promise<{ status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT'; error?: string } | undefined>;
+  describe(name: string): Promise<SagaExecution | undefined>;
+  /** The state the execution entered last (in a Map, the newest of its iterations'), and when. */
+  lastState(name: string): Promise<{ name: string; at: string } | undefined>;
   /** Starts the execution `name`; one of that name already there (running or ended) is left as it is. */
   start(name: string, input: { orderId: string; paymentMethod: string }): Promise<void>;
   /** The names of the running executions; undefined when they fill more than `maxPages` pages. */

@@ -1,7 +1,7 @@
 import { attentionError, type AttentionKind, type AttentionNeed } from '../domain/attention.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import type { Order, SubOrder } from '../domain/order.ts';
-import type { OrderEvent } from '../domain/order-timeline.ts';
+import type { SystemAction } from '../domain/order-events.ts';
 import { isClosed, OPEN_ORDER_STATUSES, paymentKept, planFor, RECONCILER, sagaRunName, sagaRunOf, type SagaRunState, type Step } from '../domain/reconcile.ts';
 import type { Attention } from '../data/attention.ts';
 import type { Reconciliation } from '../data/reconciliation.ts';
@@ -159,29 +159,29 @@ async function carryOut(run: Run, found: { order: Order; subOrders: SubOrder[] }
   const { order } = found;
   const input = { orderId: order.id, paymentMethod: order.payment.method };
   const note = `${current.name} ${current.saga.status}${'error' in current.saga && current.saga.error ? ` (${current.saga.error})` : ''}`;
-  const noted = async (key: string, event: Omit<OrderEvent, 'at' | 'who'>, action: ReconcilerAction) => {
-    if (await deps.reconciliation.record(order.id, key, { at: stamp(run), who: 'reconciler', ...event })) report.actions[action]++;
+  const noted = async (id: string, event: { action: SystemAction; run: string; shopId?: string; note: string }, action: ReconcilerAction) => {
+    if (await deps.reconciliation.record({ orderId: order.id, id, at: stamp(run), who: 'reconciler', ...event })) report.actions[action]++;
   };
   switch (step.do) {
     case 'start':
       await deps.executions.start(sagaRunName(order.id, step.run), input);
-      return noted(`started:${current.name}`, { what: 'saga_started', run: current.name, note }, 'started');
+      return noted(`started:${current.name}`, { action: 'saga_started', run: current.name, note }, 'started');
     case 'resume': {
       const next = sagaRunName(order.id, step.run);
       // Claimed on the order first: of two reconcilers, one resumes; the other sees the new run next time.
       if (!(await deps.reconciliation.claimRun(order, step.run))) return;
       await deps.executions.start(next, input);
-      return noted(`resumed:${next}`, { what: 'saga_resumed', run: next, note: `after ${note}` }, 'resumed');
+      return noted(`resumed:${next}`, { action: 'saga_resumed', run: next, note: `after ${note}` }, 'resumed');
     }
     case 'compensate':
       await attempts(run.settings.compensationAttempts, () => cancelOrder(deps.saga, { orderId: order.id, failure: { Error: step.failure } }));
-      return noted(`compensated:${current.name}`, { what: 'order_compensated', run: current.name, note: `${step.failure} after ${note}` }, 'compensated');
+      return noted(`compensated:${current.name}`, { action: 'order_compensated', run: current.name, note: `${step.failure} after ${note}` }, 'compensated');
     case 'release':
       await attempts(run.settings.compensationAttempts, () => cancelSubOrder(deps.saga, { orderId: order.id, shopId: step.shopId, failure: { Error: 'SagaStopped' } }));
-      return noted(`released:${step.shopId}:${current.name}`, { what: 'parcel_released', run: current.name, shopId: step.shopId, note }, 'released');
+      return noted(`released:${step.shopId}:${current.name}`, { action: 'parcel_released', run: current.name, shopId: step.shopId, note }, 'released');
     case 'complete':
       await attempts(run.settings.compensationAttempts, () => completeOrder(deps.saga, { orderId: order.id }));
-      return noted(`completed:${current.name}`, { what: 'order_completed', run: current.name, note }, 'completed');
+      return noted(`completed:${current.name}`, { action: 'order_completed', run: current.name, note }, 'completed');
   }
 }
 

@@ -24,8 +24,12 @@ export const SAGA_TIMEOUTS = {
   deliverySeconds: 30 * 24 * 60 * 60,
 } as const;
 
-/** Errors the task handlers and the people's actions end a wait with. */
-export const SAGA_ERRORS = { paymentDeclined: 'PaymentDeclined', declined: 'Declined' } as const;
+/**
+ * Errors the task handlers and the people's actions end a wait with. `cancelledByOperator`: an
+ * operator cancelled the order or a parcel (the wait's task fails with it, and the Catch
+ * compensates: CancelOrder, CancelSubOrder).
+ */
+export const SAGA_ERRORS = { paymentDeclined: 'PaymentDeclined', declined: 'Declined', cancelledByOperator: 'CancelledByOperator' } as const;
 
 /** The steps an artisan (or an operator, or the shopper for delivery) resumes with a task token. */
 export const FULFILMENT_STEPS = ['accept', 'ship', 'deliver'] as const;

@@ -75,7 +75,7 @@ describe('needs attention, in the operator console', () => {
       const links = card(page, orderId).locator(`a[href="/operator/orders/${orderId}"]`);
       expect(await links.count()).toBe(2); // the order id, and "open the order"
     }
-    expect(await page.locator('.console-nav a[aria-current="page"]').textContent()).toBe(tab);
+    expect(await page.locator('.dash-nav a[aria-current="page"]').textContent()).toBe(tab);
     await expectNoSidewaysScroll(page);
     await shot(page, `attention-${lang}-phone`);
 
@@ -84,10 +84,10 @@ describe('needs attention, in the operator console', () => {
     await shot(page, `attention-${lang}-desktop`);
 
     // The console's other tab, and back.
-    await page.locator('.console-nav a', { hasText: shops }).click();
+    await page.locator('.dash-nav a', { hasText: shops }).click();
     await page.waitForURL('**/operator');
     await page.locator('.filter-chips').waitFor();
-    await page.locator('.console-nav a', { hasText: tab }).click();
+    await page.locator('.dash-nav a', { hasText: tab }).click();
     await card(page, stuck[0]!).waitFor();
     expect(errors).toEqual([]);
   }, 90_000);

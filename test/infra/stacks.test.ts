@@ -618,6 +618,35 @@ describe('Order saga', () => {
     // + AwaitPayment's own policy: it ends its wait itself when the payment webhook came first (see 'Payments').
     expect(responders).toBe(expected + 1);
   });
+
+  it("lets only routes with access.workflowStatus (with their history) and the reconciler read executions, of this machine only, and tells them its ARN", () => {
+    const routeReaders: string[] = routes.filter((r) => ((r.access as Route['access']).workflowStatus ?? []).length > 0).map((r) => r.handler);
+    expect(routeReaders).toEqual(['operator/get-order']);
+    const readActions = new Map<string, string[]>([
+      ...routeReaders.map((handler) => [handler, ['states:DescribeExecution', 'states:GetExecutionHistory']] as [string, string[]]),
+      ['orders/reconcile-orders', ['states:DescribeExecution']],
+    ]);
+    const readers = [...readActions.keys()];
+    const policies = Object.values(resourcesOf(api, 'AWS::IAM::Policy'));
+    for (const fn of Object.values(resourcesOf(api, 'AWS::Lambda::Function'))) {
+      const module = String(fn.Properties.Description).replace(/^functions\/|\.ts$/g, '');
+      const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+      const statements = policies
+        .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
+        .filter((statement) => [statement.Action].flat().includes('states:DescribeExecution'));
+      if (readers.includes(module)) {
+        expect(statements, module).toHaveLength(1);
+        expect([statements[0]!.Action].flat().sort(), module).toEqual(readActions.get(module));
+        const resource = JSON.stringify(statements[0]!.Resource);
+        expect(resource, module).toContain(':execution:');
+        expect(resource, module).toMatch(/OrderSaga.*StateMachine/);
+        expect(fn.Properties.Environment.Variables.ORDER_SAGA_ARN, module).toBeDefined();
+      } else {
+        expect(statements, module).toEqual([]);
+      }
+    }
+  });
 });
 
 describe('Reconciler (shared/schedules.ts)', () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProductDetail } from '#shared/api/catalogue.ts';
 import { CLIENT_LIMITS, OPEN_ORDER_LIMITS } from '#shared/domain/client-limits.ts';
 import { SAGA_TIMEOUTS } from '#shared/workflows/order-saga.ts';
@@ -29,10 +29,14 @@ const unknownLine = { productId: 'prd-not-for-sale', sku: 'NONE-1', quantity: 1 
 const checkout = (from: string, idempotencyKey: string, body: object) => call(from, 'POST', '/api/orders', body, { 'idempotency-key': idempotencyKey });
 
 /** Waits, if needed, so that the next `seconds` fall in one window of `windowSeconds`. */
+/** Waits, when fewer than `seconds` of the current window are left, for the next one (up to `seconds` + 1 s: the tests' timeout allows for it). */
 async function inOneWindow(windowSeconds: number, seconds = 45) {
   const left = windowSeconds - (Math.floor(Date.now() / 1000) % windowSeconds);
   if (left < seconds) await new Promise((r) => setTimeout(r, (left + 1) * 1000));
 }
+
+// A test may first wait for a fresh window (inOneWindow: up to 46 s), then work a few seconds.
+vi.setConfig({ testTimeout: 90_000 });
 
 let product: { productId: string; sku: string; shopId: string };
 let artisan: Account;

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer, FulfilmentAction } from '#shared/api/orders.ts';
 import type { AttentionKind } from '#shared/domain/attention.ts';
 import { sha256 } from '#shared/domain/ids.ts';
-import type { OrderEvent } from '#shared/domain/order-timeline.ts';
+import type { OrderEvent } from '#shared/domain/order-events.ts';
 import type { MoneyDeps } from '#shared/use-cases/payments.ts';
 import { demoData } from '../../infra/local/demo-data/index.ts';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
@@ -201,7 +201,7 @@ describe('between "order written" and "saga running"', () => {
     await waitingFor(orderId, 'accept');
     expect((await state(orderId)).order.status).toBe('confirmed');
     expect(await stockOf(mina)).toBe(before - 1); // held by an order that goes on
-    expect(await timeline(orderId)).toEqual([expect.objectContaining({ who: 'reconciler', what: 'saga_started', run: orderId })]);
+    expect(await timeline(orderId)).toEqual([expect.objectContaining({ who: 'reconciler', action: 'saga_started', run: orderId })]);
     await expectSettled(orderId);
   });
 
@@ -218,7 +218,7 @@ describe('between "order written" and "saga running"', () => {
     expect(subOrders.map((s) => s.status)).toEqual(['cancelled']);
     expect(await stockOf(mina)).toBe(before);
     expect(byName(orderId)).toEqual([]); // nothing started for an order the shopper never saw confirmed
-    expect((await timeline(orderId)).map((e) => [e.who, e.what])).toEqual([['reconciler', 'order_compensated']]);
+    expect((await timeline(orderId)).map((e) => [e.who, e.action])).toEqual([['reconciler', 'order_compensated']]);
     expect((await reconcile(31 * MINUTE)).actions.compensated).toBe(0);
     expect(await stockOf(mina)).toBe(before);
     await expectSettled(orderId);
@@ -265,7 +265,7 @@ describe('between "order written" and "saga running"', () => {
     expect((await state(orderId)).order.status).toBe('cancelled');
     expect(await stockOf(mina)).toBe(before);
     expect(await openKinds(orderId)).toEqual([]);
-    expect((await timeline(orderId)).map((e) => [e.who, e.what, e.kind])).toEqual([
+    expect((await timeline(orderId)).map((e) => [e.who, e.action, e.kind])).toEqual([
       ['saga', 'attention_raised', 'compensation_failed'],
       ['reconciler', 'order_compensated', undefined],
       ['reconciler', 'attention_cleared', 'compensation_failed'],
@@ -324,7 +324,7 @@ describe('a saga that stopped with its order open', () => {
     expect(report.actions.resumed).toBe(1);
     expect((await state(orderId)).order.sagaRun).toBe(2);
     expect(execution(`${orderId}.2`)?.status).toBe('RUNNING');
-    expect(await timeline(orderId)).toEqual([expect.objectContaining({ what: 'saga_resumed', run: `${orderId}.2`, note: expect.stringContaining('ABORTED') })]);
+    expect(await timeline(orderId)).toEqual([expect.objectContaining({ action: 'saga_resumed', run: `${orderId}.2`, note: expect.stringContaining('ABORTED') })]);
 
     // Run 2 waits for the acceptance again, with a token of its own (run 1's answers TaskTimedOut).
     await until('the token of run 2', async () => ((await sagaDeps.saga.peekTaskToken(orderId, 'accept', MINA)) !== firstToken ? true : undefined));
@@ -371,7 +371,7 @@ describe('a saga that stopped with its order open', () => {
     expect((await reconcile()).actions.cleared).toBe(1);
     expect(await openKinds(orderId)).toEqual([]);
     expect(await stockOf(mina)).toBe(minaBefore);
-    expect((await timeline(orderId)).map((e) => e.what)).toEqual(['parcel_released', 'attention_raised', 'attention_cleared']);
+    expect((await timeline(orderId)).map((e) => e.action)).toEqual(['parcel_released', 'attention_raised', 'attention_cleared']);
   });
 
   it('every parcel delivered, then CompleteOrder and CancelOrder failed: the reconciler completes the order (ledger credited), delivered goods are not refunded', async () => {
@@ -467,9 +467,9 @@ describe('idempotent', () => {
     expect(byName(missing).map((e) => e.name)).toEqual([missing]);
     expect(byName(stopped).map((e) => e.name).sort()).toEqual([stopped, `${stopped}.2`]);
     expect((await state(declined)).order).toMatchObject({ status: 'failed', payment: { status: 'failed' } });
-    expect((await timeline(missing)).map((e) => e.what)).toEqual(['saga_started']);
-    expect((await timeline(stopped)).map((e) => e.what)).toEqual(['saga_resumed']);
-    expect((await timeline(declined)).map((e) => e.what)).toEqual(['order_compensated']);
+    expect((await timeline(missing)).map((e) => e.action)).toEqual(['saga_started']);
+    expect((await timeline(stopped)).map((e) => e.action)).toEqual(['saga_resumed']);
+    expect((await timeline(declined)).map((e) => e.action)).toEqual(['order_compensated']);
     expect(await stockOf(mina)).toBe(before - 2); // the declined order's unit back once; the two going on hold theirs
 
     const third = await reconcile(5 * MINUTE);

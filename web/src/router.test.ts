@@ -21,6 +21,11 @@ describe('matchRoute', () => {
     expect(matchRoute('/dashboard/products/prd_0123AB/preview')).toEqual({ name: 'seller', page: { name: 'previewProduct', productId: 'prd_0123AB' } });
     expect(matchRoute('/operator')).toEqual({ name: 'seller', page: { name: 'operator' } });
     expect(matchRoute(paths.operatorAttention())).toEqual({ name: 'seller', page: { name: 'operatorAttention' } });
+    expect(matchRoute('/operator/orders')).toEqual({ name: 'seller', page: { name: 'operatorOrders' } });
+    expect(matchRoute('/operator/orders/ord-y1d0tpgt3qrznaja')).toEqual({ name: 'seller', page: { name: 'operatorOrder', orderId: 'ord-y1d0tpgt3qrznaja' } });
+    expect(matchRoute('/operator/orders/x')).toEqual({ name: 'notFound' });
+    expect(paths.operatorOrders({ status: 'cancelled', day: '2026-12-01' })).toBe('/operator/orders?status=cancelled&day=2026-12-01');
+    expect(paths.operatorOrders({ q: 'a@b.ma' })).toBe('/operator/orders?q=a%40b.ma');
     expect(matchRoute('/dashboard/products/x/y')).toEqual({ name: 'notFound' });
     expect(matchRoute('/dashboard/nope')).toEqual({ name: 'notFound' });
     expect(matchRoute('/dashboard/orders')).toEqual({ name: 'seller', page: { name: 'orders' } });

@@ -36,7 +36,9 @@ export type SellerPage =
   | { name: 'previewProduct'; productId: string }
   | { name: 'orders' }
   | { name: 'operator' }
-  | { name: 'operatorAttention' };
+  | { name: 'operatorAttention' }
+  | { name: 'operatorOrders' }
+  | { name: 'operatorOrder'; orderId: string };
 
 export interface Location {
   route: Route;
@@ -85,6 +87,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/orders': { name: 'orders' },
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
+  '/operator/orders': { name: 'operatorOrders' },
 };
 
 function matchSellerPage(path: string): SellerPage | undefined {
@@ -92,6 +95,8 @@ function matchSellerPage(path: string): SellerPage | undefined {
   if (fixed) return fixed;
   const product = /^\/dashboard\/products\/([A-Za-z0-9_-]{6,40})(\/preview)?$/.exec(path);
   if (product) return product[2] ? { name: 'previewProduct', productId: product[1]! } : { name: 'editProduct', productId: product[1]! };
+  const order = /^\/operator\/orders\/([A-Za-z0-9_-]{6,40})$/.exec(path);
+  if (order) return { name: 'operatorOrder', orderId: order[1]! };
   return undefined;
 }
 
@@ -138,7 +143,9 @@ export const paths = {
   operator: (status?: string) => withQuery('/operator', { status }),
   /** The operators' "needs attention" list (orders the reconciler could not settle). */
   operatorAttention: () => '/operator/attention',
-  /** An order as operators see it (its page is the operator console's orders). */
+  /** The operators' orders: by status and day, or a search (`q`: order number, e-mail, phone). */
+  operatorOrders: (query: { status?: string; day?: string; q?: string } = {}) => withQuery('/operator/orders', query),
+  /** An order as operators see it. */
   operatorOrder: (orderId: string) => `/operator/orders/${encodeURIComponent(orderId)}`,
 };
 

@@ -65,11 +65,12 @@ export async function authFetch(input: string, init: RequestInit = {}): Promise<
 type Query = Record<string, string | number | undefined>;
 
 /** JSON request to the signed-in API; throws ApiRequestError (with `fields`) on failure. */
-export async function authJson<T>(method: string, path: string, options: { body?: unknown; query?: Query; signal?: AbortSignal } = {}): Promise<T> {
+export async function authJson<T>(method: string, path: string, options: { body?: unknown; query?: Query; signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<T> {
   const response = await authFetch(withQuery(path, options.query ?? {}), {
     method,
     signal: options.signal,
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body), headers: { 'content-type': 'application/json' } } : {}),
+    headers: { ...options.headers, ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
   });
   if (!response.ok) throw await toError(response);
   if (response.status === 204) return undefined as T;

@@ -262,8 +262,12 @@ function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId:
         })}
       </ol>
       {stopped && (sub.declineReason || sub.cancelReason) && (
-        <p class="hint">
-          {sub.declineReason ? t('order.declinedBecause', { reason: sub.declineReason }) : t('order.cancelledBecause', { reason: t(sub.cancelReason === 'deadline_missed' ? 'reason.deadline' : sub.cancelReason === 'declined' ? 'reason.declined' : 'reason.other') })}
+        <p class="hint" data-testid="parcel-reason">
+          {sub.declineReason
+            ? t('order.declinedBecause', { reason: sub.declineReason })
+            : sub.cancelReason === 'by_operator' && sub.cancelRequest
+              ? t('order.cancelledByTeam', { reason: sub.cancelRequest.note })
+              : t('order.cancelledBecause', { reason: t(sub.cancelReason === 'deadline_missed' ? 'reason.deadline' : sub.cancelReason === 'declined' ? 'reason.declined' : 'reason.other') })}
         </p>
       )}
       {carrier && (

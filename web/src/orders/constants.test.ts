@@ -9,6 +9,7 @@ describe('order constants (zod-free copies for the browser)', () => {
     expect(local.PAYMENT_METHODS).toEqual(shared.PAYMENT_METHODS);
     expect(local.CARRIERS).toEqual(shared.CARRIERS);
     expect(local.SUB_ORDER_STATUSES).toEqual(shared.SUB_ORDER_STATUSES);
+    expect(local.ORDER_STATUSES).toEqual(shared.ORDER_STATUSES);
   });
 
   it('phone and tracking patterns agree with the API schemas', () => {

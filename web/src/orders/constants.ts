@@ -1,5 +1,5 @@
 import type { Carrier, PaymentMethod } from '../../../shared/api/orders.ts';
-import type { SubOrderStatus } from '../../../shared/domain/order.ts';
+import type { OrderStatus, SubOrderStatus } from '../../../shared/domain/order.ts';
 
 /**
  * Contract constants the cart, checkout and order pages need at run time. shared/api/orders.ts
@@ -10,6 +10,7 @@ import type { SubOrderStatus } from '../../../shared/domain/order.ts';
 export { MAX_CART_LINES, MAX_QUANTITY } from '../cart/limits.ts';
 export const PAYMENT_METHODS = ['card', 'cod'] as const satisfies readonly PaymentMethod[];
 export const CARRIERS = ['amana', 'ctm', 'aramex', 'dhl', 'other'] as const satisfies readonly Carrier[];
+export const ORDER_STATUSES = ['placed', 'confirmed', 'completed', 'cancelled', 'failed'] as const satisfies readonly OrderStatus[];
 export const SUB_ORDER_STATUSES = ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered', 'declined', 'cancelled'] as const satisfies readonly SubOrderStatus[];
 
 /** Carriers' own names (not translated); 'other' is translated by each area. */

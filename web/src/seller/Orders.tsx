@@ -301,6 +301,7 @@ function FulfilCard({ initial }: { initial: MySubOrder }): JSX.Element {
         </p>
       )}
       {sub.declineReason && <p class="hint">{t('orders.declinedBecause', { reason: sub.declineReason })}</p>}
+      {sub.cancelReason === 'by_operator' && sub.cancelRequest && <p class="hint">{t('orders.cancelledByTeam', { reason: sub.cancelRequest.note })}</p>}
 
       {said && (
         <p class={said.kind === 'ok' ? 'save-status save-saved' : 'form-error'} role={said.kind === 'ok' ? 'status' : 'alert'} tabIndex={-1}>

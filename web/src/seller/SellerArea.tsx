@@ -8,6 +8,7 @@ import { SignIn, SignUp } from './Account.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Operator } from './Operator.tsx';
 import { Attention } from './operator/Attention.tsx';
+import { OrdersArea } from './operator/OrdersArea.tsx';
 import { loadedSellerMessages, loadSellerMessages, SellerMessagesContext } from './i18n/index.ts';
 import { Sell } from './Sell.tsx';
 import './seller.css';
@@ -45,6 +46,13 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
       return (
         <RequireSession>
           <Attention />
+        </RequireSession>
+      );
+    case 'operatorOrders':
+    case 'operatorOrder':
+      return (
+        <RequireSession>
+          <OrdersArea query={query} {...(page.name === 'operatorOrder' ? { orderId: page.orderId } : {})} />
         </RequireSession>
       );
     default:

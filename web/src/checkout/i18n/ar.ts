@@ -141,4 +141,7 @@ export const ar: ShopperMessages = {
   'parcelStep.delivered': 'تسليمه',
   'parcelStep.declined': 'رفضه من الحرفي',
   'parcelStep.cancelled': 'إلغاؤه',
+
+  // Operator console: a parcel cancelled by the store's team, with the operator's reason.
+  'order.cancelledByTeam': 'ألغى فريق سوق الداخلة هذا الطرد: «{reason}». إن دفعت بالبطاقة، فسيُسترجع لك المبلغ.',
 };

@@ -141,4 +141,7 @@ export const en: ShopperMessages = {
   'parcelStep.delivered': 'Delivered',
   'parcelStep.declined': 'Declined by the artisan',
   'parcelStep.cancelled': 'Cancelled',
+
+  // Operator console: a parcel cancelled by the store's team, with the operator's reason.
+  'order.cancelledByTeam': 'Parcel cancelled by the Dakhla Market team: “{reason}”. If you paid by card, it is refunded to you.',
 };

@@ -141,4 +141,7 @@ export const es: ShopperMessages = {
   'parcelStep.delivered': 'Entregado',
   'parcelStep.declined': 'Rechazado por el artesano',
   'parcelStep.cancelled': 'Cancelado',
+
+  // Operator console: a parcel cancelled by the store's team, with the operator's reason.
+  'order.cancelledByTeam': 'Paquete cancelado por el equipo de Dakhla Market: «{reason}». Si pagaste con tarjeta, se te reembolsa.',
 };

@@ -140,4 +140,7 @@ export const fr = {
   'parcelStep.delivered': 'Livrée',
   'parcelStep.declined': 'Refusée par l’artisan',
   'parcelStep.cancelled': 'Annulée',
+
+  // Operator console: a parcel cancelled by the store's team, with the operator's reason.
+  'order.cancelledByTeam': 'Colis annulé par l’équipe de Dakhla Market : « {reason} ». S’il était payé par carte, il vous est remboursé.',
 };
