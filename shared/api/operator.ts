@@ -35,17 +35,11 @@ export type OperatorShopPage = Page<OperatorShop>;
 const limit = z.coerce.number().int().min(1).max(48).default(24);
 const cursor = z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional();
 
-/** Find products: a shop's (every status), a text search of the catalogue, or the hidden ones. Exactly one of the three. */
+/** Find products: a shop's (every status) or a text search of the catalogue (at most one of the two); neither: the hidden ones, latest first. */
 export const operatorProductsQuery = z
-  .object({
-    shop: idSchema.optional(),
-    q: text({ min: 1, max: 200 }).optional(),
-    hidden: z.literal('true', { error: 'must be true' }).optional(),
-    limit,
-    cursor,
-  })
+  .object({ shop: idSchema.optional(), q: text({ min: 1, max: 200 }).optional(), limit, cursor })
   .strict()
-  .refine((query) => [query.shop, query.q, query.hidden].filter((given) => given !== undefined).length === 1, { message: 'give exactly one of shop, q or hidden', path: ['q'] });
+  .refine((query) => query.shop === undefined || query.q === undefined, { message: 'give shop or q, not both', path: ['q'] });
 export type OperatorProductsQuery = z.infer<typeof operatorProductsQuery>;
 
 export const productIdPath = z.object({ productId: idSchema }).strict();

@@ -118,8 +118,8 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
             TableName: tableName,
             Key: keys.product(id),
             // Published, and not hidden by an operator (shared/domain/product-moderation.ts).
-            ConditionExpression: '#status = :published AND attribute_not_exists(hidden)',
-            ExpressionAttributeNames: { '#status': 'status' },
+            ConditionExpression: '#status = :published AND attribute_not_exists(#hidden)',
+            ExpressionAttributeNames: { '#status': 'status', '#hidden': 'hidden' },
             ExpressionAttributeValues: { ':published': 'published' },
           },
         })),

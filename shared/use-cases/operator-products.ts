@@ -7,7 +7,7 @@ import { withCoverAndStock } from './artisan-products.ts';
 import type { Caller } from './caller.ts';
 import { now, type Store } from './ports.ts';
 
-/** Operators: find any product (a shop's, a search, the hidden ones), look at it, hide or restore it. */
+/** Operators: find any product (a shop's, a search; else the hidden ones), look at it, hide or restore it. */
 
 const row = (product: Product & { coverKey?: string; stock?: number }, shopName?: OperatorProductRow['shopName']): OperatorProductRow => ({
   id: product.id,

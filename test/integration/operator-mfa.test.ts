@@ -58,7 +58,8 @@ describe('operators with TOTP', () => {
 
     for (const route of operatorRoutes) {
       const answer = await operator.call(route.method, pathOf(route.path), route.method === 'GET' ? undefined : {});
-      if (route.method === 'GET') expect(answer.status, `${routeKey(route)}: ${JSON.stringify(answer.body)}`).toBe(200);
+      // A list answers; a route naming something (here the unknown "x-1") or needing a body refuses what it was given.
+      if (route.method === 'GET' && !route.path.includes('{')) expect(answer.status, `${routeKey(route)}: ${JSON.stringify(answer.body)}`).toBe(200);
       else expect([400, 404], `${routeKey(route)}: ${JSON.stringify(answer.body)}`).toContain(answer.status);
     }
   });
