@@ -539,8 +539,9 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
     // No cycle: the function does not wait for the policy that names the pool.
     const cognitoPolicyId = policies.find(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('cognito-idp:'))![0];
     expect([(stateful.toJSON().Resources[triggerId] as { DependsOn?: string[] }).DependsOn ?? []].flat()).not.toContain(cognitoPolicyId);
-    // The API's functions have no such right.
-    expect(JSON.stringify(resourcesOf(api, 'AWS::IAM::Policy'))).not.toContain('cognito-idp:AdminGetUser');
+    // Of the API's functions, only the operators' team routes have that right (their grants: the USER_POOL_ACCESS test below).
+    const readers = Object.values(resourcesOf(api, 'AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('cognito-idp:AdminGetUser'));
+    expect(readers).toHaveLength(routes.filter((route) => ([...USER_POOL_ACCESS[(route.access as Route['access']).userPool ?? 'manage-groups']] as string[]).includes('cognito-idp:AdminGetUser')).length);
   });
 
   it('guards every non-public route of the table with the Cognito JWT authorizer, and no public one', () => {
