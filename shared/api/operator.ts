@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { HIDE_REASONS, idSchema, SHOP_STATUSES, type Page, type Product, type ProductStatus, type Shop, type ShopStatus } from '../domain/catalogue.ts';
+import { HIDE_REASONS, idSchema, SHOP_STATUSES, type Page, type Product, type ProductStatus, type Shop, type ShopStatus, type ShopSummary } from '../domain/catalogue.ts';
 import type { Localized } from '../domain/locales.ts';
 import { SETTING_NAMES, SETTING_SCHEMAS, type Setting, type SettingName } from '../domain/settings.ts';
 import { text } from '../domain/text.ts';
@@ -71,7 +71,7 @@ export type OperatorProductPage = Page<OperatorProductRow>;
 
 /** A product as operators see it: with its shop and the artisan's e-mail. */
 export interface OperatorProduct extends MyProduct {
-  shop: { id: string; slug: string; name: Localized; status: ShopStatus };
+  shop: ShopSummary & { status: ShopStatus };
   ownerEmail?: string;
 }
 

@@ -1,5 +1,5 @@
 import type { OperatorProduct, OperatorProductPage, OperatorProductRow, OperatorProductsQuery, ProductModeration } from '../api/operator.ts';
-import type { Product } from '../domain/catalogue.ts';
+import { toShopSummary, type Product } from '../domain/catalogue.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { hideProduct, restoreProduct } from '../domain/product-moderation.ts';
 import type { CatalogueQueries } from '../data/catalogue-queries.ts';
@@ -44,7 +44,7 @@ export async function getProductForOperators(store: Store, productId: string): P
   const shop = await store.shops.getShop(found.product.shopId);
   if (!shop) throw new NotFoundError('Product');
   const owner = shop.ownerSub ? await store.users.getProfile(shop.ownerSub) : undefined;
-  return { ...found, shop: { id: shop.id, slug: shop.slug, name: shop.name, status: shop.status }, ...(owner ? { ownerEmail: owner.email } : {}) };
+  return { ...found, shop: { ...toShopSummary(shop), status: shop.status }, ...(owner ? { ownerEmail: owner.email } : {}) };
 }
 
 /** Hides (out of the catalogue at once) or restores a product; its entries follow in the same request. */

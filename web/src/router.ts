@@ -35,7 +35,16 @@ export type SellerPage =
   | { name: 'editProduct'; productId: string }
   | { name: 'previewProduct'; productId: string }
   | { name: 'orders' }
-  | { name: 'operator' };
+  | { name: 'operator' }
+  | ConsolePage;
+
+/** The operator console's products, shops, settings and team pages (web/src/seller/operator/). */
+export type ConsolePage =
+  | { name: 'operatorProducts' }
+  | { name: 'operatorProduct'; productId: string }
+  | { name: 'operatorShop'; shopId: string }
+  | { name: 'operatorSettings' }
+  | { name: 'operatorTeam' };
 
 export interface Location {
   route: Route;
@@ -83,6 +92,9 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/products/new': { name: 'newProduct' },
   '/dashboard/orders': { name: 'orders' },
   '/operator': { name: 'operator' },
+  '/operator/products': { name: 'operatorProducts' },
+  '/operator/settings': { name: 'operatorSettings' },
+  '/operator/team': { name: 'operatorTeam' },
 };
 
 function matchSellerPage(path: string): SellerPage | undefined {
@@ -90,6 +102,8 @@ function matchSellerPage(path: string): SellerPage | undefined {
   if (fixed) return fixed;
   const product = /^\/dashboard\/products\/([A-Za-z0-9_-]{6,40})(\/preview)?$/.exec(path);
   if (product) return product[2] ? { name: 'previewProduct', productId: product[1]! } : { name: 'editProduct', productId: product[1]! };
+  const operatorItem = /^\/operator\/(products|shops)\/([A-Za-z0-9_-]{6,40})$/.exec(path);
+  if (operatorItem) return operatorItem[1] === 'products' ? { name: 'operatorProduct', productId: operatorItem[2]! } : { name: 'operatorShop', shopId: operatorItem[2]! };
   return undefined;
 }
 
@@ -134,6 +148,11 @@ export const paths = {
   editProduct: (id: string) => `/dashboard/products/${encodeURIComponent(id)}`,
   previewProduct: (id: string) => `/dashboard/products/${encodeURIComponent(id)}/preview`,
   operator: (status?: string) => withQuery('/operator', { status }),
+  operatorProducts: (find: { q?: string; shop?: string } = {}) => withQuery('/operator/products', find),
+  operatorProduct: (id: string) => `/operator/products/${encodeURIComponent(id)}`,
+  operatorShop: (id: string, tab?: 'edit') => withQuery(`/operator/shops/${encodeURIComponent(id)}`, { tab }),
+  operatorSettings: () => '/operator/settings',
+  operatorTeam: () => '/operator/team',
 };
 
 /** A same-origin path safe to go to after signing in (no open redirect). */

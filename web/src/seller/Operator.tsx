@@ -13,6 +13,7 @@ import { useLocalized } from '../i18n/context.ts';
 import { paths } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
+import { ConsoleNav } from './operator/ConsoleNav.tsx';
 import { TotpSetup } from './TotpSetup.tsx';
 import { apiErrors, Field, inputValue } from './ui.tsx';
 
@@ -50,6 +51,7 @@ export function Operator({ status }: { status: string | null }): JSX.Element {
   return (
     <section class="section operator">
       <h1>{t('op.title')}</h1>
+      <ConsoleNav current="shops" />
       <nav class="filter-chips" aria-label={t('op.byStatus')}>
         {tabs.map(([value, key]) => (
           <a key={value} class="chip-button" href={paths.operator(value === 'pending' ? undefined : value)} aria-current={value === current ? 'page' : undefined}>
@@ -91,7 +93,8 @@ export function Operator({ status }: { status: string | null }): JSX.Element {
   );
 }
 
-function ShopReview({ shop, onDecided }: { shop: OperatorShop; onDecided: (message: string) => void }): JSX.Element {
+/** One shop to review or moderate: its facts, story and the decisions its status allows (also on the console's shop page). */
+export function ShopReview({ shop, onDecided, linkToPage = true }: { shop: OperatorShop; onDecided: (message: string) => void; linkToPage?: boolean }): JSX.Element {
   const { t, locale } = useT();
   const pick = useLocalized();
   const categories = useAsync(() => cachedCategories(), []);
@@ -191,6 +194,11 @@ function ShopReview({ shop, onDecided }: { shop: OperatorShop; onDecided: (messa
         </p>
       )}
       <div class="actions">
+        {linkToPage && !asking && (
+          <a class="button button-secondary" href={paths.operatorShop(shop.id)}>
+            {t('console.shop.open')}
+          </a>
+        )}
         {(shop.status === 'pending' || shop.status === 'rejected') && !asking && (
           <button type="button" class="button" disabled={busy} onClick={() => decide('approve')}>
             {t('op.approve')}

@@ -1,0 +1,18 @@
+import type { JSX } from 'preact';
+import { ApiRequestError } from '../../api.ts';
+import { useSession } from '../../auth/session.ts';
+import { ErrorState } from '../../components/Status.tsx';
+import { intlLocale } from '../../format.ts';
+import type { Locale } from '../../../../shared/domain/locales.ts';
+import { TotpSetup } from '../TotpSetup.tsx';
+
+/** A console page that could not load: the TOTP setup when the API wants it (a session from before it was set up), else the error with a retry. */
+export function ConsoleError({ error, onRetry }: { error: unknown; onRetry: () => void }): JSX.Element {
+  const session = useSession();
+  if (error instanceof ApiRequestError && error.code === 'mfa_required') return <TotpSetup email={session?.email ?? ''} />;
+  return <ErrorState error={error} onRetry={onRetry} />;
+}
+
+/** A date (and time) as operators read it in their language. */
+export const formatWhen = (iso: string, locale: Locale, time = false) =>
+  new Intl.DateTimeFormat(intlLocale(locale), time ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(iso));
