@@ -20,7 +20,7 @@ export function HiddenNotice({ hidden, audience = 'artisan' }: { hidden: NonNull
       {hidden.note && (
         <blockquote class="reason">
           <p class="reason-label">{t('hidden.note')}</p>
-          <p>{hidden.note}</p>
+          <p dir="auto">{hidden.note}</p>
         </blockquote>
       )}
       {audience === 'artisan' && <p>{t('hidden.text')}</p>}

@@ -86,8 +86,7 @@ function FullEditor({ initial }: { initial: MyProduct | undefined }): JSX.Elemen
           <PhotoManager mine={mine} onChange={setMine} />
           <section class="status-actions" aria-labelledby="status-title">
             <h2 id="status-title">{t('editor.visibility')}</h2>
-            {mine.product.hidden && <HiddenNotice hidden={mine.product.hidden} />}
-            <p>{t(`editor.statusText.${mine.product.status}` as SellerKey)}</p>
+            {mine.product.hidden ? <HiddenNotice hidden={mine.product.hidden} /> : <p>{t(`editor.statusText.${mine.product.status}` as SellerKey)}</p>}
             <div class="actions">
               {mine.product.status !== 'published' && mine.product.status !== 'archived' && !mine.product.hidden && (
                 <button type="button" class="button" onClick={() => setStatus('published')} disabled={statusState.state === 'saving'}>

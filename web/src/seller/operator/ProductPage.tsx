@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ProductDetail } from '../../../../shared/api/catalogue.ts';
 import type { OperatorProduct } from '../../../../shared/api/operator.ts';
 import type { HideReason } from '../../../../shared/domain/catalogue.ts';
@@ -37,6 +37,11 @@ function ProductFacts({ initial, rates }: { initial: OperatorProduct; rates: Pro
   const pick = useLocalized();
   const [current, setCurrent] = useState(initial);
   const [done, setDone] = useState<string>();
+  // The form the operator used is replaced by the other one: focus goes to what happened.
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done, current.product.hidden]);
   const { product, variants, shop } = current;
   const listed = product.status === 'published' && !product.hidden && shop.status === 'approved';
   const stock = variants.reduce((sum, v) => sum + v.stock, 0);
@@ -51,7 +56,7 @@ function ProductFacts({ initial, rates }: { initial: OperatorProduct; rates: Pro
   return (
     <article class="console-product" aria-labelledby="console-product-title">
       <p>
-        <a href={paths.operatorProducts()}>← {t('console.product.back')}</a>
+        <a href={paths.operatorProducts()}>{t('console.product.back')}</a>
       </p>
       <Text as="h1" id="console-product-title" value={product.title} />
       <p class="badges">
@@ -106,7 +111,7 @@ function ProductFacts({ initial, rates }: { initial: OperatorProduct; rates: Pro
           </a>
         </p>
       )}
-      <p class="op-done" role="status" aria-live="polite" hidden={!done}>
+      <p class="op-done" role="status" aria-live="polite" tabIndex={-1} ref={doneRef} hidden={!done}>
         {done}
       </p>
       {product.hidden ? (

@@ -35,7 +35,7 @@ export function ShopPage({ shopId, tab }: { shopId: string; tab: 'preview' | 'ed
   return (
     <>
       <p>
-        <a href={paths.operator(shop.status === 'pending' ? undefined : shop.status)}>← {t('console.shop.back')}</a>
+        <a href={paths.operator(shop.status === 'pending' ? undefined : shop.status)}>{t('console.shop.back')}</a>
       </p>
       <Text as="h1" value={shop.name} />
       {decided ? (
