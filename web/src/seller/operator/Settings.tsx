@@ -45,15 +45,15 @@ function SettingsForms({ initial }: { initial: OperatorSettings }): JSX.Element 
     if (fresh) setSettings((current) => ({ ...current, [name]: fresh }));
     setNotices((all) => ({ ...all, [name]: { state: 'error', message: t('console.settings.conflict') } }));
   };
-  const props = <N extends SettingName>(name: N) => ({ key: `${name}-${settings[name].version}`, setting: settings[name] as Setting<N>, notice: notices[name], onSaved, onStale });
+  const props = <N extends SettingName>(name: N) => ({ setting: settings[name] as Setting<N>, notice: notices[name], onSaved, onStale });
   return (
     <>
       <h1>{t('console.settings.title')}</h1>
       <p class="lead">{t('console.settings.intro')}</p>
       <div class="console-settings">
-        <CommissionForm {...props('commission')} />
-        <ShippingForm {...props('shipping')} />
-        <RatesForm {...props('display-rates')} />
+        <CommissionForm key={`commission-${settings.commission.version}`} {...props('commission')} />
+        <ShippingForm key={`shipping-${settings.shipping.version}`} {...props('shipping')} />
+        <RatesForm key={`rates-${settings['display-rates'].version}`} {...props('display-rates')} />
       </div>
     </>
   );
