@@ -179,7 +179,7 @@ describe('an invited operator', () => {
     await page.locator('.console-nav a[href="/operator/team"]').click();
     await page.locator('#invite-email').fill(email);
     await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
-    await page.getByRole('status').filter({ hasText: `Invitation envoyée à ${email}` }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Invitation envoyée' }).filter({ hasText: email }).waitFor();
     await page.getByTestId('team').getByText(email).waitFor();
     await expectNoSidewaysScroll(page);
     await shot(page, 'operator-team-fr-phone');

@@ -7,6 +7,7 @@ import { useTitle } from '../hooks.ts';
 import { navigate, paths, safeNext } from '../router.ts';
 import { isEmail, normalisePhone, passwordChecks, PASSWORD_RULES } from './checks.ts';
 import { useT } from './i18n/index.ts';
+import { isolate } from './operator/ui.tsx';
 import { authMessage, CodeField, Field, inputValue, useTotpForm } from './ui.tsx';
 
 type Busy = false | 'submit' | 'resend';
@@ -390,7 +391,7 @@ function ChooseNewPassword({ challenge, next, onChallenge, onExpired }: { challe
   return (
     <section class="section narrow" data-testid="new-password">
       <h1>{t('newPassword.title')}</h1>
-      <p class="lead">{t('newPassword.intro', { email: challenge.email })}</p>
+      <p class="lead">{t('newPassword.intro', { email: isolate(challenge.email) })}</p>
       <form class="form-card" onSubmit={onSubmit} noValidate>
         <Field
           id="new-password"

@@ -14,7 +14,7 @@ import { apiErrors, Field, inputValue, SaveStatus } from '../ui.tsx';
 import { consoleApi } from './api.ts';
 import { SHIPPING_ZONES } from './constants.ts';
 import { basisPointsToInput, madToShippingMinor, parseRate, percentToBasisPoints, rateToInput } from './settings-form.ts';
-import { ConsoleError, formatWhen } from './ui.tsx';
+import { ConsoleError, formatWhen, isolate } from './ui.tsx';
 
 /**
  * The platform settings: commission, shipping rates by zone, display exchange rates. Each is saved
@@ -108,7 +108,7 @@ function SettingCard({ name, title, intro, note, setting, status, onSubmit, chil
         <SaveStatus state={status.state} message={status.message} />
       </div>
       <p class="hint" data-testid={`${id}-last`}>
-        {setting.updatedAt && setting.updatedBy ? t('console.settings.lastChange', { date: formatWhen(setting.updatedAt, locale, true), who: setting.updatedBy.email }) : t('console.settings.neverChanged')}
+        {setting.updatedAt && setting.updatedBy ? t('console.settings.lastChange', { date: formatWhen(setting.updatedAt, locale, true), who: isolate(setting.updatedBy.email) }) : t('console.settings.neverChanged')}
       </p>
       <History name={name} version={setting.version} />
     </form>
@@ -138,7 +138,7 @@ function HistoryList({ name }: { name: SettingName }): JSX.Element {
       <ol class="console-changes" role="list">
         {page.items.map((change) => (
           <li key={change.version}>
-            <p class="console-change-head">{t('console.settings.change', { date: formatWhen(change.at, locale, true), who: change.by.email })}</p>
+            <p class="console-change-head">{t('console.settings.change', { date: formatWhen(change.at, locale, true), who: isolate(change.by.email) })}</p>
             <p>
               <span class="console-change-label">{t('console.settings.before')}</span> {describe(change.name, change.before, t, locale)}
             </p>

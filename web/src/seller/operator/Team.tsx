@@ -9,7 +9,7 @@ import { isEmail } from '../checks.ts';
 import { useT } from '../i18n/index.ts';
 import { apiErrors, Field, inputValue } from '../ui.tsx';
 import { consoleApi } from './api.ts';
-import { ConsoleError, formatWhen } from './ui.tsx';
+import { ConsoleError, formatWhen, isolate } from './ui.tsx';
 
 /**
  * The operators: who accepted their invitation and set up an authenticator app; invite someone by
@@ -37,7 +37,7 @@ export function Team(): JSX.Element {
               key={member.username}
               member={member}
               onRemoved={() => {
-                setAnnounce(t('console.team.removed', { email: member.email }));
+                setAnnounce(t('console.team.removed', { email: isolate(member.email) }));
                 loaded.retry();
               }}
             />
@@ -90,7 +90,7 @@ function MemberRow({ member, onRemoved }: { member: TeamMember; onRemoved: () =>
       {!member.you &&
         (asking ? (
           <div class="console-confirm">
-            <p>{t('console.team.confirmRemove', { email: member.email })}</p>
+            <p>{t('console.team.confirmRemove', { email: isolate(member.email) })}</p>
             <div class="actions">
               <button type="button" class="button danger-fill" disabled={busy} onClick={remove}>
                 {busy ? t('form.sending') : t('console.team.confirm')}
@@ -125,7 +125,7 @@ function Invite({ onInvited }: { onInvited: (message: string) => void }): JSX.El
     try {
       const { invited, member } = await consoleApi.invite(address);
       setEmail('');
-      onInvited(invited ? t('console.team.invitedDone', { email: member.email }) : t('console.team.promoted', { email: member.email }));
+      onInvited(invited ? t('console.team.invitedDone', { email: isolate(member.email) }) : t('console.team.promoted', { email: isolate(member.email) }));
     } catch (failure) {
       setError(failure instanceof ApiRequestError && failure.code === 'already_operator' ? t('console.team.already') : (apiErrors(t, failure).fields.email ?? apiErrors(t, failure).message));
     } finally {

@@ -16,3 +16,6 @@ export function ConsoleError({ error, onRetry }: { error: unknown; onRetry: () =
 /** A date (and time) as operators read it in their language. */
 export const formatWhen = (iso: string, locale: Locale, time = false) =>
   new Intl.DateTimeFormat(intlLocale(locale), time ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(iso));
+
+/** A left-to-right value (an e-mail address) set inside a sentence in any language: isolated (U+2068…U+2069), so Arabic text around it keeps its order. */
+export const isolate = (value: string) => `\u2068${value}\u2069`;
