@@ -14,6 +14,7 @@ import { paths } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
 import { ConsoleNav } from './operator/ConsoleNav.tsx';
+import { NotOperator } from './operator/ui.tsx';
 import { TotpSetup } from './TotpSetup.tsx';
 import { apiErrors, Field, inputValue } from './ui.tsx';
 
@@ -29,15 +30,7 @@ export function Operator({ status }: { status: string | null }): JSX.Element {
   const [announce, setAnnounce] = useState('');
   const page = usePaged<OperatorShop>((cursor, signal) => sellerApi.operatorShops({ status: current, cursor, limit: 24 }, signal), [current]);
 
-  if (!isOperator(session)) {
-    return (
-      <section class="section narrow">
-        <h1>{t('op.title')}</h1>
-        <p class="lead">{t('op.notOperator')}</p>
-        <a class="button" href={paths.dashboard()}>{t('sell.goToShop')}</a>
-      </section>
-    );
-  }
+  if (!isOperator(session)) return <NotOperator />;
   // Operators must sign in with TOTP: without it (the token says so, or the API does), set it up first.
   const mfaRequired = page.status === 'error' && page.error instanceof ApiRequestError && page.error.code === 'mfa_required';
   if (mfaOf(session) === 'none' || mfaRequired) return <TotpSetup email={session!.email} />;

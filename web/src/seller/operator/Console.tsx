@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { isOperator, mfaOf, useSession } from '../../auth/session.ts';
-import { paths, type ConsolePage } from '../../router.ts';
+import type { ConsolePage } from '../../router.ts';
 import { useT } from '../i18n/index.ts';
 import { TotpSetup } from '../TotpSetup.tsx';
 import { ConsoleNav, type ConsoleSection } from './ConsoleNav.tsx';
@@ -9,6 +9,7 @@ import { Products } from './Products.tsx';
 import { Settings } from './Settings.tsx';
 import { ShopPage } from './ShopPage.tsx';
 import { Team } from './Team.tsx';
+import { NotOperator } from './ui.tsx';
 import './console.css';
 
 /**
@@ -19,15 +20,7 @@ import './console.css';
 export function ConsolePages({ page, query }: { page: ConsolePage; query: URLSearchParams }): JSX.Element {
   const { t } = useT();
   const session = useSession();
-  if (!isOperator(session)) {
-    return (
-      <section class="section narrow">
-        <h1>{t('op.title')}</h1>
-        <p class="lead">{t('op.notOperator')}</p>
-        <a class="button" href={paths.dashboard()}>{t('sell.goToShop')}</a>
-      </section>
-    );
-  }
+  if (!isOperator(session)) return <NotOperator />;
   if (mfaOf(session) === 'none') return <TotpSetup email={session!.email} />;
   const section: ConsoleSection = page.name === 'operatorShop' ? 'shops' : page.name === 'operatorSettings' ? 'settings' : page.name === 'operatorTeam' ? 'team' : 'products';
   return (

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { OperatorProductRow } from '../../../../shared/api/operator.ts';
 import { Img } from '../../components/Img.tsx';
+import { MoreButton } from '../../components/ProductGrid.tsx';
 import { Loading } from '../../components/Status.tsx';
 import { Text } from '../../components/Text.tsx';
 import { formatMad, formatNumber } from '../../format.ts';
@@ -64,11 +65,7 @@ export function Products({ q, shop }: { q: string | null; shop: string | null })
           <ProductRow key={item.id} item={item} />
         ))}
       </ul>
-      {page.hasMore && (
-        <button type="button" class="button button-secondary" onClick={page.loadMore} disabled={page.status === 'more'}>
-          {t('list.more')}
-        </button>
-      )}
+      {page.items.length > 0 && <MoreButton list={page} />}
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { Locale } from '../../../../shared/domain/locales.ts';
 import { approximate, DISPLAY_CURRENCIES } from '../../../../shared/domain/money.ts';
 import type { Setting, SettingName, SettingValues } from '../../../../shared/domain/settings.ts';
 import { ApiRequestError } from '../../api.ts';
+import { MoreButton } from '../../components/ProductGrid.tsx';
 import { Loading } from '../../components/Status.tsx';
 import { formatApprox, formatMad, formatNumber } from '../../format.ts';
 import { useAsync, usePaged, useTitle } from '../../hooks.ts';
@@ -148,11 +149,7 @@ function HistoryList({ name }: { name: SettingName }): JSX.Element {
           </li>
         ))}
       </ol>
-      {page.hasMore && (
-        <button type="button" class="button button-secondary button-small" onClick={page.loadMore} disabled={page.status === 'more'}>
-          {t('list.more')}
-        </button>
-      )}
+      <MoreButton list={page} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../../shared/domain/locales.ts';
-import { parseDecimal, parseMadInput } from '../money.ts';
+import { parseDecimal, parseMadInput, westernNumber } from '../money.ts';
 import { MAX_COMMISSION_BPS, MAX_DISPLAY_RATE, MAX_SHIPPING_MINOR } from './constants.ts';
 
 /**
@@ -8,12 +8,7 @@ import { MAX_COMMISSION_BPS, MAX_DISPLAY_RATE, MAX_SHIPPING_MINOR } from './cons
  * decimals. Each parser answers undefined when the text is not an acceptable value.
  */
 const decimalSeparator = (locale: Locale) => (locale === 'en' ? '.' : ',');
-const western = (text: string) =>
-  text
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\s\u00a0\u202f%]/g, '')
-    .replace(/[٫,]/g, '.');
+const western = (text: string) => westernNumber(text.replace(/%/g, ''));
 
 /** "12,5" (per cent) → 1250 basis points; 0 to 30 %, to the hundredth of a per cent. */
 export function percentToBasisPoints(text: string): number | undefined {

@@ -4,7 +4,23 @@ import { useSession } from '../../auth/session.ts';
 import { ErrorState } from '../../components/Status.tsx';
 import { intlLocale } from '../../format.ts';
 import type { Locale } from '../../../../shared/domain/locales.ts';
+import { paths } from '../../router.ts';
+import { useT } from '../i18n/index.ts';
 import { TotpSetup } from '../TotpSetup.tsx';
+
+/** Someone signed in who is not an operator opened a console page. */
+export function NotOperator(): JSX.Element {
+  const { t } = useT();
+  return (
+    <section class="section narrow">
+      <h1>{t('op.title')}</h1>
+      <p class="lead">{t('op.notOperator')}</p>
+      <a class="button" href={paths.dashboard()}>
+        {t('sell.goToShop')}
+      </a>
+    </section>
+  );
+}
 
 /** A console page that could not load: the TOTP setup when the API wants it (a session from before it was set up), else the error with a retry. */
 export function ConsoleError({ error, onRetry }: { error: unknown; onRetry: () => void }): JSX.Element {
