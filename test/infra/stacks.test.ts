@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTER_PARTITION_PREFIX } from '#shared/data/keys.ts';
 import { routeKey, routes as routeTable, routesFor, USER_POOL_ACCESS, type Route } from '#shared/routes.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
-import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS } from '#shared/domain/accounts.ts';
+import { ACCOUNT_GROUPS, INVITATION_EMAIL, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS } from '#shared/domain/accounts.ts';
 import { buildApp, type MarketplaceStacks } from '../../infra/app.ts';
 import { ConfigError, loadConfig } from '../../infra/config.ts';
 import { TABLE_ACTIONS } from '../../infra/constructs/handler-function.ts';
@@ -486,9 +486,10 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
       UsernameConfiguration: { CaseSensitive: false },
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      // Operators invited from the console get the text the local outbox shows (infra/local/cognito.ts codeMessage).
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false, InviteMessageTemplate: { EmailSubject: INVITATION_EMAIL.subject, EmailMessage: INVITATION_EMAIL.body } },
       DeletionProtection: 'ACTIVE',
-      Policies: { PasswordPolicy: { MinimumLength: PASSWORD_POLICY.minLength, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      Policies: { PasswordPolicy: { MinimumLength: PASSWORD_POLICY.minLength, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: PASSWORD_POLICY.temporaryPasswordDays } },
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     });
     const schema = pool.Properties.Schema as Array<{ Name: string; Required: boolean }>;

@@ -70,6 +70,8 @@ describe('finding a product', () => {
       expect(answer.status, query).toBe(400);
       expect(Object.keys(answer.body.error.fields), query).toContain(field);
     }
+    expect(Object.keys((await operator.call('GET', '/api/operator/products/x')).body.error.fields)).toEqual(['productId']);
+    expect(Object.keys((await operator.call('POST', '/api/operator/products/x/moderation', { action: 'restore' })).body.error.fields)).toEqual(['productId']);
     expect((await operator.call('GET', '/api/operator/products/prd-does-not-exist')).status).toBe(404);
     expect((await operator.call('POST', '/api/operator/products/prd-does-not-exist/moderation', { action: 'restore' })).status).toBe(404);
   });

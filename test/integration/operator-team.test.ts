@@ -40,6 +40,12 @@ describe('who may use the team routes', () => {
 });
 
 describe('the team', () => {
+  it('refuses a query it does not take, by name', async () => {
+    const answer = await operator.call('GET', '/api/operator/team?status=active');
+    expect(answer.status).toBe(400);
+    expect(Object.keys(answer.body.error.fields)).toEqual(['status']);
+  });
+
   it('lists every operator, whether they accepted and set up TOTP, the caller first', async () => {
     const items = await team();
     expect(items[0]).toMatchObject({ email: DEMO_ACCOUNTS.operator.email, status: 'active', totp: true, enabled: true, you: true, username: expect.any(String), sub: expect.any(String) });
