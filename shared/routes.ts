@@ -41,8 +41,12 @@ export interface Route {
     table: 'read' | 'read-write';
     /** 'presign': may sign upload POSTs for the image bucket's uploads/ prefix; 'delete': may delete images. */
     images?: 'presign' | 'delete';
-    /** May add users to the user pool's groups (approving an artisan). */
-    userPool?: 'manage-groups';
+    /**
+     * What it may do in the user pool (infra: exactly USER_POOL_ACCESS's actions, on this pool
+     * only, and USER_POOL_ID): 'manage-groups' add users to groups (approving an artisan); the
+     * operator console's team page 'list-operators', 'invite-operators', 'remove-operators'.
+     */
+    userPool?: UserPoolAccess;
     /** Workflows it starts or resumes (their ARN in `<NAME>_ARN`, StartExecution and SendTask* on them). */
     workflows?: readonly 'order-saga'[];
     /** Workflows whose executions it reads (their ARN in `<NAME>_ARN`, DescribeExecution and GetExecutionHistory on their executions). */
@@ -53,6 +57,15 @@ export interface Route {
     paymentSecret?: boolean;
   };
 }
+
+/** The Cognito actions each kind of user-pool access is granted (on the stage's pool only). */
+export const USER_POOL_ACCESS = {
+  'manage-groups': ['cognito-idp:AdminAddUserToGroup'],
+  'list-operators': ['cognito-idp:ListUsersInGroup', 'cognito-idp:AdminGetUser'],
+  'invite-operators': ['cognito-idp:ListUsersInGroup', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup'],
+  'remove-operators': ['cognito-idp:ListUsersInGroup', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:AdminUserGlobalSignOut'],
+} as const satisfies Record<string, readonly `cognito-idp:${string}`[]>;
+export type UserPoolAccess = keyof typeof USER_POOL_ACCESS;
 
 export const routes = [
   { method: 'GET', path: '/api/categories', handler: 'catalogue/list-categories', auth: 'public', access: { table: 'read' } },
@@ -110,6 +123,18 @@ export const routes = [
   { method: 'POST', path: '/api/operator/orders/{orderId}/cancel', handler: 'operator/cancel-order', auth: 'operator', access: { table: 'read-write', workflows: ['order-saga'] } },
   { method: 'POST', path: '/api/operator/orders/{orderId}/parcels/{shopId}/cancel', handler: 'operator/cancel-parcel', auth: 'operator', access: { table: 'read-write', workflows: ['order-saga'] } },
   { method: 'POST', path: '/api/operator/orders/{orderId}/emails', handler: 'operator/resend-email', auth: 'operator', access: { table: 'read-write', email: 'send' } },
+  // Operators: find, hide and restore products; preview and edit shops; the settings and their history; the team.
+  { method: 'GET', path: '/api/operator/products', handler: 'operator/find-products', auth: 'operator', access: { table: 'read' } },
+  { method: 'GET', path: '/api/operator/products/{productId}', handler: 'operator/get-product', auth: 'operator', access: { table: 'read' } },
+  { method: 'POST', path: '/api/operator/products/{productId}/moderation', handler: 'operator/moderate-product', auth: 'operator', access: { table: 'read-write' } },
+  { method: 'GET', path: '/api/operator/shops/{shopId}', handler: 'operator/preview-shop', auth: 'operator', access: { table: 'read' } },
+  { method: 'PATCH', path: '/api/operator/shops/{shopId}', handler: 'operator/edit-shop', auth: 'operator', access: { table: 'read-write' } },
+  { method: 'GET', path: '/api/operator/settings', handler: 'operator/get-settings', auth: 'operator', access: { table: 'read' } },
+  { method: 'PUT', path: '/api/operator/settings', handler: 'operator/update-setting', auth: 'operator', access: { table: 'read-write' } },
+  { method: 'GET', path: '/api/operator/settings/{name}/changes', handler: 'operator/list-setting-changes', auth: 'operator', access: { table: 'read' } },
+  { method: 'GET', path: '/api/operator/team', handler: 'operator/list-team', auth: 'operator', access: { table: 'read', userPool: 'list-operators' } },
+  { method: 'POST', path: '/api/operator/team', handler: 'operator/invite-operator', auth: 'operator', access: { table: 'read', userPool: 'invite-operators' } },
+  { method: 'DELETE', path: '/api/operator/team/{username}', handler: 'operator/remove-operator', auth: 'operator', access: { table: 'read-write', userPool: 'remove-operators' } },
 ] as const satisfies readonly Route[];
 
 /** A route's API Gateway route key, e.g. "GET /api/products/{productId}". */

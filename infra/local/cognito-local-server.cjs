@@ -11,7 +11,12 @@
  *   `request.groupConfiguration.groupsToOverride`, as Cognito sends them (cognito-local leaves it empty);
  * - a sign-in answered through RespondToAuthChallenge (the TOTP code) keeps its refresh token,
  *   as one by password does (cognito-local forgot it, so the refresh was refused);
- * - GlobalSignOut (absent from cognito-local) revokes every refresh token of the access token's user.
+ * - GlobalSignOut and AdminUserGlobalSignOut (absent from cognito-local) revoke every refresh token
+ *   of the user (the access token's, or the one named);
+ * - an account made by AdminCreateUser (FORCE_CHANGE_PASSWORD) gets its NEW_PASSWORD_REQUIRED
+ *   challenge only with its temporary password, and the challenge is answered only with that
+ *   challenge's session, within 3 minutes, with a new password the pool's policy accepts — as
+ *   Cognito does (cognito-local skipped all three: anyone knowing the e-mail could set the password).
  * Started by infra/local/cognito.ts with PORT, HOST and the data folder as its working directory
  * (cognito-local keeps its state in ./.cognito).
  */
@@ -21,7 +26,7 @@ const { MessagesService } = require('cognito-local/lib/services/messages.js');
 const { LambdaService } = require('cognito-local/lib/services/lambda.js');
 const { JwtTokenGenerator } = require('cognito-local/lib/services/tokenGenerator.js');
 const { Targets } = require('cognito-local/lib/targets/targets.js');
-const { InvalidParameterError, NotAuthorizedError, UnexpectedLambdaExceptionError, UserLambdaValidationError } = require('cognito-local/lib/errors.js');
+const { InvalidParameterError, InvalidPasswordError, NotAuthorizedError, UnexpectedLambdaExceptionError, UserLambdaValidationError, UserNotFoundError } = require('cognito-local/lib/errors.js');
 
 MessagesService.prototype.deliver = async function deliver(_ctx, source, _clientId, userPoolId, user, code, _clientMetadata, details) {
   if (!process.send || !details) return;
@@ -86,10 +91,51 @@ LambdaService.prototype.invoke = async function invokeThroughParent(ctx, trigger
   return reply.result?.response;
 };
 
+// NEW_PASSWORD_REQUIRED sessions handed out (session → username, until when): Cognito's last 3 minutes.
+const CHALLENGE_SESSION_MS = 3 * 60 * 1000;
+const newPasswordSessions = new Map();
+
+const initiateAuth = Targets.InitiateAuth;
+Targets.InitiateAuth = (services) => {
+  const initiate = initiateAuth(services);
+  return async (ctx, req) => {
+    if (req.AuthFlow === 'USER_PASSWORD_AUTH' && req.AuthParameters?.USERNAME) {
+      const userPool = await services.cognito.getUserPoolForClientId(ctx, req.ClientId);
+      const user = await userPool.getUserByUsername(ctx, req.AuthParameters.USERNAME);
+      // cognito-local asks an invited account for a new password without checking the temporary one.
+      if (user?.UserStatus === 'FORCE_CHANGE_PASSWORD' && user.Password !== req.AuthParameters.PASSWORD) throw new NotAuthorizedError('Incorrect username or password.');
+    }
+    const result = await initiate(ctx, req);
+    if (result?.ChallengeName === 'NEW_PASSWORD_REQUIRED' && result.Session) {
+      newPasswordSessions.set(result.Session, { username: result.ChallengeParameters?.USER_ID_FOR_SRP, until: Date.now() + CHALLENGE_SESSION_MS });
+    }
+    return result;
+  };
+};
+
+/** What a password lacks under the pool's policy, as Cognito checks it (its symbol set; a space counts when not at either end). */
+function meetsPolicy(password, policy = {}) {
+  const value = String(password ?? '');
+  if (value.length < (policy.MinimumLength ?? 8)) return false;
+  if (policy.RequireLowercase && !/[a-z]/.test(value)) return false;
+  if (policy.RequireUppercase && !/[A-Z]/.test(value)) return false;
+  if (policy.RequireNumbers && !/[0-9]/.test(value)) return false;
+  if (policy.RequireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(value.trim())) return false;
+  return value === value.trim();
+}
+
 const respondToAuthChallenge = Targets.RespondToAuthChallenge;
 Targets.RespondToAuthChallenge = (services) => {
   const respond = respondToAuthChallenge(services);
   return async (ctx, req) => {
+    if (req.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
+      const userPool = await services.cognito.getUserPoolForClientId(ctx, req.ClientId);
+      const user = await userPool.getUserByUsername(ctx, req.ChallengeResponses?.USERNAME ?? '');
+      const issued = newPasswordSessions.get(req.Session);
+      if (!user || !issued || issued.username !== user.Username || issued.until < Date.now()) throw new NotAuthorizedError('Invalid session for the user, session is expired.');
+      if (!meetsPolicy(req.ChallengeResponses?.NEW_PASSWORD, userPool.options.Policies?.PasswordPolicy)) throw new InvalidPasswordError();
+      newPasswordSessions.delete(req.Session);
+    }
     const result = await respond(ctx, req);
     const refreshToken = result?.AuthenticationResult?.RefreshToken;
     if (refreshToken) {
@@ -113,6 +159,14 @@ Targets.GlobalSignOut = (services) => async (ctx, req) => {
   const userPool = await services.cognito.getUserPoolForClientId(ctx, decoded.client_id);
   const user = await userPool.getUserByUsername(ctx, decoded.sub);
   if (!user) throw new NotAuthorizedError();
+  await userPool.saveUser(ctx, { ...user, RefreshTokens: [] });
+  return {};
+};
+
+Targets.AdminUserGlobalSignOut = (services) => async (ctx, req) => {
+  const userPool = await services.cognito.getUserPool(ctx, req.UserPoolId);
+  const user = await userPool.getUserByUsername(ctx, req.Username);
+  if (!user) throw new UserNotFoundError();
   await userPool.saveUser(ctx, { ...user, RefreshTokens: [] });
   return {};
 };

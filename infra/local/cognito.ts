@@ -25,7 +25,7 @@ import {
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { routeFunctionName } from '#shared/routes.ts';
-import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS, VERIFICATION_EMAIL, type AccountGroup, type UserPoolTrigger } from '#shared/domain/accounts.ts';
+import { ACCOUNT_GROUPS, INVITATION_EMAIL, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS, VERIFICATION_EMAIL, type AccountGroup, type UserPoolTrigger } from '#shared/domain/accounts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.ts';
 import { totp } from './totp.ts';
 import type { NewOutboxMessage, Outbox } from './outbox.ts';
@@ -202,6 +202,7 @@ export async function ensureUserPool(client: CognitoIdentityProviderClient): Pro
             RequireUppercase: PASSWORD_POLICY.requireUppercase,
             RequireNumbers: PASSWORD_POLICY.requireDigits,
             RequireSymbols: PASSWORD_POLICY.requireSymbols,
+            TemporaryPasswordValidityDays: PASSWORD_POLICY.temporaryPasswordDays,
           },
         },
         VerificationMessageTemplate: {
@@ -362,7 +363,7 @@ export function codeMessage(delivery: Pick<CodeDelivery, 'source' | 'destination
     case 'ForgotPassword':
       return { to, code, kind, subject: 'Reset your Dakhla Market password', text: `Your password reset code is ${code}. If you did not ask for it, ignore this email.` };
     case 'AdminCreateUser':
-      return { to, code, kind, subject: 'Your Dakhla Market account', text: `An account was made for you. Your temporary password is ${code}.` };
+      return { to, code, kind, subject: INVITATION_EMAIL.subject, text: INVITATION_EMAIL.body.replaceAll('{username}', to).replaceAll('{####}', code) };
     case 'UpdateUserAttribute':
     case 'VerifyUserAttribute':
       return { to, code, kind, subject: 'Confirm your Dakhla Market contact details', text: `Your verification code is ${code}.` };

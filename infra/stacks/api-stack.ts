@@ -24,7 +24,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { CardProviderName } from '#shared/payments/provider.ts';
-import { routeFunctionName, routeKey, routes as routeTable, routesFor, type Auth, type Route } from '#shared/routes.ts';
+import { routeFunctionName, routeKey, routes as routeTable, routesFor, USER_POOL_ACCESS, type Auth, type Route } from '#shared/routes.ts';
 import { schedules as scheduleTable, type Schedule } from '#shared/schedules.ts';
 import { grantCounters, grantTable, HandlerFunction } from '../constructs/handler-function.ts';
 import { grantImages, ImageProcessor, importImageBucket } from '../constructs/images.ts';
@@ -233,9 +233,10 @@ export class ApiStack extends Stack {
       if ((route.access as Route['access']).email === 'send') grantSendEmail(handler.fn, emailSender);
       const { images } = route.access as Route['access'];
       if (images) grantImages(handler, imageBucket, images);
-      if ((route.access as Route['access']).userPool === 'manage-groups') {
-        // Approving an artisan puts them in the `artisan` group: that one action, on this pool only.
-        props.userPool.grant(handler.fn, 'cognito-idp:AdminAddUserToGroup');
+      const { userPool } = route.access as Route['access'];
+      if (userPool) {
+        // Exactly the actions this kind of access needs (approving an artisan, the operators' team page), on this pool only.
+        props.userPool.grant(handler.fn, ...USER_POOL_ACCESS[userPool]);
         handler.fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
       }
       Validations.of(handler).acknowledge(

@@ -7,7 +7,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { logBucket, privateBucket } from '../constructs/private-bucket.ts';
 import { GLOBAL_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '#shared/data/table-definition.ts';
-import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS, VERIFICATION_EMAIL, type UserPoolTrigger } from '#shared/domain/accounts.ts';
+import { ACCOUNT_GROUPS, INVITATION_EMAIL, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS, VERIFICATION_EMAIL, type UserPoolTrigger } from '#shared/domain/accounts.ts';
 import { PUBLIC_IMAGE_PREFIXES, UPLOAD_PREFIX } from '#shared/domain/images.ts';
 import type { SesSender } from '../constructs/email.ts';
 import { HandlerFunction, TRACING_ACKNOWLEDGEMENT } from '../constructs/handler-function.ts';
@@ -141,13 +141,15 @@ export class StatefulStack extends Stack {
         requireUppercase: PASSWORD_POLICY.requireUppercase,
         requireDigits: PASSWORD_POLICY.requireDigits,
         requireSymbols: PASSWORD_POLICY.requireSymbols,
-        tempPasswordValidity: Duration.days(3),
+        tempPasswordValidity: Duration.days(PASSWORD_POLICY.temporaryPasswordDays),
       },
       userVerification: {
         emailStyle: cognito.VerificationEmailStyle.CODE,
         emailSubject: VERIFICATION_EMAIL.subject,
         emailBody: VERIFICATION_EMAIL.body,
       },
+      // Operators invited from the console (AdminCreateUser): the same text the local outbox shows.
+      userInvitation: { emailSubject: INVITATION_EMAIL.subject, emailBody: INVITATION_EMAIL.body },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },

@@ -4,7 +4,7 @@ import type { Category, Page, Product, ProductImage, ProductSummary, Shop, ShopS
 import { toPublicShop, toShopSummary } from '../domain/catalogue.ts';
 import { isListed, isShowable } from '../domain/catalogue-index.ts';
 import { NotFoundError } from '../domain/errors.ts';
-import { approximate, type DisplayRates } from '../domain/money.ts';
+import { approximate, DEFAULT_DISPLAY_RATES, type DisplayRates } from '../domain/money.ts';
 import { searchTerms } from '../domain/text-search.ts';
 import { collectionPage } from './collection-page.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
@@ -190,8 +190,8 @@ export function catalogueQueries({ db, tableName }: CatalogueQueriesDeps) {
     const items = result.Responses?.[tableName] ?? [];
     const shopItem = items.find((item) => item.pk === shopKey.pk);
     const ratesItem = items.find((item) => item.pk === ratesKey.pk);
-    if (!ratesItem) throw new Error('display-rates settings item is missing');
-    return [shopItem ? fromItem<Shop>(shopItem) : undefined, fromItem<{ rates: DisplayRates }>(ratesItem).rates];
+    // Until an operator saves them (a new stage has no demo data), the defaults the settings page shows.
+    return [shopItem ? fromItem<Shop>(shopItem) : undefined, ratesItem ? fromItem<{ rates: DisplayRates }>(ratesItem).rates : DEFAULT_DISPLAY_RATES];
   }
 }
 

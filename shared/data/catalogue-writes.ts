@@ -1,4 +1,4 @@
-import { BatchWriteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Category, Product, ProductImage, Shop, Variant } from '../domain/catalogue.ts';
 import { catalogueScopes, isListed, isShowable, productSearchTerms, productSummary, type CatalogueScope } from '../domain/catalogue-index.ts';
 import { LOCALES } from '../domain/locales.ts';
@@ -85,6 +85,22 @@ export async function batchWrite({ db, tableName }: CatalogueWritesDeps, request
       pending = (result.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }
   }
+}
+
+/** Items by key, 100 keys a request, consistently read, retrying unprocessed keys with backoff; missing items are left out. */
+export async function batchGetAll({ db, tableName }: CatalogueWritesDeps, keyList: TableKey[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < keyList.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = keyList.slice(i, i + 100) as unknown as Record<string, unknown>[];
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept keys unprocessed after 8 retries');
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+      const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
+      found.push(...(result.Responses?.[tableName] ?? []));
+      pending = result.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined;
+    }
+  }
+  return found;
 }
 
 export function catalogueWrites(deps: CatalogueWritesDeps) {

@@ -73,6 +73,12 @@ export const keys = {
   /** Where an artisan is in the first-run wizard. */
   onboarding: (sub: string): TableKey => ({ pk: `USER#${sub}`, sk: 'ONBOARDING' }),
   settings: (name: 'display-rates' | 'commission' | 'shipping'): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),
+  /** One recorded edit of a setting, by the version it made (zero-padded: the partition reads newest first). */
+  settingChange: (name: string, version: number): TableKey => ({ pk: partitions.settingChanges(name), sk: `CHANGE#${String(version).padStart(10, '0')}` }),
+  /** A product an operator hid, listed for the console (gsi1 `HIDDEN_PRODUCTS`, latest first); deleted when restored. */
+  hiddenProduct: (productId: string): TableKey => ({ pk: `PRODUCT#${productId}`, sk: 'HIDDEN' }),
+  /** Held while an operator is removed, so two removals cannot leave the team without operators. */
+  teamLock: (): TableKey => ({ pk: 'OPERATORS', sk: 'LOCK' }),
   /** One client's requests under one limit in one fixed window (a conditional ADD; `ttl` after the window). */
   clientCounter: (limit: string, clientId: string, windowStart: number): TableKey => ({ pk: `${COUNTER_PARTITION_PREFIX}${limit}#${clientId}`, sk: `WINDOW#${windowStart}` }),
   /** The orders one client has holding stock without a commitment (unpaid card, cash on delivery not accepted yet). */
@@ -113,6 +119,10 @@ export const partitions = {
   shopProducts: (shopId: string) => `SHOPPRODUCTS#${shopId}`,
   /** Every open attention record, newest first (gsi1). */
   openAttention: () => 'ATTENTION',
+  /** A setting's recorded edits, newest first (table partition). */
+  settingChanges: (name: string) => `SETTINGCHANGES#${name}`,
+  /** The products operators hid (gsi1, latest first). */
+  hiddenProducts: () => 'HIDDEN_PRODUCTS',
 };
 
 /** Sort-key prefixes inside a product's partition. */
@@ -159,6 +169,11 @@ export function subOrderIndexes(sub: { orderId: string; shopId: string; status: 
 /** Index attributes of an open attention record: the operators' list, newest first (gsi1). */
 export function attentionIndexes(raisedAt: string, orderId: string, kind: string) {
   return { gsi1pk: partitions.openAttention(), gsi1sk: `${raisedAt}#${orderId}#${kind}` };
+}
+
+/** Index attributes of a hidden product's marker: the operators' list of hidden products, latest first. */
+export function hiddenProductIndexes(productId: string, hiddenAt: string) {
+  return { gsi1pk: partitions.hiddenProducts(), gsi1sk: `${hiddenAt}#${productId}` };
 }
 
 /** Index attributes of a shop: listed by status, newest first. */

@@ -1,5 +1,6 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Category, Product, ProductImage, Shop } from '../domain/catalogue.ts';
+import { canonicalJson } from '../domain/ids.ts';
 import { batchWrite, catalogueEntries, type CatalogueWritesDeps } from './catalogue-writes.ts';
 import { fromItem, type Item } from './items.ts';
 import { INDEX, keys, partitions, productSk } from './keys.ts';
@@ -47,8 +48,9 @@ export function listings(deps: CatalogueWritesDeps) {
       const category = found.find((i) => i.pk === categoryKey.pk);
       if (shop && category) desired = catalogueEntries(product, images, fromItem<Shop>(shop), fromItem<Category>(category));
     }
-    const before = new Map(existing.map((i) => [i.sk as string, JSON.stringify(i, Object.keys(i).sort())]));
-    const puts = desired.filter((i) => before.get(i.sk) !== JSON.stringify(i, Object.keys(i).sort()));
+    // Compared whole, nested fields too (a title or shop name is per language): canonicalJson sorts keys at every level.
+    const before = new Map(existing.map((i) => [i.sk as string, canonicalJson(i)]));
+    const puts = desired.filter((i) => before.get(i.sk) !== canonicalJson(i));
     const wanted = new Set(desired.map((i) => i.sk));
     const deletes = existing.filter((i) => !wanted.has(i.sk as string));
     await batchWrite(deps, [

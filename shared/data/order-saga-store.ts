@@ -142,15 +142,7 @@ export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
         if (!isConditionFailure(error)) throw error;
       }
     },
-
-    async commissionBasisPoints(): Promise<number> {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.settings('commission') }));
-      return typeof Item?.basisPoints === 'number' ? Item.basisPoints : DEFAULT_COMMISSION_BPS;
-    },
   };
 }
-
-/** The platform's share of an artisan's sales unless the settings say otherwise: 10 %. */
-export const DEFAULT_COMMISSION_BPS = 1000;
 
 export type OrderSagaStore = ReturnType<typeof orderSagaStore>;

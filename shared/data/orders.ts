@@ -1,17 +1,18 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, Product, Shop, Variant } from '../domain/catalogue.ts';
 import type { ProductSummary } from '../domain/catalogue.ts';
 import { ConflictError } from '../domain/errors.ts';
 import type { DisplayRates } from '../domain/money.ts';
 import type { Order, SubOrder } from '../domain/order.ts';
 import type { CatalogueSnapshot } from '../domain/quote.ts';
-import { DEFAULT_SHIPPING_RATES, type ShippingRates } from '../domain/shipping.ts';
-import type { CatalogueWritesDeps } from './catalogue-writes.ts';
+import type { ShippingRates } from '../domain/shipping.ts';
+import { batchGetAll, type CatalogueWritesDeps } from './catalogue-writes.ts';
 import { HoldsChanged, type HoldsWrite } from './client-limits.ts';
 import { fromItem, toItem } from './items.ts';
 import { collectionPage } from './collection-page.ts';
 import { orderContactItems } from './order-contacts.ts';
 import { INDEX, keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
+import { settings } from './settings.ts';
 
 /** Orders: the catalogue read a checkout prices from, and the one transaction that places an order. */
 
@@ -49,20 +50,8 @@ export class SoldOutError extends ConflictError {
 export class IdempotencyKeyTaken extends Error {}
 
 export function orders({ db, tableName }: CatalogueWritesDeps) {
-  async function batchGet(keyList: TableKey[]): Promise<Record<string, unknown>[]> {
-    const found: Record<string, unknown>[] = [];
-    for (let i = 0; i < keyList.length; i += 100) {
-      let pending: Record<string, unknown>[] | undefined = keyList.slice(i, i + 100) as unknown as Record<string, unknown>[];
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('DynamoDB kept keys unprocessed after 8 retries');
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
-        const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
-        found.push(...(result.Responses?.[tableName] ?? []));
-        pending = result.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
-    }
-    return found;
-  }
+  const settingsStore = settings({ db, tableName });
+  const batchGet = (keyList: TableKey[]) => batchGetAll({ db, tableName }, keyList);
 
   return {
     /** Products, variants (with stock), cover images and shops a cart names, read consistently. */
@@ -93,15 +82,10 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
       return { products, variants, shops };
     },
 
-    async loadSettings(): Promise<{ shipping: ShippingRates; rates: DisplayRates }> {
-      const [ratesItem, shippingItem] = await Promise.all(
-        [keys.settings('display-rates'), keys.settings('shipping')].map((Key) => db.send(new GetCommand({ TableName: tableName, Key }))),
-      );
-      if (!ratesItem?.Item) throw new Error('display-rates settings item is missing');
-      return {
-        rates: fromItem<{ rates: DisplayRates }>(ratesItem.Item).rates,
-        shipping: shippingItem?.Item ? fromItem<{ rates: ShippingRates }>(shippingItem.Item).rates : DEFAULT_SHIPPING_RATES,
-      };
+    /** What pricing and checkout read of the settings: shipping and display rates, and the commission an order will keep. */
+    async loadSettings(): Promise<{ shipping: ShippingRates; rates: DisplayRates; commissionBasisPoints: number }> {
+      const current = await settingsStore.getAll();
+      return { shipping: current.shipping.value.rates, rates: current['display-rates'].value.rates, commissionBasisPoints: current.commission.value.basisPoints };
     },
 
     async getIdempotency(keyHash: string): Promise<IdempotencyRecord | undefined> {
@@ -134,8 +118,9 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
           ConditionCheck: {
             TableName: tableName,
             Key: keys.product(id),
-            ConditionExpression: '#status = :published',
-            ExpressionAttributeNames: { '#status': 'status' },
+            // Published, and not hidden by an operator (shared/domain/product-moderation.ts).
+            ConditionExpression: '#status = :published AND attribute_not_exists(#hidden)',
+            ExpressionAttributeNames: { '#status': 'status', '#hidden': 'hidden' },
             ExpressionAttributeValues: { ':published': 'published' },
           },
         })),

@@ -13,6 +13,8 @@ export const PASSWORD_POLICY = {
   requireUppercase: true,
   requireDigits: true,
   requireSymbols: true,
+  /** How long the temporary password of an invited account works (Cognito's TemporaryPasswordValidityDays). */
+  temporaryPasswordDays: 3,
 } as const;
 
 /**
@@ -53,6 +55,24 @@ export function mfaClaims(groups: readonly string[], mfaMethods: readonly string
 export const VERIFICATION_EMAIL = {
   subject: 'Your Dakhla Market verification code',
   body: 'Welcome to Dakhla Market! Your verification code is {####}. Enter it to confirm your email address.',
+} as const;
+
+/**
+ * The invitation Cognito sends an operator made in the console (AdminCreateUser): `{username}`
+ * is where Cognito puts the e-mail address, `{####}` the temporary password.
+ * The user pool uses it in AWS; locally the outbox shows the same text.
+ */
+export const INVITATION_EMAIL = {
+  subject: 'Dakhla Market: votre invitation à la console des opérateurs / your invitation to the operator console',
+  body:
+    'Vous êtes invité(e) à gérer Dakhla Market avec l’équipe du centre régional d’investissement. ' +
+    'Ouvrez la boutique, choisissez « Vendre sur Dakhla Market » puis « Se connecter », avec votre adresse {username} et ce mot de passe provisoire : {####} ' +
+    '— puis choisissez votre mot de passe et installez une application d’authentification (TOTP), obligatoire pour les opérateurs. ' +
+    `Le mot de passe provisoire est valable ${PASSWORD_POLICY.temporaryPasswordDays} jours. ` +
+    '/ You are invited to run Dakhla Market with the team of the regional investment centre. ' +
+    'Open the store, choose "Sell on Dakhla Market", then "Sign in", with your e-mail address {username} and the temporary password above, ' +
+    'then choose your own password and set up an authenticator app (TOTP), which operators must use. ' +
+    `The temporary password works for ${PASSWORD_POLICY.temporaryPasswordDays} days.`,
 } as const;
 
 /** Cognito's symbol set (a space counts too, when not at either end). */

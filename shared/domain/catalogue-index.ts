@@ -14,9 +14,9 @@ export type CatalogueScope =
   | { kind: 'shopCategory'; shopId: string; category: string }
   | { kind: 'term'; term: string };
 
-/** Only published products of approved shops are in the public catalogue. */
-export function isListed(product: Pick<Product, 'status'>, shop: Pick<Shop, 'status'>): boolean {
-  return product.status === 'published' && shop.status === 'approved';
+/** Only published products of approved shops are in the public catalogue, unless an operator hid them. */
+export function isListed(product: Pick<Product, 'status' | 'hidden'>, shop: Pick<Shop, 'status'>): boolean {
+  return product.status === 'published' && !product.hidden && shop.status === 'approved';
 }
 
 /** Shoppers see only processed photos; demo images (no status) are ready by birth. */

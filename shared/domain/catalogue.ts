@@ -118,6 +118,10 @@ export const productImageSchema = z.object({
 });
 export type ProductImage = z.infer<typeof productImageSchema>;
 
+/** Why an operator hides a listing: a reason the artisan reads in their own language, with the operator's note. */
+export const HIDE_REASONS = ['prohibited', 'counterfeit', 'misleading', 'photos', 'price', 'other'] as const;
+export type HideReason = (typeof HIDE_REASONS)[number];
+
 export const productSchema = z.object({
   id: idSchema,
   shopId: idSchema,
@@ -136,8 +140,20 @@ export const productSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   publishedAt: z.iso.datetime().optional(),
+  /** Set while an operator keeps the listing out of the store (shared/domain/product-moderation.ts). */
+  hidden: z
+    .object({
+      reason: z.enum(HIDE_REASONS),
+      /** The operator's words to the artisan, as typed. */
+      note: z.string().optional(),
+      at: z.iso.datetime(),
+      /** The operator's Cognito sub. */
+      by: z.string(),
+    })
+    .optional(),
 });
 export type Product = z.infer<typeof productSchema>;
+
 
 /** What a list or search result shows of a product: denormalised onto each catalogue index entry. */
 export interface ProductSummary {

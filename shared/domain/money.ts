@@ -9,6 +9,9 @@ export type DisplayCurrency = (typeof DISPLAY_CURRENCIES)[number];
 /** Units of the display currency per 1 MAD, e.g. { EUR: 0.0925 }. */
 export type DisplayRates = Record<DisplayCurrency, number>;
 
+/** Until an operator sets them (and for the demo data): approximate rates of late 2026. */
+export const DEFAULT_DISPLAY_RATES: DisplayRates = { EUR: 0.092, USD: 0.1 };
+
 /** Approximate amount in another currency, in that currency's minor units. */
 export function convertMinor(madMinor: number, rate: number): number {
   return Math.round(madMinor * rate);

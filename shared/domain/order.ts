@@ -2,6 +2,7 @@ import type { Customer, DeliveryWitness, PaymentMethod, QuoteLine } from '../api
 import { trackingUrl, type Carrier } from './carriers.ts';
 import type { Localized } from './locales.ts';
 import type { OrderPayment } from './payment.ts';
+import type { OrderTerms } from './settings.ts';
 import type { ShippingZone } from './shipping.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface Order {
   /** SHA-256 of the secret in the guest's order link. */
   guestTokenHash: string;
   zone: ShippingZone;
+  /** The commission and shipping rate the order was placed with (absent on orders placed before orders kept them). */
+  terms?: OrderTerms;
   totals: { items: number; shipping: number; total: number };
   currency: 'MAD';
   /** The order's saga run: absent for checkout's (execution named after the order); n after the reconciler resumed it (`<orderId>.<n>`). */

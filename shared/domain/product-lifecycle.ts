@@ -2,6 +2,7 @@ import type { ProductBody } from '../api/artisan.ts';
 import type { Product, ProductImage, ProductStatus, Variant } from './catalogue.ts';
 import { isShowable } from './catalogue-index.ts';
 import { ConflictError } from './errors.ts';
+import { assertPublishable } from './product-moderation.ts';
 
 /**
  * A product's life in its artisan's hands: created as a draft, edited, published (with at
@@ -18,12 +19,14 @@ export function reviseProduct(product: Product, body: ProductBody, now: string):
     status: product.status,
     createdAt: product.createdAt,
     ...(product.publishedAt ? { publishedAt: product.publishedAt } : {}),
+    // An operator's hold stays through the artisan's edits.
+    ...(product.hidden ? { hidden: product.hidden } : {}),
   };
   return fromBody(kept, body, now);
 }
 
 function fromBody(
-  kept: Pick<Product, 'id' | 'shopId' | 'status' | 'createdAt'> & { publishedAt?: string },
+  kept: Pick<Product, 'id' | 'shopId' | 'status' | 'createdAt'> & Partial<Pick<Product, 'publishedAt' | 'hidden'>>,
   body: ProductBody,
   now: string,
 ): { product: Product; variants: Variant[] } {
@@ -55,6 +58,7 @@ export function changeProductStatus(product: Product, to: ProductStatus, images:
   if (!MOVES[product.status].includes(to)) {
     throw new ConflictError('invalid_transition', `A ${product.status} product cannot become ${to}`);
   }
+  if (to === 'published') assertPublishable(product);
   if (to === 'published' && !images.some(isShowable)) {
     throw new ConflictError('needs_photo', 'Add at least one photo (processed and ready) before publishing', { images: 'needs at least one ready photo' });
   }

@@ -51,9 +51,17 @@ export function decideShop(shop: Shop, decision: ShopDecision, now: string): Sho
   };
 }
 
+/** An operator's edit of a shop's profile (the same fields and rules as its artisan's): its status stays as it is. */
+export function editShopProfile(shop: Shop, changes: UpdateShopBody, now: string): Shop {
+  return { ...shop, ...changes, updatedAt: now };
+}
+
+/** Lists and search show a shop's name and town: an edit of either rewrites its listed products' entries. */
+export const changesListings = (changes: UpdateShopBody) => changes.name !== undefined || changes.town !== undefined;
+
 /** The artisan's edit of their shop profile; editing a rejected application sends it again. */
 export function reviseShop(shop: Shop, changes: UpdateShopBody, now: string): Shop {
-  const revised: Shop = { ...shop, ...changes, updatedAt: now };
+  const revised = editShopProfile(shop, changes, now);
   if (shop.status !== 'rejected') return revised;
   const { rejectionReason: _r, ...resubmitted } = revised;
   return { ...resubmitted, status: 'pending' };

@@ -115,6 +115,17 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'POST /api/operator/orders/{orderId}/cancel': 'operator',
   'POST /api/operator/orders/{orderId}/parcels/{shopId}/cancel': 'operator',
   'POST /api/operator/orders/{orderId}/emails': 'operator',
+  'GET /api/operator/products': 'operator',
+  'GET /api/operator/products/{productId}': 'operator',
+  'POST /api/operator/products/{productId}/moderation': 'operator',
+  'GET /api/operator/shops/{shopId}': 'operator',
+  'PATCH /api/operator/shops/{shopId}': 'operator',
+  'GET /api/operator/settings': 'operator',
+  'PUT /api/operator/settings': 'operator',
+  'GET /api/operator/settings/{name}/changes': 'operator',
+  'GET /api/operator/team': 'operator',
+  'POST /api/operator/team': 'operator',
+  'DELETE /api/operator/team/{username}': 'operator',
 };
 
 /** A route's throttle (its class's numbers), or undefined for a route the table does not know (a test's own route table): the stage default applies. */

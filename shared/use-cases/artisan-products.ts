@@ -1,5 +1,5 @@
 import type { MyProduct, MyProductPage, ProductBody } from '../api/artisan.ts';
-import type { Product } from '../domain/catalogue.ts';
+import type { Page, Product } from '../domain/catalogue.ts';
 import { isShowable } from '../domain/catalogue-index.ts';
 import { newId } from '../domain/ids.ts';
 import { changeProductStatus, newProduct, reviseProduct } from '../domain/product-lifecycle.ts';
@@ -12,11 +12,14 @@ import { now, type Store } from './ports.ts';
 /** A page of the shop's products, each with its cover and its stock across variants (for badges). */
 export async function listMyProducts(store: Store, caller: Caller, q: { status?: Product['status']; limit: number; cursor?: string }): Promise<MyProductPage> {
   const shop = await requireOwnShop(store, caller);
-  const page = await store.products.listShopProducts(shop.id, q);
-  // One Query per product of the page (at most `limit`, in parallel): variants and photos.
+  return withCoverAndStock(store, await store.products.listShopProducts(shop.id, q));
+}
+
+/** Each product of a page with its cover and its stock summed over variants: one Query per product (at most `limit`, in parallel). */
+export async function withCoverAndStock(store: Store, page: Page<Product>): Promise<MyProductPage> {
   const items = await Promise.all(
     page.items.map(async (product) => {
-      const { variants, images } = await store.products.getOwnedProduct(shop.id, product.id);
+      const { variants, images } = await store.products.getOwnedProduct(product.shopId, product.id);
       const cover = images.find(isShowable);
       return { ...product, stock: variants.reduce((sum, v) => sum + v.stock, 0), ...(cover ? { coverKey: cover.key } : {}) };
     }),

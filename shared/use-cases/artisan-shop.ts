@@ -2,7 +2,7 @@ import type { ApplyForShopBody, Me, Onboarding, UpdateShopBody } from '../api/ar
 import type { Shop } from '../domain/catalogue.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
-import { newShopApplication, reviseShop } from '../domain/shop-lifecycle.ts';
+import { changesListings, newShopApplication, reviseShop } from '../domain/shop-lifecycle.ts';
 import type { Caller } from './caller.ts';
 import { now, type Store } from './ports.ts';
 
@@ -37,8 +37,8 @@ export async function updateShop(store: Store, caller: Caller, changes: UpdateSh
   const shop = await requireOwnShop(store, caller);
   const revised = reviseShop(shop, changes, now());
   await store.shops.saveShop(revised, shop.status);
-  // Lists show the shop's name: keep its listed products' entries in step.
-  if (revised.status === 'approved' && changes.name) await store.listings.refreshShopListings(shop.id);
+  // Lists and search show the shop's name and town: keep its listed products' entries in step.
+  if (revised.status === 'approved' && changesListings(changes)) await store.listings.refreshShopListings(shop.id);
   return revised;
 }
 

@@ -6,6 +6,7 @@ import { toOrderView, type Order, type OrderView, type SubOrder } from '../domai
 import { isOrderLinkExpired, orderLinkExpiresAt, orderLinkPath } from '../domain/order-link.ts';
 import { openSecret, sealSecret } from '../domain/sealed-secret.ts';
 import { priceCart } from '../domain/quote.ts';
+import { orderTerms } from '../domain/settings.ts';
 import { IdempotencyKeyTaken, type IdempotencyRecord, type Orders } from '../data/orders.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import type { ClientLimitsData } from '../data/client-limits.ts';
@@ -116,6 +117,8 @@ export async function placeOrder(
     ...(input.caller ? { ownerSub: input.caller.sub } : {}),
     guestTokenHash: await sha256(guestToken),
     zone: quote.zone,
+    // The commission and shipping rate in force now: later edits of the settings do not change this order.
+    terms: orderTerms(settings, quote.zone),
     totals: quote.totals,
     currency: 'MAD',
     createdAt: at,

@@ -1,4 +1,5 @@
 import type { CancelRequest, Order, PaymentStatus, SubOrderStatus } from '../domain/order.ts';
+import { commissionOn } from '../domain/settings.ts';
 import type { OrderSagaStore, TimelineWho } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
 import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
@@ -116,12 +117,12 @@ export async function cancelSubOrder(deps: SagaDeps, input: { orderId: string; s
 /** Every sub-order settled: credit each delivered one's earnings after commission; close the order. */
 export async function completeOrder(deps: SagaDeps, input: { orderId: string }) {
   const { order, subOrders } = await load(deps, input.orderId);
-  const basisPoints = await deps.saga.commissionBasisPoints();
   const delivered = subOrders.filter((s) => s.status === 'delivered');
   for (const sub of delivered) {
     const at = sub.timeline.findLast((t) => t.status === 'delivered')?.at ?? sub.updatedAt;
     const gross = sub.subtotal + sub.shipping;
-    const commission = Math.round((sub.subtotal * basisPoints) / 10_000);
+    // The rate the order was placed with: a later change of the commission applies to new orders only.
+    const commission = commissionOn(sub.subtotal, order);
     await deps.saga.credit({ shopId: sub.shopId, orderId: order.id, gross, commission, net: gross - commission, at });
   }
   const settled: Order['status'] = delivered.length > 0 ? 'completed' : 'cancelled';

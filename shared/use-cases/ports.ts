@@ -2,7 +2,9 @@ import type { EmittedMetric, MetricDimensions } from '../observability.ts';
 import type { Listings } from '../data/listings.ts';
 import type { ProductImages } from '../data/product-images.ts';
 import type { Products } from '../data/products.ts';
+import type { SettingsStore } from '../data/settings.ts';
 import type { Shops } from '../data/shops.ts';
+import type { TeamLock } from '../data/team-lock.ts';
 import type { Users } from '../data/users.ts';
 
 /** What the use cases need from the outside world; functions/commons/clients.ts provides it. */
@@ -12,6 +14,8 @@ export interface Store {
   products: Products;
   images: ProductImages;
   listings: Listings;
+  settings: SettingsStore;
+  team: TeamLock;
 }
 
 export interface UploadSigner {
@@ -27,6 +31,18 @@ export interface ImageFiles {
 export interface Identity {
   /** Adds a user (by sign-in name) to a user-pool group. */
   addUserToGroup(username: string, group: 'artisan' | 'operator'): Promise<void>;
+}
+
+/** The user pool's `operator` group, as the console's team page sees it (functions/commons/operator-directory.ts). */
+export interface OperatorDirectory {
+  /** Everyone in the group, with their MFA settings. */
+  listOperators(): Promise<Array<{ username: string; sub: string; email: string; status: string; enabled: boolean; totp: boolean; createdAt?: string }>>;
+  /** Creates the account with Cognito's invitation e-mail (a temporary password); false when the e-mail already has one. */
+  createInvited(email: string): Promise<boolean>;
+  addToOperators(username: string): Promise<void>;
+  removeFromOperators(username: string): Promise<void>;
+  /** Revokes every refresh token of the user (their ID tokens run out within TOKEN_VALIDITY). */
+  signOutEverywhere(username: string): Promise<void>;
 }
 
 /** The order saga, as its callers see it: start one per order, resume or fail a paused step. */

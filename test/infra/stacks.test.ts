@@ -8,10 +8,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTER_PARTITION_PREFIX } from '#shared/data/keys.ts';
-import { routeKey, routes as routeTable, routesFor, type Route } from '#shared/routes.ts';
+import { routeKey, routes as routeTable, routesFor, USER_POOL_ACCESS, type Route } from '#shared/routes.ts';
 import { workflows as workflowRegistry } from '#shared/workflows/registry.ts';
 import { schedules, type Schedule } from '#shared/schedules.ts';
-import { ACCOUNT_GROUPS, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS } from '#shared/domain/accounts.ts';
+import { ACCOUNT_GROUPS, INVITATION_EMAIL, PASSWORD_POLICY, TOKEN_VALIDITY, USER_POOL_TRIGGERS } from '#shared/domain/accounts.ts';
 import { buildApp, type MarketplaceStacks } from '../../infra/app.ts';
 import { ConfigError, loadConfig } from '../../infra/config.ts';
 import { TABLE_ACTIONS } from '../../infra/constructs/handler-function.ts';
@@ -487,9 +487,10 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
       UsernameConfiguration: { CaseSensitive: false },
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      // Operators invited from the console get the text the local outbox shows (infra/local/cognito.ts codeMessage).
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false, InviteMessageTemplate: { EmailSubject: INVITATION_EMAIL.subject, EmailMessage: INVITATION_EMAIL.body } },
       DeletionProtection: 'ACTIVE',
-      Policies: { PasswordPolicy: { MinimumLength: PASSWORD_POLICY.minLength, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      Policies: { PasswordPolicy: { MinimumLength: PASSWORD_POLICY.minLength, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: PASSWORD_POLICY.temporaryPasswordDays } },
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     });
     const schema = pool.Properties.Schema as Array<{ Name: string; Required: boolean }>;
@@ -540,8 +541,9 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
     // No cycle: the function does not wait for the policy that names the pool.
     const cognitoPolicyId = policies.find(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('cognito-idp:'))![0];
     expect([(stateful.toJSON().Resources[triggerId] as { DependsOn?: string[] }).DependsOn ?? []].flat()).not.toContain(cognitoPolicyId);
-    // The API's functions have no such right.
-    expect(JSON.stringify(resourcesOf(api, 'AWS::IAM::Policy'))).not.toContain('cognito-idp:AdminGetUser');
+    // Of the API's functions, only the operators' team routes have that right (their grants: the USER_POOL_ACCESS test below).
+    const readers = Object.values(resourcesOf(api, 'AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('cognito-idp:AdminGetUser'));
+    expect(readers).toHaveLength(routes.filter((route) => ([...USER_POOL_ACCESS[(route.access as Route['access']).userPool ?? 'manage-groups']] as string[]).includes('cognito-idp:AdminGetUser')).length);
   });
 
   it('guards every non-public route of the table with the Cognito JWT authorizer, and no public one', () => {
@@ -564,21 +566,26 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
     }
   });
 
-  it("lets only routes with access.userPool = 'manage-groups' add users to groups, on this pool only, and tells them the pool", () => {
+  it('grants each route with access.userPool exactly the Cognito actions of USER_POOL_ACCESS, on this pool only, and tells it the pool; no other route any', () => {
     const functions = resourcesOf(api, 'AWS::Lambda::Function');
     const policies = Object.values(resourcesOf(api, 'AWS::IAM::Policy'));
-    const manageGroups = routes.filter((route) => (route.access as Route['access']).userPool === 'manage-groups');
-    expect(manageGroups.map(routeKey)).toEqual(['POST /api/operator/shops/{shopId}/decision']);
+    const withPool = routes.filter((route) => (route.access as Route['access']).userPool !== undefined);
+    expect(withPool.map((route) => `${routeKey(route)}: ${(route.access as Route['access']).userPool}`)).toEqual([
+      'POST /api/operator/shops/{shopId}/decision: manage-groups',
+      'GET /api/operator/team: list-operators',
+      'POST /api/operator/team: invite-operators',
+      'DELETE /api/operator/team/{username}: remove-operators',
+    ]);
     for (const fn of Object.values(functions)) {
       const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
       const cognitoStatements = policies
         .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
         .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
         .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('cognito-idp:')));
-      const allowed = manageGroups.some((route) => fn.Properties.Description === `functions/${route.handler}.ts`);
-      if (allowed) {
-        expect(cognitoStatements).toHaveLength(1);
-        expect(cognitoStatements[0]!.Action).toBe('cognito-idp:AdminAddUserToGroup');
+      const route = withPool.find((candidate) => fn.Properties.Description === `functions/${candidate.handler}.ts`);
+      if (route) {
+        expect(cognitoStatements, routeKey(route)).toHaveLength(1);
+        expect([cognitoStatements[0]!.Action].flat().sort(), routeKey(route)).toEqual([...USER_POOL_ACCESS[(route.access as Route['access']).userPool!]].sort());
         expect(JSON.stringify(cognitoStatements[0]!.Resource)).toMatch(/UserPool.*Arn/);
         expect(fn.Properties.Environment.Variables.USER_POOL_ID).toBeDefined();
       } else {
@@ -586,6 +593,8 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
         expect(fn.Properties.Environment?.Variables?.USER_POOL_ID, String(fn.Properties.Description)).toBeUndefined();
       }
     }
+    // Nothing deletes, disables or sets passwords of accounts, and nobody but the team routes touches the operator group.
+    expect(JSON.stringify(policies)).not.toMatch(/cognito-idp:(AdminDeleteUser|AdminDisableUser|AdminSetUserPassword|AdminResetUserPassword|\*)/);
   });
 
   it('deploys /config.json naming the pool, its web client and the regional endpoint, revalidated on every load', () => {

@@ -43,6 +43,8 @@ const PARAMS: Record<string, () => string> = {
   imageId: () => victim.imageId,
   shopId: () => victim.shopId,
   orderId: () => victim.orderId,
+  name: () => 'commission',
+  username: () => '00000000-0000-0000-0000-000000000000',
 };
 
 const BODIES: Partial<Record<string, () => unknown>> = {
@@ -55,6 +57,10 @@ const BODIES: Partial<Record<string, () => unknown>> = {
   'POST /api/me/products/{productId}/images': () => ({ contentType: 'image/jpeg', size: 1000 }),
   'PUT /api/me/products/{productId}/images': () => ({ imageIds: [victim.imageId] }),
   'POST /api/operator/shops/{shopId}/decision': () => ({ action: 'suspend', reason: 'Taken over' }),
+  'PATCH /api/operator/shops/{shopId}': () => ({ story: { fr: 'Réécrit par un autre' } }),
+  'POST /api/operator/products/{productId}/moderation': () => ({ action: 'hide', reason: 'other', note: 'Taken over' }),
+  'PUT /api/operator/settings': () => ({ name: 'commission', version: 0, value: { basisPoints: 3000 } }),
+  'POST /api/operator/team': () => ({ email: `intruder-${Date.now()}@example.ma` }),
   'POST /api/me/orders/{orderId}/fulfilment': () => ({ action: 'decline', reason: 'Not mine to decline' }),
 };
 

@@ -57,3 +57,12 @@ export async function sfnServer(runtime: () => WorkflowRuntime): Promise<{ endpo
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Acts as an artisan on an order's parcel once the saga waits for that step (until then the route answers 409 not_now). */
+export async function actOnParcel(artisan: { call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> }, orderId: string, body: object) {
+  return until(`${JSON.stringify(body)} on ${orderId}`, async () => {
+    const answer = await artisan.call('POST', `/api/me/orders/${orderId}/fulfilment`, body);
+    if (answer.status === 409 && answer.body.error.code === 'not_now') return undefined;
+    return answer;
+  });
+}

@@ -31,6 +31,17 @@ describe('matchRoute', () => {
     expect(matchRoute('/dashboard/orders')).toEqual({ name: 'seller', page: { name: 'orders' } });
   });
 
+  it("matches the operator console's products, shops, settings and team pages", () => {
+    expect(matchRoute('/operator/products')).toEqual({ name: 'seller', page: { name: 'operatorProducts' } });
+    expect(matchRoute('/operator/products/prd-0123ab')).toEqual({ name: 'seller', page: { name: 'operatorProduct', productId: 'prd-0123ab' } });
+    expect(matchRoute('/operator/shops/shp-0123ab/')).toEqual({ name: 'seller', page: { name: 'operatorShop', shopId: 'shp-0123ab' } });
+    expect(matchRoute('/operator/settings')).toEqual({ name: 'seller', page: { name: 'operatorSettings' } });
+    expect(matchRoute('/operator/team')).toEqual({ name: 'seller', page: { name: 'operatorTeam' } });
+    for (const path of ['/operator/products/x', '/operator/shops', '/operator/shops/a/b', '/operator/nope']) expect(matchRoute(path), path).toEqual({ name: 'notFound' });
+    expect(paths.operatorProducts({ q: 'tapis rouge' })).toBe('/operator/products?q=tapis+rouge');
+    expect(paths.operatorShop('shp-1', 'edit')).toBe('/operator/shops/shp-1?tab=edit');
+  });
+
   it('matches the cart, checkout and order pages', () => {
     expect(matchRoute('/cart')).toEqual({ name: 'shopper', page: { name: 'cart' } });
     expect(matchRoute('/checkout/')).toEqual({ name: 'shopper', page: { name: 'checkout' } });

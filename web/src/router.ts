@@ -38,7 +38,16 @@ export type SellerPage =
   | { name: 'operator' }
   | { name: 'operatorAttention' }
   | { name: 'operatorOrders' }
-  | { name: 'operatorOrder'; orderId: string };
+  | { name: 'operatorOrder'; orderId: string }
+  | ConsolePage;
+
+/** The operator console's products, shops, settings and team pages (web/src/seller/operator/). */
+export type ConsolePage =
+  | { name: 'operatorProducts' }
+  | { name: 'operatorProduct'; productId: string }
+  | { name: 'operatorShop'; shopId: string }
+  | { name: 'operatorSettings' }
+  | { name: 'operatorTeam' };
 
 export interface Location {
   route: Route;
@@ -88,6 +97,9 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
   '/operator/orders': { name: 'operatorOrders' },
+  '/operator/products': { name: 'operatorProducts' },
+  '/operator/settings': { name: 'operatorSettings' },
+  '/operator/team': { name: 'operatorTeam' },
 };
 
 function matchSellerPage(path: string): SellerPage | undefined {
@@ -97,6 +109,8 @@ function matchSellerPage(path: string): SellerPage | undefined {
   if (product) return product[2] ? { name: 'previewProduct', productId: product[1]! } : { name: 'editProduct', productId: product[1]! };
   const order = /^\/operator\/orders\/([A-Za-z0-9_-]{6,40})$/.exec(path);
   if (order) return { name: 'operatorOrder', orderId: order[1]! };
+  const operatorItem = /^\/operator\/(products|shops)\/([A-Za-z0-9_-]{6,40})$/.exec(path);
+  if (operatorItem) return operatorItem[1] === 'products' ? { name: 'operatorProduct', productId: operatorItem[2]! } : { name: 'operatorShop', shopId: operatorItem[2]! };
   return undefined;
 }
 
@@ -147,6 +161,11 @@ export const paths = {
   operatorOrders: (query: { status?: string; day?: string; q?: string } = {}) => withQuery('/operator/orders', query),
   /** An order as operators see it. */
   operatorOrder: (orderId: string) => `/operator/orders/${encodeURIComponent(orderId)}`,
+  operatorProducts: (find: { q?: string; shop?: string } = {}) => withQuery('/operator/products', find),
+  operatorProduct: (id: string) => `/operator/products/${encodeURIComponent(id)}`,
+  operatorShop: (id: string, tab?: 'edit') => withQuery(`/operator/shops/${encodeURIComponent(id)}`, { tab }),
+  operatorSettings: () => '/operator/settings',
+  operatorTeam: () => '/operator/team',
 };
 
 /** A same-origin path safe to go to after signing in (no open redirect). */

@@ -1,6 +1,6 @@
 import type { Category, Product, Shop, Variant } from '../../../shared/domain/catalogue.ts';
 import type { Localized } from '../../../shared/domain/locales.ts';
-import type { DisplayRates } from '../../../shared/domain/money.ts';
+import { DEFAULT_DISPLAY_RATES, type DisplayRates } from '../../../shared/domain/money.ts';
 import { categories } from './categories.ts';
 import { shopPortraitSvg } from './images.ts';
 import { products } from './products.ts';
@@ -37,7 +37,7 @@ export interface DemoData {
 }
 
 /** Approximate: units of each display currency per 1 MAD. */
-const rates: DisplayRates = { EUR: 0.092, USD: 0.1 };
+const rates: DisplayRates = DEFAULT_DISPLAY_RATES;
 
 export const demoData: DemoData = {
   categories,

@@ -65,9 +65,32 @@ export class TotpChallenge extends CognitoError {
   }
 }
 
+/**
+ * An account an operator created (an invited operator) signs in with its temporary password for
+ * the first time: Cognito asks for a password of its own (the NEW_PASSWORD_REQUIRED challenge),
+ * answered with `answerNewPasswordChallenge`.
+ */
+export class NewPasswordChallenge extends CognitoError {
+  constructor(
+    readonly email: string,
+    readonly username: string,
+    readonly session: string,
+  ) {
+    super('NewPasswordChallenge', 'A new password is needed');
+    this.name = 'NewPasswordChallenge';
+  }
+}
+
+/** The session, or the next challenge: the TOTP code of an account that has an authenticator app. */
+function signedInOrChallenged(result: InitiateAuthResult, email: string, now: number): Session {
+  const username = result.ChallengeParameters?.USER_ID_FOR_SRP ?? email;
+  if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA' && result.Session) throw new TotpChallenge(email, username, result.Session);
+  if (result.ChallengeName === 'NEW_PASSWORD_REQUIRED' && result.Session) throw new NewPasswordChallenge(email, username, result.Session);
+  return saveSignedIn(result, email, now);
+}
+
 function saveSignedIn(result: InitiateAuthResult, email: string, now: number): Session {
   if (!result.AuthenticationResult?.IdToken) {
-    // e.g. NEW_PASSWORD_REQUIRED for an account an operator created: not handled in the store.
     throw new CognitoError(result.ChallengeName ? 'ChallengeRequired' : 'UnknownError', result.ChallengeName ?? 'No tokens');
   }
   const session = sessionFrom(result.AuthenticationResult, { email, refreshToken: '' }, now);
@@ -75,17 +98,28 @@ function saveSignedIn(result: InitiateAuthResult, email: string, now: number): S
   return session;
 }
 
-/** USER_PASSWORD_AUTH; saves and returns the session, or throws a TotpChallenge for an account with an authenticator app. */
+/**
+ * USER_PASSWORD_AUTH; saves and returns the session, or throws a TotpChallenge for an account
+ * with an authenticator app, a NewPasswordChallenge for an invited account's first sign-in.
+ */
 export async function signIn(config: AuthConfig, email: string, password: string, now = Date.now()): Promise<Session> {
   const result = await cognitoCall<InitiateAuthResult>(config, 'InitiateAuth', {
     ClientId: config.clientId,
     AuthFlow: 'USER_PASSWORD_AUTH',
     AuthParameters: { USERNAME: email, PASSWORD: password },
   });
-  if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA' && result.Session) {
-    throw new TotpChallenge(email, result.ChallengeParameters?.USER_ID_FOR_SRP ?? email, result.Session);
-  }
-  return saveSignedIn(result, email, now);
+  return signedInOrChallenged(result, email, now);
+}
+
+/** The invited account's own password for a NewPasswordChallenge; saves and returns the session (or throws the next challenge). */
+export async function answerNewPasswordChallenge(config: AuthConfig, challenge: NewPasswordChallenge, password: string, now = Date.now()): Promise<Session> {
+  const result = await cognitoCall<InitiateAuthResult>(config, 'RespondToAuthChallenge', {
+    ClientId: config.clientId,
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: password },
+  });
+  return signedInOrChallenged(result, challenge.email, now);
 }
 
 /** The authenticator app's 6-digit code for a TotpChallenge; saves and returns the session. */

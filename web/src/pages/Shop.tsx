@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { ShopDetail } from '../../../shared/api/catalogue.ts';
+import type { ProductPage, ShopDetail } from '../../../shared/api/catalogue.ts';
 import { api } from '../api.ts';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Img } from '../components/Img.tsx';
@@ -25,11 +25,15 @@ export function Shop({ slug }: { slug: string }): JSX.Element {
   return <ShopView key={detail.data.shop.id} detail={detail.data} />;
 }
 
-function ShopView({ detail }: { detail: ShopDetail }): JSX.Element {
+/**
+ * The shop page's content; the operator console reuses it to preview a shop (a pending
+ * application too) exactly as shoppers will see it, with its own source for further pages.
+ */
+export function ShopView({ detail, morePages }: { detail: ShopDetail; morePages?: (cursor: string | undefined, signal: AbortSignal) => Promise<ProductPage> }): JSX.Element {
   const { t } = useI18n();
   const pick = useLocalized();
   const { shop } = detail;
-  const list = usePaged((cursor, signal) => api.products({ shop: shop.id, limit: 24, cursor }, signal), [shop.id], detail.products);
+  const list = usePaged((cursor, signal) => (morePages ? morePages(cursor, signal) : api.products({ shop: shop.id, limit: 24, cursor }, signal)), [shop.id], detail.products);
 
   return (
     <article class="section shop">

@@ -1,12 +1,13 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { answerTotpChallenge, CognitoError, confirmSignUp, resendConfirmationCode, signIn, signUp, TotpChallenge } from '../auth/cognito.ts';
+import { answerNewPasswordChallenge, answerTotpChallenge, CognitoError, confirmSignUp, NewPasswordChallenge, resendConfirmationCode, signIn, signUp, TotpChallenge } from '../auth/cognito.ts';
 import { loadConfig } from '../auth/config.ts';
 import { isOperator, useSession } from '../auth/session.ts';
 import { useTitle } from '../hooks.ts';
 import { navigate, paths, safeNext } from '../router.ts';
 import { isEmail, normalisePhone, passwordChecks, PASSWORD_RULES } from './checks.ts';
 import { useT } from './i18n/index.ts';
+import { isolate } from './operator/ui.tsx';
 import { authMessage, CodeField, Field, inputValue, useTotpForm } from './ui.tsx';
 
 type Busy = false | 'submit' | 'resend';
@@ -36,6 +37,21 @@ function PasswordInput({ id, value, onInput, describedBy, invalid, autocomplete 
         {shown ? t('account.hidePassword') : t('account.showPassword')}
       </button>
     </div>
+  );
+}
+
+/** The pool's password rules, each ticked as the password meets it. */
+function PasswordRules({ checks }: { checks: ReturnType<typeof passwordChecks> }): JSX.Element {
+  const { t } = useT();
+  return (
+    <ul class="rules" aria-label={t('account.rulesTitle')}>
+      {PASSWORD_RULES.map((rule) => (
+        <li key={rule} class={checks[rule] ? 'rule-ok' : 'rule-todo'}>
+          <span aria-hidden="true">{checks[rule] ? '✓' : '•'}</span> {t(`account.rule.${rule}`)}
+          <span class="visually-hidden">{checks[rule] ? ` — ${t('account.ruleMet')}` : ''}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -112,16 +128,7 @@ export function SignUp({ next }: { next: string | null }): JSX.Element {
           id="signup-password"
           label={t('account.password')}
           error={errors.password}
-          hint={
-            <ul class="rules" aria-label={t('account.rulesTitle')}>
-              {PASSWORD_RULES.map((rule) => (
-                <li key={rule} class={checks[rule] ? 'rule-ok' : 'rule-todo'}>
-                  <span aria-hidden="true">{checks[rule] ? '✓' : '•'}</span> {t(`account.rule.${rule}`)}
-                  <span class="visually-hidden">{checks[rule] ? ` — ${t('account.ruleMet')}` : ''}</span>
-                </li>
-              ))}
-            </ul>
-          }
+          hint={<PasswordRules checks={checks} />}
         >
           {(d, invalid) => <PasswordInput id="signup-password" value={password} onInput={setPassword} describedBy={d} invalid={invalid} autocomplete="new-password" />}
         </Field>
@@ -222,8 +229,26 @@ export function SignIn({ next }: { next: string | null }): JSX.Element {
   const [busy, setBusy] = useState(false);
   const [unconfirmed, setUnconfirmed] = useState(false);
   const [challenge, setChallenge] = useState<TotpChallenge>();
+  const [newPassword, setNewPassword] = useState<NewPasswordChallenge>();
 
   if (unconfirmed) return <ConfirmCode email={email.trim()} password={password} next={next} sendFirst />;
+  if (newPassword) {
+    return (
+      <ChooseNewPassword
+        challenge={newPassword}
+        next={next}
+        onChallenge={(totp) => {
+          setNewPassword(undefined);
+          setChallenge(totp);
+        }}
+        onExpired={() => {
+          setNewPassword(undefined);
+          setPassword('');
+          setError(t('newPassword.expired'));
+        }}
+      />
+    );
+  }
   if (challenge) {
     return (
       <TotpCode
@@ -264,6 +289,7 @@ export function SignIn({ next }: { next: string | null }): JSX.Element {
       afterSignIn(next, isOperator(signed));
     } catch (failure) {
       if (failure instanceof TotpChallenge) setChallenge(failure);
+      else if (failure instanceof NewPasswordChallenge) setNewPassword(failure);
       else if (failure instanceof CognitoError && failure.code === 'UserNotConfirmedException') setUnconfirmed(true);
       else setError(authMessage(t, failure));
     } finally {
@@ -321,6 +347,70 @@ function TotpCode({ challenge, next, onExpired }: { challenge: TotpChallenge; ne
         <CodeField id="signin-totp" label={t('mfa.code')} value={form.code} onInput={form.setCode} error={form.error} maxLength={7} />
         <button type="submit" class="button" disabled={form.busy}>
           {form.busy ? t('form.sending') : t('account.signIn')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * The first sign-in of an account an operator made (an invited operator): the temporary password
+ * from the invitation worked, and Cognito asks for one of the person's own, under the pool's rules.
+ * An operator then lands in the console, which has them set up an authenticator app first.
+ */
+function ChooseNewPassword({ challenge, next, onChallenge, onExpired }: { challenge: NewPasswordChallenge; next: string | null; onChallenge: (totp: TotpChallenge) => void; onExpired: () => void }): JSX.Element {
+  const { t } = useT();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<{ password?: string; repeat?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const checks = passwordChecks(password);
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!Object.values(checks).every(Boolean)) found.password = t('account.passwordWeak');
+    else if (repeat !== password) found.repeat = t('newPassword.mismatch');
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      const config = await loadConfig();
+      const session = await answerNewPasswordChallenge(config.auth, challenge, password);
+      afterSignIn(next, isOperator(session));
+    } catch (failure) {
+      if (failure instanceof TotpChallenge) return onChallenge(failure);
+      // The challenge lasts 3 minutes: past that, Cognito refuses its session.
+      if (failure instanceof CognitoError && failure.code === 'NotAuthorizedException') return onExpired();
+      if (failure instanceof CognitoError && failure.code === 'InvalidPasswordException') setErrors({ password: authMessage(t, failure) });
+      else setErrors({ form: authMessage(t, failure) });
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="section narrow" data-testid="new-password">
+      <h1>{t('newPassword.title')}</h1>
+      <p class="lead">{t('newPassword.intro', { email: isolate(challenge.email) })}</p>
+      <form class="form-card" onSubmit={onSubmit} noValidate>
+        <Field
+          id="new-password"
+          label={t('newPassword.password')}
+          error={errors.password}
+          hint={<PasswordRules checks={checks} />}
+        >
+          {(d, invalid) => <PasswordInput id="new-password" value={password} onInput={setPassword} describedBy={d} invalid={invalid} autocomplete="new-password" />}
+        </Field>
+        <Field id="new-password-repeat" label={t('newPassword.repeat')} error={errors.repeat}>
+          {(d, invalid) => <PasswordInput id="new-password-repeat" value={repeat} onInput={setRepeat} describedBy={d} invalid={invalid} autocomplete="new-password" />}
+        </Field>
+        {errors.form && (
+          <p class="form-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? t('form.sending') : t('newPassword.save')}
         </button>
       </form>
     </section>

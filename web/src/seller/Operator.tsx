@@ -76,7 +76,8 @@ export function Operator({ status }: { status: string | null }): JSX.Element {
   );
 }
 
-function ShopReview({ shop, onDecided }: { shop: OperatorShop; onDecided: (message: string) => void }): JSX.Element {
+/** One shop to review or moderate: its facts, story and the decisions its status allows (also on the console's shop page). */
+export function ShopReview({ shop, onDecided, linkToPage = true }: { shop: OperatorShop; onDecided: (message: string) => void; linkToPage?: boolean }): JSX.Element {
   const { t, locale } = useT();
   const pick = useLocalized();
   const categories = useAsync(() => cachedCategories(), []);
@@ -176,6 +177,11 @@ function ShopReview({ shop, onDecided }: { shop: OperatorShop; onDecided: (messa
         </p>
       )}
       <div class="actions">
+        {linkToPage && !asking && (
+          <a class="button button-secondary" href={paths.operatorShop(shop.id)}>
+            {t('console.shop.open')}
+          </a>
+        )}
         {(shop.status === 'pending' || shop.status === 'rejected') && !asking && (
           <button type="button" class="button" disabled={busy} onClick={() => decide('approve')}>
             {t('op.approve')}

@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import type { ProductDetail } from '../../../shared/api/catalogue.ts';
 import type { Shop } from '../../../shared/domain/catalogue.ts';
 import { toShopSummary } from './constants.ts';
-import { approximate, type DisplayRates } from '../../../shared/domain/money.ts';
+import { approximate, DEFAULT_DISPLAY_RATES, type DisplayRates } from '../../../shared/domain/money.ts';
 import { api } from '../api.ts';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { useAsync, useTitle } from '../hooks.ts';
@@ -13,7 +13,7 @@ import { useT } from './i18n/index.ts';
 import { StatusBadge } from './ProductEditor.tsx';
 
 /** Used only when no published product can tell today's display rates. */
-const FALLBACK_RATES: DisplayRates = { EUR: 0.092, USD: 0.1 };
+const FALLBACK_RATES: DisplayRates = DEFAULT_DISPLAY_RATES;
 
 async function currentRates(signal: AbortSignal): Promise<DisplayRates> {
   try {

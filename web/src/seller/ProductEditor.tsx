@@ -12,6 +12,7 @@ import { useLocalized } from '../i18n/context.ts';
 import { navigate, paths } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
+import { HiddenNotice } from './HiddenNotice.tsx';
 import { PhotoManager } from './PhotoManager.tsx';
 import { emptyProductForm, formFromProduct, newVariantRow, toProductBody, withSuggestedSkus, type FormProblem, type ProductForm, type VariantRow } from './product-form.ts';
 import { apiErrors, errorAt, Field, inputValue, LocalizedTabs, SaveStatus, Tip, type Errors } from './ui.tsx';
@@ -61,7 +62,7 @@ function FullEditor({ initial }: { initial: MyProduct | undefined }): JSX.Elemen
       setStatusState({ state: 'saved', message: t(`editor.became.${status}` as SellerKey) });
     } catch (error) {
       const { fields, message } = apiErrors(t, error);
-      setStatusState({ state: 'error', message: fields.images ? t('editor.needsPhoto') : message });
+      setStatusState({ state: 'error', message: fields.images ? t('editor.needsPhoto') : fields.status ? t('hidden.cannotPublish') : message });
     }
   };
 
@@ -70,6 +71,7 @@ function FullEditor({ initial }: { initial: MyProduct | undefined }): JSX.Elemen
       <div class="editor-head">
         <h2>{mine ? t('editor.editTitle') : t('editor.newTitle')}</h2>
         {mine && <StatusBadge status={mine.product.status} />}
+        {mine?.product.hidden && <span class="badge badge-out">{t('hidden.badge')}</span>}
       </div>
       <ProductFields
         mine={mine}
@@ -84,9 +86,9 @@ function FullEditor({ initial }: { initial: MyProduct | undefined }): JSX.Elemen
           <PhotoManager mine={mine} onChange={setMine} />
           <section class="status-actions" aria-labelledby="status-title">
             <h2 id="status-title">{t('editor.visibility')}</h2>
-            <p>{t(`editor.statusText.${mine.product.status}` as SellerKey)}</p>
+            {mine.product.hidden ? <HiddenNotice hidden={mine.product.hidden} /> : <p>{t(`editor.statusText.${mine.product.status}` as SellerKey)}</p>}
             <div class="actions">
-              {mine.product.status !== 'published' && mine.product.status !== 'archived' && (
+              {mine.product.status !== 'published' && mine.product.status !== 'archived' && !mine.product.hidden && (
                 <button type="button" class="button" onClick={() => setStatus('published')} disabled={statusState.state === 'saving'}>
                   {t('editor.publish')}
                 </button>
@@ -109,7 +111,7 @@ function FullEditor({ initial }: { initial: MyProduct | undefined }): JSX.Elemen
               <a class="button button-secondary" href={paths.previewProduct(mine.product.id)}>
                 {t('editor.preview')}
               </a>
-              {mine.product.status === 'published' && (
+              {mine.product.status === 'published' && !mine.product.hidden && (
                 <a class="button-link" href={paths.product(mine.product.id)}>
                   {t('editor.viewLive')}
                 </a>

@@ -94,6 +94,7 @@ function ProductRow({ item }: { item: Item }): JSX.Element {
           </span>
           <span class="badges">
             <StatusBadge status={item.status} />
+            {item.hidden && <span class="badge badge-out">{t('hidden.badge')}</span>}
             {state?.kind === 'out' && <span class="badge badge-out">{t('list.soldOut')}</span>}
             {state?.kind === 'low' && <span class="badge badge-low">{t('list.lowStock', { n: formatNumber(stock!, locale) })}</span>}
             {state?.kind === 'in' && <span class="badge badge-in">{t('list.inStock', { n: formatNumber(stock!, locale) })}</span>}

@@ -3,7 +3,8 @@ import { useEffect } from 'preact/hooks';
 import { useSession } from '../auth/session.ts';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/context.ts';
-import { navigate, paths, type SellerPage } from '../router.ts';
+import { useAsync } from '../hooks.ts';
+import { navigate, paths, type ConsolePage, type SellerPage } from '../router.ts';
 import { SignIn, SignUp } from './Account.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Operator } from './Operator.tsx';
@@ -55,6 +56,16 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
           <OrdersArea query={query} {...(page.name === 'operatorOrder' ? { orderId: page.orderId } : {})} />
         </RequireSession>
       );
+    case 'operatorProducts':
+    case 'operatorProduct':
+    case 'operatorShop':
+    case 'operatorSettings':
+    case 'operatorTeam':
+      return (
+        <RequireSession>
+          <Console page={page} query={query} />
+        </RequireSession>
+      );
     default:
       return (
         <RequireSession>
@@ -62,6 +73,17 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
         </RequireSession>
       );
   }
+}
+
+/** The console's products, shops, settings and team pages: their own chunk, fetched when an operator opens one. */
+const loadConsole = () => import('./operator/ConsolePages.tsx');
+
+function Console({ page, query }: { page: ConsolePage; query: URLSearchParams }): JSX.Element {
+  const module = useAsync(() => loadConsole(), []);
+  if (module.status === 'loading') return <section class="section"><Loading /></section>;
+  if (module.status === 'error') return <section class="section"><ErrorState error={module.error} onRetry={module.retry} /></section>;
+  const { ConsolePages } = module.data;
+  return <ConsolePages page={page} query={query} />;
 }
 
 /** Pages for signed-in people: without a session, off to sign in, then back here. */

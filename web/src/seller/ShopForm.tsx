@@ -26,6 +26,8 @@ interface Props {
   onSaved: (shop?: Shop) => void;
   /** Label of the submit button (the wizard says "Save and continue"). */
   submitLabel?: string;
+  /** Saves an edit somewhere else than the artisan's own shop (an operator editing a shop: the console's route). */
+  save?: (changes: UpdateShopBody) => Promise<Shop>;
 }
 
 /**
@@ -33,7 +35,7 @@ interface Props {
  * applying), craft, town, kind, languages spoken, phone. Used to apply, to fix a rejected
  * application, in the onboarding wizard and in the dashboard.
  */
-export function ShopForm({ mode, shop, onSaved, submitLabel }: Props): JSX.Element {
+export function ShopForm({ mode, shop, onSaved, submitLabel, save }: Props): JSX.Element {
   const { t, locale } = useT();
   const pick = useLocalized();
   const categories = useAsync(() => cachedCategories(), []);
@@ -112,7 +114,7 @@ export function ShopForm({ mode, shop, onSaved, submitLabel }: Props): JSX.Eleme
     };
     setState('saving');
     try {
-      const saved = mode === 'apply' ? await sellerApi.applyForShop({ ...profile, slug }) : await sellerApi.updateShop(profile satisfies UpdateShopBody);
+      const saved = mode === 'apply' ? await sellerApi.applyForShop({ ...profile, slug }) : save ? await save(profile) : await sellerApi.updateShop(profile satisfies UpdateShopBody);
       setErrors({});
       setState('saved');
       setMessage(mode === 'edit' ? t('form.saved') : t('apply.sent'));

@@ -2,13 +2,16 @@ import type { JSX } from 'preact';
 import { paths } from '../../router.ts';
 import { useT, type SellerKey } from '../i18n/index.ts';
 
-/** The operator console's pages, one tab each (the shops' moderation, the orders…). */
-export type OperatorTab = 'shops' | 'orders' | 'attention';
+/** The operator console's pages, one tab each (a row of tabs on every console page; it scrolls sideways on a phone). */
+export type OperatorTab = 'shops' | 'orders' | 'attention' | 'products' | 'settings' | 'team';
 
 const TABS: Array<[OperatorTab, SellerKey, () => string]> = [
-  ['shops', 'opnav.shops', () => paths.operator()],
   ['orders', 'opnav.orders', () => paths.operatorOrders()],
   ['attention', 'opnav.attention', () => paths.operatorAttention()],
+  ['shops', 'opnav.shops', () => paths.operator()],
+  ['products', 'opnav.products', () => paths.operatorProducts()],
+  ['settings', 'opnav.settings', () => paths.operatorSettings()],
+  ['team', 'opnav.team', () => paths.operatorTeam()],
 ];
 
 export function OperatorNav({ current }: { current: OperatorTab }): JSX.Element {

@@ -1,0 +1,7 @@
+import { settingUpdateBody } from '#shared/api/operator.ts';
+import { updateSetting } from '#shared/use-cases/operator-settings.ts';
+import { signedInRoute } from '../commons/http.ts';
+import { store } from '../commons/store.ts';
+
+/** One setting's new value, made from the version read (409 otherwise); recorded, and applied to new orders only. */
+export const handler = signedInRoute({ body: settingUpdateBody }, ({ caller, body }) => updateSetting(store.settings, caller, body));

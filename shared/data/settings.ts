@@ -1,0 +1,93 @@
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/catalogue.ts';
+import { SETTING_DEFAULTS, SETTING_NAMES, SETTING_SCHEMAS, staleSetting, type Setting, type SettingChange, type SettingName, type SettingValues } from '../domain/settings.ts';
+import { batchGetAll, type CatalogueWritesDeps } from './catalogue-writes.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { fromItem, toItem } from './items.ts';
+import { keys, partitions } from './keys.ts';
+
+/**
+ * The platform settings (`SETTINGS` / `SETTINGS#<name>`) and their audit lists
+ * (`SETTINGCHANGES#<name>` / `CHANGE#<version>`). A setting's item holds its value's fields
+ * (`basisPoints`, `rates`) where the catalogue, checkout and the saga have always read them,
+ * plus `version`, `updatedAt` and `updatedBy`. An edit and its audit entry are one transaction,
+ * conditional on the version the operator read.
+ */
+export function settings({ db, tableName }: CatalogueWritesDeps) {
+  function fromSettingItem<N extends SettingName>(name: N, item: Record<string, unknown> | undefined): Setting<N> {
+    if (!item) return { name, value: SETTING_DEFAULTS[name], version: 0 };
+    const stored = fromItem<Record<string, unknown>>(item);
+    const value = Object.fromEntries(Object.keys(SETTING_SCHEMAS[name].shape).map((field) => [field, stored[field]])) as unknown as SettingValues[N];
+    return {
+      name,
+      value,
+      version: typeof stored.version === 'number' ? stored.version : 0,
+      ...(typeof stored.updatedAt === 'string' ? { updatedAt: stored.updatedAt } : {}),
+      ...(stored.updatedBy ? { updatedBy: stored.updatedBy as Setting['updatedBy'] } : {}),
+    };
+  }
+
+  /** Every setting as it stands (defaults for those never stored): one BatchGet, read consistently (an edit applies to the next order). */
+  async function getAll(): Promise<{ [N in SettingName]: Setting<N> }> {
+    const found = await batchGetAll({ db, tableName }, SETTING_NAMES.map((name) => keys.settings(name)));
+    const item = (name: SettingName) => found.find((i) => i.sk === keys.settings(name).sk);
+    return {
+      commission: fromSettingItem('commission', item('commission')),
+      shipping: fromSettingItem('shipping', item('shipping')),
+      'display-rates': fromSettingItem('display-rates', item('display-rates')),
+    };
+  }
+
+  return {
+    getAll,
+
+    /**
+     * Saves an edit and its audit entry in one transaction, only if the setting is still at the
+     * version the edit started from (`change.version - 1`): otherwise 409, naming `version`.
+     */
+    async save<N extends SettingName>(setting: Setting<N>, change: SettingChange<N>): Promise<void> {
+      const readVersion = change.version - 1;
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: toItem('Settings', keys.settings(setting.name), { ...setting.value, version: setting.version, updatedAt: setting.updatedAt, updatedBy: setting.updatedBy }),
+                  ConditionExpression: readVersion === 0 ? 'attribute_not_exists(#version) OR #version = :read' : '#version = :read',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':read': readVersion },
+                },
+              },
+              { Put: { TableName: tableName, Item: toItem('SettingChange', keys.settingChange(change.name, change.version), change), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ],
+          }),
+        );
+      } catch (error) {
+        if ((error as Error).name === 'TransactionCanceledException') throw staleSetting();
+        throw error;
+      }
+    },
+
+    /** A setting's recorded edits, newest first: a Query of its audit partition. */
+    async listChanges<N extends SettingName>(name: N, q: { limit: number; cursor?: string }): Promise<Page<SettingChange<N>>> {
+      const partition = partitions.settingChanges(name);
+      const startKey = decodeCursor(q.cursor, { attributes: ['pk', 'sk'], partition: ['pk', partition], prefixes: { sk: 'CHANGE#' } });
+      const result = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition },
+          ScanIndexForward: false,
+          Limit: q.limit,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      const cursor = encodeCursor(result.LastEvaluatedKey);
+      return { items: (result.Items ?? []).map((i) => fromItem<SettingChange<N>>(i)), ...(cursor ? { cursor } : {}) };
+    },
+  };
+}
+
+export type SettingsStore = ReturnType<typeof settings>;
