@@ -389,14 +389,6 @@ export function createExecutionRunner(deps: RunnerDeps) {
       done: Promise.resolve(),
     };
 
-    // Its deadline may have passed while the runtime was stopped: then it ends before anything runs.
-    const timeoutSeconds = definition.TimeoutSeconds;
-    const timedOut = { status: 'TIMED_OUT', error: 'States.Timeout', cause: `the execution ran longer than its TimeoutSeconds (${timeoutSeconds})` } as const;
-    if (kept.timeoutAt !== undefined && kept.timeoutAt <= Date.now()) {
-      control.end(timedOut);
-      return control;
-    }
-    if (kept.timeoutAt !== undefined) cancelTimeout = at(kept.timeoutAt, () => control.end(timedOut));
     // Tokens handed out before a restart are open again, with the time they had left.
     walk(kept.branch!, definition, (branch, state) => branch.callback && openToken(branch, state));
     control.done = (async () => {
@@ -407,8 +399,16 @@ export function createExecutionRunner(deps: RunnerDeps) {
         if (error instanceof Halted || suspended || !running()) return;
         const failure = error as Error;
         finish(kept, { status: 'FAILED', error: failure?.name ?? 'States.Runtime', cause: failure?.message ?? String(error) });
+      } finally {
+        cancelTimeout();
       }
     })();
+    // Armed last: when deadlines passed while the runtime was stopped, those of its tokens and
+    // Waits (armed above, in the order of the states) fire before the execution's own.
+    if (kept.timeoutAt !== undefined) {
+      const cause = `the execution ran longer than its TimeoutSeconds (${definition.TimeoutSeconds})`;
+      cancelTimeout = at(kept.timeoutAt, () => control.end({ status: 'TIMED_OUT', error: 'States.Timeout', cause }));
+    }
     return control;
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placeholdersOf } from '#shared/workflows/definition.ts';
+import { defineWorkflow, LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN, LAMBDA_TRANSIENT_RETRY, placeholdersOf } from '#shared/workflows/definition.ts';
 import { probe } from '../../test/workflows/probe.ts';
 import { testDeadline, testSaga } from '../../test/workflows/test-saga.ts';
 import { createSfnApi, SFN_PATH } from './sfn-api.ts';
@@ -344,31 +344,209 @@ describe('time on a scale', () => {
   });
 });
 
-describe('executions kept in the data dir', () => {
-  it('survive a restart; one still running when the runtime stopped is ABORTED (Local.Stopped)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dakhla-sfn-'));
-    try {
-      const first = await startLocalSfn({ dataDir, timeScale: 0.05 });
-      const finished = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(order({ artisans: [] })) });
-      await first.runtime.waitForExecution(finished.executionArn);
-      const waiting = order({ artisans: ['a1'] });
-      const running = first.runtime.startExecution({ stateMachineArn: SAGA, name: `keep-${waiting.orderId}`, input: JSON.stringify(waiting) });
-      await probe.token(`${waiting.orderId}/a1`);
-      await first.close();
+describe('executions carry on across restarts (a data dir)', () => {
+  const dirs: string[] = [];
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dakhla-sfn-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const historyOf = (runtime: WorkflowRuntime, executionArn: string) => runtime.describeExecution(executionArn).history;
+  const enteredAt = (runtime: WorkflowRuntime, executionArn: string, state: string) =>
+    historyOf(runtime, executionArn).find((event) => event.type.endsWith('StateEntered') && event.details?.name === state)?.timestamp;
 
-      const second = await startLocalSfn({ dataDir, timeScale: 0.05 });
-      try {
-        expect(second.runtime.describeExecution(finished.executionArn)).toMatchObject({ status: 'SUCCEEDED' });
-        expect(second.runtime.describeExecution(finished.executionArn).transitions).toHaveLength(4);
-        expect(second.runtime.describeExecution(running.executionArn)).toMatchObject({ status: 'ABORTED', error: 'Local.Stopped' });
-        expect(await errorOf(second.sfn.send(new StartExecutionCommand({ stateMachineArn: SAGA, name: `keep-${waiting.orderId}`, input: JSON.stringify(waiting) })))).toBe(
-          'ExecutionAlreadyExists',
-        );
-      } finally {
-        await second.close();
-      }
+  it('a stop aborts nothing: a token handed out before it still works after it, Map items stay where they were, nothing runs twice', async () => {
+    const dir = dataDir();
+    const first = await startLocalSfn({ dataDir: dir, timeScale: 0.05 });
+    const finished = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(order({ artisans: [] })) });
+    await first.runtime.waitForExecution(finished.executionArn);
+    const input = order();
+    const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, name: `keep-${input.orderId}`, input: JSON.stringify(input) });
+    const [before, during] = await Promise.all([probe.token(`${input.orderId}/a1`), probe.token(`${input.orderId}/a2`)]);
+    await first.sfn.send(new SendTaskSuccessCommand({ taskToken: before, output: JSON.stringify({ item: 'before the restart' }) }));
+    await first.close();
+    expect(first.runtime.describeExecution(executionArn).status).toBe('RUNNING');
+
+    const second = await startLocalSfn({ dataDir: dir, timeScale: 0.05 });
+    try {
+      expect(second.runtime.describeExecution(finished.executionArn)).toMatchObject({ status: 'SUCCEEDED' });
+      expect(second.runtime.describeExecution(finished.executionArn).transitions).toHaveLength(4);
+      expect(second.runtime.describeExecution(executionArn).status).toBe('RUNNING');
+      const listed = await second.sfn.send(new ListExecutionsCommand({ stateMachineArn: SAGA, statusFilter: 'RUNNING' }));
+      expect(listed.executions!.map((execution) => execution.executionArn)).toContain(executionArn);
+      // The same token as before the restart; the one used before it stays closed.
+      await second.sfn.send(new SendTaskSuccessCommand({ taskToken: during, output: JSON.stringify({ item: 'after the restart' }) }));
+      const done = await second.runtime.waitForExecution(executionArn);
+      expect(done.status).toBe('SUCCEEDED');
+      expect(JSON.parse(done.output!).confirmations).toEqual([{ item: 'before the restart' }, { item: 'after the restart' }]);
+      // Every task ran once, every state was entered once: as without the restart.
+      expect(['reserve', 'pay', 'request-confirmation'].map((task) => probe.invocations(task, input.orderId).length)).toEqual([1, 1, 2]);
+      expect(done.transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual([
+        'entered Reserve',
+        'entered Pay',
+        'entered AwaitArtisans',
+        'entered AwaitConfirmation',
+        'entered AwaitConfirmation',
+        'entered Complete',
+      ]);
+      expect(done.history.filter((event) => event.type === 'ExecutionAborted')).toEqual([]);
+      for (const token of [before, during]) expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+      expect(await errorOf(second.sfn.send(new StartExecutionCommand({ stateMachineArn: SAGA, name: `keep-${input.orderId}`, input: JSON.stringify(input) })))).toBe('ExecutionAlreadyExists');
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      await second.close();
+    }
+  });
+
+  it('a task deadline that passed while the runtime was stopped ends the wait at once on start, and its Catch compensates', async () => {
+    const dir = dataDir();
+    const timeScale = 1.5 / 172_800; // the 48-hour wait lasts 1.5 s
+    const first = await startLocalSfn({ dataDir: dir, timeScale });
+    const input = order({ artisans: ['a1'] });
+    const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) });
+    const token = await probe.token(`${input.orderId}/a1`);
+    const due = enteredAt(first.runtime, executionArn, 'AwaitConfirmation')! + 1_500;
+    await first.close();
+    expect(probe.invocations('release', input.orderId)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, due + 100 - Date.now()));
+
+    const restartedAt = Date.now();
+    const second = await startLocalSfn({ dataDir: dir, timeScale });
+    try {
+      const done = await second.runtime.waitForExecution(executionArn, 5_000);
+      expect(done).toMatchObject({ status: 'FAILED', error: 'OrderCancelled' });
+      const timedOut = done.history.find((event) => event.type === 'TaskTimedOut')!;
+      expect(timedOut.details).toMatchObject({ name: 'AwaitConfirmation', error: 'States.Timeout' });
+      expect(timedOut.timestamp).toBeGreaterThanOrEqual(restartedAt);
+      expect(timedOut.timestamp - restartedAt).toBeLessThan(1_000); // at once, not 48 hours (1.5 s) after the restart
+      expect(probe.invocations('release', input.orderId).map(({ event }) => event.error)).toEqual(['States.Timeout']);
+      expect(probe.invocations('request-confirmation', input.orderId)).toHaveLength(1); // not asked again
+      expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a Wait keeps its end: one that ended while stopped goes on at once; StopExecution still stops a resumed execution', async () => {
+    const dir = dataDir();
+    const timeScale = 1 / 9_000; // the 1-hour Pause lasts 400 ms
+    const first = await startLocalSfn({ dataDir: dir, timeScale });
+    const input = order();
+    const { executionArn } = first.runtime.startExecution({ stateMachineArn: DEADLINE, input: JSON.stringify(input) });
+    await first.close(); // during the Pause
+    expect(first.runtime.describeExecution(executionArn).transitions.map(({ state }) => state)).toEqual(['Pause']);
+    const startDate = first.runtime.describeExecution(executionArn).startDate;
+    await new Promise((resolve) => setTimeout(resolve, startDate + 500 - Date.now()));
+
+    const restartedAt = Date.now();
+    const second = await startLocalSfn({ dataDir: dir, timeScale });
+    try {
+      const token = await probe.token(`${input.orderId}/reply`);
+      // Not another hour (400 ms) from the restart: the Pause had ended.
+      expect(enteredAt(second.runtime, executionArn, 'AwaitReply')! - restartedAt).toBeLessThan(300);
+      await second.sfn.send(new StopExecutionCommand({ executionArn, error: 'Operator', cause: 'stopped after a restart' }));
+      expect(await second.runtime.waitForExecution(executionArn)).toMatchObject({ status: 'ABORTED', error: 'Operator' });
+      expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("an execution whose own TimeoutSeconds passed while stopped ends TIMED_OUT at start", async () => {
+    const patience = defineWorkflow({
+      name: 'test-patience',
+      tasks: { RequestReply: 'request-confirmation' },
+      definition: {
+        StartAt: 'AwaitReply',
+        TimeoutSeconds: 3600,
+        States: {
+          AwaitReply: {
+            Type: 'Task',
+            Resource: LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN,
+            Parameters: { FunctionName: '${RequestReply}', Payload: { 'orderId.$': '$.orderId', artisanId: 'patience', 'taskToken.$': '$$.Task.Token' } },
+            TimeoutSeconds: 30 * 24 * 3600,
+            Retry: [LAMBDA_TRANSIENT_RETRY],
+            Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Expired' }],
+            End: true,
+          },
+          Expired: { Type: 'Fail', Error: 'ReplyExpired' },
+        },
+      },
+    });
+    const dir = dataDir();
+    const timeScale = 1 / 12_000; // the execution's hour lasts 300 ms
+    const first = await startLocalSfn({ dataDir: dir, timeScale, workflows: [patience] });
+    const input = order();
+    const { executionArn } = first.runtime.startExecution({ stateMachineArn: localStateMachineArn('test-patience'), input: JSON.stringify(input) });
+    const token = await probe.token(`${input.orderId}/patience`);
+    await first.close();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const restartedAt = Date.now();
+    const second = await startLocalSfn({ dataDir: dir, timeScale, workflows: [patience] });
+    try {
+      const done = await second.runtime.waitForExecution(executionArn, 1_000);
+      expect(done).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+      expect(done.stopDate! - restartedAt).toBeLessThan(500);
+      expect(done.history.at(-1)!.type).toBe('ExecutionTimedOut');
+      expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a killed runtime (its data dir as it was at that instant): the Task in flight runs again; attempts already recorded are not', async () => {
+    const dir = dataDir();
+    const live = await startLocalSfn({ dataDir: dir, timeScale: 0.05 });
+    const inFlight = order({ artisans: [], holdMs: 300 });
+    const retrying = order({ artisans: [], failTimes: 1 });
+    const [held, retried] = [inFlight, retrying].map((input) => live.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) }).executionArn);
+    // Reserve is running for the first; the second's first attempt failed and waits 100 ms to retry.
+    await until(() => probe.invocations('reserve', inFlight.orderId).length === 1 && probe.invocations('reserve', retrying.orderId).length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const killedAt = dataDir();
+    cpSync(dir, killedAt, { recursive: true });
+    for (const executionArn of [held!, retried!]) expect((await live.runtime.waitForExecution(executionArn)).status).toBe('SUCCEEDED');
+    await live.close();
+
+    const restarted = await startLocalSfn({ dataDir: killedAt, timeScale: 0.05 });
+    try {
+      const [again, resumed] = await Promise.all([held!, retried!].map((executionArn) => restarted.runtime.waitForExecution(executionArn)));
+      expect([again!.status, resumed!.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+      expect(probe.invocations('reserve', inFlight.orderId)).toHaveLength(2); // once more: at least once, as Lambda
+      expect(probe.invocations('reserve', retrying.orderId)).toHaveLength(3); // the failed attempt was not run again
+      expect(again!.transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual(['entered Reserve', 'entered Pay', 'entered AwaitArtisans', 'entered Complete']);
+      expect(resumed!.transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual(['entered Reserve', 'retried Reserve', 'entered Pay', 'entered AwaitArtisans', 'entered Complete']);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('an execution goes on with the definition it started with, whatever the module says after the restart', async () => {
+    const dir = dataDir();
+    const first = await startLocalSfn({ dataDir: dir, timeScale: 0.05 });
+    const input = order({ artisans: ['a1'] });
+    const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) });
+    const token = await probe.token(`${input.orderId}/a1`);
+    await first.close();
+    // The next version renames the Map's callback state.
+    const renamed = JSON.parse(JSON.stringify(testSaga.definition).replaceAll('"AwaitConfirmation"', '"AwaitArtisanReply"'));
+    const second = await startLocalSfn({ dataDir: dir, timeScale: 0.05, workflows: [{ ...testSaga, definition: renamed }, testDeadline] });
+    try {
+      await second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"ok":true}' }));
+      const done = await second.runtime.waitForExecution(executionArn);
+      expect(done.status).toBe('SUCCEEDED');
+      expect(done.transitions.map(({ state }) => state)).toContain('AwaitConfirmation');
+      expect(JSON.parse(second.runtime.describeStateMachine(SAGA).definition).States.AwaitArtisans.ItemProcessor.States).toHaveProperty('AwaitArtisanReply');
+    } finally {
+      await second.close();
     }
   });
 });
+
+async function until(condition: () => boolean, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -209,8 +209,7 @@ export async function createWorkflowRuntime(options: WorkflowRuntimeOptions): Pr
   const launch = (one: KeptExecution) => {
     const definition = definitionOf(one.definition);
     if (!definition) return runner.finish(one, { status: 'FAILED', error: 'Local.DefinitionMissing', cause: `the definition this execution started with (${one.definition}) is not in the data folder` });
-    const running = runner.run(one, definition);
-    if (one.execution.status === 'RUNNING') live.set(one.execution.executionArn, running); // else its deadline had passed
+    live.set(one.execution.executionArn, runner.run(one, definition));
   };
 
   for (const one of kept) {
