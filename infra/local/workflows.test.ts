@@ -17,7 +17,7 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineWorkflow, LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN, LAMBDA_TRANSIENT_RETRY, placeholdersOf } from '#shared/workflows/definition.ts';
+import { defineWorkflow, LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN, LAMBDA_TRANSIENT_RETRY, placeholdersOf, type StateMachineDefinition } from '#shared/workflows/definition.ts';
 import { probe } from '../../test/workflows/probe.ts';
 import { testDeadline, testSaga } from '../../test/workflows/test-saga.ts';
 import { createSfnApi, SFN_PATH } from './sfn-api.ts';
@@ -518,6 +518,52 @@ describe('executions carry on across restarts (a data dir)', () => {
       expect(resumed!.transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual(['entered Reserve', 'retried Reserve', 'entered Pay', 'entered AwaitArtisans', 'entered Complete']);
     } finally {
       await restarted.close();
+    }
+  });
+
+  it("a Parallel's branches each keep their place; the result keeps the branches' order", async () => {
+    const reply = (artisanId: string): StateMachineDefinition => ({
+      StartAt: `Ask${artisanId}`,
+      States: {
+        [`Ask${artisanId}`]: {
+          Type: 'Task',
+          Resource: LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN,
+          Parameters: { FunctionName: '${RequestReply}', Payload: { 'orderId.$': '$.orderId', artisanId, 'taskToken.$': '$$.Task.Token' } },
+          TimeoutSeconds: 3600,
+          Retry: [LAMBDA_TRANSIENT_RETRY],
+          End: true,
+        },
+      },
+    });
+    const both = defineWorkflow({
+      name: 'test-both',
+      tasks: { RequestReply: 'request-confirmation' },
+      definition: {
+        StartAt: 'Both',
+        States: {
+          Both: { Type: 'Parallel', Branches: [reply('left'), reply('right')], ResultPath: '$.replies', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }], Next: 'Done' },
+          Done: { Type: 'Succeed' },
+          Failed: { Type: 'Fail', Error: 'Failed' },
+        },
+      },
+    });
+    const dir = dataDir();
+    const first = await startLocalSfn({ dataDir: dir, timeScale: 0.05, workflows: [both] });
+    const input = order();
+    const { executionArn } = first.runtime.startExecution({ stateMachineArn: localStateMachineArn('test-both'), input: JSON.stringify(input) });
+    const [left, right] = await Promise.all([probe.token(`${input.orderId}/left`), probe.token(`${input.orderId}/right`)]);
+    await first.sfn.send(new SendTaskSuccessCommand({ taskToken: right, output: '"right, before"' }));
+    await first.close();
+    const second = await startLocalSfn({ dataDir: dir, timeScale: 0.05, workflows: [both] });
+    try {
+      await second.sfn.send(new SendTaskSuccessCommand({ taskToken: left, output: '"left, after"' }));
+      const done = await second.runtime.waitForExecution(executionArn);
+      expect(done.status).toBe('SUCCEEDED');
+      expect(JSON.parse(done.output!)).toEqual({ ...input, replies: ['left, after', 'right, before'] });
+      expect(done.transitions.map(({ state }) => state)).toEqual(['Both', expect.stringMatching(/^Ask/), expect.stringMatching(/^Ask/), 'Done']);
+      expect(probe.invocations('request-confirmation', input.orderId)).toHaveLength(2);
+    } finally {
+      await second.close();
     }
   });
 
