@@ -112,7 +112,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   let uploadEvents: ReturnType<typeof deliverUploadEvents> | undefined;
   let workflowRuntime: WorkflowRuntime | undefined;
   const stop = async () => {
-    await workflowRuntime?.stop(); // running executions end ABORTED; their handlers in flight finish first
+    await workflowRuntime?.stop(); // executions stay RUNNING where they are (kept in the data dir); handlers in flight finish first
     await uploadEvents?.drain(); // photos being processed finish first (they go through the gateway's S3 front)
     if (server) await new Promise<void>((r) => server!.close(() => r()));
     server?.closeAllConnections();
@@ -185,7 +185,8 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       maxUploadBytes: MAX_UPLOAD_BYTES,
       allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
     });
-    // The state machines, run with the same task handlers as AWS; executions kept in the data dir.
+    // The state machines, run with the same task handlers as AWS; executions kept in the data dir
+    // and carried on from where they were at the last stop (clean or not).
     workflowRuntime = await createWorkflowRuntime({
       workflows,
       ...(options.dataDir ? { dataDir: join(options.dataDir, 'workflows') } : {}),
@@ -224,6 +225,8 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       server!.once('error', reject);
       server!.listen(port, '127.0.0.1', () => resolveListen());
     });
+    // Only now: their handlers call the gateway (/sfn, the outbox) as soon as they run.
+    workflowRuntime.resume();
     return {
       url: `http://localhost:${port}`,
       dynamoEndpoint: dynamo.endpoint,

@@ -8,7 +8,7 @@ import { ROOT, startStack } from './stack.ts';
  * `npm start`: the whole store locally. Options (flags or environment):
  *   --port / PORT (3000; 0 = any free ports), --dynamodb-port / DYNAMODB_PORT (8000),
  *   --s3-port / S3_PORT (4569), --cognito-port / COGNITO_PORT (9229), --data-dir / DATA_DIR (.local-data), --ephemeral (keep nothing),
- *   --quiet (no request log).
+ *   --quiet (no request log), --workflow-time-scale (real seconds per second of the workflows' waits: tests and demos).
  */
 const { values } = parseArgs({
   options: {
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: process.env.DATA_DIR ?? join(ROOT, '.local-data') },
     ephemeral: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    'workflow-time-scale': { type: 'string' },
   },
 });
 
@@ -29,6 +30,13 @@ function portOption(name: string, value: string | undefined): number | undefined
     throw new LocalStackError(`--${name} must be a port number from 0 to 65535, got "${value}"`);
   }
   return port;
+}
+
+function timeScaleOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const scale = Number(value);
+  if (!(scale > 0 && scale <= 1)) throw new LocalStackError(`--workflow-time-scale must be a number above 0 and at most 1 (e.g. 0.001: 48 hours last 173 s), got "${value}"`);
+  return scale;
 }
 
 const say = (line: string) => console.log(`[dakhla] ${line}`);
@@ -45,17 +53,19 @@ try {
   const dynamoPort = portOption('dynamodb-port', values['dynamodb-port']);
   const s3Port = portOption('s3-port', values['s3-port']);
   const cognitoPort = portOption('cognito-port', values['cognito-port']);
+  const workflowTimeScale = timeScaleOption(values['workflow-time-scale']);
   const stack = await startStack({
     port,
     ...(dynamoPort !== undefined ? { dynamoPort } : {}),
     ...(s3Port !== undefined ? { s3Port } : {}),
     ...(cognitoPort !== undefined ? { cognitoPort } : {}),
     ...(values.ephemeral ? {} : { dataDir: values['data-dir'] }),
+    ...(workflowTimeScale !== undefined ? { workflowTimeScale } : {}),
     log: values.quiet ? (line) => !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(line) && say(line) : say,
   });
   say(`dynamodb: ${stack.dynamoEndpoint}  s3: ${stack.s3Endpoint}`);
   say(`cognito: ${stack.cognito.endpoint}  user pool: ${stack.cognito.userPoolId}  client: ${stack.cognito.clientId}`);
-  say(`step functions: ${stack.sfnEndpoint} (${Object.keys(stack.workflows.environment).join(', ') || 'no state machines yet'})`);
+  say(`step functions: ${stack.sfnEndpoint} (${Object.keys(stack.workflows.environment).join(', ') || 'no state machines yet'})${workflowTimeScale !== undefined ? `, time × ${workflowTimeScale}` : ''}`);
   say(`outbox (sign-up codes): ${stack.url}/dev/outbox.html`);
   say(`operators' TOTP codes (demo operator): ${stack.url}/dev/totp.html`);
   say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);

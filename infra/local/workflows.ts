@@ -18,7 +18,7 @@ export { LOCAL_ACCOUNT, localFunctionArn };
  * so handlers use @aws-sdk/client-sfn exactly as in AWS.
  *
  * Durable, as Step Functions is: with a `dataDir`, every execution is kept on disk where it is
- * (execution-store.ts) and a new runtime on the same folder carries on with the executions that
+ * (execution-store.ts) and a new runtime on the same folder carries on (`resume()`) with the executions that
  * were running — their states, Map items, open task tokens (the same tokens, with the time they
  * had left) and the deadlines of their waits — whether the last one stopped cleanly or was killed
  * (execution-runner.ts). Stopping the runtime stops nothing else: only StopExecution and an
@@ -128,6 +128,11 @@ export interface WorkflowRuntime {
   /** Resolves with the execution once it is no longer RUNNING (tests, tools). */
   waitForExecution(executionArn: string, timeoutMs?: number): Promise<Execution>;
   /**
+   * Carries on with the executions the data dir kept running. Call it once what their handlers
+   * call is up (the gateway's /sfn and outbox): a resumed Task may run at once. Returns how many.
+   */
+  resume(): number;
+  /**
    * Stops the runtime, not its executions: each stays RUNNING where it is (kept in the data dir,
    * to go on at the next start); handlers in flight finish first and what they return is kept.
    */
@@ -216,9 +221,6 @@ export async function createWorkflowRuntime(options: WorkflowRuntimeOptions): Pr
     executions.set(one.execution.executionArn, one);
     one.tokens.forEach((token) => tokens.remember(token));
   }
-  const resuming = kept.filter((one) => one.execution.status === 'RUNNING');
-  for (const one of resuming) launch(one);
-  if (resuming.length) log(`workflows: carrying on with ${resuming.length} execution${resuming.length === 1 ? '' : 's'} kept running in ${options.dataDir}`);
 
   function loadedWorkflow(stateMachineArn: unknown): LoadedWorkflow {
     if (typeof stateMachineArn !== 'string' || !/^arn:aws:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]+$/.test(stateMachineArn)) {
@@ -316,6 +318,13 @@ export async function createWorkflowRuntime(options: WorkflowRuntimeOptions): Pr
         });
         waiters.set(executionArn, list);
       });
+    },
+    resume() {
+      const resuming = [...executions.values()].filter((one) => one.execution.status === 'RUNNING' && !live.has(one.execution.executionArn));
+      if (stopping) return 0;
+      for (const one of resuming) launch(one);
+      if (resuming.length) log(`workflows: carrying on with ${resuming.length} execution${resuming.length === 1 ? '' : 's'} kept running in ${options.dataDir}`);
+      return resuming.length;
     },
     async stop() {
       if (stopping) return;
