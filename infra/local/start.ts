@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertNodeMajor } from '../node-version.ts';
 import { LocalStackError } from './ports.ts';
-import { ROOT, startStack } from './stack.ts';
+import { ROOT, startStack, type RunningStack } from './stack.ts';
 
 /**
  * `npm start`: the whole store locally. Options (flags or environment):
@@ -54,7 +54,21 @@ try {
   const s3Port = portOption('s3-port', values['s3-port']);
   const cognitoPort = portOption('cognito-port', values['cognito-port']);
   const workflowTimeScale = timeScaleOption(values['workflow-time-scale']);
-  const stack = await startStack({
+  // Ctrl-C stops cleanly from the first moment, during the start too (once it has started what it starts).
+  let stopping = false;
+  let starting: Promise<RunningStack> | undefined;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping…`);
+    const stack = await starting?.catch(() => undefined);
+    await stack?.stop();
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  starting = startStack({
     port,
     ...(dynamoPort !== undefined ? { dynamoPort } : {}),
     ...(s3Port !== undefined ? { s3Port } : {}),
@@ -63,6 +77,8 @@ try {
     ...(workflowTimeScale !== undefined ? { workflowTimeScale } : {}),
     log: values.quiet ? (line) => !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(line) && say(line) : say,
   });
+  const stack = await starting;
+  if (stopping) await new Promise(() => {}); // Ctrl-C came during the start: shutdown() stops it
   say(`dynamodb: ${stack.dynamoEndpoint}  s3: ${stack.s3Endpoint}`);
   say(`cognito: ${stack.cognito.endpoint}  user pool: ${stack.cognito.userPoolId}  client: ${stack.cognito.clientId}`);
   say(`step functions: ${stack.sfnEndpoint} (${Object.keys(stack.workflows.environment).join(', ') || 'no state machines yet'})${workflowTimeScale !== undefined ? `, time × ${workflowTimeScale}` : ''}`);
@@ -70,17 +86,6 @@ try {
   say(`operators' TOTP codes (demo operator): ${stack.url}/dev/totp.html`);
   say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);
   say(`Dakhla Market is running at ${stack.url}  (API under ${stack.url}/api) — Ctrl-C to stop`);
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: stopping…`);
-    await stack.stop();
-    say('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {
   if (error instanceof LocalStackError) {
     console.error(`[dakhla] cannot start: ${error.message}`);

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#shared/data/keys.ts';
 import { ORDER_LINK_HEADER } from '#shared/domain/order-link.ts';
 import { SAGA_TIMEOUTS } from '#shared/workflows/order-saga.ts';
@@ -21,8 +21,9 @@ import { startStoreProcess, type StoreProcess } from '../support/store-process.t
  * executions across anything: orders placed before a clean stop (Ctrl-C), before a kill in the
  * middle of a saga, or before a deadline that passes while the store is down, carry on after the
  * next start and end where they should — with their stock given back exactly once when they are
- * cancelled. Each test runs its own stores (real `npm start` processes) on a folder of its own,
- * with the demo artisan's shop Atelier Mina.
+ * cancelled. Each test runs its own stores (real `npm start` processes) on a folder of its own —
+ * a copy of one that a first `npm start` filled with the demo data — with the demo artisan's shop
+ * Atelier Mina.
  */
 const ARTISAN = DEMO_ACCOUNTS.artisan;
 const folders: string[] = [];
@@ -31,9 +32,22 @@ afterAll(async () => {
   await Promise.all(running.map((store) => store.stop('SIGKILL')));
   folders.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
-const dataFolder = () => {
+const newFolder = () => {
   const dir = mkdtempSync(join(tmpdir(), 'dakhla-restart-'));
   folders.push(dir);
+  return dir;
+};
+let seeded: string;
+beforeAll(async () => {
+  seeded = newFolder();
+  const store = await startStoreProcess(['--port', '0', '--data-dir', seeded, '--quiet']);
+  expect(store.output()).toContain('loaded demo data');
+  expect(await store.stop('SIGINT')).toBe(0);
+}, 180_000);
+/** A data folder with the demo data, as `npm start` left it. */
+const dataFolder = () => {
+  const dir = newFolder();
+  cpSync(seeded, dir, { recursive: true });
   return dir;
 };
 
@@ -210,6 +224,7 @@ describe('npm start keeps order sagas across a restart', () => {
 
     const startedAt = Date.now();
     const after = await storeOn(dataDir, { timeScale });
+    const readyAt = Date.now();
     try {
       const done = await after.finished(cod.orderId);
       expect(done.status).toBe('SUCCEEDED');
@@ -217,6 +232,7 @@ describe('npm start keeps order sagas across a restart', () => {
       const timedOut = history.find((event) => event.type === 'TaskTimedOut')!;
       expect(timedOut.taskTimedOutEventDetails).toMatchObject({ error: 'States.Timeout' });
       expect(timedOut.timestamp!.getTime()).toBeGreaterThanOrEqual(startedAt);
+      expect(timedOut.timestamp!.getTime() - readyAt).toBeLessThan(waitMs / 2); // at once, not another 48 hours (12 s) later
       expect(entered(history)).toEqual(['HowToPay', 'ConfirmOrder', 'Fulfil', 'AwaitAcceptance', 'CancelSubOrder', 'CompleteOrder']);
       const view = await after.order(cod);
       expect(view.order.status).toBe('cancelled');

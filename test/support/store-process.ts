@@ -33,7 +33,8 @@ export async function startStoreProcess(args: string[], options: { detached?: bo
     detached: options.detached ?? false,
   });
   let output = '';
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  // 'close': it has exited and all it printed has been read.
+  const exited = new Promise<number | null>((r) => child.once('close', (code) => r(code)));
   const ready = await new Promise<{ url: string; dynamo: string; cognito: RegExpExecArray }>((resolveReady, reject) => {
     const timer = setTimeout(() => reject(new Error(`local store did not start within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
