@@ -75,6 +75,9 @@ async function errorOf(call: Promise<unknown>): Promise<string> {
   throw new Error('the call succeeded');
 }
 
+/** The billed transitions of a test-saga order with two artisans. */
+const TWO_ARTISANS = ['entered Reserve', 'entered Pay', 'entered AwaitArtisans', 'entered AwaitConfirmation', 'entered AwaitConfirmation', 'entered Complete'];
+
 const order = (fields: Record<string, unknown> = {}) => ({ orderId: `o-${randomUUID()}`, artisans: ['a1', 'a2'], ...fields });
 
 let local: LocalSfn;
@@ -126,14 +129,7 @@ describe('a callback saga through the Step Functions API', () => {
 
     // What this order costs: one transition per state entered, Map items' states included.
     const { transitions } = local.runtime.describeExecution(executionArn);
-    expect(transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual([
-      'entered Reserve',
-      'entered Pay',
-      'entered AwaitArtisans',
-      'entered AwaitConfirmation',
-      'entered AwaitConfirmation',
-      'entered Complete',
-    ]);
+    expect(transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual(TWO_ARTISANS);
     expect(transitions.filter(({ mapIndex }) => mapIndex !== undefined).map(({ mapIndex }) => mapIndex).sort()).toEqual([0, 1]);
     expect(transitions.every(({ at }, i) => at >= done.startDate!.getTime() && (i === 0 || at >= transitions[i - 1]!.at))).toBe(true);
 
@@ -357,103 +353,110 @@ describe('executions carry on across restarts (a data dir)', () => {
     return dir;
   };
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  /**
+   * `before` on a runtime over a new data dir; that runtime stops (a clean stop); once the epoch ms
+   * `downUntil` gives has passed, `after` on a new runtime over the same dir.
+   */
+  async function acrossRestart<T>(
+    options: Partial<WorkflowRuntimeOptions>,
+    before: (first: LocalSfn) => Promise<T>,
+    after: (second: LocalSfn, kept: T, first: LocalSfn) => Promise<void>,
+    downUntil: (kept: T) => number = () => 0,
+  ) {
+    const dir = dataDir();
+    const first = await startLocalSfn({ ...options, dataDir: dir });
+    const kept = await before(first);
+    await first.close();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, downUntil(kept) - Date.now())));
+    const second = await startLocalSfn({ ...options, dataDir: dir });
+    try {
+      await after(second, kept, first);
+    } finally {
+      await second.close();
+    }
+  }
   const historyOf = (runtime: WorkflowRuntime, executionArn: string) => runtime.describeExecution(executionArn).history;
   const enteredAt = (runtime: WorkflowRuntime, executionArn: string, state: string) =>
     historyOf(runtime, executionArn).find((event) => event.type.endsWith('StateEntered') && event.details?.name === state)?.timestamp;
 
-  it('a stop aborts nothing: a token handed out before it still works after it, Map items stay where they were, nothing runs twice', async () => {
-    const dir = dataDir();
-    const first = await startLocalSfn({ dataDir: dir, timeScale: 0.05 });
-    const finished = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(order({ artisans: [] })) });
-    await first.runtime.waitForExecution(finished.executionArn);
-    const input = order();
-    const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, name: `keep-${input.orderId}`, input: JSON.stringify(input) });
-    const [before, during] = await Promise.all([probe.token(`${input.orderId}/a1`), probe.token(`${input.orderId}/a2`)]);
-    await first.sfn.send(new SendTaskSuccessCommand({ taskToken: before, output: JSON.stringify({ item: 'before the restart' }) }));
-    await first.close();
-    expect(first.runtime.describeExecution(executionArn).status).toBe('RUNNING');
+  it('a stop aborts nothing: a token handed out before it still works after it, Map items stay where they were, nothing runs twice', () =>
+    acrossRestart(
+      { timeScale: 0.05 },
+      async (first) => {
+        const finished = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(order({ artisans: [] })) });
+        await first.runtime.waitForExecution(finished.executionArn);
+        const input = order();
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, name: `keep-${input.orderId}`, input: JSON.stringify(input) });
+        const [before, during] = await Promise.all([probe.token(`${input.orderId}/a1`), probe.token(`${input.orderId}/a2`)]);
+        await first.sfn.send(new SendTaskSuccessCommand({ taskToken: before, output: JSON.stringify({ item: 'before the restart' }) }));
+        return { finished, input, executionArn, before, during };
+      },
+      async (second, { finished, input, executionArn, before, during }, first) => {
+        expect(first.runtime.describeExecution(executionArn).status).toBe('RUNNING');
+        expect(second.runtime.describeExecution(finished.executionArn)).toMatchObject({ status: 'SUCCEEDED' });
+        expect(second.runtime.describeExecution(finished.executionArn).transitions).toHaveLength(4);
+        expect(second.runtime.describeExecution(executionArn).status).toBe('RUNNING');
+        const listed = await second.sfn.send(new ListExecutionsCommand({ stateMachineArn: SAGA, statusFilter: 'RUNNING' }));
+        expect(listed.executions!.map((execution) => execution.executionArn)).toContain(executionArn);
+        // The same token as before the restart; the one used before it stays closed.
+        await second.sfn.send(new SendTaskSuccessCommand({ taskToken: during, output: JSON.stringify({ item: 'after the restart' }) }));
+        const done = await second.runtime.waitForExecution(executionArn);
+        expect(done.status).toBe('SUCCEEDED');
+        expect(JSON.parse(done.output!).confirmations).toEqual([{ item: 'before the restart' }, { item: 'after the restart' }]);
+        // Every task ran once, every state was entered once: as without the restart.
+        expect(['reserve', 'pay', 'request-confirmation'].map((task) => probe.invocations(task, input.orderId).length)).toEqual([1, 1, 2]);
+        expect(done.transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual(TWO_ARTISANS);
+        expect(done.history.filter((event) => event.type === 'ExecutionAborted')).toEqual([]);
+        for (const token of [before, during]) expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+        expect(await errorOf(second.sfn.send(new StartExecutionCommand({ stateMachineArn: SAGA, name: `keep-${input.orderId}`, input: JSON.stringify(input) })))).toBe('ExecutionAlreadyExists');
+      },
+    ));
 
-    const second = await startLocalSfn({ dataDir: dir, timeScale: 0.05 });
-    try {
-      expect(second.runtime.describeExecution(finished.executionArn)).toMatchObject({ status: 'SUCCEEDED' });
-      expect(second.runtime.describeExecution(finished.executionArn).transitions).toHaveLength(4);
-      expect(second.runtime.describeExecution(executionArn).status).toBe('RUNNING');
-      const listed = await second.sfn.send(new ListExecutionsCommand({ stateMachineArn: SAGA, statusFilter: 'RUNNING' }));
-      expect(listed.executions!.map((execution) => execution.executionArn)).toContain(executionArn);
-      // The same token as before the restart; the one used before it stays closed.
-      await second.sfn.send(new SendTaskSuccessCommand({ taskToken: during, output: JSON.stringify({ item: 'after the restart' }) }));
-      const done = await second.runtime.waitForExecution(executionArn);
-      expect(done.status).toBe('SUCCEEDED');
-      expect(JSON.parse(done.output!).confirmations).toEqual([{ item: 'before the restart' }, { item: 'after the restart' }]);
-      // Every task ran once, every state was entered once: as without the restart.
-      expect(['reserve', 'pay', 'request-confirmation'].map((task) => probe.invocations(task, input.orderId).length)).toEqual([1, 1, 2]);
-      expect(done.transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual([
-        'entered Reserve',
-        'entered Pay',
-        'entered AwaitArtisans',
-        'entered AwaitConfirmation',
-        'entered AwaitConfirmation',
-        'entered Complete',
-      ]);
-      expect(done.history.filter((event) => event.type === 'ExecutionAborted')).toEqual([]);
-      for (const token of [before, during]) expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
-      expect(await errorOf(second.sfn.send(new StartExecutionCommand({ stateMachineArn: SAGA, name: `keep-${input.orderId}`, input: JSON.stringify(input) })))).toBe('ExecutionAlreadyExists');
-    } finally {
-      await second.close();
-    }
-  });
+  it('a task deadline that passed while the runtime was stopped ends the wait at once on start, and its Catch compensates', () =>
+    acrossRestart(
+      { timeScale: 2 / 172_800 }, // the 48-hour wait lasts 2 s
+      async (first) => {
+        const input = order({ artisans: ['a1'] });
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) });
+        const token = await probe.token(`${input.orderId}/a1`);
+        return { input, executionArn, token, due: enteredAt(first.runtime, executionArn, 'AwaitConfirmation')! + 2_000 };
+      },
+      async (second, { input, executionArn, token }) => {
+        const done = await second.runtime.waitForExecution(executionArn, 5_000);
+        expect(done).toMatchObject({ status: 'FAILED', error: 'OrderCancelled' });
+        const timedOut = done.history.find((event) => event.type === 'TaskTimedOut')!;
+        expect(timedOut.details).toMatchObject({ name: 'AwaitConfirmation', error: 'States.Timeout' });
+        expect(timedOut.timestamp).toBeGreaterThanOrEqual(second.resumedAt);
+        expect(timedOut.timestamp - second.resumedAt).toBeLessThan(1_000); // at once, not 48 hours (2 s) after the restart
+        expect(probe.invocations('release', input.orderId).map(({ event }) => event.error)).toEqual(['States.Timeout']);
+        expect(probe.invocations('request-confirmation', input.orderId)).toHaveLength(1); // not asked again
+        expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+      },
+      ({ input, due }) => {
+        expect(probe.invocations('release', input.orderId)).toEqual([]); // it was still waiting when the runtime stopped
+        return due + 100;
+      },
+    ));
 
-  it('a task deadline that passed while the runtime was stopped ends the wait at once on start, and its Catch compensates', async () => {
-    const dir = dataDir();
-    const timeScale = 2 / 172_800; // the 48-hour wait lasts 2 s
-    const first = await startLocalSfn({ dataDir: dir, timeScale });
-    const input = order({ artisans: ['a1'] });
-    const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) });
-    const token = await probe.token(`${input.orderId}/a1`);
-    const due = enteredAt(first.runtime, executionArn, 'AwaitConfirmation')! + 2_000;
-    await first.close();
-    expect(probe.invocations('release', input.orderId)).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, due + 100 - Date.now()));
-
-    const second = await startLocalSfn({ dataDir: dir, timeScale });
-    try {
-      const done = await second.runtime.waitForExecution(executionArn, 5_000);
-      expect(done).toMatchObject({ status: 'FAILED', error: 'OrderCancelled' });
-      const timedOut = done.history.find((event) => event.type === 'TaskTimedOut')!;
-      expect(timedOut.details).toMatchObject({ name: 'AwaitConfirmation', error: 'States.Timeout' });
-      expect(timedOut.timestamp).toBeGreaterThanOrEqual(second.resumedAt);
-      expect(timedOut.timestamp - second.resumedAt).toBeLessThan(1_000); // at once, not 48 hours (2 s) after the restart
-      expect(probe.invocations('release', input.orderId).map(({ event }) => event.error)).toEqual(['States.Timeout']);
-      expect(probe.invocations('request-confirmation', input.orderId)).toHaveLength(1); // not asked again
-      expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
-    } finally {
-      await second.close();
-    }
-  });
-
-  it('a Wait keeps its end: one that ended while stopped goes on at once; StopExecution still stops a resumed execution', async () => {
-    const dir = dataDir();
-    const timeScale = 1 / 1_800; // the 1-hour Pause lasts 2 s
-    const first = await startLocalSfn({ dataDir: dir, timeScale });
-    const input = order();
-    const { executionArn } = first.runtime.startExecution({ stateMachineArn: DEADLINE, input: JSON.stringify(input) });
-    await first.close(); // during the Pause
-    expect(first.runtime.describeExecution(executionArn).transitions.map(({ state }) => state)).toEqual(['Pause']);
-    const startDate = first.runtime.describeExecution(executionArn).startDate;
-    await new Promise((resolve) => setTimeout(resolve, startDate + 2_200 - Date.now()));
-
-    const second = await startLocalSfn({ dataDir: dir, timeScale });
-    try {
-      const token = await probe.token(`${input.orderId}/reply`);
-      // Not another hour (2 s) from the restart: the Pause had ended.
-      expect(enteredAt(second.runtime, executionArn, 'AwaitReply')! - second.resumedAt).toBeLessThan(1_000);
-      await second.sfn.send(new StopExecutionCommand({ executionArn, error: 'Operator', cause: 'stopped after a restart' }));
-      expect(await second.runtime.waitForExecution(executionArn)).toMatchObject({ status: 'ABORTED', error: 'Operator' });
-      expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
-    } finally {
-      await second.close();
-    }
-  });
+  it('a Wait keeps its end: one that ended while stopped goes on at once; StopExecution still stops a resumed execution', () =>
+    acrossRestart(
+      { timeScale: 1 / 1_800 }, // the 1-hour Pause lasts 2 s
+      async (first) => {
+        const input = order();
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: DEADLINE, input: JSON.stringify(input) });
+        return { input, executionArn, startDate: first.runtime.describeExecution(executionArn).startDate }; // stopped during the Pause
+      },
+      async (second, { input, executionArn }, first) => {
+        expect(first.runtime.describeExecution(executionArn).transitions.map(({ state }) => state)).toEqual(['Pause']);
+        const token = await probe.token(`${input.orderId}/reply`);
+        // Not another hour (2 s) from the restart: the Pause had ended.
+        expect(enteredAt(second.runtime, executionArn, 'AwaitReply')! - second.resumedAt).toBeLessThan(1_000);
+        await second.sfn.send(new StopExecutionCommand({ executionArn, error: 'Operator', cause: 'stopped after a restart' }));
+        expect(await second.runtime.waitForExecution(executionArn)).toMatchObject({ status: 'ABORTED', error: 'Operator' });
+        expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+      },
+      ({ startDate }) => startDate + 2_200,
+    ));
 
   it("an execution whose own TimeoutSeconds passed while stopped ends TIMED_OUT at start", async () => {
     const patience = defineWorkflow({
@@ -476,24 +479,22 @@ describe('executions carry on across restarts (a data dir)', () => {
         },
       },
     });
-    const dir = dataDir();
-    const timeScale = 1 / 12_000; // the execution's hour lasts 300 ms
-    const first = await startLocalSfn({ dataDir: dir, timeScale, workflows: [patience] });
-    const input = order();
-    const { executionArn } = first.runtime.startExecution({ stateMachineArn: localStateMachineArn('test-patience'), input: JSON.stringify(input) });
-    const token = await probe.token(`${input.orderId}/patience`);
-    await first.close();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    const second = await startLocalSfn({ dataDir: dir, timeScale, workflows: [patience] });
-    try {
-      const done = await second.runtime.waitForExecution(executionArn, 3_000);
-      expect(done).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
-      expect(done.stopDate! - second.resumedAt).toBeLessThan(1_000); // at start (its task would wait 30 days)
-      expect(done.history.at(-1)!.type).toBe('ExecutionTimedOut');
-      expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
-    } finally {
-      await second.close();
-    }
+    await acrossRestart(
+      { timeScale: 1 / 12_000, workflows: [patience] }, // the execution's hour lasts 300 ms
+      async (first) => {
+        const input = order();
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: localStateMachineArn('test-patience'), input: JSON.stringify(input) });
+        return { executionArn, token: await probe.token(`${input.orderId}/patience`) };
+      },
+      async (second, { executionArn, token }) => {
+        const done = await second.runtime.waitForExecution(executionArn, 3_000);
+        expect(done).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+        expect(done.stopDate! - second.resumedAt).toBeLessThan(1_000); // at start (its task would wait 30 days)
+        expect(done.history.at(-1)!.type).toBe('ExecutionTimedOut');
+        expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+      },
+      () => Date.now() + 400,
+    );
   });
 
   it('a killed runtime (its data dir as it was at that instant): the Task in flight runs again; attempts already recorded are not', async () => {
@@ -549,45 +550,53 @@ describe('executions carry on across restarts (a data dir)', () => {
         },
       },
     });
-    const dir = dataDir();
-    const first = await startLocalSfn({ dataDir: dir, timeScale: 0.05, workflows: [both] });
-    const input = order();
-    const { executionArn } = first.runtime.startExecution({ stateMachineArn: localStateMachineArn('test-both'), input: JSON.stringify(input) });
-    const [left, right] = await Promise.all([probe.token(`${input.orderId}/left`), probe.token(`${input.orderId}/right`)]);
-    await first.sfn.send(new SendTaskSuccessCommand({ taskToken: right, output: '"right, before"' }));
-    await first.close();
-    const second = await startLocalSfn({ dataDir: dir, timeScale: 0.05, workflows: [both] });
-    try {
-      await second.sfn.send(new SendTaskSuccessCommand({ taskToken: left, output: '"left, after"' }));
-      const done = await second.runtime.waitForExecution(executionArn);
-      expect(done.status).toBe('SUCCEEDED');
-      expect(JSON.parse(done.output!)).toEqual({ ...input, replies: ['left, after', 'right, before'] });
-      expect(done.transitions.map(({ state }) => state)).toEqual(['Both', expect.stringMatching(/^Ask/), expect.stringMatching(/^Ask/), 'Done']);
-      expect(probe.invocations('request-confirmation', input.orderId)).toHaveLength(2);
-    } finally {
-      await second.close();
-    }
+    await acrossRestart(
+      { timeScale: 0.05, workflows: [both] },
+      async (first) => {
+        const input = order();
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: localStateMachineArn('test-both'), input: JSON.stringify(input) });
+        const [left, right] = await Promise.all([probe.token(`${input.orderId}/left`), probe.token(`${input.orderId}/right`)]);
+        await first.sfn.send(new SendTaskSuccessCommand({ taskToken: right, output: '"right, before"' }));
+        return { input, executionArn, left };
+      },
+      async (second, { input, executionArn, left }) => {
+        await second.sfn.send(new SendTaskSuccessCommand({ taskToken: left, output: '"left, after"' }));
+        const done = await second.runtime.waitForExecution(executionArn);
+        expect(done.status).toBe('SUCCEEDED');
+        expect(JSON.parse(done.output!)).toEqual({ ...input, replies: ['left, after', 'right, before'] });
+        expect(done.transitions.map(({ state }) => state)).toEqual(['Both', expect.stringMatching(/^Ask/), expect.stringMatching(/^Ask/), 'Done']);
+        expect(probe.invocations('request-confirmation', input.orderId)).toHaveLength(2);
+      },
+    );
   });
 
-  it('an execution goes on with the definition it started with, whatever the module says after the restart', async () => {
-    const dir = dataDir();
-    const first = await startLocalSfn({ dataDir: dir, timeScale: 0.05 });
-    const input = order({ artisans: ['a1'] });
-    const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) });
-    const token = await probe.token(`${input.orderId}/a1`);
-    await first.close();
+  it('an execution goes on with the definition it started with, whatever the module says after the restart', () => {
     // The next version renames the Map's callback state.
     const renamed = JSON.parse(JSON.stringify(testSaga.definition).replaceAll('"AwaitConfirmation"', '"AwaitArtisanReply"'));
-    const second = await startLocalSfn({ dataDir: dir, timeScale: 0.05, workflows: [{ ...testSaga, definition: renamed }, testDeadline] });
-    try {
-      await second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"ok":true}' }));
-      const done = await second.runtime.waitForExecution(executionArn);
-      expect(done.status).toBe('SUCCEEDED');
-      expect(done.transitions.map(({ state }) => state)).toContain('AwaitConfirmation');
-      expect(JSON.parse(second.runtime.describeStateMachine(SAGA).definition).States.AwaitArtisans.ItemProcessor.States).toHaveProperty('AwaitArtisanReply');
-    } finally {
-      await second.close();
-    }
+    let version = testSaga;
+    return acrossRestart(
+      {
+        timeScale: 0.05,
+        // Read at each start: the second runtime loads the next version.
+        get workflows() {
+          return [version, testDeadline];
+        },
+      },
+      async (first) => {
+        const input = order({ artisans: ['a1'] });
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) });
+        const token = await probe.token(`${input.orderId}/a1`);
+        version = { ...testSaga, definition: renamed };
+        return { executionArn, token };
+      },
+      async (second, { executionArn, token }) => {
+        await second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"ok":true}' }));
+        const done = await second.runtime.waitForExecution(executionArn);
+        expect(done.status).toBe('SUCCEEDED');
+        expect(done.transitions.map(({ state }) => state)).toContain('AwaitConfirmation');
+        expect(JSON.parse(second.runtime.describeStateMachine(SAGA).definition).States.AwaitArtisans.ItemProcessor.States).toHaveProperty('AwaitArtisanReply');
+      },
+    );
   });
 });
 
