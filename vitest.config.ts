@@ -4,8 +4,9 @@ import { assertNodeMajor } from './infra/node-version.ts';
 assertNodeMajor();
 
 /**
- * Four test projects: unit (beside the code), integration (handlers against the local
- * emulators), infra (CDK template assertions and cdk-nag), e2e (headless Chromium against
+ * Five test projects: unit (beside the code), integration (handlers against the local
+ * emulators), restarts (whole local stores stopped, killed and started again on a data folder;
+ * after the others), infra (CDK template assertions and cdk-nag), e2e (headless Chromium against
  * the whole local store). `npm test` runs them all.
  */
 export default defineConfig({
@@ -28,6 +29,17 @@ export default defineConfig({
           globalSetup: ['./test/support/store.global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // Whole stores of their own (npm start processes on data folders), stopped, killed and
+          // started again: after the other projects, which share the machine with nothing heavy then.
+          name: 'restarts',
+          include: ['test/restarts/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -125,7 +125,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   const stop = async () => {
     await schedules?.stop(); // a run in flight finishes first (it works through the gateway and the workflows)
     unsubscribeMetrics?.();
-    await workflowRuntime?.stop(); // running executions end ABORTED; their handlers in flight finish first
+    await workflowRuntime?.stop(); // executions stay RUNNING where they are (kept in the data dir); handlers in flight finish first
     await uploadEvents?.drain(); // photos being processed finish first (they go through the gateway's S3 front)
     if (server) await new Promise<void>((r) => server!.close(() => r()));
     server?.closeAllConnections();
@@ -202,7 +202,8 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       maxUploadBytes: MAX_UPLOAD_BYTES,
       allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
     });
-    // The state machines, run with the same task handlers as AWS; executions kept in the data dir.
+    // The state machines, run with the same task handlers as AWS; executions kept in the data dir
+    // and carried on from where they were at the last stop (clean or not).
     workflowRuntime = await createWorkflowRuntime({
       workflows,
       ...(options.dataDir ? { dataDir: join(options.dataDir, 'workflows') } : {}),
@@ -243,6 +244,9 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       server!.once('error', reject);
       server!.listen(port, '127.0.0.1', () => resolveListen());
     });
+    // Only now: their handlers call the gateway (/sfn, the outbox) as soon as they run. Resumed first,
+    // so that the reconciler's first run finds the executions that survived the restart running.
+    workflowRuntime.resume();
     // What EventBridge runs in AWS (the reconciler…): the same handlers on timers, once the gateway
     // they call (Step Functions, the outbox) is up.
     schedules = await startSchedules({ schedules: scheduleTable, functionsDir: join(ROOT, 'functions'), log });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertNodeMajor } from '../node-version.ts';
 import { LocalStackError } from './ports.ts';
-import { ROOT, startStack } from './stack.ts';
+import { ROOT, startStack, type RunningStack } from './stack.ts';
 import { LOG_LEVELS, type LogLevel } from './telemetry.ts';
 import { schedules as scheduleTable } from '#shared/schedules.ts';
 
@@ -10,7 +10,8 @@ import { schedules as scheduleTable } from '#shared/schedules.ts';
  * `npm start`: the whole store locally. Options (flags or environment):
  *   --port / PORT (3000; 0 = any free ports), --dynamodb-port / DYNAMODB_PORT (8000),
  *   --s3-port / S3_PORT (4569), --cognito-port / COGNITO_PORT (9229), --data-dir / DATA_DIR (.local-data), --ephemeral (keep nothing),
- *   --quiet (no request log), --log-level / LOG_LEVEL (the handlers' Powertools log level: WARN).
+ *   --quiet (no request log), --log-level / LOG_LEVEL (the handlers' Powertools log level: WARN),
+ *   --workflow-time-scale (real seconds per second of the workflows' waits: tests and demos).
  */
 const { values } = parseArgs({
   options: {
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     ephemeral: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'WARN' },
+    'workflow-time-scale': { type: 'string' },
   },
 });
 
@@ -32,6 +34,13 @@ function portOption(name: string, value: string | undefined): number | undefined
     throw new LocalStackError(`--${name} must be a port number from 0 to 65535, got "${value}"`);
   }
   return port;
+}
+
+function timeScaleOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const scale = Number(value);
+  if (!(scale > 0 && scale <= 1)) throw new LocalStackError(`--workflow-time-scale must be a number above 0 and at most 1 (e.g. 0.001: 48 hours last 173 s), got "${value}"`);
+  return scale;
 }
 
 const say = (line: string) => console.log(`[dakhla] ${line}`);
@@ -48,37 +57,44 @@ try {
   const dynamoPort = portOption('dynamodb-port', values['dynamodb-port']);
   const s3Port = portOption('s3-port', values['s3-port']);
   const cognitoPort = portOption('cognito-port', values['cognito-port']);
+  const workflowTimeScale = timeScaleOption(values['workflow-time-scale']);
   const logLevel = values['log-level'].toUpperCase() as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new LocalStackError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${values['log-level']}"`);
-  const stack = await startStack({
+  // Ctrl-C stops cleanly from the first moment, during the start too (once it has started what it starts).
+  let stopping = false;
+  let starting: Promise<RunningStack> | undefined;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping…`);
+    const stack = await starting?.catch(() => undefined);
+    await stack?.stop();
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  starting = startStack({
     port,
     ...(dynamoPort !== undefined ? { dynamoPort } : {}),
     ...(s3Port !== undefined ? { s3Port } : {}),
     ...(cognitoPort !== undefined ? { cognitoPort } : {}),
     ...(values.ephemeral ? {} : { dataDir: values['data-dir'] }),
+    ...(workflowTimeScale !== undefined ? { workflowTimeScale } : {}),
     logLevel,
     log: values.quiet ? (line) => !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(line) && say(line) : say,
   });
+  const stack = await starting;
+  if (stopping) await new Promise(() => {}); // Ctrl-C came during the start: shutdown() stops it
   say(`dynamodb: ${stack.dynamoEndpoint}  s3: ${stack.s3Endpoint}`);
   say(`cognito: ${stack.cognito.endpoint}  user pool: ${stack.cognito.userPoolId}  client: ${stack.cognito.clientId}`);
-  say(`step functions: ${stack.sfnEndpoint} (${Object.keys(stack.workflows.environment).join(', ') || 'no state machines yet'})`);
+  say(`step functions: ${stack.sfnEndpoint} (${Object.keys(stack.workflows.environment).join(', ') || 'no state machines yet'})${workflowTimeScale !== undefined ? `, time × ${workflowTimeScale}` : ''}`);
   say(`outbox (sign-up codes): ${stack.url}/dev/outbox.html`);
   say(`operators' TOTP codes (demo operator): ${stack.url}/dev/totp.html`);
   say(`business metrics (as CloudWatch would count them): ${stack.url}/dev/metrics`);
   say(`scheduled: ${scheduleTable.map((s) => `${s.name} every ${s.localEverySeconds} s (now: POST ${stack.url}/dev/run/${s.name})`).join('; ')}`);
   say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);
   say(`Dakhla Market is running at ${stack.url}  (API under ${stack.url}/api) — Ctrl-C to stop`);
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: stopping…`);
-    await stack.stop();
-    say('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {
   if (error instanceof LocalStackError) {
     console.error(`[dakhla] cannot start: ${error.message}`);

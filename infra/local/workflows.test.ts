@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placeholdersOf } from '#shared/workflows/definition.ts';
+import { defineWorkflow, LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN, LAMBDA_TRANSIENT_RETRY, placeholdersOf, type StateMachineDefinition } from '#shared/workflows/definition.ts';
 import { probe } from '../../test/workflows/probe.ts';
 import { testDeadline, testSaga } from '../../test/workflows/test-saga.ts';
 import { createSfnApi, SFN_PATH } from './sfn-api.ts';
@@ -35,6 +35,8 @@ const DEADLINE = localStateMachineArn('test-deadline');
 
 interface LocalSfn {
   runtime: WorkflowRuntime;
+  /** When it carried on with what its data dir kept running. */
+  resumedAt: number;
   sfn: SFNClient;
   endpoint: string;
   close(): Promise<void>;
@@ -45,9 +47,12 @@ async function startLocalSfn(options: Partial<WorkflowRuntimeOptions>): Promise<
   const server: Server = createServer(createSfnApi(runtime));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}${SFN_PATH}`;
+  const resumedAt = Date.now();
+  runtime.resume(); // what a data dir kept running carries on, now that its API answers
   const sfn = new SFNClient({ endpoint, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   return {
     runtime,
+    resumedAt,
     sfn,
     endpoint,
     async close() {
@@ -69,6 +74,9 @@ async function errorOf(call: Promise<unknown>): Promise<string> {
   }
   throw new Error('the call succeeded');
 }
+
+/** The billed transitions of a test-saga order with two artisans. */
+const TWO_ARTISANS = ['entered Reserve', 'entered Pay', 'entered AwaitArtisans', 'entered AwaitConfirmation', 'entered AwaitConfirmation', 'entered Complete'];
 
 const order = (fields: Record<string, unknown> = {}) => ({ orderId: `o-${randomUUID()}`, artisans: ['a1', 'a2'], ...fields });
 
@@ -121,14 +129,7 @@ describe('a callback saga through the Step Functions API', () => {
 
     // What this order costs: one transition per state entered, Map items' states included.
     const { transitions } = local.runtime.describeExecution(executionArn);
-    expect(transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual([
-      'entered Reserve',
-      'entered Pay',
-      'entered AwaitArtisans',
-      'entered AwaitConfirmation',
-      'entered AwaitConfirmation',
-      'entered Complete',
-    ]);
+    expect(transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual(TWO_ARTISANS);
     expect(transitions.filter(({ mapIndex }) => mapIndex !== undefined).map(({ mapIndex }) => mapIndex).sort()).toEqual([0, 1]);
     expect(transitions.every(({ at }, i) => at >= done.startDate!.getTime() && (i === 0 || at >= transitions[i - 1]!.at))).toBe(true);
 
@@ -344,31 +345,265 @@ describe('time on a scale', () => {
   });
 });
 
-describe('executions kept in the data dir', () => {
-  it('survive a restart; one still running when the runtime stopped is ABORTED (Local.Stopped)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dakhla-sfn-'));
+describe('executions carry on across restarts (a data dir)', () => {
+  const dirs: string[] = [];
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dakhla-sfn-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  /**
+   * `before` on a runtime over a new data dir; that runtime stops (a clean stop); once the epoch ms
+   * `downUntil` gives has passed, `after` on a new runtime over the same dir.
+   */
+  async function acrossRestart<T>(
+    options: Partial<WorkflowRuntimeOptions>,
+    before: (first: LocalSfn) => Promise<T>,
+    after: (second: LocalSfn, kept: T, first: LocalSfn) => Promise<void>,
+    downUntil: (kept: T) => number = () => 0,
+  ) {
+    const dir = dataDir();
+    const first = await startLocalSfn({ ...options, dataDir: dir });
+    const kept = await before(first);
+    await first.close();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, downUntil(kept) - Date.now())));
+    const second = await startLocalSfn({ ...options, dataDir: dir });
     try {
-      const first = await startLocalSfn({ dataDir, timeScale: 0.05 });
-      const finished = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(order({ artisans: [] })) });
-      await first.runtime.waitForExecution(finished.executionArn);
-      const waiting = order({ artisans: ['a1'] });
-      const running = first.runtime.startExecution({ stateMachineArn: SAGA, name: `keep-${waiting.orderId}`, input: JSON.stringify(waiting) });
-      await probe.token(`${waiting.orderId}/a1`);
-      await first.close();
+      await after(second, kept, first);
+    } finally {
+      await second.close();
+    }
+  }
+  const historyOf = (runtime: WorkflowRuntime, executionArn: string) => runtime.describeExecution(executionArn).history;
+  const enteredAt = (runtime: WorkflowRuntime, executionArn: string, state: string) =>
+    historyOf(runtime, executionArn).find((event) => event.type.endsWith('StateEntered') && event.details?.name === state)?.timestamp;
 
-      const second = await startLocalSfn({ dataDir, timeScale: 0.05 });
-      try {
+  it('a stop aborts nothing: a token handed out before it still works after it, Map items stay where they were, nothing runs twice', () =>
+    acrossRestart(
+      { timeScale: 0.05 },
+      async (first) => {
+        const finished = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(order({ artisans: [] })) });
+        await first.runtime.waitForExecution(finished.executionArn);
+        const input = order();
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, name: `keep-${input.orderId}`, input: JSON.stringify(input) });
+        const [before, during] = await Promise.all([probe.token(`${input.orderId}/a1`), probe.token(`${input.orderId}/a2`)]);
+        await first.sfn.send(new SendTaskSuccessCommand({ taskToken: before, output: JSON.stringify({ item: 'before the restart' }) }));
+        return { finished, input, executionArn, before, during };
+      },
+      async (second, { finished, input, executionArn, before, during }, first) => {
+        expect(first.runtime.describeExecution(executionArn).status).toBe('RUNNING');
         expect(second.runtime.describeExecution(finished.executionArn)).toMatchObject({ status: 'SUCCEEDED' });
         expect(second.runtime.describeExecution(finished.executionArn).transitions).toHaveLength(4);
-        expect(second.runtime.describeExecution(running.executionArn)).toMatchObject({ status: 'ABORTED', error: 'Local.Stopped' });
-        expect(await errorOf(second.sfn.send(new StartExecutionCommand({ stateMachineArn: SAGA, name: `keep-${waiting.orderId}`, input: JSON.stringify(waiting) })))).toBe(
-          'ExecutionAlreadyExists',
-        );
-      } finally {
-        await second.close();
-      }
+        expect(second.runtime.describeExecution(executionArn).status).toBe('RUNNING');
+        const listed = await second.sfn.send(new ListExecutionsCommand({ stateMachineArn: SAGA, statusFilter: 'RUNNING' }));
+        expect(listed.executions!.map((execution) => execution.executionArn)).toContain(executionArn);
+        // The same token as before the restart; the one used before it stays closed.
+        await second.sfn.send(new SendTaskSuccessCommand({ taskToken: during, output: JSON.stringify({ item: 'after the restart' }) }));
+        const done = await second.runtime.waitForExecution(executionArn);
+        expect(done.status).toBe('SUCCEEDED');
+        expect(JSON.parse(done.output!).confirmations).toEqual([{ item: 'before the restart' }, { item: 'after the restart' }]);
+        // Every task ran once, every state was entered once: as without the restart.
+        expect(['reserve', 'pay', 'request-confirmation'].map((task) => probe.invocations(task, input.orderId).length)).toEqual([1, 1, 2]);
+        expect(done.transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual(TWO_ARTISANS);
+        expect(done.history.filter((event) => event.type === 'ExecutionAborted')).toEqual([]);
+        for (const token of [before, during]) expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+        expect(await errorOf(second.sfn.send(new StartExecutionCommand({ stateMachineArn: SAGA, name: `keep-${input.orderId}`, input: JSON.stringify(input) })))).toBe('ExecutionAlreadyExists');
+      },
+    ));
+
+  it('a task deadline that passed while the runtime was stopped ends the wait at once on start, and its Catch compensates', () =>
+    acrossRestart(
+      { timeScale: 2 / 172_800 }, // the 48-hour wait lasts 2 s
+      async (first) => {
+        const input = order({ artisans: ['a1'] });
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) });
+        const token = await probe.token(`${input.orderId}/a1`);
+        return { input, executionArn, token, due: enteredAt(first.runtime, executionArn, 'AwaitConfirmation')! + 2_000 };
+      },
+      async (second, { input, executionArn, token }) => {
+        const done = await second.runtime.waitForExecution(executionArn, 5_000);
+        expect(done).toMatchObject({ status: 'FAILED', error: 'OrderCancelled' });
+        const timedOut = done.history.find((event) => event.type === 'TaskTimedOut')!;
+        expect(timedOut.details).toMatchObject({ name: 'AwaitConfirmation', error: 'States.Timeout' });
+        expect(timedOut.timestamp).toBeGreaterThanOrEqual(second.resumedAt);
+        expect(timedOut.timestamp - second.resumedAt).toBeLessThan(1_000); // at once, not 48 hours (2 s) after the restart
+        expect(probe.invocations('release', input.orderId).map(({ event }) => event.error)).toEqual(['States.Timeout']);
+        expect(probe.invocations('request-confirmation', input.orderId)).toHaveLength(1); // not asked again
+        expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+      },
+      ({ input, due }) => {
+        expect(probe.invocations('release', input.orderId)).toEqual([]); // it was still waiting when the runtime stopped
+        return due + 100;
+      },
+    ));
+
+  it('a Wait keeps its end: one that ended while stopped goes on at once; StopExecution still stops a resumed execution', () =>
+    acrossRestart(
+      { timeScale: 1 / 1_800 }, // the 1-hour Pause lasts 2 s
+      async (first) => {
+        const input = order();
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: DEADLINE, input: JSON.stringify(input) });
+        return { input, executionArn, startDate: first.runtime.describeExecution(executionArn).startDate }; // stopped during the Pause
+      },
+      async (second, { input, executionArn }, first) => {
+        expect(first.runtime.describeExecution(executionArn).transitions.map(({ state }) => state)).toEqual(['Pause']);
+        const token = await probe.token(`${input.orderId}/reply`);
+        // Not another hour (2 s) from the restart: the Pause had ended.
+        expect(enteredAt(second.runtime, executionArn, 'AwaitReply')! - second.resumedAt).toBeLessThan(1_000);
+        await second.sfn.send(new StopExecutionCommand({ executionArn, error: 'Operator', cause: 'stopped after a restart' }));
+        expect(await second.runtime.waitForExecution(executionArn)).toMatchObject({ status: 'ABORTED', error: 'Operator' });
+        expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+      },
+      ({ startDate }) => startDate + 2_200,
+    ));
+
+  it("an execution whose own TimeoutSeconds passed while stopped ends TIMED_OUT at start", async () => {
+    const patience = defineWorkflow({
+      name: 'test-patience',
+      tasks: { RequestReply: 'request-confirmation' },
+      definition: {
+        StartAt: 'AwaitReply',
+        TimeoutSeconds: 3600,
+        States: {
+          AwaitReply: {
+            Type: 'Task',
+            Resource: LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN,
+            Parameters: { FunctionName: '${RequestReply}', Payload: { 'orderId.$': '$.orderId', artisanId: 'patience', 'taskToken.$': '$$.Task.Token' } },
+            TimeoutSeconds: 30 * 24 * 3600,
+            Retry: [LAMBDA_TRANSIENT_RETRY],
+            Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Expired' }],
+            End: true,
+          },
+          Expired: { Type: 'Fail', Error: 'ReplyExpired' },
+        },
+      },
+    });
+    await acrossRestart(
+      { timeScale: 1 / 12_000, workflows: [patience] }, // the execution's hour lasts 300 ms
+      async (first) => {
+        const input = order();
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: localStateMachineArn('test-patience'), input: JSON.stringify(input) });
+        return { executionArn, token: await probe.token(`${input.orderId}/patience`) };
+      },
+      async (second, { executionArn, token }) => {
+        const done = await second.runtime.waitForExecution(executionArn, 3_000);
+        expect(done).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+        expect(done.stopDate! - second.resumedAt).toBeLessThan(1_000); // at start (its task would wait 30 days)
+        expect(done.history.at(-1)!.type).toBe('ExecutionTimedOut');
+        expect(await errorOf(second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })))).toBe('TaskTimedOut');
+      },
+      () => Date.now() + 400,
+    );
+  });
+
+  it('a killed runtime (its data dir as it was at that instant): the Task in flight runs again; attempts already recorded are not', async () => {
+    const dir = dataDir();
+    const live = await startLocalSfn({ dataDir: dir, timeScale: 0.05 });
+    const inFlight = order({ artisans: [], holdMs: 300 });
+    const retrying = order({ artisans: [], failTimes: 1 });
+    const [held, retried] = [inFlight, retrying].map((input) => live.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) }).executionArn);
+    // Reserve is running for the first; the second's first attempt failed and waits 100 ms to retry.
+    await until(() => probe.invocations('reserve', inFlight.orderId).length === 1 && probe.invocations('reserve', retrying.orderId).length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const killedAt = dataDir();
+    cpSync(dir, killedAt, { recursive: true });
+    for (const executionArn of [held!, retried!]) expect((await live.runtime.waitForExecution(executionArn)).status).toBe('SUCCEEDED');
+    await live.close();
+
+    const restarted = await startLocalSfn({ dataDir: killedAt, timeScale: 0.05 });
+    try {
+      const [again, resumed] = await Promise.all([held!, retried!].map((executionArn) => restarted.runtime.waitForExecution(executionArn)));
+      expect([again!.status, resumed!.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+      expect(probe.invocations('reserve', inFlight.orderId)).toHaveLength(2); // once more: at least once, as Lambda
+      expect(probe.invocations('reserve', retrying.orderId)).toHaveLength(3); // the failed attempt was not run again
+      expect(again!.transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual(['entered Reserve', 'entered Pay', 'entered AwaitArtisans', 'entered Complete']);
+      expect(resumed!.transitions.map(({ state, kind }) => `${kind} ${state}`)).toEqual(['entered Reserve', 'retried Reserve', 'entered Pay', 'entered AwaitArtisans', 'entered Complete']);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      await restarted.close();
     }
   });
+
+  it("a Parallel's branches each keep their place; the result keeps the branches' order", async () => {
+    const reply = (artisanId: string): StateMachineDefinition => ({
+      StartAt: `Ask${artisanId}`,
+      States: {
+        [`Ask${artisanId}`]: {
+          Type: 'Task',
+          Resource: LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN,
+          Parameters: { FunctionName: '${RequestReply}', Payload: { 'orderId.$': '$.orderId', artisanId, 'taskToken.$': '$$.Task.Token' } },
+          TimeoutSeconds: 3600,
+          Retry: [LAMBDA_TRANSIENT_RETRY],
+          End: true,
+        },
+      },
+    });
+    const both = defineWorkflow({
+      name: 'test-both',
+      tasks: { RequestReply: 'request-confirmation' },
+      definition: {
+        StartAt: 'Both',
+        States: {
+          Both: { Type: 'Parallel', Branches: [reply('left'), reply('right')], ResultPath: '$.replies', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }], Next: 'Done' },
+          Done: { Type: 'Succeed' },
+          Failed: { Type: 'Fail', Error: 'Failed' },
+        },
+      },
+    });
+    await acrossRestart(
+      { timeScale: 0.05, workflows: [both] },
+      async (first) => {
+        const input = order();
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: localStateMachineArn('test-both'), input: JSON.stringify(input) });
+        const [left, right] = await Promise.all([probe.token(`${input.orderId}/left`), probe.token(`${input.orderId}/right`)]);
+        await first.sfn.send(new SendTaskSuccessCommand({ taskToken: right, output: '"right, before"' }));
+        return { input, executionArn, left };
+      },
+      async (second, { input, executionArn, left }) => {
+        await second.sfn.send(new SendTaskSuccessCommand({ taskToken: left, output: '"left, after"' }));
+        const done = await second.runtime.waitForExecution(executionArn);
+        expect(done.status).toBe('SUCCEEDED');
+        expect(JSON.parse(done.output!)).toEqual({ ...input, replies: ['left, after', 'right, before'] });
+        expect(done.transitions.map(({ state }) => state)).toEqual(['Both', expect.stringMatching(/^Ask/), expect.stringMatching(/^Ask/), 'Done']);
+        expect(probe.invocations('request-confirmation', input.orderId)).toHaveLength(2);
+      },
+    );
+  });
+
+  it('an execution goes on with the definition it started with, whatever the module says after the restart', () => {
+    // The next version renames the Map's callback state.
+    const renamed = JSON.parse(JSON.stringify(testSaga.definition).replaceAll('"AwaitConfirmation"', '"AwaitArtisanReply"'));
+    let version = testSaga;
+    return acrossRestart(
+      {
+        timeScale: 0.05,
+        // Read at each start: the second runtime loads the next version.
+        get workflows() {
+          return [version, testDeadline];
+        },
+      },
+      async (first) => {
+        const input = order({ artisans: ['a1'] });
+        const { executionArn } = first.runtime.startExecution({ stateMachineArn: SAGA, input: JSON.stringify(input) });
+        const token = await probe.token(`${input.orderId}/a1`);
+        version = { ...testSaga, definition: renamed };
+        return { executionArn, token };
+      },
+      async (second, { executionArn, token }) => {
+        await second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"ok":true}' }));
+        const done = await second.runtime.waitForExecution(executionArn);
+        expect(done.status).toBe('SUCCEEDED');
+        expect(done.transitions.map(({ state }) => state)).toContain('AwaitConfirmation');
+        expect(JSON.parse(second.runtime.describeStateMachine(SAGA).definition).States.AwaitArtisans.ItemProcessor.States).toHaveProperty('AwaitArtisanReply');
+      },
+    );
+  });
 });
+
+async function until(condition: () => boolean, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -85,6 +85,15 @@ describe('validateWorkflow', () => {
     ]);
   });
 
+  it('refuses a Retry on a Map or Parallel state (the local runner resumes items one by one; retry the Tasks inside)', () => {
+    const inner = { StartAt: 'Work', States: { Work: task({ Catch: undefined }) } };
+    const retried = (state: Record<string, unknown>) => workflow({ Each: { ...state, Retry: [{ ErrorEquals: ['States.ALL'] }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }], End: true }, Failed: failed });
+    expect(validateWorkflow(retried({ Type: 'Map', ItemProcessor: inner }))).toEqual([
+      'Each: a Map state cannot have a Retry here; retry the Tasks inside it (the local runner resumes its items one by one, and would not run them all again as AWS does)',
+    ]);
+    expect(validateWorkflow(retried({ Type: 'Parallel', Branches: [inner] }))[0]).toMatch(/^Each: a Parallel state cannot have a Retry here/);
+  });
+
   it('wants every Task caught on States.ALL, by itself or by the Map/Parallel around it', () => {
     const uncaught = 'Work: a failure here would end the execution uncaught; add a Catch on States.ALL (to a compensating or failure state), here or on the Map/Parallel around it';
     expect(validateWorkflow(workflow({ Work: task({ Catch: undefined }) }))).toEqual([uncaught]);

@@ -218,7 +218,9 @@ const NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  * - Next/Default/Catch targets exist; state names are unique across nested states (the local
  *   runner finds Task states by name, and AWS requires it too);
  * - timeouts are fixed numbers: TimeoutSecondsPath/HeartbeatSecondsPath are refused, because
- *   the local runner could not scale them for tests.
+ *   the local runner could not scale them for tests;
+ * - a Map or Parallel state has no Retry of its own (retry the Tasks inside it): the local runner
+ *   keeps and resumes each item on its own, and would not run them all again as AWS does.
  */
 export function validateWorkflow(workflow: Workflow): string[] {
   const problems: string[] = [];
@@ -250,6 +252,9 @@ export function validateWorkflow(workflow: Workflow): string[] {
   for (const { name, state, enclosing } of entries) {
     const text = JSON.stringify(state.Parameters ?? null);
     const usesToken = text.includes(`"${TASK_TOKEN_PATH}"`);
+    if ((state.Type === 'Map' || state.Type === 'Parallel') && state.Retry?.length) {
+      problems.push(`${name}: a ${state.Type} state cannot have a Retry here; retry the Tasks inside it (the local runner resumes its items one by one, and would not run them all again as AWS does)`);
+    }
     if (state.Type !== 'Task') {
       if (usesToken) problems.push(`${name}: only a .waitForTaskToken Task has $$.Task.Token`);
       continue;

@@ -82,8 +82,13 @@ export const orderLink = (token: string) => ({
  * One API call, from a connection of its own (test/support/connections.ts): to the store, each
  * call is another shopper, so tests about other things never meet the per-client limits.
  */
-export async function request<T = any>(method: string, path: string, body?: unknown, idToken?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const answer = await sendFrom(newConnection(), method, `${storeUrl()}${path}`, {
+export function request<T = any>(method: string, path: string, body?: unknown, idToken?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  return requestAt<T>(storeUrl(), method, path, body, idToken, headers);
+}
+
+/** The same call to another store (one a test started itself, at `baseUrl`). */
+export async function requestAt<T = any>(baseUrl: string, method: string, path: string, body?: unknown, idToken?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const answer = await sendFrom(newConnection(), method, `${baseUrl}${path}`, {
     headers: {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(idToken ? { authorization: `Bearer ${idToken}` } : {}),
