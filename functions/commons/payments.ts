@@ -1,4 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { ledger as ledgerData } from '#shared/data/ledger.ts';
 import { payments as paymentsData } from '#shared/data/payments.ts';
 import { codProvider } from '#shared/payments/cod.ts';
 import { cardProviderName, type PaymentProvider, type ProviderName } from '#shared/payments/provider.ts';
@@ -17,6 +18,8 @@ import { traced } from './tracing.ts';
  * locally the stack gives the sandbox secret directly (SANDBOX_WEBHOOK_SECRET).
  */
 export const payments = paymentsData({ db, tableName: config.tableName });
+/** The ledger: journal entries, shops' balances and earnings (shared/data/ledger.ts). */
+export const ledger = ledgerData({ db, tableName: config.tableName });
 export const cardProvider: ProviderName = cardProviderName(config.paymentProvider);
 
 let secrets: Promise<Record<string, string>> | undefined;
@@ -46,7 +49,7 @@ const providers: Record<ProviderName, PaymentProvider> = {
   cod: codProvider,
 };
 
-export const money: MoneyDeps = { payments, provider: (name) => providers[name], telemetry };
+export const money: MoneyDeps = { payments, ledger, provider: (name) => providers[name], telemetry };
 
 /** What checkout needs for a card order. */
 export const checkoutPayments = { provider: providers[cardProvider], baseUrl: () => config.publicBaseUrl };
