@@ -1,5 +1,4 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { ledger as ledgerData } from '#shared/data/ledger.ts';
 import { payments as paymentsData } from '#shared/data/payments.ts';
 import { codProvider } from '#shared/payments/cod.ts';
 import { cardProviderName, type PaymentProvider, type ProviderName } from '#shared/payments/provider.ts';
@@ -7,6 +6,7 @@ import { sandboxProvider } from '#shared/payments/sandbox.ts';
 import { stripeProvider } from '#shared/payments/stripe.ts';
 import type { MoneyDeps } from '#shared/use-cases/payments.ts';
 import { db } from './clients.ts';
+import { ledger } from './ledger.ts';
 import { config } from './config.ts';
 import { telemetry } from './telemetry.ts';
 import { traced } from './tracing.ts';
@@ -18,8 +18,6 @@ import { traced } from './tracing.ts';
  * locally the stack gives the sandbox secret directly (SANDBOX_WEBHOOK_SECRET).
  */
 export const payments = paymentsData({ db, tableName: config.tableName });
-/** The ledger: journal entries, shops' balances and earnings (shared/data/ledger.ts). */
-export const ledger = ledgerData({ db, tableName: config.tableName });
 export const cardProvider: ProviderName = cardProviderName(config.paymentProvider);
 
 let secrets: Promise<Record<string, string>> | undefined;

@@ -17,6 +17,12 @@ import { commissionOn, DEFAULT_COMMISSION_BPS } from './settings.ts';
 /** After delivery the shopper may send a parcel back for 14 days (EU shoppers are owed a 14-day withdrawal): its earnings stay pending until then. */
 export const RETURN_WINDOW_DAYS = 14;
 
+/**
+ * The release job (shared/schedules.ts): every 15 minutes in AWS (every minute with `npm start`),
+ * at most 200 earnings per run in pages of 25 — well below its 60-second timeout.
+ */
+export const RELEASE_RUN = { pageSize: 25, maxPerRun: 200, rateMinutes: 15, localEverySeconds: 60 } as const;
+
 export type ShopBucket = 'pending' | 'available' | 'payout';
 export const SHOP_BUCKETS: readonly ShopBucket[] = ['pending', 'available', 'payout'];
 

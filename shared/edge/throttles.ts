@@ -77,6 +77,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/search': 'catalogue',
   'GET /api/shops': 'catalogue',
   'GET /api/shops/{slug}': 'catalogue',
+  'GET /api/selling-terms': 'catalogue',
 
   'POST /api/cart/quote': 'quote',
   'POST /api/orders': 'checkout',
@@ -95,6 +96,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'PATCH /api/me/shop': 'artisan-writes',
   'PUT /api/me/onboarding': 'artisan-writes',
   'GET /api/me/products': 'account',
+  'GET /api/me/earnings': 'account',
   'POST /api/me/products': 'artisan-writes',
   'GET /api/me/products/{productId}': 'account',
   'PUT /api/me/products/{productId}': 'artisan-writes',

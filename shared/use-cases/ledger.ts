@@ -1,4 +1,5 @@
-import { deliveryNumber, parcelDelivered, release, released, returned, reversal, saleReturned, type Earning, type ShopBalance } from '../domain/ledger.ts';
+import type { SellingTerms } from '../api/artisan.ts';
+import { deliveryNumber, parcelDelivered, RELEASE_RUN, RETURN_WINDOW_DAYS, release, released, returned, reversal, saleReturned, type Earning, type ShopBalance } from '../domain/ledger.ts';
 import type { Order, SubOrder } from '../domain/order.ts';
 import type { Page } from '../domain/catalogue.ts';
 import type { Ledger, LedgerWrite } from '../data/ledger.ts';
@@ -46,9 +47,6 @@ export function returnsWrite(earnings: readonly Earning[], at: string, reason: s
   return { entries: open.map((e) => saleReturned(e, at, reason)), earnings: open.map((e) => ({ from: e, to: returned(e, at) })) };
 }
 
-/** What one run of the release job may do: bounded, well below the function's timeout. */
-export const RELEASE_RUN = { pageSize: 25, maxPerRun: 200, rateMinutes: 15, localEverySeconds: 60 } as const;
-
 /**
  * The scheduled release (shared/schedules.ts): every earning whose return window has ended moves
  * from pending to available, exactly once however many runs overlap (the release entry's id is the
@@ -89,4 +87,10 @@ export async function myEarnings(deps: { store: Store; ledger: Ledger }, caller:
   const shop = await requireOwnShop(deps.store, caller);
   const [{ version: _v, updatedAt: _u, ...balance }, earnings] = await Promise.all([deps.ledger.balance(shop.id), deps.ledger.earnings(shop.id, q.limit, q.cursor)]);
   return { balance, earnings };
+}
+
+/** What selling here costs, for the sell page and the onboarding: the commission new orders are charged (one BatchGet of the settings). */
+export async function sellingTerms(store: Pick<Store, 'settings'>): Promise<SellingTerms> {
+  const { commission } = await store.settings.getAll();
+  return { commissionBasisPoints: commission.value.basisPoints, commissionOn: 'items', returnWindowDays: RETURN_WINDOW_DAYS };
 }
