@@ -19,6 +19,7 @@ import {
   type Variant,
 } from '../domain/catalogue.ts';
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../domain/images.ts';
+import type { Earning, ShopBalance } from '../domain/ledger.ts';
 import { page } from './paging.ts';
 
 /**
@@ -149,4 +150,10 @@ export interface SellingTerms {
   commissionOn: 'items';
   /** Days after delivery before earnings become available (the shopper's return window). */
   returnWindowDays: number;
+}
+
+/** `GET /api/me/earnings`: the shop's balances (pending, available, in a payout, paid) and one page of its parcels' earnings. */
+export interface MyEarnings {
+  balance: Omit<ShopBalance, 'version' | 'updatedAt'>;
+  earnings: Page<Earning>;
 }

@@ -1,7 +1,6 @@
-import type { SellingTerms } from '../api/artisan.ts';
-import { deliveryNumber, parcelDelivered, RELEASE_RUN, RETURN_WINDOW_DAYS, release, released, returned, reversal, saleReturned, type Earning, type ShopBalance } from '../domain/ledger.ts';
+import type { MyEarnings, SellingTerms } from '../api/artisan.ts';
+import { deliveryNumber, parcelDelivered, RELEASE_RUN, RETURN_WINDOW_DAYS, release, released, returned, reversal, saleReturned, type Earning } from '../domain/ledger.ts';
 import type { Order, SubOrder } from '../domain/order.ts';
-import type { Page } from '../domain/catalogue.ts';
 import type { Ledger, LedgerWrite } from '../data/ledger.ts';
 import { requireOwnShop } from './artisan-shop.ts';
 import type { Caller } from './caller.ts';
@@ -75,11 +74,6 @@ export async function releaseEarnings(deps: { ledger: Ledger; telemetry: Pick<Te
   }
   if (releasedCount > 0) deps.telemetry.log.info('earnings released', { released: releasedCount, skipped, at });
   return { released: releasedCount, skipped };
-}
-
-export interface MyEarnings {
-  balance: Omit<ShopBalance, 'version' | 'updatedAt'>;
-  earnings: Page<Earning>;
 }
 
 /** The artisan's earnings page: their shop's balances (one GetItem) and one page of its parcels, latest delivery first (one Query). */

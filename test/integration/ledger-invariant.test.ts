@@ -198,7 +198,9 @@ describe('the ledger invariant (seeded random run)', () => {
     const sessions = await scan<{ orderId: string; amount: number; status: string; refunded: number }>('SandboxSession');
     const balanceItems = await scan<ShopBalance>('ShopBalance');
     const earnings = await scan<Earning>('Earning');
-    const kinds = Object.entries(Object.groupBy(entries, (e) => e.kind)).map(([kind, list]) => `${kind} ${list!.length}`).join(', ');
+    const counts = new Map<string, number>();
+    for (const e of entries) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+    const kinds = [...counts].map(([kind, n]) => `${kind} ${n}`).join(', ');
     console.log(`${placed.length} orders, ${entries.length} entries (${kinds}), ${((Date.now() - started) / 1000).toFixed(1)} s\n  ${story.join('\n  ')}`);
 
     // Every entry balances, in whole centimes; ids are unique (the key is the id).

@@ -9,6 +9,7 @@ import { paths, type SellerPage } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT } from './i18n/index.ts';
 import { ProductEditor } from './ProductEditor.tsx';
+import { Earnings } from './Earnings.tsx';
 import { Orders } from './Orders.tsx';
 import { ProductList } from './ProductList.tsx';
 import { Preview } from './Preview.tsx';
@@ -75,6 +76,12 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
           <Orders status={query.get('status')} />
         </Shell>
       );
+    case 'earnings':
+      return (
+        <Shell shop={shop} current="earnings">
+          <Earnings />
+        </Shell>
+      );
     case 'previewProduct':
       return <Preview productId={page.productId} shop={shop} />;
     default:
@@ -87,13 +94,14 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
   }
 }
 
-type Tab = 'orders' | 'products' | 'shop' | 'guide';
+type Tab = 'orders' | 'earnings' | 'products' | 'shop' | 'guide';
 
 /** The approved artisan's frame: shop name, link to the public shop, and the sections. */
 function Shell({ shop, current, children }: { shop: Shop; current: Tab; children: JSX.Element }): JSX.Element {
   const { t } = useT();
   const tabs: [Tab, string, string][] = [
     ['orders', paths.myOrders(), t('dash.orders')],
+    ['earnings', paths.myEarnings(), t('dash.earnings')],
     ['products', paths.myProducts(), t('dash.products')],
     ['shop', paths.shopProfile(), t('dash.shopProfile')],
     ['guide', paths.welcome(), t('dash.guide')],
