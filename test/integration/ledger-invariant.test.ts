@@ -1,17 +1,15 @@
 import { join } from 'node:path';
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Customer } from '#shared/api/orders.ts';
+import type { Customer, FulfilmentAction } from '#shared/api/orders.ts';
 import type { Order, SubOrder } from '#shared/domain/order.ts';
 import { accounts, balances, held, shopBalanceOf, type Earning, type JournalEntry, type ShopBalance } from '#shared/domain/ledger.ts';
 import { commissionOn } from '#shared/domain/settings.ts';
 import { demoData } from '../../infra/local/demo-data/index.ts';
-import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
 import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
-import { useStoreEnvironment } from '../support/in-process-env.ts';
-import { privateTable } from '../support/private-table.ts';
+import { inProcessSaga, ownSagaStore } from '../support/in-process-saga.ts';
 import { runSeed, seededRandom } from '../support/random.ts';
-import { executionArn, sfnServer, until } from '../support/saga.ts';
+import { executionArn, until } from '../support/saga.ts';
 
 /**
  * The ledger's invariant after a seeded, random run of the real use cases: orders by card and cash
@@ -31,29 +29,17 @@ import { executionArn, sfnServer, until } from '../support/saga.ts';
  * in a table of this file's own (three demo shops). SEED=<n> replays a run.
  */
 const SHOPS = ['shp-mina-leather', 'shp-al-waha-pottery', 'shp-brahim-silver'] as const;
-const tableName = await privateTable('ledger', SHOPS);
 let runtime: WorkflowRuntime;
-const sfn = await sfnServer(() => runtime);
-useStoreEnvironment();
-Object.assign(process.env, { TABLE_NAME: tableName, AWS_ENDPOINT_URL_SFN: sfn.endpoint, ORDER_SAGA_ARN: localStateMachineArn('order-saga') });
+const { tableName, sfn } = await ownSagaStore('ledger', SHOPS, () => runtime);
 
 const { orderSaga: sagaWorkflow } = await import('#shared/workflows/order-saga.ts');
 const { placeOrder } = await import('#shared/use-cases/checkout.ts');
-const { actOnSubOrder } = await import('#shared/use-cases/fulfilment.ts');
 const { cancelOrder, completeOrder } = await import('#shared/use-cases/order-saga.ts');
-const { receiveWebhook } = await import('#shared/use-cases/payments.ts');
 const { releaseEarnings } = await import('#shared/use-cases/ledger.ts');
-const { sandboxEvent, signedSandboxWebhook } = await import('#shared/payments/sandbox.ts');
 const { keys } = await import('#shared/data/keys.ts');
-const { sagaDeps } = await import('#functions/commons/saga.ts');
 const { ledger } = await import('#functions/commons/ledger.ts');
-const { orders } = await import('#functions/commons/orders.ts');
-const { store } = await import('#functions/commons/store.ts');
-const { db } = await import('#functions/commons/clients.ts');
-const { orderEmailDeps } = await import('#functions/commons/mailer.ts');
-const { orderSaga } = await import('#functions/commons/workflows.ts');
-const { checkoutPayments, money } = await import('#functions/commons/payments.ts');
-const { telemetry } = await import('#functions/commons/telemetry.ts');
+const people = await inProcessSaga();
+const { sagaDeps, orders, store, db, orderSaga, checkoutPayments, telemetry } = people.modules;
 
 const SAGA = localStateMachineArn('order-saga');
 const DAY = 24 * 60 * 60 * 1000;
@@ -83,24 +69,7 @@ async function scan<T>(type: string): Promise<T[]> {
   return out;
 }
 
-async function webhook(orderId: string, decision: 'approve' | 'decline', at = new Date().toISOString()) {
-  const { order } = await state(orderId);
-  // What the sandbox's page does when the shopper presses (decideSandboxPayment), then its signed webhook.
-  await money.payments.sandboxSessions.decide(order.payment.sessionId!, decision === 'approve' ? 'approved' : 'declined', at);
-  const event = sandboxEvent({ sessionId: order.payment.sessionId!, orderId, amount: order.totals.total }, decision, at);
-  const signed = await signedSandboxWebhook(event, LOCAL_SANDBOX_WEBHOOK_SECRET);
-  const headers = Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), v]));
-  const deps = { ...money, orders, saga: sagaDeps.saga, control: orderSaga, webhookProviders: ['sandbox'] as const };
-  const send = () => receiveWebhook(deps, 'sandbox', signed.body, headers);
-  return { first: await send(), again: send };
-}
-
-/** An artisan's action, once the saga waits for it (`decline`'s step is accept). */
-async function act(orderId: string, shopId: string, action: Parameters<typeof actOnSubOrder>[3]) {
-  const step = action.action === 'decline' ? 'accept' : action.action;
-  await until(`the ${step} step of ${shopId} on ${orderId}`, async () => ((await sagaDeps.saga.peekTaskToken(orderId, step, shopId)) ? true : undefined));
-  return actOnSubOrder({ store, orders, saga: sagaDeps.saga, control: orderSaga, emails: orderEmailDeps, telemetry }, artisan(shopId), orderId, action);
-}
+const act = (orderId: string, shopId: string, action: FulfilmentAction) => people.act(artisan(shopId), orderId, shopId, action);
 const deliver = async (orderId: string, shopId: string) => {
   await act(orderId, shopId, { action: 'accept' });
   await act(orderId, shopId, { action: 'ship', carrier: 'amana', trackingNumber: `RR${Date.now()}MA` });
@@ -143,7 +112,7 @@ describe('the ledger invariant (seeded random run)', () => {
       placed.push(orderId);
       if (method === 'card') {
         const decision = !sure && rnd() < 0.15 ? 'decline' : 'approve';
-        const { first, again } = await webhook(orderId, decision);
+        const { first, send: again } = await people.payment(orderId, decision, { press: true });
         expect(first).toMatchObject({ received: true });
         if (rnd() < 0.5) expect(await again()).toEqual({ duplicate: true }); // the provider sends it again
         if (decision === 'decline') {
