@@ -3,6 +3,7 @@ import type { Product } from '../domain/catalogue.ts';
 import type { Localized } from '../domain/locales.ts';
 import type { ProductCard, ProductSales, SalesDelta, SalesWeek } from '../domain/sales.ts';
 import { batchGetAll, type CatalogueWritesDeps } from './catalogue-writes.ts';
+import { wholePartition } from './collection-page.ts';
 import { INDEX, keys, partitions, scope, shopSk } from './keys.ts';
 
 /**
@@ -65,25 +66,9 @@ export function sales({ db, tableName }: CatalogueWritesDeps) {
      * published): a Query of the shop's variants (gsi1), filtered on stock, every page.
      */
     async variantsAtOrBelow(shopId: string, threshold: number): Promise<Array<{ productId: string; sku: string; label: Localized; stock: number }>> {
-      const found: Array<{ productId: string; sku: string; label: Localized; stock: number }> = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEX.byTime,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            FilterExpression: '#stock <= :threshold',
-            ProjectionExpression: '#product, #sku, #label, #stock',
-            ExpressionAttributeNames: { '#product': 'productId', '#sku': 'sku', '#label': 'label', '#stock': 'stock' },
-            ExpressionAttributeValues: { ':pk': partitions.shopVariants(shopId), ':threshold': threshold },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) found.push({ productId: item.productId as string, sku: item.sku as string, label: item.label as Localized, stock: item.stock as number });
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return found;
+      // The filter names the attributes by their place in `attributes`: #a3 is stock.
+      const items = await wholePartition({ db, tableName }, { partition: partitions.shopVariants(shopId), index: INDEX.byTime, attributes: ['productId', 'sku', 'label', 'stock'], filter: { expression: '#a3 <= :threshold', values: { ':threshold': threshold } } });
+      return items.map((item) => ({ productId: item.productId as string, sku: item.sku as string, label: item.label as Localized, stock: item.stock as number }));
     },
 
     /** Products' titles, statuses and cover photos (the listed ones' catalogue entry holds it): one BatchGet per 50 products. */

@@ -1,28 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../../../../shared/domain/locales.ts';
+import { catalogueProblems } from '../../../i18n/lazy-messages.ts';
 import { ar } from './ar.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { loadSalesMessages } from './index.ts';
 
-const catalogues = { ar, en, es, fr };
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
 describe('sales page message catalogues', () => {
-  const reference = Object.keys(fr).sort();
+  it('have every key of the French one in every language, none empty, with the same placeholders', () => {
+    expect(catalogueProblems(fr, { ar, en, es })).toEqual([]);
+  });
 
-  it.each(LOCALES)('%s has every key, none empty, with the same placeholders as French', (locale) => {
-    const messages = catalogues[locale] as Record<string, string>;
-    expect(Object.keys(messages).sort()).toEqual(reference);
-    for (const key of reference) {
-      expect(messages[key]!.trim(), `${locale} ${key}`).not.toBe('');
-      expect(placeholders(messages[key]!), `${locale} ${key}`).toEqual(placeholders((fr as Record<string, string>)[key]!));
-    }
+  it('are checked: a missing key, an empty text or another placeholder is found', () => {
+    const { 'sales.title': _, ...missing } = en;
+    expect(catalogueProblems(fr, { en: missing, es: { ...es, 'sales.low.left': '' }, ar: { ...ar, 'sales.low.left': 'بقي {x}' } })).toEqual([
+      'en lacks sales.title',
+      'es sales.low.left is empty',
+      'ar sales.low.left has other placeholders',
+    ]);
   });
 
   it('Arabic is Arabic, and loads lazily by language', async () => {
-    expect(ar['sales.emptyTitle']).toMatch(/[\u0600-\u06ff]/);
+    for (const value of Object.values(ar)) expect(value).toMatch(/[\u0600-\u06ff]/);
     expect(await loadSalesMessages('ar')).toBe(ar);
   });
 });

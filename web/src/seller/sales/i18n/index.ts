@@ -1,5 +1,5 @@
-import type { Locale, Params } from '../../../i18n/index.ts';
-import { interpolate } from '../../../i18n/index.ts';
+import { interpolate, type Params } from '../../../i18n/index.ts';
+import { lazyMessages } from '../../../i18n/lazy-messages.ts';
 import type { fr } from './fr.ts';
 
 /**
@@ -10,24 +10,15 @@ export type SalesKey = keyof typeof fr;
 export type SalesMessages = Record<SalesKey, string>;
 export type SalesT = (key: SalesKey, params?: Params) => string;
 
-const loaders: Record<Locale, () => Promise<SalesMessages>> = {
+const catalogue = lazyMessages<SalesMessages>({
   ar: () => import('./ar.ts').then((m) => m.ar),
   fr: () => import('./fr.ts').then((m) => m.fr),
   en: () => import('./en.ts').then((m) => m.en),
   es: () => import('./es.ts').then((m) => m.es),
-};
+});
 
-const loaded = new Map<Locale, SalesMessages>();
-
-export async function loadSalesMessages(locale: Locale): Promise<SalesMessages> {
-  const cached = loaded.get(locale);
-  if (cached) return cached;
-  const messages = await loaders[locale]();
-  loaded.set(locale, messages);
-  return messages;
-}
-
-export const loadedSalesMessages = (locale: Locale) => loaded.get(locale);
+export const loadSalesMessages = catalogue.load;
+export const loadedSalesMessages = catalogue.loaded;
 
 export const salesTranslator =
   (messages: SalesMessages): SalesT =>
