@@ -103,6 +103,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'PUT /api/me/products/{productId}/images': 'artisan-writes',
   'DELETE /api/me/products/{productId}/images/{imageId}': 'artisan-writes',
   'GET /api/me/orders': 'account',
+  'GET /api/me/sales': 'account',
   'POST /api/me/orders/{orderId}/fulfilment': 'artisan-writes',
 
   'GET /api/operator/shops': 'operator',

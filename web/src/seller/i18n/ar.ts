@@ -365,6 +365,7 @@ export const ar: SellerMessages = {
   'op.decided.suspend': 'تم إيقاف المتجر.',
   'op.decided.reinstate': 'تمت إعادة تفعيل المتجر.',
   'dash.orders': 'الطلبات',
+  'dash.sales': 'مبيعاتي',
   'orders.title': 'طلبات للتنفيذ',
   'orders.refresh': 'تحديث',
   'orders.intro': 'كل طلب طرد تحضّره وترسله بنفسك. اقبله بسرعة: المشتري ينتظر.',

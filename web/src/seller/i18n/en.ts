@@ -365,6 +365,7 @@ export const en: SellerMessages = {
   'op.decided.suspend': 'shop suspended.',
   'op.decided.reinstate': 'shop reinstated.',
   'dash.orders': 'Orders',
+  'dash.sales': 'My sales',
   'orders.title': 'Orders to fulfil',
   'orders.refresh': 'Refresh',
   'orders.intro': 'Each order is a parcel you pack and ship yourself. Accept it quickly: the shopper is waiting.',

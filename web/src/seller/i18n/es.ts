@@ -365,6 +365,7 @@ export const es: SellerMessages = {
   'op.decided.suspend': 'tienda suspendida.',
   'op.decided.reinstate': 'tienda restablecida.',
   'dash.orders': 'Pedidos',
+  'dash.sales': 'Mis ventas',
   'orders.title': 'Pedidos por preparar',
   'orders.refresh': 'Actualizar',
   'orders.intro': 'Cada pedido es un paquete que preparas y envías tú. Acéptalo pronto: el comprador espera.',

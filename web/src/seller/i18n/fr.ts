@@ -364,6 +364,7 @@ export const fr = {
   'op.decided.suspend': 'boutique suspendue.',
   'op.decided.reinstate': 'boutique rétablie.',
   'dash.orders': 'Commandes',
+  'dash.sales': 'Mes ventes',
   'orders.title': 'Commandes à traiter',
   'orders.refresh': 'Actualiser',
   'orders.intro': 'Chaque commande est un colis à préparer et expédier vous-même. Acceptez-la vite : l’acheteur attend.',
