@@ -109,7 +109,7 @@ export function planFor(input: PlanInput): Plan {
   if (isClosed(order.status)) {
     // A compensation that failed part-way (e.g. the refund, after the order was cancelled) is finished.
     const unfinished = input.open.includes('compensation_failed') && order.status !== 'completed';
-    return { steps: unfinished ? [{ do: 'compensate', failure: 'SagaStopped' }] : [], needs: [], keep: refused };
+    return { steps: unfinished ? [{ do: 'compensate', failure: 'SagaStopped' }] : [], needs: [], ...(refused.length ? { keep: refused } : {}) };
   }
   const execution = { execution: sagaRunName(order.id, run), executionStatus: saga.status };
   if (saga.status === 'RUNNING') {

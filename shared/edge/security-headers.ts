@@ -31,6 +31,8 @@ export interface PaymentOrigins {
   readonly formAction?: readonly string[];
   /** Hosts the store's scripts call. */
   readonly connectSrc?: readonly string[];
+  /** Inline scripts of the provider's pages the store serves, allowed by their hash (CMI's redirect page submits its form). */
+  readonly inlineScripts?: readonly string[];
 }
 
 /**
@@ -42,7 +44,7 @@ export interface PaymentOrigins {
 export function paymentOrigins(provider: CardProviderName, settings: { cmiGatewayUrl?: string } = {}): PaymentOrigins {
   if (provider !== 'cmi') return {};
   if (!settings.cmiGatewayUrl) throw new Error('paymentOrigins("cmi") needs the CMI gateway URL (cmiGatewayUrl)');
-  return { formAction: [settings.cmiGatewayUrl] };
+  return { formAction: [settings.cmiGatewayUrl], inlineScripts: [CMI_PAGE_SCRIPT] };
 }
 
 /** The policy, in the shape CloudFront's response headers policy takes it. */
@@ -101,8 +103,8 @@ export function securityHeaderPolicy(inputs: SecurityHeaderInputs): SecurityHead
   const directives: Array<[string, ...string[]]> = [
     // Nothing that is not listed below.
     ['default-src', "'none'"],
-    // The built store's modules, from this origin only, and the CMI redirect page's one inline line (by hash): no other inline script, no eval.
-    ['script-src', "'self'", scriptHash(CMI_PAGE_SCRIPT)],
+    // The built store's modules, from this origin only, and with CMI its redirect page's one line (by hash): no other inline script, no eval.
+    ['script-src', "'self'", ...(inputs.paymentProvider?.inlineScripts ?? []).map(scriptHash)],
     // The store's stylesheets, and the one inline stylesheet of the sandbox TEST payment page (by hash).
     ['style-src', "'self'", styleHash(SANDBOX_PAGE_STYLE)],
     // Product photos (/images), the favicon, CSS data: patterns, and blob: previews of photos being uploaded.
