@@ -58,7 +58,7 @@ interface Session {
 }
 
 const TEXT = {
-  ar: { title: 'بوابة الدفع CMI — اختبار', test: 'بوابة اختبار محلية — لا يتم خصم أي مبلغ حقيقي', merchant: 'التاجر', order: 'الطلب', amount: 'المبلغ', card: 'رقم البطاقة', pay: 'ادفع', decline: 'رفض البطاقة', step: 'التحقق 3-D Secure', code: 'رمز البنك (معروض لأنها صفحة اختبار)', enter: 'أدخل الرمز', confirm: 'تأكيد', back: 'العودة إلى المتجر', approved: 'تمت الموافقة على الدفع', declined: 'تم رفض الدفع' },
+  ar: { title: 'بوابة الدفع CMI — اختبار', test: 'بوابة اختبار محلية — لا يتم خصم أي مبلغ حقيقي', merchant: 'التاجر', order: 'الطلب', amount: 'المبلغ', card: 'رقم البطاقة', pay: 'ادفع', decline: 'رفض البطاقة', step: 'التحقق \u20663-D Secure\u2069', code: 'رمز البنك (معروض لأنها صفحة اختبار)', enter: 'أدخل الرمز', confirm: 'تأكيد', back: 'العودة إلى المتجر', approved: 'تمت الموافقة على الدفع', declined: 'تم رفض الدفع' },
   fr: { title: 'Passerelle CMI — TEST', test: 'PASSERELLE DE TEST locale — aucun argent réel n’est débité', merchant: 'Marchand', order: 'Commande', amount: 'Montant', card: 'Numéro de carte', pay: 'Payer', decline: 'Carte refusée', step: 'Vérification 3-D Secure', code: 'Code de la banque (affiché : page de test)', enter: 'Saisissez le code', confirm: 'Valider', back: 'Retour au marchand', approved: 'Paiement accepté', declined: 'Paiement refusé' },
   en: { title: 'CMI gateway — TEST', test: 'Local TEST gateway — no real money is charged', merchant: 'Merchant', order: 'Order', amount: 'Amount', card: 'Card number', pay: 'Pay', decline: 'Card declined', step: '3-D Secure check', code: 'The bank’s code (shown: this is a test page)', enter: 'Enter the code', confirm: 'Confirm', back: 'Back to the merchant', approved: 'Payment approved', declined: 'Payment declined' },
 } as const;
