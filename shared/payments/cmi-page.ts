@@ -1,5 +1,5 @@
-import { RTL_LOCALES, type Locale } from '../domain/locales.ts';
-import { formatMad, SANDBOX_PAGE_STYLE } from './sandbox-page.ts';
+import type { Locale } from '../domain/locales.ts';
+import { escapeHtml, paymentPageHtml } from './sandbox-page.ts';
 
 /**
  * The page that takes the shopper to CMI: CMI's gate takes a form POST, not a link, so the API
@@ -49,43 +49,21 @@ const TEXT: Record<Locale, Record<'title' | 'lead' | 'order' | 'amount' | 'pay' 
   },
 };
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 export type CmiPage =
   | { open: true; orderId: string; amount: number; gatewayUrl: string; fields: Record<string, string> }
   | { open: false; orderId: string; amount: number; orderUrl: string };
 
 export function cmiPageHtml(page: CmiPage, locale: Locale): string {
   const t = TEXT[locale];
-  const dir = RTL_LOCALES.has(locale) ? 'rtl' : 'ltr';
   const body = page.open
-    ? `<p>${escape(t.lead)}</p>
-<form id="cmi-pay" method="post" action="${escape(page.gatewayUrl)}" accept-charset="UTF-8">
+    ? `<p>${escapeHtml(t.lead)}</p>
+<form id="cmi-pay" method="post" action="${escapeHtml(page.gatewayUrl)}" accept-charset="UTF-8">
 ${Object.entries(page.fields)
-  .map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`)
+  .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
   .join('\n')}
-<button class="approve" type="submit">${escape(t.pay)}</button>
+<button class="approve" type="submit">${escapeHtml(t.pay)}</button>
 </form>
 <script>${CMI_PAGE_SCRIPT}</script>`
-    : `<p>${escape(t.closed)}.</p><p><a href="${escape(page.orderUrl)}">${escape(t.back)}</a></p>`;
-  return `<!doctype html>
-<html lang="${locale}" dir="${dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escape(t.title)}</title>
-<style>${SANDBOX_PAGE_STYLE}</style>
-</head>
-<body>
-<main>
-<h1>${escape(t.title)}</h1>
-<dl>
-<dt>${escape(t.order)}</dt><dd>${escape(page.orderId)}</dd>
-<dt>${escape(t.amount)}</dt><dd class="amount" dir="ltr">${escape(formatMad(page.amount, locale))}</dd>
-</dl>
-${body}
-</main>
-</body>
-</html>`;
+    : `<p>${escapeHtml(t.closed)}.</p><p><a href="${escapeHtml(page.orderUrl)}">${escapeHtml(t.back)}</a></p>`;
+  return paymentPageHtml({ locale, title: t.title, labels: t, orderId: page.orderId, amount: page.amount, body });
 }
