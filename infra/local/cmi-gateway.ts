@@ -247,7 +247,7 @@ export async function startCmiTestGateway(options: { port: number; secrets?: Cmi
       const t = TEXT[lang];
       if (session.done) return send(res, 410, page(lang, `<h1>${escape(t.title)}</h1><p>—</p>`));
       if (method === 'GET' && !step[2]) {
-        return send(res, 200, page(lang, `<h1>${escape(t.title)}</h1>${summary(lang, session)}<form class="actions" method="post" action="/pay/${session.id}/card"><label for="card">${escape(t.card)}</label><input id="card" name="card" inputmode="numeric" value="4000 0000 0000 0002" autocomplete="off"><button class="pay" type="submit" name="action" value="pay">${escape(t.pay)}</button><button class="decline" type="submit" name="action" value="decline">${escape(t.decline)}</button></form>`));
+        return send(res, 200, page(lang, `<h1>${escape(t.title)}</h1>${summary(lang, session)}<form class="actions" method="post" action="/pay/${session.id}/card"><label for="card">${escape(t.card)}</label><input id="card" name="card" dir="ltr" inputmode="numeric" value="4000 0000 0000 0002" autocomplete="off"><button class="pay" type="submit" name="action" value="pay">${escape(t.pay)}</button><button class="decline" type="submit" name="action" value="decline">${escape(t.decline)}</button></form>`));
       }
       if (method === 'POST' && step[4] === 'card') {
         const action = new URLSearchParams(await readBody(req)).get('action');
@@ -255,7 +255,7 @@ export async function startCmiTestGateway(options: { port: number; secrets?: Cmi
         return send(res, 303, '', 'text/plain', { location: `/pay/${session.id}/3ds` });
       }
       if (method === 'GET' && step[2] && !step[3]) {
-        return send(res, 200, page(lang, `<h1>${escape(t.step)}</h1>${summary(lang, session)}<p>${escape(t.code)}: <span class="otp" data-testid="otp" dir="ltr">${session.otp}</span></p><form class="actions" method="post" action="/pay/${session.id}/3ds/otp"><label for="otp">${escape(t.enter)}</label><input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength="6"><button class="pay" type="submit">${escape(t.confirm)}</button></form>`));
+        return send(res, 200, page(lang, `<h1>${escape(t.step)}</h1>${summary(lang, session)}<p>${escape(t.code)}: <span class="otp" data-testid="otp" dir="ltr">${session.otp}</span></p><form class="actions" method="post" action="/pay/${session.id}/3ds/otp"><label for="otp">${escape(t.enter)}</label><input id="otp" name="otp" dir="ltr" inputmode="numeric" autocomplete="one-time-code" maxlength="6"><button class="pay" type="submit">${escape(t.confirm)}</button></form>`));
       }
       if (method === 'POST' && step[4] === 'otp') {
         const otp = new URLSearchParams(await readBody(req)).get('otp')?.trim();
