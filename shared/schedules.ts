@@ -1,5 +1,4 @@
 import { RECONCILER } from './domain/reconcile.ts';
-import { RELEASE_RUN } from './domain/ledger.ts';
 
 /**
  * The one table of scheduled functions. It drives both the CDK (infra/stacks/api-stack.ts: one
@@ -37,14 +36,5 @@ export const schedules = [
     localEverySeconds: RECONCILER.localEverySeconds,
     timeoutSeconds: 120,
     access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true },
-  },
-  {
-    // The ledger's release: earnings leave pending when their return window ends (shared/use-cases/ledger.ts).
-    name: 'release-earnings',
-    handler: 'ledger/release-earnings',
-    rateMinutes: RELEASE_RUN.rateMinutes,
-    localEverySeconds: RELEASE_RUN.localEverySeconds,
-    timeoutSeconds: 60,
-    access: { table: 'read-write' },
   },
 ] as const satisfies readonly Schedule[];

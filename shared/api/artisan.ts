@@ -142,7 +142,7 @@ export interface ImageUpload {
 /** `GET /api/me/earnings`: one page of the shop's parcels' earnings (latest delivery first), with its balances. */
 export const myEarningsQuery = z.object(page).strict();
 
-/** `GET /api/selling-terms` (public): what selling here costs, as the sell page and the onboarding state it. */
+/** What selling here costs, as the sell page and the onboarding state it (with the categories: `GET /api/categories`). */
 export interface SellingTerms {
   /** The commission new orders are charged, in basis points (1000 = 10 %); each order keeps the rate it was placed with. */
   commissionBasisPoints: number;

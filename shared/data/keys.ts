@@ -51,6 +51,8 @@ export const keys = {
   subOrder: (orderId: string, shopId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `SUB#${shopId}` }),
   /** A paused saga step's task token: the payment, or one artisan's accept/ship/deliver. */
   sagaTask: (orderId: string, step: string, shopId?: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.taskPrefix}${step}${shopId ? `#${shopId}` : ''}` }),
+  /** A shop's sales in one week (its Monday in Morocco, `YYYY-MM-DD`): orders, units, revenue, per product; changed with each parcel placed or cancelled. */
+  salesWeek: (shopId: string, week: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `${shopSk.salesPrefix}${week}` }),
   /** One journal entry of the ledger, by its id (derived from what caused it: written once by a conditional put). */
   journalEntry: (entryId: string): TableKey => ({ pk: `JOURNAL#${entryId}`, sk: 'ENTRY' }),
   /** A shop's balances (pending, available, payout, paid) and their version: updated in the transaction of every entry touching the shop. */
@@ -97,6 +99,11 @@ export const keys = {
   reconcilerCursor: (status: string): TableKey => ({ pk: 'RECONCILER', sk: `CURSOR#${status}` }),
 };
 
+/** Sort-key prefixes inside a shop's partition (`SHOP#<shopId>`). */
+export const shopSk = {
+  salesPrefix: 'SALES#',
+};
+
 /** Sort-key prefixes inside an order's partition (`ORDER#<orderId>`). */
 export const orderSk = {
   attentionPrefix: 'ATTENTION#',
@@ -123,6 +130,8 @@ export const partitions = {
   contactOrders: (contactId: string) => `CONTACT#${contactId}`,
   /** Every product of a shop, drafts and archived included (gsi1, latest change first). */
   shopProducts: (shopId: string) => `SHOPPRODUCTS#${shopId}`,
+  /** Every variant of a shop's products, with its stock (gsi1, by product): what the low-stock list reads. */
+  shopVariants: (shopId: string) => `SHOPVARIANTS#${shopId}`,
   /** Every open attention record, newest first (gsi1). */
   openAttention: () => 'ATTENTION',
   /** A setting's recorded edits, newest first (table partition). */
@@ -164,6 +173,11 @@ export function priceBounds(minPrice = 0, maxPrice = 99_999_999_999): { from: st
 /** Index attributes of a product item: its shop's full list, latest change first. */
 export function productIndexes(shopId: string, updatedAt: string, productId: string) {
   return { gsi1pk: partitions.shopProducts(shopId), gsi1sk: `${updatedAt}#${productId}` };
+}
+
+/** Index attributes of a variant: its shop's variants (gsi1, by product and SKU; the stock moves with the item). */
+export function variantIndexes(shopId: string, productId: string, sku: string) {
+  return { gsi1pk: partitions.shopVariants(shopId), gsi1sk: `${productId}#${sku}` };
 }
 
 /** Index attributes of an order: operators' list by status (gsi1), a signed-in shopper's orders (gsi3). */

@@ -1,7 +1,8 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Category, Product, ProductImage, Shop } from '../domain/catalogue.ts';
 import { canonicalJson } from '../domain/ids.ts';
 import { batchWrite, catalogueEntries, type CatalogueWritesDeps } from './catalogue-writes.ts';
+import { wholePartition } from './collection-page.ts';
 import { fromItem, type Item } from './items.ts';
 import { INDEX, keys, partitions, productSk } from './keys.ts';
 
@@ -14,21 +15,7 @@ export function listings(deps: CatalogueWritesDeps) {
   const { db, tableName } = deps;
 
   async function partitionItems(productId: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.productItems(productId) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return wholePartition(deps, { partition: partitions.productItems(productId) });
   }
 
   /** Brings one product's entries up to date; writes only what changed. */
@@ -61,26 +48,9 @@ export function listings(deps: CatalogueWritesDeps) {
 
   /** Every product of a shop, for when the shop's status or name changes. */
   async function refreshShopListings(shopId: string): Promise<number> {
-    let start: Record<string, unknown> | undefined;
-    let count = 0;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: INDEX.byTime,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.shopProducts(shopId) },
-          ProjectionExpression: 'id',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        await refreshListing(item.id as string);
-        count++;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return count;
+    const products = await wholePartition(deps, { partition: partitions.shopProducts(shopId), index: INDEX.byTime, attributes: ['id'] });
+    for (const item of products) await refreshListing(item.id as string);
+    return products.length;
   }
 
   return { refreshListing, refreshShopListings, partitionItems };

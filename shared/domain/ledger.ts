@@ -18,10 +18,10 @@ import { commissionOn, DEFAULT_COMMISSION_BPS } from './settings.ts';
 export const RETURN_WINDOW_DAYS = 14;
 
 /**
- * The release job (shared/schedules.ts): every 15 minutes in AWS (every minute with `npm start`),
- * at most 200 earnings per run in pages of 25 — well below its 60-second timeout.
+ * The release of earnings runs with each reconciler run (shared/schedules.ts: every 5 minutes in
+ * AWS, every minute with `npm start`): at most 200 earnings per run in pages of 25.
  */
-export const RELEASE_RUN = { pageSize: 25, maxPerRun: 200, rateMinutes: 15, localEverySeconds: 60 } as const;
+export const RELEASE_RUN = { pageSize: 25, maxPerRun: 200 } as const;
 
 export type ShopBucket = 'pending' | 'available' | 'payout';
 export const SHOP_BUCKETS: readonly ShopBucket[] = ['pending', 'available', 'payout'];
@@ -173,10 +173,14 @@ export function held(entries: Iterable<Pick<JournalEntry, 'lines'>>): number {
 
 // ── What causes entries ─────────────────────────────────────────────────────────────────────
 
-/** A card payment the gateway took (its webhook applied): held at the provider, owed to the shopper until delivery. */
-export function cardPayment(input: { orderId: string; provider: string; amount: number; at: string; eventId: string; late?: boolean }): JournalEntry {
+/**
+ * A card payment the gateway took (its webhook applied): held at the provider, owed to the shopper
+ * until delivery. `unaccepted`: one the store did not accept and gives back in full — `late` (after
+ * the order ended), `refused` (a wrong amount, a second payment); `eventId` then tells them apart.
+ */
+export function cardPayment(input: { orderId: string; provider: string; amount: number; at: string; eventId: string; unaccepted?: 'late' | 'refused' }): JournalEntry {
   return entry({
-    id: input.late ? `payment:${input.orderId}:late:${input.eventId}` : `payment:${input.orderId}`,
+    id: input.unaccepted ? `payment:${input.orderId}:${input.unaccepted}:${input.eventId}` : `payment:${input.orderId}`,
     kind: 'payment.card',
     at: input.at,
     orderId: input.orderId,
@@ -185,7 +189,7 @@ export function cardPayment(input: { orderId: string; provider: string; amount: 
       { account: accounts.provider(input.provider), amount: input.amount },
       { account: accounts.shoppers, amount: -input.amount },
     ],
-    ...(input.late ? { memo: 'paid after the order had ended (given back in full)' } : {}),
+    ...(input.unaccepted ? { memo: input.unaccepted === 'late' ? 'paid after the order had ended (given back in full)' : 'a payment the store refused (given back in full)' } : {}),
   });
 }
 

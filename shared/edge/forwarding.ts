@@ -60,7 +60,6 @@ export const EDGE_CACHED_ROUTES = [
   { route: 'GET /api/search', query: searchProductsQuery },
   { route: 'GET /api/shops', query: listShopsQuery },
   { route: 'GET /api/shops/{slug}', query: noQuery },
-  { route: 'GET /api/selling-terms', query: noQuery },
 ] as const satisfies ReadonlyArray<{ route: TableRouteKey; query: z.ZodObject }>;
 
 /** The longest CloudFront keeps a catalogue answer, whatever its Cache-Control says. */

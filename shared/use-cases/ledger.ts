@@ -9,7 +9,7 @@ import type { Store, Telemetry } from './ports.ts';
 /**
  * The ledger's use cases: what a delivery, a delivery undone and a return write (each in the
  * transaction of the change that causes it), the release of earnings at the end of the return
- * window (a scheduled job, shared/schedules.ts), and the artisan's earnings page.
+ * window (run with the scheduled reconciler, shared/schedules.ts), and the artisan's earnings page.
  */
 
 type LedgerOrder = Pick<Order, 'id' | 'terms' | 'payment'>;
@@ -47,7 +47,7 @@ export function returnsWrite(earnings: readonly Earning[], at: string, reason: s
 }
 
 /**
- * The scheduled release (shared/schedules.ts): every earning whose return window has ended moves
+ * The release, run with the reconciler (shared/schedules.ts): every earning whose return window has ended moves
  * from pending to available, exactly once however many runs overlap (the release entry's id is the
  * sale's; the earning moves only from pending; a return that came first wins).
  */

@@ -63,8 +63,8 @@ describe('earnings an artisan understands', () => {
       expect(Date.parse(e.availableAt) - Date.parse(e.deliveredAt)).toBe(14 * 24 * 60 * 60 * 1000);
     }
     expect(body.balance).toEqual({ shopId: product.shopId, pending: body.earnings.items.reduce((s: number, e: { net: number }) => s + e.net, 0), available: 0, payout: 0, paid: 0 });
-    const terms = await anonymous.call('GET', '/api/selling-terms');
-    expect(terms.body).toEqual({ commissionBasisPoints: body.earnings.items[0].commissionBasisPoints, commissionOn: 'items', returnWindowDays: 14 });
+    const terms = await anonymous.call('GET', '/api/categories');
+    expect(terms.body.sellingTerms).toEqual({ commissionBasisPoints: body.earnings.items[0].commissionBasisPoints, commissionOn: 'items', returnWindowDays: 14 });
   });
 
   it('in French on a phone and a desktop: balances, both parcels, the commission stated; the sell page says it too', async () => {

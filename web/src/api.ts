@@ -1,4 +1,3 @@
-import type { SellingTerms } from '../../shared/api/artisan.ts';
 import type { ApiError, CategoryList, ProductDetail, ProductPage, ProductSort, ShopDetail, ShopPage } from '../../shared/api/catalogue.ts';
 import { withQuery } from './router.ts';
 
@@ -78,8 +77,6 @@ export const api = {
     getJson<ProductPage>('/api/search', { q, ...filters }, signal),
   shops: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => getJson<ShopPage>('/api/shops', query, signal),
   shop: (slug: string, signal?: AbortSignal) => getJson<ShopDetail>(`/api/shops/${encodeURIComponent(slug)}`, {}, signal),
-  /** What selling here costs (the commission for new orders, the return window): the sell page and the onboarding. */
-  sellingTerms: (signal?: AbortSignal) => getJson<SellingTerms>('/api/selling-terms', {}, signal),
 };
 
 /** URL of an image key in the image bucket. */

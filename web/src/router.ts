@@ -36,6 +36,7 @@ export type SellerPage =
   | { name: 'previewProduct'; productId: string }
   | { name: 'orders' }
   | { name: 'earnings' }
+  | { name: 'sales' }
   | { name: 'operator' }
   | { name: 'operatorAttention' }
   | { name: 'operatorOrders' }
@@ -96,6 +97,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/products/new': { name: 'newProduct' },
   '/dashboard/orders': { name: 'orders' },
   '/dashboard/earnings': { name: 'earnings' },
+  '/dashboard/sales': { name: 'sales' },
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
   '/operator/orders': { name: 'operatorOrders' },
@@ -147,6 +149,8 @@ export const paths = {
   },
   myOrders: (status?: string) => withQuery('/dashboard/orders', { status }),
   myEarnings: () => '/dashboard/earnings',
+  /** The artisan's sales at a glance: orders and revenue per week, top products, low stock. */
+  mySales: () => '/dashboard/sales',
   sell: () => '/sell',
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
   signIn: (next?: string) => withQuery('/account/sign-in', { next }),
