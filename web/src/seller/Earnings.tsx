@@ -7,6 +7,7 @@ import { useAsync, usePaged, useTitle } from '../hooks.ts';
 import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
 import { SellingTermsNote } from './SellingTermsNote.tsx';
+import { PayoutsBox } from './payouts/PayoutsBox.tsx';
 
 /**
  * The artisan's earnings: the balances at the top (pending, available, paid; a negative carried
@@ -19,10 +20,10 @@ export function Earnings(): JSX.Element {
   const first = useAsync((signal) => sellerApi.earnings({ limit: 12 }, signal), []);
   if (first.status === 'loading') return <Loading />;
   if (first.status === 'error') return <ErrorState error={first.error} onRetry={first.retry} />;
-  return <EarningsView data={first.data} />;
+  return <EarningsView data={first.data} onAccountChanged={first.retry} />;
 }
 
-function EarningsView({ data }: { data: MyEarnings }): JSX.Element {
+function EarningsView({ data, onAccountChanged }: { data: MyEarnings; onAccountChanged: () => void }): JSX.Element {
   const { t, locale } = useT();
   const list = usePaged<Earning>((cursor, signal) => sellerApi.earnings({ limit: 12, ...(cursor ? { cursor } : {}) }, signal).then((r) => r.earnings), [], data.earnings);
   const { balance } = data;
@@ -45,6 +46,7 @@ function EarningsView({ data }: { data: MyEarnings }): JSX.Element {
         ))}
       </ul>
       {balance.available < 0 && <p class="notice" data-testid="earnings-negative">{t('earnings.negative', { amount: money(-balance.available) })}</p>}
+      <PayoutsBox earnings={data} onChanged={onAccountChanged} />
       <SellingTermsNote />
       {list.items.length === 0 ? (
         <p class="empty">{t('earnings.empty')}</p>

@@ -1,0 +1,28 @@
+import type { JSX } from 'preact';
+import type { MyEarnings } from '../../../../shared/api/artisan.ts';
+import { paths } from '../../router.ts';
+import { formatMonth, recentMonths, usePayoutsT } from './messages.ts';
+import { PayoutAccount } from './PayoutAccount.tsx';
+import './payouts.css';
+
+/** On the earnings tab: where payouts go (the RIB, masked; add or change it) and the last three months' statements. */
+export function PayoutsBox({ earnings, onChanged }: { earnings: MyEarnings; onChanged: () => void }): JSX.Element | null {
+  const { t, locale } = usePayoutsT();
+  if (!t) return null;
+  return (
+    <>
+      <PayoutAccount t={t} {...(earnings.payoutAccount ? { account: earnings.payoutAccount } : {})} {...(earnings.payoutAccountChange ? { pending: earnings.payoutAccountChange } : {})} onChanged={onChanged} />
+      <nav aria-label={t('statement.links')}>
+        <ul class="statement-links" role="list">
+          {recentMonths(new Date(), 3).map((month) => (
+            <li key={month}>
+              <a href={paths.myStatement(month)} data-testid="statement-link">
+                {t('statement.for', { month: formatMonth(month, locale) })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
