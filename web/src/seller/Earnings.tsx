@@ -20,10 +20,10 @@ export function Earnings(): JSX.Element {
   const first = useAsync((signal) => sellerApi.earnings({ limit: 12 }, signal), []);
   if (first.status === 'loading') return <Loading />;
   if (first.status === 'error') return <ErrorState error={first.error} onRetry={first.retry} />;
-  return <EarningsView data={first.data} onAccountChanged={first.retry} />;
+  return <EarningsView data={first.data} />;
 }
 
-function EarningsView({ data, onAccountChanged }: { data: MyEarnings; onAccountChanged: () => void }): JSX.Element {
+function EarningsView({ data }: { data: MyEarnings }): JSX.Element {
   const { t, locale } = useT();
   const list = usePaged<Earning>((cursor, signal) => sellerApi.earnings({ limit: 12, ...(cursor ? { cursor } : {}) }, signal).then((r) => r.earnings), [], data.earnings);
   const { balance } = data;
@@ -46,7 +46,7 @@ function EarningsView({ data, onAccountChanged }: { data: MyEarnings; onAccountC
         ))}
       </ul>
       {balance.available < 0 && <p class="notice" data-testid="earnings-negative">{t('earnings.negative', { amount: money(-balance.available) })}</p>}
-      <PayoutsBox earnings={data} onChanged={onAccountChanged} />
+      <PayoutsBox earnings={data} />
       <SellingTermsNote />
       {list.items.length === 0 ? (
         <p class="empty">{t('earnings.empty')}</p>

@@ -13,7 +13,7 @@ import type { PayoutsT } from './i18n/index.ts';
  * Where the artisan is paid: the RIB (masked) and its holder; adding or changing it takes the RIB
  * (checked here as the API does: 24 digits and the check key) and then the code e-mailed to them.
  */
-export function PayoutAccount({ t, account, pending, onChanged }: { t: PayoutsT; account?: PayoutAccountView; pending?: { last4: string }; onChanged: () => void }): JSX.Element {
+export function PayoutAccount({ t, account, pending, onChanged }: { t: PayoutsT; account?: PayoutAccountView; pending?: { last4: string }; onChanged: (account: PayoutAccountView) => void }): JSX.Element {
   const { t: st, locale } = useT();
   const [step, setStep] = useState<'view' | 'form' | 'code'>(pending ? 'code' : 'view');
   const [rib, setRib] = useState('');
@@ -42,7 +42,8 @@ export function PayoutAccount({ t, account, pending, onChanged }: { t: PayoutsT;
         setStep('view');
         setRib('');
         setCode('');
-        onChanged();
+        setHolder(answer.account.holder);
+        onChanged(answer.account);
       }
       setErrors({});
     } catch (error) {
@@ -110,7 +111,6 @@ export function PayoutAccount({ t, account, pending, onChanged }: { t: PayoutsT;
                 aria-describedby={describedBy}
                 aria-invalid={invalid}
                 onInput={(e) => setRib(inputValue(e))}
-                onBlur={() => rib && setErrors((old) => ({ ...old, rib: ribError(rib) ?? '' }))}
               />
             )}
           </Field>
