@@ -2,9 +2,11 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { catalogueWrites, listedSearchWords, productItems, shopItems } from '#shared/data/catalogue-writes.ts';
 import { keys } from '#shared/data/keys.ts';
+import { listings } from '#shared/data/listings.ts';
 import { searchVocabulary, vocabularyItems } from '#shared/data/search-vocabulary.ts';
 import { countVocabulary } from '#shared/domain/search-vocabulary.ts';
 import { SEARCH_INDEX_VERSION } from '#shared/domain/text-search.ts';
+import { reindexSearch, type ReindexReport } from '#shared/use-cases/reindex-search.ts';
 import { DEFAULT_SHIPPING_RATES } from '#shared/domain/shipping.ts';
 import { demoData } from './demo-data/index.ts';
 
@@ -61,4 +63,14 @@ export async function writeDemoCatalogue(deps: { db: DynamoDBDocumentClient; tab
   await searchVocabulary(deps).markIndexed(SEARCH_INDEX_VERSION, new Date().toISOString());
   await writes.putShippingRates(DEFAULT_SHIPPING_RATES);
   await writes.putDisplayRates(demoData.rates); // last: marks a complete load
+}
+
+/**
+ * A table kept from before the current search rules (a `.local-data` of an older version) gets its
+ * listed products reindexed once at start, as `npm run reindex-search` does in AWS.
+ */
+export async function reindexSearchIfStale(deps: { db: DynamoDBDocumentClient; tableName: string }): Promise<ReindexReport | undefined> {
+  const vocabulary = searchVocabulary(deps);
+  if ((await vocabulary.indexVersion()) >= SEARCH_INDEX_VERSION) return undefined;
+  return reindexSearch({ listings: listings(deps), vocabulary });
 }

@@ -101,7 +101,23 @@ export function listings(deps: CatalogueWritesDeps) {
     return count;
   }
 
-  return { refreshListing, refreshShopListings, partitionItems };
+  /** One page of the listed products' ids (gsi1 `CATALOGUE#ALL`, newest first): what a reindex walks. */
+  async function listedProductIds(start?: Record<string, unknown>): Promise<{ ids: string[]; next?: Record<string, unknown> }> {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: INDEX.byTime,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': scope.all() },
+        ProjectionExpression: 'id, pk, sk, gsi1pk, gsi1sk',
+        Limit: 100,
+        ExclusiveStartKey: start,
+      }),
+    );
+    return { ids: (page.Items ?? []).map((i) => String(i.id)), ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}) };
+  }
+
+  return { refreshListing, refreshShopListings, partitionItems, listedProductIds };
 }
 
 export type Listings = ReturnType<typeof listings>;
