@@ -18,7 +18,11 @@ export interface RelevanceQuery {
   expect: string[];
 }
 
+type Baseline = Pick<RelevanceScore, 'recall@10' | 'recall@24' | 'mrr' | 'zeroHits'>;
+
 export interface RelevanceSet {
+  /** The figures of the search before this relevance set's change, recorded when it was written. */
+  baseline: { measured: string; development: Baseline; heldBack: Baseline };
   development: RelevanceQuery[];
   heldBack: RelevanceQuery[];
 }
@@ -70,8 +74,18 @@ export async function scoreRelevance(set: string, queries: RelevanceQuery[], sea
   };
 }
 
-export async function measureSearchRelevance(search: SearchFirstPage): Promise<{ scores: RelevanceScore[]; misses: Record<string, RelevanceMiss[]> }> {
+/** Both halves, now and as recorded before (relevanceSet.baseline). */
+export async function measureSearchRelevance(search: SearchFirstPage): Promise<{ scores: (RelevanceScore & { when: string })[]; misses: Record<string, RelevanceMiss[]> }> {
   const development = await scoreRelevance('development', relevanceSet.development, search);
   const heldBack = await scoreRelevance('held back', relevanceSet.heldBack, search);
-  return { scores: [development.score, heldBack.score], misses: { development: development.misses, heldBack: heldBack.misses } };
+  const { baseline } = relevanceSet;
+  return {
+    scores: [
+      { when: 'before', set: 'development', queries: relevanceSet.development.length, ...baseline.development },
+      { when: 'now', ...development.score },
+      { when: 'before', set: 'held back', queries: relevanceSet.heldBack.length, ...baseline.heldBack },
+      { when: 'now', ...heldBack.score },
+    ],
+    misses: { development: development.misses, heldBack: heldBack.misses },
+  };
 }
