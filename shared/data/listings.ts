@@ -5,6 +5,7 @@ import type { SearchWord } from '../domain/text-search.ts';
 import { batchWrite, catalogueEntries, listedSearchWords, type CatalogueWritesDeps } from './catalogue-writes.ts';
 import { fromItem, type Item } from './items.ts';
 import { INDEX, keys, partitions, productSk, scope } from './keys.ts';
+import { queryEveryPage } from './query-pages.ts';
 import { searchVocabulary } from './search-vocabulary.ts';
 
 /** Sort-key prefix of a product's search-term entries. */
@@ -19,22 +20,8 @@ export function listings(deps: CatalogueWritesDeps) {
   const { db, tableName } = deps;
   const vocabulary = searchVocabulary(deps);
 
-  async function partitionItems(productId: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.productItems(productId) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+  function partitionItems(productId: string): Promise<Record<string, unknown>[]> {
+    return queryEveryPage(db, { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partitions.productItems(productId) } });
   }
 
   /**

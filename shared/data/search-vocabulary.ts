@@ -1,9 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Vocabulary, type VocabularyEntry } from '../domain/search-vocabulary.ts';
 import type { SearchWord } from '../domain/text-search.ts';
 import { batchWrite } from './catalogue-writes.ts';
 import { toItem, type Item } from './items.ts';
 import { keys, partitions, vocabularySk } from './keys.ts';
+import { queryEveryPage } from './query-pages.ts';
 
 /**
  * The search's vocabulary in the table: `VOCABULARY` / `TERM#<term>` per term of the listed
@@ -31,22 +32,13 @@ export function searchVocabulary(deps: SearchVocabularyDeps) {
   const { db, tableName } = deps;
 
   async function readAll(): Promise<VocabularyEntry[]> {
-    const entries: VocabularyEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': partitions.vocabulary(), ':prefix': vocabularySk.termPrefix },
-          ProjectionExpression: 'term, word, products',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) entries.push({ term: String(item.term), word: String(item.word), products: Number(item.products) });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return entries;
+    const items = await queryEveryPage(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': partitions.vocabulary(), ':prefix': vocabularySk.termPrefix },
+      ProjectionExpression: 'term, word, products',
+    });
+    return items.map((item) => ({ term: String(item.term), word: String(item.word), products: Number(item.products) }));
   }
 
   /** One product gained and lost these terms: +1 / −1 each; a term no product has any more goes. */
