@@ -79,6 +79,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
     siteAssetPath: options.siteAssetPath,
     stage: { name: config.stage, production: config.production },
     paymentProvider: config.paymentProvider,
+    ...(config.cmiGatewayUrl ? { cmiGatewayUrl: config.cmiGatewayUrl } : {}),
     webAclArn: edge.webAcl.webAcl.attrArn,
     ...(config.domain ? { domain: { settings: config.domain, certificate: certificateOf(edge, config) } } : {}),
   });
@@ -95,6 +96,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
     userPoolClient: stateful.userPoolClient,
     publicBaseUrl: config.publicBaseUrl ?? web.storeUrl,
     paymentProvider: config.paymentProvider,
+    ...(config.cmiGatewayUrl ? { cmiGatewayUrl: config.cmiGatewayUrl } : {}),
     alertTopic: ops.alertTopic,
   });
 

@@ -1,3 +1,4 @@
+import { CMI_GATEWAYS } from '#shared/payments/cmi.ts';
 import { CARD_PROVIDERS, type CardProviderName } from '#shared/payments/provider.ts';
 import { DEFAULT_MONTHLY_BUDGET_USD } from './alarm-thresholds.ts';
 
@@ -40,6 +41,8 @@ export interface InfraConfig {
   readonly alertEmail?: string;
   /** Which provider card orders use. The sandbox (TEST page, no money) is refused in production. */
   readonly paymentProvider: CardProviderName;
+  /** With CMI: its 3-D Secure gate (the test one, or production's; its merchant API is beside it, `…/fim/api`). */
+  readonly cmiGatewayUrl?: string;
   /** Days every log group of the stage keeps its logs. */
   readonly logRetentionDays: number;
   /** The monthly AWS Budget (USD, the whole account's cost): the alert topic hears at 80 % actual and 100 % forecast. */
@@ -100,6 +103,7 @@ export const SETTINGS = {
   mailFromSubdomain: 'DAKHLA_MAIL_FROM_SUBDOMAIN',
   alertEmail: 'DAKHLA_ALERT_EMAIL',
   paymentProvider: 'DAKHLA_PAYMENT_PROVIDER',
+  cmiGatewayUrl: 'DAKHLA_CMI_GATEWAY_URL',
   monthlyBudgetUsd: 'DAKHLA_MONTHLY_BUDGET_USD',
 } as const;
 export type SettingName = keyof typeof SETTINGS;
@@ -238,8 +242,9 @@ export function checkConfig(source: SettingSource, env: Env = process.env): { co
     paymentProvider = providerText as CardProviderName;
   }
   if (production && paymentProvider === 'sandbox') {
-    problem('paymentProvider', `${providerText ? '"sandbox"' : 'unset, so "sandbox"'} is the TEST provider (anyone can "pay" without money) and a production stage refuses it; use "stripe"`);
+    problem('paymentProvider', `${providerText ? '"sandbox"' : 'unset, so "sandbox"'} is the TEST provider (anyone can "pay" without money) and a production stage refuses it; use "cmi" (a Moroccan merchant) or "stripe"`);
   }
+  const cmiGatewayUrl = paymentProvider === 'cmi' ? readCmiGateway(text, problem, production) : undefined;
 
   const budgetValue = raw('monthlyBudgetUsd');
   const monthlyBudgetUsd = budgetValue === undefined ? DEFAULT_MONTHLY_BUDGET_USD : Number(budgetValue);
@@ -261,6 +266,7 @@ export function checkConfig(source: SettingSource, env: Env = process.env): { co
       email: email!,
       ...(alertEmail ? { alertEmail } : {}),
       paymentProvider,
+      ...(cmiGatewayUrl ? { cmiGatewayUrl } : {}),
       logRetentionDays: production ? LOG_RETENTION_DAYS.production : LOG_RETENTION_DAYS.other,
       monthlyBudgetUsd,
     },
@@ -269,6 +275,25 @@ export function checkConfig(source: SettingSource, env: Env = process.env): { co
 
 type Text = (setting: SettingName) => string | undefined;
 type Problem = (setting: SettingName, text: string) => void;
+
+/** CMI's gate: required with cmi; https; a production stage does not take CMI's test gate (no money would move). */
+function readCmiGateway(text: Text, problem: Problem, production: boolean): string | undefined {
+  const url = text('cmiGatewayUrl');
+  const hint = `CMI's 3-D Secure gate: ${CMI_GATEWAYS.test} (CMI's test platform) or ${CMI_GATEWAYS.production} (production)`;
+  if (!url) {
+    problem('cmiGatewayUrl', `required when paymentProvider is "cmi": ${hint}`);
+    return undefined;
+  }
+  if (!/^https:\/\/[a-z0-9.-]+(:\d{1,5})?\/[A-Za-z0-9._/-]*$/i.test(url)) {
+    problem('cmiGatewayUrl', `"${url}" is not an https URL such as ${CMI_GATEWAYS.production}`);
+    return undefined;
+  }
+  if (production && url === CMI_GATEWAYS.test) {
+    problem('cmiGatewayUrl', `"${url}" is CMI's test platform (no money moves) and a production stage refuses it; use ${CMI_GATEWAYS.production}`);
+    return undefined;
+  }
+  return url;
+}
 
 function readDomain(text: Text, problem: Problem): StoreDomain | undefined {
   const name = text('domainName')?.toLowerCase().replace(/\.$/, '');

@@ -36,7 +36,9 @@ export function describeConfig(config: InfraConfig): string[] {
       ? `email: ${config.email.from} through SES identity ${config.email.identity}${config.email.mailFromDomain ? `, MAIL FROM ${config.email.mailFromDomain}` : ''}; Cognito sends through it`
       : `email: placeholder sender ${config.email.from} (no SES identity made; Cognito's default sender)`,
     `alerts: ${config.alertEmail ?? 'no address subscribed to the alert topic'}; monthly AWS Budget ${config.monthlyBudgetUsd} USD (alerts at 80 % actual, 100 % forecast)`,
-    `card payments: ${config.paymentProvider}${config.paymentProvider === 'sandbox' ? ' (TEST page, no money)' : ''}`,
+    `card payments: ${config.paymentProvider}${config.paymentProvider === 'sandbox' ? ' (TEST page, no money)' : ''}${
+      config.cmiGatewayUrl ? ` through ${config.cmiGatewayUrl}; put cmiClientId, cmiStoreKey, cmiApiUser and cmiApiPassword into the payment secret (RUNBOOK: CMI)` : ''
+    }${config.paymentProvider === 'stripe' ? '; put stripeSecretKey and stripeWebhookSecret into the payment secret' : ''}`,
     `upload origins: ${config.uploadOrigins.join(', ')}; logs kept ${config.logRetentionDays} days`,
   ];
 }

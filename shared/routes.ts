@@ -85,12 +85,17 @@ export const routes = [
 
   // Card payments: the configured provider's signed webhook resumes the order's saga (one route per
   // provider, only the configured one deployed); the sandbox provider's hosted TEST page.
-  ...CARD_PROVIDERS.map(
+  ...CARD_PROVIDERS.filter((provider) => provider !== 'cmi').map(
     (provider) =>
       ({ method: 'POST', path: `/api/payments/${provider}/webhook`, handler: 'payments/receive-webhook', auth: 'public', cardProvider: provider, access: { table: 'read-write', workflows: ['order-saga'], paymentSecret: true } }) as const,
   ),
   { method: 'GET', path: '/api/payments/sandbox/{sessionId}', handler: 'payments/sandbox-page', auth: 'public', cardProvider: 'sandbox', access: { table: 'read' } },
   { method: 'POST', path: '/api/payments/sandbox/{sessionId}/decision', handler: 'payments/sandbox-decision', auth: 'public', cardProvider: 'sandbox', access: { table: 'read-write', paymentSecret: true } },
+  // CMI: its server-to-server callback (form-encoded, answered in plain text), the page that posts the
+  // signed order to its 3-D Secure gate (checkout's redirectUrl), and where it posts the shopper back (okUrl/failUrl).
+  { method: 'POST', path: '/api/payments/cmi/callback', handler: 'payments/cmi-callback', auth: 'public', cardProvider: 'cmi', access: { table: 'read-write', workflows: ['order-saga'], paymentSecret: true } },
+  { method: 'GET', path: '/api/payments/cmi/{sessionId}', handler: 'payments/cmi-redirect', auth: 'public', cardProvider: 'cmi', access: { table: 'read', paymentSecret: true } },
+  { method: 'POST', path: '/api/payments/cmi/{sessionId}/return/{outcome}', handler: 'payments/cmi-return', auth: 'public', cardProvider: 'cmi', access: { table: 'read' } },
 
   // Artisans: their own account, shop, products and photos. Ownership comes from the token.
   { method: 'GET', path: '/api/me', handler: 'artisan/get-me', auth: 'signed-in', access: { table: 'read' } },
@@ -107,6 +112,8 @@ export const routes = [
   { method: 'DELETE', path: '/api/me/products/{productId}/images/{imageId}', handler: 'artisan/remove-image', auth: 'signed-in', access: { table: 'read-write', images: 'delete' } },
 
   { method: 'GET', path: '/api/me/orders', handler: 'orders/list-my-sub-orders', auth: 'signed-in', access: { table: 'read' } },
+  // Artisans: their sales at a glance (orders and revenue per week, top products, low stock).
+  { method: 'GET', path: '/api/me/sales', handler: 'artisan/get-my-sales', auth: 'signed-in', access: { table: 'read' } },
   { method: 'POST', path: '/api/me/orders/{orderId}/fulfilment', handler: 'orders/act-on-sub-order', auth: 'signed-in', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
 
   // Operators: shop applications and moderation.

@@ -26,6 +26,8 @@ const emailFrom = requiredWhenUsed('EMAIL_FROM', 'functions that send email');
 const emailTransport = requiredWhenUsed('EMAIL_TRANSPORT', 'functions that send email');
 const outboxUrl = requiredWhenUsed('OUTBOX_URL', 'functions that send email locally');
 const publicBaseUrl = requiredWhenUsed('PUBLIC_BASE_URL', 'checkout, the payment routes, the saga tasks and email links (ApiStack sets it from the domain or the distribution)');
+const cmiGatewayUrl = requiredWhenUsed('CMI_GATEWAY_URL', 'the functions of a stage whose card provider is cmi (ApiStack sets it from the stage\'s cmiGatewayUrl)');
+const cmiApiUrl = requiredWhenUsed('CMI_API_URL', 'the functions of a stage whose card provider is cmi');
 const paymentSecretName = requiredWhenUsed('PAYMENT_SECRET_NAME', 'functions that verify payment webhooks or call a payment provider');
 
 export const config = {
@@ -58,7 +60,7 @@ export const config = {
   get userPoolId(): string {
     return userPoolId();
   },
-  /** Which provider card orders use (PAYMENT_PROVIDER): sandbox (default) or stripe. */
+  /** Which provider card orders use (PAYMENT_PROVIDER): sandbox (default), cmi or stripe. */
   paymentProvider: process.env.PAYMENT_PROVIDER,
   /** The store's public URL, no trailing slash (PUBLIC_BASE_URL): payment pages and webhooks are under it. */
   get publicBaseUrl(): string {
@@ -69,7 +71,22 @@ export const config = {
    * otherwise the payment secret (PAYMENT_SECRET_NAME, Secrets Manager) holds it.
    */
   sandboxWebhookSecret: process.env.SANDBOX_WEBHOOK_SECRET,
-  /** The Secrets Manager secret (JSON) with `sandboxWebhookSecret`, `stripeSecretKey`, `stripeWebhookSecret`. */
+  /** CMI's 3-D Secure gate the shopper's browser posts to (CMI_GATEWAY_URL, e.g. https://payment.cmi.co.ma/fim/est3Dgate). */
+  get cmiGatewayUrl(): string {
+    return cmiGatewayUrl();
+  },
+  /** CMI's merchant API for voids, refunds and captures (CMI_API_URL, e.g. https://payment.cmi.co.ma/fim/api). */
+  get cmiApiUrl(): string {
+    return cmiApiUrl();
+  },
+  /**
+   * CMI's credentials when given directly (CMI_CLIENT_ID, CMI_STORE_KEY, CMI_API_USER, CMI_API_PASSWORD: the local stack and
+   * its CMI test gateway); otherwise the payment secret holds cmiClientId, cmiStoreKey, cmiApiUser, cmiApiPassword.
+   */
+  cmiCredentials: process.env.CMI_STORE_KEY
+    ? { clientId: process.env.CMI_CLIENT_ID ?? '', storeKey: process.env.CMI_STORE_KEY, apiUser: process.env.CMI_API_USER ?? '', apiPassword: process.env.CMI_API_PASSWORD ?? '' }
+    : undefined,
+  /** The Secrets Manager secret (JSON) with `sandboxWebhookSecret`, `stripeSecretKey`, `stripeWebhookSecret`, `cmiClientId`, `cmiStoreKey`, `cmiApiUser`, `cmiApiPassword`. */
   get paymentSecretName(): string {
     return paymentSecretName();
   },

@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { payments as paymentsData } from '#shared/data/payments.ts';
+import { cmiProvider, type CmiSecrets } from '#shared/payments/cmi.ts';
 import { codProvider } from '#shared/payments/cod.ts';
 import { cardProviderName, type PaymentProvider, type ProviderName } from '#shared/payments/provider.ts';
 import { sandboxProvider } from '#shared/payments/sandbox.ts';
@@ -13,8 +14,9 @@ import { traced } from './tracing.ts';
 /**
  * The payment providers, built once per process. Which one card orders use is PAYMENT_PROVIDER
  * (default sandbox). Secrets come from one Secrets Manager secret (PAYMENT_SECRET_NAME, JSON:
- * sandboxWebhookSecret, stripeSecretKey, stripeWebhookSecret), fetched once at cold start;
- * locally the stack gives the sandbox secret directly (SANDBOX_WEBHOOK_SECRET).
+ * sandboxWebhookSecret, stripeSecretKey, stripeWebhookSecret, cmiClientId, cmiStoreKey, cmiApiUser,
+ * cmiApiPassword), fetched once at cold start; locally the stack gives the sandbox secret and the
+ * CMI test gateway's credentials directly (SANDBOX_WEBHOOK_SECRET, CMI_*).
  */
 export const payments = paymentsData({ db, tableName: config.tableName });
 export const cardProvider: ProviderName = cardProviderName(config.paymentProvider);
@@ -37,11 +39,24 @@ async function secret(name: string): Promise<string> {
 }
 const sandboxSecret = async () => config.sandboxWebhookSecret ?? secret('sandboxWebhookSecret');
 
+let cmiSecrets: Promise<CmiSecrets> | undefined;
+const cmiCredentials = (): Promise<CmiSecrets> => {
+  if (config.cmiCredentials) return Promise.resolve(config.cmiCredentials);
+  cmiSecrets ??= Promise.all([secret('cmiClientId'), secret('cmiStoreKey'), secret('cmiApiUser'), secret('cmiApiPassword')])
+    .then(([clientId, storeKey, apiUser, apiPassword]) => ({ clientId, storeKey, apiUser, apiPassword }))
+    .catch((error: unknown) => {
+      cmiSecrets = undefined;
+      throw error;
+    });
+  return cmiSecrets;
+};
+
 // Cold start: fetch the secrets now (not on the first webhook).
-if (!config.sandboxWebhookSecret && config.paymentSecretNameSet) paymentSecrets().catch(() => {});
+if (!config.sandboxWebhookSecret && !config.cmiCredentials && config.paymentSecretNameSet) paymentSecrets().catch(() => {});
 
 const providers: Record<ProviderName, PaymentProvider> = {
   sandbox: sandboxProvider({ sessions: payments.sandboxSessions, secret: sandboxSecret, baseUrl: () => config.publicBaseUrl }),
+  cmi: cmiProvider({ secrets: cmiCredentials, gatewayUrl: () => config.cmiGatewayUrl, apiUrl: () => config.cmiApiUrl, baseUrl: () => config.publicBaseUrl }),
   stripe: stripeProvider({ secrets: async () => ({ secretKey: await secret('stripeSecretKey'), webhookSecret: await secret('stripeWebhookSecret') }) }),
   cod: codProvider,
 };
@@ -59,4 +74,14 @@ export const sandbox = {
   secret: sandboxSecret,
   baseUrl: () => config.publicBaseUrl,
   post: async (url: string, body: string, headers: Record<string, string>) => (await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(5000) })).status,
+};
+
+/** What CMI's redirect page and the shopper's return need. */
+export const cmi = {
+  /** CMI's pages exist only where card orders use CMI; elsewhere their routes answer 404. */
+  enabled: cardProvider === 'cmi',
+  payments,
+  secrets: cmiCredentials,
+  gatewayUrl: () => config.cmiGatewayUrl,
+  baseUrl: () => config.publicBaseUrl,
 };

@@ -9,7 +9,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { ClientConfig } from '#shared/client-config.ts';
 import { MAX_UPLOAD_BYTES } from '#shared/domain/images.ts';
 import { paymentOrigins, securityHeaderPolicy } from '#shared/edge/security-headers.ts';
-import { cardProviderName } from '#shared/payments/provider.ts';
+import { cardProviderName, type CardProviderName } from '#shared/payments/provider.ts';
 import { routes, routesFor } from '#shared/routes.ts';
 import { schedules as scheduleTable } from '#shared/schedules.ts';
 import type { Workflow } from '#shared/workflows/definition.ts';
@@ -17,6 +17,7 @@ import { workflows as registeredWorkflows } from '#shared/workflows/registry.ts'
 import { DEFAULT_COGNITO_PORT, localCognitoClient, startCognito, type LocalCognito } from './cognito.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, type Emulator } from './emulators.ts';
+import { LOCAL_CMI_CREDENTIALS, startCmiTestGateway, type CmiTestGateway } from './cmi-gateway.ts';
 import { createLocalEdge } from './edge.ts';
 import { createGateway } from './gateway.ts';
 import { assertPortFree, freePort } from './ports.ts';
@@ -58,6 +59,10 @@ export interface StackOptions {
   workflowTimeScale?: number;
   /** The handlers' log level (POWERTOOLS_LOG_LEVEL). @default 'WARN' */
   logLevel?: LogLevel;
+  /** Which provider card orders use: `cmi` also starts the local CMI test gateway. @default PAYMENT_PROVIDER, else 'sandbox' */
+  paymentProvider?: CardProviderName;
+  /** The CMI test gateway's port (with `cmi`). @default 4590, or a free one with `port: 0` */
+  cmiPort?: number;
   log?: (line: string) => void;
 }
 
@@ -80,6 +85,10 @@ export interface RunningStack {
   workflows: WorkflowRuntime;
   /** The scheduled functions' timers (shared/schedules.ts); `run(name)` runs one now. */
   schedules: LocalSchedules;
+  /** The card provider card orders use here. */
+  paymentProvider: CardProviderName;
+  /** With `cmi`: the local CMI test gateway (never deployed). */
+  cmiGateway?: CmiTestGateway;
   seeded: Awaited<ReturnType<typeof seedIfEmpty>>;
   stop(): Promise<void>;
 }
@@ -122,6 +131,8 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   let workflowRuntime: WorkflowRuntime | undefined;
   let unsubscribeMetrics: (() => void) | undefined;
   let schedules: LocalSchedules | undefined;
+  let cmiGateway: CmiTestGateway | undefined;
+  const cardProvider = options.paymentProvider ?? cardProviderName(process.env.PAYMENT_PROVIDER);
   const stop = async () => {
     await schedules?.stop(); // a run in flight finishes first (it works through the gateway and the workflows)
     unsubscribeMetrics?.();
@@ -130,6 +141,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
     if (server) await new Promise<void>((r) => server!.close(() => r()));
     server?.closeAllConnections();
     s3Front?.close();
+    await cmiGateway?.stop();
     for (const emulator of started.reverse()) await emulator.stop();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   };
@@ -147,6 +159,11 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
     ] as const;
     await Promise.allSettled(starting); // so that stop() also stops those that did start when one fails
     const [dynamo, s3, cognito] = await Promise.all(starting);
+    // CMI: its local TEST gateway (a page with approve/decline and 3-D Secure, real signed callbacks, the merchant API).
+    if (cardProvider === 'cmi') {
+      cmiGateway = await startCmiTestGateway({ port: options.cmiPort ?? (options.port ? 4590 : await freePort()), log });
+      log(`CMI test gateway: ${cmiGateway.url} (card orders pay there; never deployed)`);
+    }
 
     // The edge's secret for this run (CloudFront's origin custom header in AWS): the gateway sends
     // it with every API request, and the handlers refuse requests without it.
@@ -169,8 +186,20 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       // Step Functions: the gateway's /sfn, and one <NAME>_ARN per workflow (ORDER_SAGA_ARN…).
       AWS_ENDPOINT_URL_SFN: `http://localhost:${port}${SFN_PATH}`,
       ...workflowEnvironment(workflows),
-      // Card payments: the sandbox provider's TEST page and its signed webhook (to PUBLIC_BASE_URL, below).
+      // Card payments: the sandbox provider's TEST page and its signed webhook (to PUBLIC_BASE_URL, below),
+      // or CMI through the local test gateway, with its credentials given directly (a secret in AWS).
+      PAYMENT_PROVIDER: cardProvider,
       SANDBOX_WEBHOOK_SECRET: LOCAL_SANDBOX_WEBHOOK_SECRET,
+      ...(cmiGateway
+        ? {
+            CMI_GATEWAY_URL: cmiGateway.gatewayUrl,
+            CMI_API_URL: cmiGateway.apiUrl,
+            CMI_CLIENT_ID: LOCAL_CMI_CREDENTIALS.clientId,
+            CMI_STORE_KEY: LOCAL_CMI_CREDENTIALS.storeKey,
+            CMI_API_USER: LOCAL_CMI_CREDENTIALS.apiUser,
+            CMI_API_PASSWORD: LOCAL_CMI_CREDENTIALS.apiPassword,
+          }
+        : {}),
       // Email: what SES would send lands in the local outbox (the gateway's /dev/outbox).
       EMAIL_TRANSPORT: 'outbox',
       OUTBOX_URL: `http://localhost:${port}/dev/outbox`,
@@ -212,14 +241,13 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       ...(options.workflowTimeScale ? { timeScale: options.workflowTimeScale } : {}),
       log,
     });
-    const cardProvider = cardProviderName(process.env.PAYMENT_PROVIDER);
     const clientConfig: ClientConfig = {
       auth: { endpoint: `${cognito.endpoint}/`, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
       stage: { name: 'local', production: false },
       payments: { provider: cardProvider },
     };
     server = await createGateway({
-      // The routes AWS deploys with this card provider (the sandbox locally: its TEST page and webhook).
+      // The routes AWS deploys with this card provider (the sandbox by default: its TEST page and webhook).
       routes: routesFor(cardProvider, routes),
       functionsDir: join(ROOT, 'functions'),
       webRoot: options.webRoot ?? join(ROOT, 'web/dist'),
@@ -234,7 +262,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       clientConfig,
       // What CloudFront does in AWS, from the same policy: uploads go to the same-origin S3 front here.
       edge: createLocalEdge({
-        policy: securityHeaderPolicy({ authEndpoint: clientConfig.auth.endpoint, paymentProvider: paymentOrigins(clientConfig.payments.provider) }),
+        policy: securityHeaderPolicy({ authEndpoint: clientConfig.auth.endpoint, paymentProvider: paymentOrigins(cardProvider, cmiGateway ? { cmiGatewayUrl: cmiGateway.gatewayUrl } : {}) }),
         originVerifySecret,
       }),
       log,
@@ -265,6 +293,8 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       sfnEndpoint: `http://localhost:${port}${SFN_PATH}`,
       workflows: workflowRuntime,
       schedules,
+      paymentProvider: cardProvider,
+      ...(cmiGateway ? { cmiGateway } : {}),
       seeded,
       stop,
     };

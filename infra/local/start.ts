@@ -5,13 +5,15 @@ import { LocalStackError } from './ports.ts';
 import { ROOT, startStack, type RunningStack } from './stack.ts';
 import { LOG_LEVELS, type LogLevel } from './telemetry.ts';
 import { schedules as scheduleTable } from '#shared/schedules.ts';
+import { CARD_PROVIDERS, cardProviderName, type CardProviderName } from '#shared/payments/provider.ts';
 
 /**
  * `npm start`: the whole store locally. Options (flags or environment):
  *   --port / PORT (3000; 0 = any free ports), --dynamodb-port / DYNAMODB_PORT (8000),
  *   --s3-port / S3_PORT (4569), --cognito-port / COGNITO_PORT (9229), --data-dir / DATA_DIR (.local-data), --ephemeral (keep nothing),
  *   --quiet (no request log), --log-level / LOG_LEVEL (the handlers' Powertools log level: WARN),
- *   --workflow-time-scale (real seconds per second of the workflows' waits: tests and demos).
+ *   --workflow-time-scale (real seconds per second of the workflows' waits: tests and demos),
+ *   --payment-provider / PAYMENT_PROVIDER (sandbox; cmi starts the local CMI test gateway, on --cmi-port / CMI_PORT, 4590).
  */
 const { values } = parseArgs({
   options: {
@@ -24,6 +26,8 @@ const { values } = parseArgs({
     quiet: { type: 'boolean', default: false },
     'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'WARN' },
     'workflow-time-scale': { type: 'string' },
+    'payment-provider': { type: 'string', default: process.env.PAYMENT_PROVIDER },
+    'cmi-port': { type: 'string', default: process.env.CMI_PORT },
   },
 });
 
@@ -58,6 +62,13 @@ try {
   const s3Port = portOption('s3-port', values['s3-port']);
   const cognitoPort = portOption('cognito-port', values['cognito-port']);
   const workflowTimeScale = timeScaleOption(values['workflow-time-scale']);
+  const cmiPort = portOption('cmi-port', values['cmi-port']);
+  let paymentProvider: CardProviderName;
+  try {
+    paymentProvider = cardProviderName(values['payment-provider']);
+  } catch {
+    throw new LocalStackError(`--payment-provider must be one of ${CARD_PROVIDERS.join(', ')}, got "${values['payment-provider']}"`);
+  }
   const logLevel = values['log-level'].toUpperCase() as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new LocalStackError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${values['log-level']}"`);
   // Ctrl-C stops cleanly from the first moment, during the start too (once it has started what it starts).
@@ -81,6 +92,8 @@ try {
     ...(cognitoPort !== undefined ? { cognitoPort } : {}),
     ...(values.ephemeral ? {} : { dataDir: values['data-dir'] }),
     ...(workflowTimeScale !== undefined ? { workflowTimeScale } : {}),
+    paymentProvider,
+    ...(cmiPort !== undefined ? { cmiPort } : {}),
     logLevel,
     log: values.quiet ? (line) => !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(line) && say(line) : say,
   });
@@ -93,6 +106,7 @@ try {
   say(`operators' TOTP codes (demo operator): ${stack.url}/dev/totp.html`);
   say(`business metrics (as CloudWatch would count them): ${stack.url}/dev/metrics`);
   say(`scheduled: ${scheduleTable.map((s) => `${s.name} every ${s.localEverySeconds} s (now: POST ${stack.url}/dev/run/${s.name})`).join('; ')}`);
+  say(`card payments: ${stack.paymentProvider}${stack.cmiGateway ? ` through the CMI test gateway at ${stack.cmiGateway.url}` : stack.paymentProvider === 'sandbox' ? ' (the TEST page)' : ''}`);
   say(`data: ${values.ephemeral ? 'in memory (--ephemeral)' : values['data-dir']}`);
   say(`Dakhla Market is running at ${stack.url}  (API under ${stack.url}/api) — Ctrl-C to stop`);
 } catch (error) {

@@ -24,6 +24,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { CardProviderName } from '#shared/payments/provider.ts';
+import { cmiApiUrlOf } from '#shared/payments/cmi.ts';
 import { routeFunctionName, routeKey, routes as routeTable, routesFor, USER_POOL_ACCESS, type Auth, type Route } from '#shared/routes.ts';
 import { schedules as scheduleTable, type Schedule } from '#shared/schedules.ts';
 import { grantCounters, grantTable, HandlerFunction } from '../constructs/handler-function.ts';
@@ -67,6 +68,8 @@ export interface ApiStackProps extends StackProps {
   readonly publicBaseUrl: string;
   /** PAYMENT_PROVIDER of card orders: also which provider's routes are deployed. @default 'sandbox' */
   readonly paymentProvider?: CardProviderName;
+  /** With CMI: its 3-D Secure gate (CMI_GATEWAY_URL of the functions; the merchant API beside it is CMI_API_URL). */
+  readonly cmiGatewayUrl?: string;
   /** The stage's alert topic (OpsStack): every alarm of this stack notifies it. */
   readonly alertTopic: sns.ITopic;
   /** The scheduled functions; defaults to shared/schedules.ts. */
@@ -151,9 +154,10 @@ export class ApiStack extends Stack {
     const authorizers: RouteAuthorizers = { 'signed-in': jwt, operator: jwt, ...props.authorizers };
 
     // Payments: one secret (JSON) for the providers: the sandbox's webhook secret is generated;
-    // the operator puts stripeSecretKey and stripeWebhookSecret into it when Stripe is used.
+    // the operator puts stripeSecretKey and stripeWebhookSecret into it when Stripe is used, and
+    // cmiClientId, cmiStoreKey, cmiApiUser and cmiApiPassword when CMI is.
     this.paymentSecret = new secretsmanager.Secret(this, 'PaymentSecret', {
-      description: 'Dakhla Market payment providers (JSON): sandboxWebhookSecret (generated), stripeSecretKey, stripeWebhookSecret',
+      description: 'Dakhla Market payment providers (JSON): sandboxWebhookSecret (generated), stripeSecretKey, stripeWebhookSecret, cmiClientId, cmiStoreKey, cmiApiUser, cmiApiPassword',
       generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'sandboxWebhookSecret', excludePunctuation: true, passwordLength: 48 },
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -161,7 +165,12 @@ export class ApiStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason: 'Webhook signing secrets and provider API keys are rotated at the provider (Stripe dashboard) and then put here; there is no rotation Lambda for them.',
     });
-    const paymentEnvironment = { PAYMENT_PROVIDER: paymentProvider, PUBLIC_BASE_URL: props.publicBaseUrl };
+    if (paymentProvider === 'cmi' && !props.cmiGatewayUrl) throw new Error('ApiStack: paymentProvider "cmi" needs cmiGatewayUrl (the stage setting)');
+    const paymentEnvironment = {
+      PAYMENT_PROVIDER: paymentProvider,
+      PUBLIC_BASE_URL: props.publicBaseUrl,
+      ...(paymentProvider === 'cmi' && props.cmiGatewayUrl ? { CMI_GATEWAY_URL: props.cmiGatewayUrl, CMI_API_URL: cmiApiUrlOf(props.cmiGatewayUrl) } : {}),
+    };
     const grantPaymentSecret = (fn: lambda.Function) => {
       fn.addEnvironment('PAYMENT_SECRET_NAME', this.paymentSecret.secretName);
       // GetSecretValue on this secret only (not DescribeSecret, nor any other secret).

@@ -32,6 +32,8 @@ export interface WebStackProps extends StackProps {
   readonly stage: { readonly name: string; readonly production: boolean };
   /** The provider card orders use, told to the browser in /config.json. */
   readonly paymentProvider: CardProviderName;
+  /** With CMI: its gate, where the redirect page posts the shopper's order (the CSP's form-action). */
+  readonly cmiGatewayUrl?: string;
   /** The store's web ACL (AWS WAF, CLOUDFRONT scope: EdgeStack, us-east-1). */
   readonly webAclArn: string;
   /** The store's own domain and its us-east-1 certificate (EdgeStack's, or the imported certificateArn). */
@@ -106,7 +108,7 @@ export class WebStack extends Stack {
     const responseHeadersPolicy = securityHeadersPolicy(
       this,
       'SecurityHeaders',
-      securityHeaderPolicy({ authEndpoint, uploadOrigin: `https://${props.imageBucket.bucketRegionalDomainName}`, paymentProvider: paymentOrigins(props.paymentProvider) }),
+      securityHeaderPolicy({ authEndpoint, uploadOrigin: `https://${props.imageBucket.bucketRegionalDomainName}`, paymentProvider: paymentOrigins(props.paymentProvider, props.cmiGatewayUrl ? { cmiGatewayUrl: props.cmiGatewayUrl } : {}) }),
     );
     const api = new ApiEdge(this, 'ApiEdge', { api: this.httpApi, originVerify: this.originVerify, responseHeadersPolicy });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CMI_SESSION_ID } from '../payments/cmi.ts';
 
 /** Requests of the payment routes: provider webhooks and the sandbox's hosted page. */
 
@@ -24,3 +25,9 @@ export function readDecision(rawBody: string, contentType: string | undefined): 
 
 /** Every header as sent (lower-case names): the provider's signature header is among them. */
 export const webhookHeaders = z.record(z.string(), z.string());
+
+/** A CMI session (its `oid`): the order id, `-`, 12 random characters (shared/payments/cmi.ts). */
+export const cmiSessionPath = z.object({ sessionId: z.string().regex(CMI_SESSION_ID, 'is not a CMI payment session') }).strict();
+
+/** Where CMI sends the shopper back: okUrl or failUrl. */
+export const cmiReturnPath = z.object({ sessionId: cmiSessionPath.shape.sessionId, outcome: z.enum(['ok', 'fail']) }).strict();

@@ -6,7 +6,7 @@ import type { DisplayRates } from '../domain/money.ts';
 import type { ShippingRates } from '../domain/shipping.ts';
 import type { SearchWord } from '../domain/text-search.ts';
 import { toItem, type Item } from './items.ts';
-import { catalogueEntryIndexes, keys, productIndexes, scope, shopIndexes, type TableKey } from './keys.ts';
+import { catalogueEntryIndexes, keys, productIndexes, scope, shopIndexes, variantIndexes, type TableKey } from './keys.ts';
 
 /**
  * Writes of catalogue entities. A product's items (product, variants, images) and its
@@ -42,13 +42,14 @@ export function shopItems(shop: Shop): Item[] {
 
 export const productItem = (product: Product): Item =>
   toItem('Product', keys.product(product.id), product, productIndexes(product.shopId, product.updatedAt, product.id));
-export const variantItem = (productId: string, variant: Variant): Item =>
-  toItem('Variant', keys.variant(productId, variant.sku), { ...variant, productId });
+/** A variant (its stock) of a shop's product, in its shop's variants (gsi1): what the artisan's low-stock list reads. */
+export const variantItem = (product: Pick<Product, 'id' | 'shopId'>, variant: Variant): Item =>
+  toItem('Variant', keys.variant(product.id, variant.sku), { ...variant, productId: product.id }, variantIndexes(product.shopId, product.id, variant.sku));
 export const imageItem = (productId: string, image: ProductImage): Item => toItem('ProductImage', keys.productImage(productId, image.id), image);
 
 /** Every item that stores a product, including its catalogue entries when it is listed. */
 export function productItems(product: Product, variants: Variant[], images: ProductImage[], shop: Shop, category: Category): Item[] {
-  const items: Item[] = [productItem(product), ...variants.map((v) => variantItem(product.id, v)), ...images.map((img) => imageItem(product.id, img))];
+  const items: Item[] = [productItem(product), ...variants.map((v) => variantItem(product, v)), ...images.map((img) => imageItem(product.id, img))];
   return [...items, ...catalogueEntries(product, images, shop, category)];
 }
 

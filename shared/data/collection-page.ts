@@ -55,3 +55,34 @@ export async function collectionPage<T>(
     throw error;
   }
 }
+
+/**
+ * Every item of one partition — of the table, or of a gsi1 collection (`index`) — page after page;
+ * with `attributes`, only those (and with `filter`, a FilterExpression on them by their place,
+ * `#a0`, `#a1`…, only the items that pass). For partitions bounded by what one product or shop
+ * holds (its items, its products, its variants), never by its history.
+ */
+export async function wholePartition(
+  { db, tableName }: CatalogueWritesDeps,
+  q: { partition: string; index?: 'gsi1'; attributes?: string[]; filter?: { expression: string; values: Record<string, unknown> } },
+): Promise<Record<string, unknown>[]> {
+  const names = Object.fromEntries((q.attributes ?? []).map((a, i) => [`#a${i}`, a]));
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        ...(q.index ? { IndexName: q.index } : {}),
+        KeyConditionExpression: `${q.index ? `${q.index}pk` : 'pk'} = :pk`,
+        ...(q.filter ? { FilterExpression: q.filter.expression } : {}),
+        ...(q.attributes ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: { ':pk': q.partition, ...q.filter?.values },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

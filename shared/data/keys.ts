@@ -51,6 +51,8 @@ export const keys = {
   subOrder: (orderId: string, shopId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `SUB#${shopId}` }),
   /** A paused saga step's task token: the payment, or one artisan's accept/ship/deliver. */
   sagaTask: (orderId: string, step: string, shopId?: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.taskPrefix}${step}${shopId ? `#${shopId}` : ''}` }),
+  /** A shop's sales in one week (its Monday in Morocco, `YYYY-MM-DD`): orders, units, revenue, per product; changed with each parcel placed or cancelled. */
+  salesWeek: (shopId: string, week: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `${shopSk.salesPrefix}${week}` }),
   /** An artisan's earnings from one delivered sub-order, by month. */
   ledgerEntry: (shopId: string, at: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `LEDGER#${at.slice(0, 7)}#${at}#${orderId}` }),
   /** One checkout attempt, by the SHA-256 of its Idempotency-Key: the request's hash and the order it made (expires after a day). */
@@ -88,11 +90,16 @@ export const keys = {
   /** One entry of the order's own timeline (an operator's cancel, delivery, resent email; the reconciler's or the saga's action): `EVENT#<id>`. */
   orderEvent: (orderId: string, eventKey: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.eventPrefix}${eventKey}` }),
   /** One term of the search's vocabulary: the word shown for it and how many listed products have it. */
-  vocabularyTerm: (term: string): TableKey => ({ pk: partitions.vocabulary(), sk: `${vocabularySk.termPrefix}${term}` }),
+  vocabularyTerm: (term: string): TableKey => ({ pk: partitions.vocabulary(), sk: `TERM#${term}` }),
   /** Which version of the term rules (shared/domain/text-search.ts) the catalogue's entries were built with. */
-  searchIndex: (): TableKey => ({ pk: partitions.vocabulary(), sk: 'INDEX' }),
+  searchIndex: (): TableKey => ({ pk: 'SEARCHINDEX', sk: 'SEARCHINDEX' }),
   /** Where the reconciler's sweep of the orders in one status stopped (bounded work per run). */
   reconcilerCursor: (status: string): TableKey => ({ pk: 'RECONCILER', sk: `CURSOR#${status}` }),
+};
+
+/** Sort-key prefixes inside a shop's partition (`SHOP#<shopId>`). */
+export const shopSk = {
+  salesPrefix: 'SALES#',
 };
 
 /** Sort-key prefixes inside an order's partition (`ORDER#<orderId>`). */
@@ -121,20 +128,18 @@ export const partitions = {
   contactOrders: (contactId: string) => `CONTACT#${contactId}`,
   /** Every product of a shop, drafts and archived included (gsi1, latest change first). */
   shopProducts: (shopId: string) => `SHOPPRODUCTS#${shopId}`,
+  /** Every variant of a shop's products, with its stock (gsi1, by product): what the low-stock list reads. */
+  shopVariants: (shopId: string) => `SHOPVARIANTS#${shopId}`,
   /** Every open attention record, newest first (gsi1). */
   openAttention: () => 'ATTENTION',
   /** A setting's recorded edits, newest first (table partition). */
   settingChanges: (name: string) => `SETTINGCHANGES#${name}`,
   /** The products operators hid (gsi1, latest first). */
   hiddenProducts: () => 'HIDDEN_PRODUCTS',
-  /** The search's vocabulary (table partition): one item per term of the listed products. */
+  /** The search's vocabulary (table partition): one item per term of the listed products, and nothing else. */
   vocabulary: () => 'VOCABULARY',
 };
 
-/** Sort-key prefixes inside the vocabulary's partition. */
-export const vocabularySk = {
-  termPrefix: 'TERM#',
-};
 
 /** Sort-key prefixes inside a product's partition. */
 export const productSk = {
@@ -161,6 +166,11 @@ export function priceBounds(minPrice = 0, maxPrice = 99_999_999_999): { from: st
 /** Index attributes of a product item: its shop's full list, latest change first. */
 export function productIndexes(shopId: string, updatedAt: string, productId: string) {
   return { gsi1pk: partitions.shopProducts(shopId), gsi1sk: `${updatedAt}#${productId}` };
+}
+
+/** Index attributes of a variant: its shop's variants (gsi1, by product and SKU; the stock moves with the item). */
+export function variantIndexes(shopId: string, productId: string, sku: string) {
+  return { gsi1pk: partitions.shopVariants(shopId), gsi1sk: `${productId}#${sku}` };
 }
 
 /** Index attributes of an order: operators' list by status (gsi1), a signed-in shopper's orders (gsi3). */

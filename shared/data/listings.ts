@@ -3,9 +3,9 @@ import type { Category, Product, ProductImage, Shop } from '../domain/catalogue.
 import { canonicalJson } from '../domain/ids.ts';
 import type { SearchWord } from '../domain/text-search.ts';
 import { batchWrite, catalogueEntries, listedSearchWords, type CatalogueWritesDeps } from './catalogue-writes.ts';
+import { wholePartition } from './collection-page.ts';
 import { fromItem, type Item } from './items.ts';
 import { INDEX, keys, partitions, productSk, scope } from './keys.ts';
-import { queryEveryPage } from './query-pages.ts';
 import { searchVocabulary } from './search-vocabulary.ts';
 
 /** Sort-key prefix of a product's search-term entries. */
@@ -20,8 +20,8 @@ export function listings(deps: CatalogueWritesDeps) {
   const { db, tableName } = deps;
   const vocabulary = searchVocabulary(deps);
 
-  function partitionItems(productId: string): Promise<Record<string, unknown>[]> {
-    return queryEveryPage(db, { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partitions.productItems(productId) } });
+  async function partitionItems(productId: string): Promise<Record<string, unknown>[]> {
+    return wholePartition(deps, { partition: partitions.productItems(productId) });
   }
 
   /**
@@ -66,26 +66,9 @@ export function listings(deps: CatalogueWritesDeps) {
 
   /** Every product of a shop, for when the shop's status or name changes. */
   async function refreshShopListings(shopId: string): Promise<number> {
-    let start: Record<string, unknown> | undefined;
-    let count = 0;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: INDEX.byTime,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.shopProducts(shopId) },
-          ProjectionExpression: 'id',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        await refreshListing(item.id as string);
-        count++;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return count;
+    const products = await wholePartition(deps, { partition: partitions.shopProducts(shopId), index: INDEX.byTime, attributes: ['id'] });
+    for (const item of products) await refreshListing(item.id as string);
+    return products.length;
   }
 
   /** One page of the listed products' ids (gsi1 `CATALOGUE#ALL`, newest first): what a reindex walks. */

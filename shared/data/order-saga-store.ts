@@ -1,8 +1,10 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Order, OrderStatus, PaymentStatus, SubOrder, SubOrderStatus, TimelineEntry } from '../domain/order.ts';
+import { parcelSale, withdrawn } from '../domain/sales.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { toItem } from './items.ts';
 import { keys, partitions } from './keys.ts';
+import { salesWeekUpdate } from './sales.ts';
 
 /**
  * What the order saga writes: task tokens of paused steps, status moves guarded by the
@@ -117,12 +119,20 @@ export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
       }
     },
 
-    /** Cancels a sub-order and gives its stock back, in one transaction: exactly once. `who` asked for it (an operator), if anyone. */
+    /**
+     * Cancels a sub-order and gives its stock back, in one transaction: exactly once. `who` asked
+     * for it (an operator), if anyone. A parcel counted in its artisan's sales (`salesWeek`) is
+     * taken out of that week in the same transaction.
+     */
     async cancelSubOrder(sub: SubOrder, from: readonly SubOrderStatus[], at: string, reason: string, who?: TimelineWho): Promise<boolean> {
       try {
         await db.send(
           new TransactWriteCommand({
-            TransactItems: [{ Update: subOrderMove(sub.orderId, sub.shopId, from, 'cancelled', at, { cancelReason: reason }, who) }, ...stockBack(sub.lines)],
+            TransactItems: [
+              { Update: subOrderMove(sub.orderId, sub.shopId, from, 'cancelled', at, { cancelReason: reason }, who) },
+              ...stockBack(sub.lines),
+              ...(sub.salesWeek ? [{ Update: salesWeekUpdate(tableName, withdrawn(parcelSale(sub), sub.salesWeek)) }] : []),
+            ],
           }),
         );
         return true;

@@ -5,6 +5,7 @@ import { ConflictError } from '../domain/errors.ts';
 import type { DisplayRates } from '../domain/money.ts';
 import type { Order, SubOrder } from '../domain/order.ts';
 import type { CatalogueSnapshot } from '../domain/quote.ts';
+import { parcelSale } from '../domain/sales.ts';
 import type { ShippingRates } from '../domain/shipping.ts';
 import { batchGetAll, type CatalogueWritesDeps } from './catalogue-writes.ts';
 import { HoldsChanged, type HoldsWrite } from './client-limits.ts';
@@ -12,6 +13,7 @@ import { fromItem, toItem } from './items.ts';
 import { collectionPage } from './collection-page.ts';
 import { orderContactItems } from './order-contacts.ts';
 import { INDEX, keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
+import { salesWeekUpdate } from './sales.ts';
 import { settings } from './settings.ts';
 
 /** Orders: the catalogue read a checkout prices from, and the one transaction that places an order. */
@@ -95,7 +97,8 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
 
     /**
      * One transaction: every line's stock goes down (only where enough is left), every product
-     * is still published, the order and its sub-orders are written, and the idempotency key is
+     * is still published, the order and its sub-orders are written, each parcel is added to its
+     * artisan's sales week (shared/data/sales.ts), and the idempotency key is
      * claimed (only if new), with the shopper's open-order holds (`holds`, each only if unchanged
      * since read: HoldsChanged otherwise). Any refusal writes nothing. Conflicting concurrent
      * transactions are retried a few times.
@@ -104,6 +107,7 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
       const { order, subOrders, reservations, idempotency, holds = [] } = input;
       const { provider, sessionId } = order.payment;
       const productIds = [...new Set(reservations.map((r) => r.productId))];
+      const sales = subOrders.map(parcelSale);
       const transactItems = [
         ...reservations.map((r) => ({
           Update: {
@@ -125,9 +129,11 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
           },
         })),
         { Put: { TableName: tableName, Item: toItem('Order', keys.order(order.id), order, orderIndexes(order)), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...subOrders.map((sub) => ({
-          Put: { TableName: tableName, Item: toItem('SubOrder', keys.subOrder(sub.orderId, sub.shopId), sub, subOrderIndexes(sub)) },
+        // Each parcel counted once in its artisan's week (the week it is counted in kept on it, for a cancellation to take it out).
+        ...sales.map((sale, i) => ({
+          Put: { TableName: tableName, Item: toItem('SubOrder', keys.subOrder(subOrders[i]!.orderId, subOrders[i]!.shopId), { ...subOrders[i]!, salesWeek: sale.week }, subOrderIndexes(subOrders[i]!)) },
         })),
+        ...sales.map((sale) => ({ Update: salesWeekUpdate(tableName, sale) })),
         // The order filed under its shopper's e-mail and phone: what the operators' search reads.
         ...(await orderContactItems(order)).map((Item) => ({ Put: { TableName: tableName, Item } })),
         // A card order's payment session → the order: what the provider's webhook is looked up by.

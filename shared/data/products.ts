@@ -51,7 +51,7 @@ export function products({ db, tableName }: CatalogueWritesDeps) {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: tableName, Item: productItem(product), ConditionExpression: 'attribute_not_exists(pk)' } },
-            ...variants.map((v) => ({ Put: { TableName: tableName, Item: variantItem(product.id, v), ConditionExpression: 'attribute_not_exists(pk)' } })),
+            ...variants.map((v) => ({ Put: { TableName: tableName, Item: variantItem(product, v), ConditionExpression: 'attribute_not_exists(pk)' } })),
           ],
         }),
       ),
@@ -81,7 +81,7 @@ export function products({ db, tableName }: CatalogueWritesDeps) {
                 return {
                   Put: {
                     TableName: tableName,
-                    Item: variantItem(product.id, v),
+                    Item: variantItem(product, v),
                     ...(seen
                       ? { ConditionExpression: 'stock = :seen', ExpressionAttributeValues: { ':seen': seen.stock } }
                       : { ConditionExpression: 'attribute_not_exists(pk)' }),

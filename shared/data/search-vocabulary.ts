@@ -3,8 +3,8 @@ import { Vocabulary, type VocabularyEntry } from '../domain/search-vocabulary.ts
 import type { SearchWord } from '../domain/text-search.ts';
 import { batchWrite } from './catalogue-writes.ts';
 import { toItem, type Item } from './items.ts';
-import { keys, partitions, vocabularySk } from './keys.ts';
-import { queryEveryPage } from './query-pages.ts';
+import { wholePartition } from './collection-page.ts';
+import { keys, partitions } from './keys.ts';
 
 /**
  * The search's vocabulary in the table: `VOCABULARY` / `TERM#<term>` per term of the listed
@@ -32,12 +32,7 @@ export function searchVocabulary(deps: SearchVocabularyDeps) {
   const { db, tableName } = deps;
 
   async function readAll(): Promise<VocabularyEntry[]> {
-    const items = await queryEveryPage(db, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': partitions.vocabulary(), ':prefix': vocabularySk.termPrefix },
-      ProjectionExpression: 'term, word, products',
-    });
+    const items = await wholePartition(deps, { partition: partitions.vocabulary(), attributes: ['term', 'word', 'products'] });
     return items.map((item) => ({ term: String(item.term), word: String(item.word), products: Number(item.products) }));
   }
 

@@ -20,8 +20,8 @@ export const ATTENTION_KINDS = [
 ] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
-/** Who raised a record, or acted on an order's timeline. */
-export type OrderActor = 'reconciler' | 'saga';
+/** Who raised a record, or acted on an order's timeline: the reconciler, the saga, or the payment webhook (a payment it refused). */
+export type OrderActor = 'reconciler' | 'saga' | 'payments';
 
 /** What a record says about the problem, for the operator (the console words it in four languages). */
 export interface AttentionFacts {

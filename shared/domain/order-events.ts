@@ -11,7 +11,7 @@ import type { AttentionKind } from './attention.ts';
  */
 
 /** Who acted. */
-export type OrderEventWho = 'operator' | 'reconciler' | 'saga';
+export type OrderEventWho = 'operator' | 'reconciler' | 'saga' | 'payments';
 
 /** What an operator did. */
 export const OPERATOR_ACTIONS = ['cancel-order', 'cancel-parcel', 'confirm-delivery', 'resend-email'] as const;

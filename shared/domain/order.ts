@@ -77,6 +77,8 @@ export interface SubOrder {
   cancelReason?: string;
   /** The artisan's reason for declining. */
   declineReason?: string;
+  /** The week (its Monday in Morocco) whose sales count this parcel: set at checkout, so a cancellation takes it out of that week (shared/domain/sales.ts). */
+  salesWeek?: string;
   createdAt: string;
   updatedAt: string;
 }

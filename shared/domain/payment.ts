@@ -30,6 +30,20 @@ export interface PaymentMovement {
   reason?: string;
   /** A sub-order's part. */
   shopId?: string;
+  /**
+   * A payment the store refused and gave back (a wrong amount, a second payment): its
+   * `payment_mismatch` record stays on the operators' list for REFUSED_PAYMENT_NOTICE_DAYS.
+   */
+  refused?: true;
+}
+
+/** How long a refused payment stays on the operators' "needs attention" list (the reconciler keeps it, then clears it). */
+export const REFUSED_PAYMENT_NOTICE_DAYS = 14;
+
+/** Whether the order's history has a payment the store refused within the notice period. */
+export function refusedPaymentRecently(payment: Pick<OrderPayment, 'history'>, now: Date): boolean {
+  const since = now.getTime() - REFUSED_PAYMENT_NOTICE_DAYS * 24 * 60 * 60 * 1000;
+  return (payment.history ?? []).some((m) => m.refused && Date.parse(m.at) >= since);
 }
 
 /** Where a payment may go next: never backwards (a decline after success is ignored). */

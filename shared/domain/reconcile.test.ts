@@ -90,6 +90,15 @@ describe('the reconciler plan', () => {
     expect(settled.steps).toEqual([{ do: 'release', shopId: 'shp-b' }, { do: 'complete' }]);
   });
 
+  it('keeps the record of a payment the webhook refused for 14 days, open or closed, then lets it clear', () => {
+    const refusedAt = (daysAgo: number) => ({ kind: 'voided' as const, amount: 100, at: new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString(), refused: true as const });
+    const closed = (daysAgo: number) => order({ status: 'failed', payment: { method: 'card', status: 'failed', provider: 'cmi', sessionId: 's', history: [refusedAt(daysAgo)] } });
+    expect(plan({ saga: { status: 'FAILED' }, order: closed(1), open: ['payment_mismatch'] })).toEqual({ steps: [], needs: [], keep: ['payment_mismatch'] });
+    expect(plan({ saga: { status: 'FAILED' }, order: closed(15), open: ['payment_mismatch'] })).toEqual({ steps: [], needs: [] });
+    const running = order({ status: 'confirmed', payment: { method: 'card', status: 'authorized', provider: 'cmi', sessionId: 's', history: [refusedAt(0)] } });
+    expect(plan({ saga: { status: 'RUNNING' }, order: running, open: ['payment_mismatch'] }).keep).toEqual(['compensation_failed', 'payment_mismatch']);
+  });
+
   it('finishes a failed compensation on a closed order, and clears anything else there', () => {
     expect(plan({ saga: { status: 'FAILED' }, order: order({ status: 'cancelled' }), open: ['compensation_failed', 'stuck'] })).toEqual({ steps: [{ do: 'compensate', failure: 'SagaStopped' }], needs: [] });
     expect(plan({ saga: { status: 'SUCCEEDED' }, order: order({ status: 'completed' }), open: ['compensation_failed'] })).toEqual({ steps: [], needs: [] });

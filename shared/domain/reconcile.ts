@@ -1,6 +1,7 @@
 import { SAGA_TIMEOUTS } from '../workflows/order-saga.ts';
 import type { AttentionFacts, AttentionKind, AttentionNeed } from './attention.ts';
 import type { Order, OrderStatus, SubOrder, SubOrderStatus } from './order.ts';
+import { refusedPaymentRecently } from './payment.ts';
 import { METRICS_NAMESPACE, type BusinessMetric } from '../observability.ts';
 
 /**
@@ -17,6 +18,7 @@ import { METRICS_NAMESPACE, type BusinessMetric } from '../observability.ts';
  *   missing/ended every parcel delivered or cancelled           release; complete (CompleteOrder: ledger, close)
  *   closed        compensation_failed open                      compensate again (exactly once: it only finishes)
  *   closed        card payment still authorized or captured     attention: payment_mismatch
+ *   any           a payment refused by the webhook (14 days)    its payment_mismatch record kept
  */
 export const RECONCILER = {
   /** How often it runs in AWS (an EventBridge rule, shared/schedules.ts). */
@@ -102,16 +104,18 @@ const ageSeconds = (order: Order, now: Date) => (now.getTime() - Date.parse(orde
 export function planFor(input: PlanInput): Plan {
   const { order, subOrders, saga, now } = input;
   const run = sagaRunOf(order);
+  // A payment the store refused (raised by the webhook) stays on the list for a while, whatever else is settled.
+  const refused: AttentionKind[] = refusedPaymentRecently(order.payment, now) ? ['payment_mismatch'] : [];
   if (isClosed(order.status)) {
     // A compensation that failed part-way (e.g. the refund, after the order was cancelled) is finished.
     const unfinished = input.open.includes('compensation_failed') && order.status !== 'completed';
-    return { steps: unfinished ? [{ do: 'compensate', failure: 'SagaStopped' }] : [], needs: [] };
+    return { steps: unfinished ? [{ do: 'compensate', failure: 'SagaStopped' }] : [], needs: [], ...(refused.length ? { keep: refused } : {}) };
   }
   const execution = { execution: sagaRunName(order.id, run), executionStatus: saga.status };
   if (saga.status === 'RUNNING') {
     const late = overdueWait(input);
     // A live saga may be the one whose compensation fails: that record stays until the order closes.
-    return { steps: [], needs: late ? [{ kind: 'overdue', facts: { ...late, ...execution } }] : [], keep: ['compensation_failed'] };
+    return { steps: [], needs: late ? [{ kind: 'overdue', facts: { ...late, ...execution } }] : [], keep: ['compensation_failed', ...refused] };
   }
   const neverStarted = saga.status === 'MISSING' && run === 1;
   if (neverStarted && ageSeconds(order, now) < RECONCILER.startGraceSeconds) return { steps: [] };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cmiPageHtml, CMI_PAGE_SCRIPT } from '../payments/cmi-page.ts';
 import { sandboxPageHtml } from '../payments/sandbox-page.ts';
-import { cspAllows, originOf, parseCsp, securityHeaderPolicy, securityHeaders, styleHash } from './security-headers.ts';
+import { cspAllows, originOf, parseCsp, paymentOrigins, scriptHash, securityHeaderPolicy, securityHeaders, styleHash } from './security-headers.ts';
 
 const aws = { authEndpoint: 'https://cognito-idp.eu-west-3.amazonaws.com/', uploadOrigin: 'https://images-abc.s3.eu-west-3.amazonaws.com' };
 
@@ -25,6 +26,21 @@ describe('the security-header policy', () => {
     expect(inline).toHaveLength(1);
     expect(csp.get('style-src')).toEqual(["'self'", styleHash(inline[0]!)]);
     expect(page).not.toMatch(/ style=|<script| on[a-z]+=/);
+  });
+
+  it("with CMI: its gate in form-action and the redirect page's one inline script by hash, nothing else inline", () => {
+    expect(paymentOrigins('sandbox')).toEqual({});
+    expect(() => paymentOrigins('cmi')).toThrow(/cmiGatewayUrl/);
+    const csp = parseCsp(securityHeaderPolicy({ ...aws, paymentProvider: paymentOrigins('cmi', { cmiGatewayUrl: 'https://payment.cmi.co.ma/fim/est3Dgate' }) }).contentSecurityPolicy);
+    expect(csp.get('form-action')).toEqual(["'self'", 'https://payment.cmi.co.ma']);
+    expect(csp.get('script-src')).toEqual(["'self'", scriptHash(CMI_PAGE_SCRIPT)]);
+    const page = cmiPageHtml({ open: true, orderId: 'ord-1', amount: 18500, gatewayUrl: 'https://payment.cmi.co.ma/fim/est3Dgate', fields: { oid: 'o"1', BillToName: '<b>' } }, 'ar');
+    expect([...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])).toEqual([CMI_PAGE_SCRIPT]);
+    expect([...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => styleHash(m[1]!))).toEqual(csp.get('style-src')!.slice(1));
+    expect(page).toContain('value="o&#34;1"');
+    expect(page).not.toContain('<b>');
+    expect(page).toContain('dir="rtl"');
+    expect(page).toMatch(/<button class="approve" type="submit">/);
   });
 
   it("takes a card provider's form and script hosts (a CMI gateway posts a form to its own host)", () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CMI_PAGE_SCRIPT } from '../payments/cmi-page.ts';
 import { SANDBOX_PAGE_STYLE } from '../payments/sandbox-page.ts';
 import type { CardProviderName } from '../payments/provider.ts';
 
@@ -30,20 +31,20 @@ export interface PaymentOrigins {
   readonly formAction?: readonly string[];
   /** Hosts the store's scripts call. */
   readonly connectSrc?: readonly string[];
+  /** Inline scripts of the provider's pages the store serves, allowed by their hash (CMI's redirect page submits its form). */
+  readonly inlineScripts?: readonly string[];
 }
 
 /**
  * Per card provider, what its flow needs. The sandbox's TEST page is served by the store itself,
- * and Stripe Checkout is a redirect (a navigation, which the CSP does not govern): nothing. A CMI
- * provider would list its gateway's host in `formAction` here.
+ * and Stripe Checkout is a redirect (a navigation, which the CSP does not govern): nothing. CMI's
+ * gate takes the shopper's order as a form the store's redirect page posts to its host: that host
+ * (the stage's `cmiGatewayUrl`: CMI's test or production gate, or the local CMI test gateway).
  */
-const PAYMENT_ORIGINS: Record<CardProviderName, PaymentOrigins> = {
-  sandbox: {},
-  stripe: {},
-};
-
-export function paymentOrigins(provider: CardProviderName): PaymentOrigins {
-  return PAYMENT_ORIGINS[provider];
+export function paymentOrigins(provider: CardProviderName, settings: { cmiGatewayUrl?: string } = {}): PaymentOrigins {
+  if (provider !== 'cmi') return {};
+  if (!settings.cmiGatewayUrl) throw new Error('paymentOrigins("cmi") needs the CMI gateway URL (cmiGatewayUrl)');
+  return { formAction: [settings.cmiGatewayUrl], inlineScripts: [CMI_PAGE_SCRIPT] };
 }
 
 /** The policy, in the shape CloudFront's response headers policy takes it. */
@@ -78,6 +79,9 @@ export function styleHash(css: string): string {
   return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
 }
 
+/** A CSP hash source for an inline `<script>` the store serves. */
+export const scriptHash = styleHash;
+
 /**
  * "https://host[:port]" of a URL, by text (the region in a CDK stack is a token, which URL would
  * refuse). Refuses anything that could break out of a CSP source list.
@@ -99,8 +103,8 @@ export function securityHeaderPolicy(inputs: SecurityHeaderInputs): SecurityHead
   const directives: Array<[string, ...string[]]> = [
     // Nothing that is not listed below.
     ['default-src', "'none'"],
-    // The built store's modules, from this origin only: no inline script, no eval.
-    ['script-src', "'self'"],
+    // The built store's modules, from this origin only, and with CMI its redirect page's one line (by hash): no other inline script, no eval.
+    ['script-src', "'self'", ...(inputs.paymentProvider?.inlineScripts ?? []).map(scriptHash)],
     // The store's stylesheets, and the one inline stylesheet of the sandbox TEST payment page (by hash).
     ['style-src', "'self'", styleHash(SANDBOX_PAGE_STYLE)],
     // Product photos (/images), the favicon, CSS data: patterns, and blob: previews of photos being uploaded.

@@ -46,7 +46,7 @@ export const THROTTLE_CLASSES = {
   'payment-page': {
     rateLimit: 5,
     burstLimit: 10,
-    why: 'The sandbox TEST payment page and its decision: one pair per card checkout.',
+    why: 'The sandbox TEST payment page and its decision, or CMI\'s redirect page and the shopper\'s return from CMI: one pair per card checkout.',
   },
   account: {
     rateLimit: 20,
@@ -87,6 +87,9 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
 
   'POST /api/payments/sandbox/webhook': 'webhooks',
   'POST /api/payments/stripe/webhook': 'webhooks',
+  'POST /api/payments/cmi/callback': 'webhooks',
+  'GET /api/payments/cmi/{sessionId}': 'payment-page',
+  'POST /api/payments/cmi/{sessionId}/return/{outcome}': 'payment-page',
   'GET /api/payments/sandbox/{sessionId}': 'payment-page',
   'POST /api/payments/sandbox/{sessionId}/decision': 'payment-page',
 
@@ -103,6 +106,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'PUT /api/me/products/{productId}/images': 'artisan-writes',
   'DELETE /api/me/products/{productId}/images/{imageId}': 'artisan-writes',
   'GET /api/me/orders': 'account',
+  'GET /api/me/sales': 'account',
   'POST /api/me/orders/{orderId}/fulfilment': 'artisan-writes',
 
   'GET /api/operator/shops': 'operator',

@@ -1,14 +1,16 @@
 import { DomainError } from '../domain/errors.ts';
+import type { Locale } from '../domain/locales.ts';
 
 /**
  * One interface for every way a card order is paid: the hosted sandbox page (local default,
- * demos), Stripe, and — for symmetry — cash on delivery, which has no session and no webhook.
+ * demos), CMI (Morocco's interbank card gateway), Stripe, and — for symmetry — cash on delivery,
+ * which has no session and no webhook.
  * The use cases (checkout, the webhook, the saga's compensation) only ever see this.
  */
-export const PROVIDER_NAMES = ['sandbox', 'stripe', 'cod'] as const;
+export const PROVIDER_NAMES = ['sandbox', 'cmi', 'stripe', 'cod'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 /** Providers a card order may use (PAYMENT_PROVIDER). */
-export const CARD_PROVIDERS = ['sandbox', 'stripe'] as const satisfies readonly ProviderName[];
+export const CARD_PROVIDERS = ['sandbox', 'cmi', 'stripe'] as const satisfies readonly ProviderName[];
 export type CardProviderName = (typeof CARD_PROVIDERS)[number];
 
 export type PaymentEventType = 'payment.succeeded' | 'payment.failed' | 'refund.succeeded';
@@ -26,6 +28,11 @@ export interface PaymentEvent {
   at: string;
   /** The provider's payment id (e.g. Stripe's PaymentIntent), when it has one: refunds name it. */
   paymentId?: string;
+  /**
+   * The provider only holds the money (an authorization it captures when the store answers, as
+   * CMI's PreAuth): a payment the store refuses is given back with a void, not a refund.
+   */
+  heldOnly?: boolean;
 }
 
 /** What identifies a payment at its provider, kept on the order. */
@@ -38,7 +45,7 @@ export interface SessionOrder {
   id: string;
   totals: { total: number };
   currency: 'MAD';
-  customer: { email: string; name: string };
+  customer: { email: string; name: string; locale?: Locale };
 }
 
 export interface PaymentProvider {

@@ -64,7 +64,8 @@ export function pageLocale(lang: string | undefined, acceptLanguage: string | un
   return (wanted.map((w) => w.base).find(isLocale) as Locale | undefined) ?? DEFAULT_LOCALE;
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text for HTML (content and attribute values). */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** "1 234,50 MAD" in the page's language (Latin digits, as Moroccan receipts print them). */
 export function formatMad(minor: number, locale: Locale): string {
@@ -88,39 +89,45 @@ button{flex:1;font-size:1rem;padding:.9rem;border-radius:8px;border:0;cursor:poi
 nav{text-align:center;margin-top:1rem;font-size:.9rem}
 `;
 
-export function sandboxPageHtml(session: Pick<SandboxSession, 'sessionId' | 'orderId' | 'amount' | 'status' | 'returnUrl'>, locale: Locale): string {
-  const t = TEXT[locale];
-  const dir = RTL_LOCALES.has(locale) ? 'rtl' : 'ltr';
-  const action = `/api/payments/sandbox/${encodeURIComponent(session.sessionId)}/decision?lang=${locale}`;
-  const open = session.status === 'open';
-  const languages = LOCALES.map((l) => (l === locale ? `<strong>${l}</strong>` : `<a href="?lang=${l}">${l}</a>`)).join(' · ');
+/**
+ * The shell of the payment pages the API serves (the sandbox's TEST page, CMI's redirect page): the
+ * language and direction, the one stylesheet (allowed by its hash), a title, an optional banner,
+ * the order and its amount, then the page's own part (already HTML).
+ */
+export function paymentPageHtml(page: { locale: Locale; title: string; banner?: string; labels: { order: string; amount: string }; orderId: string; amount: number; body: string }): string {
+  const { locale } = page;
   return `<!doctype html>
-<html lang="${locale}" dir="${dir}">
+<html lang="${locale}" dir="${RTL_LOCALES.has(locale) ? 'rtl' : 'ltr'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escape(t.title)} — TEST</title>
+<title>${escapeHtml(page.title)}${page.banner ? ' — TEST' : ''}</title>
 <style>${SANDBOX_PAGE_STYLE}</style>
 </head>
 <body>
-<div class="banner" role="alert">TEST · ${escape(t.test)}</div>
-<main>
-<h1>${escape(t.title)}</h1>
+${page.banner ? `<div class="banner" role="alert">TEST · ${escapeHtml(page.banner)}</div>\n` : ''}<main>
+<h1>${escapeHtml(page.title)}</h1>
 <dl>
-<dt>${escape(t.order)}</dt><dd>${escape(session.orderId)}</dd>
-<dt>${escape(t.amount)}</dt><dd class="amount" dir="ltr">${escape(formatMad(session.amount, locale))}</dd>
+<dt>${escapeHtml(page.labels.order)}</dt><dd>${escapeHtml(page.orderId)}</dd>
+<dt>${escapeHtml(page.labels.amount)}</dt><dd class="amount" dir="ltr">${escapeHtml(formatMad(page.amount, locale))}</dd>
 </dl>
-${
-  open
-    ? `<form method="post" action="${escape(action)}">
-<button class="approve" type="submit" name="decision" value="approve">${escape(t.approve)}</button>
-<button class="decline" type="submit" name="decision" value="decline">${escape(t.decline)}</button>
-</form>`
-    : `<p>${escape(t.decided)} (${escape(session.status)}).</p><p><a href="${escape(session.returnUrl)}">${escape(t.back)}</a></p>`
-}
-<nav>${languages}</nav>
+${page.body}
 </main>
 </body>
 </html>`;
+}
+
+export function sandboxPageHtml(session: Pick<SandboxSession, 'sessionId' | 'orderId' | 'amount' | 'status' | 'returnUrl'>, locale: Locale): string {
+  const t = TEXT[locale];
+  const action = `/api/payments/sandbox/${encodeURIComponent(session.sessionId)}/decision?lang=${locale}`;
+  const languages = LOCALES.map((l) => (l === locale ? `<strong>${l}</strong>` : `<a href="?lang=${l}">${l}</a>`)).join(' · ');
+  const body =
+    session.status === 'open'
+      ? `<form method="post" action="${escapeHtml(action)}">
+<button class="approve" type="submit" name="decision" value="approve">${escapeHtml(t.approve)}</button>
+<button class="decline" type="submit" name="decision" value="decline">${escapeHtml(t.decline)}</button>
+</form>`
+      : `<p>${escapeHtml(t.decided)} (${escapeHtml(session.status)}).</p><p><a href="${escapeHtml(session.returnUrl)}">${escapeHtml(t.back)}</a></p>`;
+  return paymentPageHtml({ locale, title: t.title, banner: t.test, labels: t, orderId: session.orderId, amount: session.amount, body: `${body}\n<nav>${languages}</nav>` });
 }

@@ -104,7 +104,7 @@ describe('provider selection', () => {
     expect(cardProviderName(undefined)).toBe('sandbox');
     expect(cardProviderName('')).toBe('sandbox');
     expect(cardProviderName('stripe')).toBe('stripe');
-    expect(() => cardProviderName('cod')).toThrow(/PAYMENT_PROVIDER must be one of sandbox, stripe/);
+    expect(() => cardProviderName('cod')).toThrow(/PAYMENT_PROVIDER must be one of sandbox, cmi, stripe/);
     expect(() => cardProviderName('paypal')).toThrow(/"paypal"/);
     expect(providerFor('cod', 'stripe')).toBe('cod');
     expect(providerFor('card', 'stripe')).toBe('stripe');

@@ -1,12 +1,19 @@
+import { clipNote } from '../domain/attention.ts';
+import { newSecret } from '../domain/ids.ts';
+import type { Locale } from '../domain/locales.ts';
 import { DomainError, NotFoundError } from '../domain/errors.ts';
-import type { Order, PaymentStatus } from '../domain/order.ts';
+import type { Order, PaymentStatus, SubOrder } from '../domain/order.ts';
 import type { PaymentMovement } from '../domain/payment.ts';
 import { DuplicateEvent, PaymentMoved, WEBHOOK_TTL_SECONDS, type Payments, type WebhookRecord } from '../data/payments.ts';
 import type { OrderSagaStore } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
-import { UnknownProvider, type PaymentEvent, type PaymentProvider, type ProviderName } from '../payments/provider.ts';
+import { UnknownProvider, WebhookRejected, type PaymentEvent, type PaymentProvider, type ProviderName } from '../payments/provider.ts';
+import { cmiAmount, cmiFormFields, CMI_ANSWER, orderOfCmiSession, type CmiAnswer, type CmiSecrets } from '../payments/cmi.ts';
+import type { CmiPage } from '../payments/cmi-page.ts';
 import { sandboxEvent, signedSandboxWebhook, webhookPath, type SandboxDecision, type SandboxSessions } from '../payments/sandbox.ts';
 import { SAGA_ERRORS } from '../workflows/order-saga.ts';
+import { raiseAttention, type AttentionDeps } from './attention.ts';
+import { orderPageUrl } from './checkout.ts';
 import { now, type SagaControl, type Telemetry } from './ports.ts';
 
 /**
@@ -29,6 +36,8 @@ export interface WebhookDeps extends MoneyDeps {
   control: SagaControl;
   /** Providers whose webhooks this deployment accepts (the configured card provider). */
   webhookProviders: readonly ProviderName[];
+  /** Where a refused payment (wrong amount, a second payment) is raised for operators (`payment_mismatch`). */
+  attention?: AttentionDeps;
 }
 
 export type WebhookAnswer = { received: true; outcome: string } | { duplicate: true } | { received: true; ignored: string };
@@ -51,19 +60,19 @@ export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: S
 export async function moveMoney(
   deps: MoneyDeps,
   order: Pick<Order, 'id' | 'payment'>,
-  movement: { movementId: string; kind: 'voided' | 'refunded'; amount: number; reason: string; shopId?: string },
+  movement: { movementId: string; kind: 'voided' | 'refunded'; amount: number; reason: string; shopId?: string; refused?: true },
   paymentStatus?: PaymentStatus,
 ): Promise<boolean> {
   if (order.payment.method !== 'card' || !order.payment.provider || !order.payment.sessionId) return false;
   if (movement.kind === 'refunded' && movement.amount <= 0) return false;
-  const { movementId, ...rest } = movement;
+  const { movementId, refused, ...rest } = movement;
   const claim = await deps.payments.claimMovement({ orderId: order.id, movementId, ...rest, claimedAt: now() });
   if (claim === 'done') return false;
   const provider = deps.provider(order.payment.provider);
   const ref = { sessionId: order.payment.sessionId, ...(order.payment.paymentId ? { paymentId: order.payment.paymentId } : {}) };
   const key = `${order.id}-${movementId}`;
   const result = movement.kind === 'voided' ? await provider.void(ref, key) : await provider.refund(ref, movement.amount, key);
-  const entry: PaymentMovement = { kind: movement.kind, amount: movement.amount, at: now(), ref: result.id, reason: movement.reason, ...(movement.shopId ? { shopId: movement.shopId } : {}) };
+  const entry: PaymentMovement = { kind: movement.kind, amount: movement.amount, at: now(), ref: result.id, reason: movement.reason, ...(movement.shopId ? { shopId: movement.shopId } : {}), ...(refused ? { refused } : {}) };
   await deps.payments.completeMovement(order.id, movementId, entry, paymentStatus);
   if (movement.kind === 'refunded') deps.telemetry.metrics.count('RefundsIssued');
   deps.telemetry.log.info(`payment ${movement.kind}`, { orderId: order.id, movementId, amount: movement.amount, ref: result.id });
@@ -78,19 +87,27 @@ export const refundedSoFar = (order: Pick<Order, 'payment'>) => (order.payment.h
  * timestamp is wrong), applied once per event id, never moving the payment backwards.
  */
 export async function receiveWebhook(deps: WebhookDeps, providerName: string, rawBody: string, headers: Record<string, string | undefined>, at = new Date()): Promise<WebhookAnswer> {
+  const name = webhookProvider(deps, providerName);
+  return applyWebhookEvent(deps, name, await deps.provider(name).verifyWebhook(rawBody, headers, at));
+}
+
+function webhookProvider(deps: WebhookDeps, providerName: string): ProviderName {
   if (!(deps.webhookProviders as readonly string[]).includes(providerName)) throw new UnknownProvider(providerName);
-  const name = providerName as ProviderName;
-  const event = await deps.provider(name).verifyWebhook(rawBody, headers, at);
+  return providerName as ProviderName;
+}
+
+/** A verified event: applied once per event id, for a session the store opened, never moving the payment backwards. */
+export async function applyWebhookEvent(deps: WebhookDeps, name: ProviderName, event: PaymentEvent | null): Promise<WebhookAnswer> {
   if (!event) return { received: true, ignored: 'event type not used by the store' };
   if (await deps.payments.getWebhook(name, event.id)) return { duplicate: true };
   const orderId = await deps.payments.orderOfSession(name, event.sessionId);
-  if (!orderId || orderId !== event.orderId) return { received: true, ignored: 'no order has this payment session' };
+  if (!orderId || orderId !== event.orderId) return { received: true, ignored: NO_SESSION };
 
   for (let attempt = 1; attempt <= 4; attempt++) {
     const found = await deps.orders.getOrder(orderId);
-    if (!found) return { received: true, ignored: 'no order has this payment session' };
+    if (!found) return { received: true, ignored: NO_SESSION };
     try {
-      return await apply(deps, name, event, found.order);
+      return await apply(deps, name, event, found);
     } catch (error) {
       if (error instanceof DuplicateEvent) return { duplicate: true };
       if (error instanceof PaymentMoved && attempt < 4) continue; // the order moved meanwhile: decide again
@@ -100,7 +117,12 @@ export async function receiveWebhook(deps: WebhookDeps, providerName: string, ra
   throw new DomainError(503, 'try_again', 'The order is changing; send the event again');
 }
 
-async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEvent, order: Order): Promise<WebhookAnswer> {
+const NO_SESSION = 'no order has this payment session';
+/** The one movement that gives back a payment the store did not accept (late, wrong amount, a second one): once per event, whichever path. */
+const giveBackId = (event: PaymentEvent) => `giveback-${event.id}`;
+
+async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEvent, found: { order: Order; subOrders: SubOrder[] }): Promise<WebhookAnswer> {
+  const { order } = found;
   const record = (outcome: string): WebhookRecord => ({
     provider,
     eventId: event.id,
@@ -134,9 +156,37 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
   }
 
   // payment.succeeded
-  if (order.payment.status === 'authorized' || order.payment.status === 'captured') return ignore(`the payment is already ${order.payment.status}`);
+  const giveBack = { kind: event.heldOnly ? ('voided' as const) : ('refunded' as const), amount: event.amount };
+  const withPayment = { ...order, payment: { ...order.payment, ...(event.paymentId ? { paymentId: event.paymentId } : {}) } };
+  if (order.payment.status === 'authorized' || order.payment.status === 'captured') {
+    // The same payment told again, or one the provider does not name: nothing changes.
+    if (!event.paymentId || !order.payment.paymentId || event.paymentId === order.payment.paymentId) return ignore(`the payment is already ${order.payment.status}`);
+    // A second payment for an order already paid: given back, and an operator told.
+    const reason = `a second payment (${event.paymentId}) for an order already paid (${order.payment.paymentId}): given back`;
+    await moveMoney(deps, { ...order, payment: { ...order.payment, paymentId: event.paymentId } }, { movementId: giveBackId(event), ...giveBack, reason, refused: true });
+    await flagMismatch(deps, found, reason);
+    await deps.payments.recordEvent(record('refused: second payment, given back'));
+    return { received: true, outcome: 'second payment given back' };
+  }
+  if (waiting && event.amount !== order.totals.total) {
+    // Never accepted: the money goes back first (once: the movement is claimed), then the order is
+    // not paid (its saga cancels it, stock back), and an operator is told.
+    const reason = `paid ${cmiAmount(event.amount)} MAD for an order of ${cmiAmount(order.totals.total)} MAD: refused and given back`;
+    await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason, refused: true });
+    await deps.payments.applyEvent({
+      record: record('refused: wrong amount, given back'),
+      orderId: order.id,
+      from: 'pending',
+      orderFrom: ['placed'],
+      to: 'failed',
+      movement: { kind: 'declined', amount: 0, at: event.at, ref: event.id, reason },
+      ...(event.paymentId ? { paymentId: event.paymentId } : {}),
+    });
+    await settlePaymentWait(deps, order.id, false);
+    await flagMismatch(deps, found, reason);
+    return { received: true, outcome: 'wrong amount refused' };
+  }
   if (waiting) {
-    if (event.amount !== order.totals.total) return ignore(`paid ${event.amount}, the order is ${order.totals.total}`);
     await deps.payments.applyEvent({
       record: record('applied: payment authorized'),
       orderId: order.id,
@@ -150,18 +200,46 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
     return { received: true, outcome: 'authorized' };
   }
   // Paid after the order failed or was cancelled (or after a decline): give it all back, once.
-  const reason = `paid after the order was ${order.status} (payment ${order.payment.status}): refunded in full`;
+  const reason = `paid after the order was ${order.status} (payment ${order.payment.status}): ${giveBack.kind === 'voided' ? 'released' : 'refunded'} in full`;
   await deps.payments.applyEvent({
-    record: record(`applied: late payment refunded`),
+    record: record(`applied: late payment ${giveBack.kind}`),
     orderId: order.id,
     from: order.payment.status,
     orderFrom: [order.status],
     movement: { kind: 'ignored', amount: event.amount, at: event.at, ref: event.id, reason },
     ...(event.paymentId ? { paymentId: event.paymentId } : {}),
   });
-  const paid = { ...order, payment: { ...order.payment, ...(event.paymentId ? { paymentId: event.paymentId } : {}) } };
-  await moveMoney(deps, paid, { movementId: `refund-late-${event.id}`, kind: 'refunded', amount: event.amount, reason }, 'refunded');
-  return { received: true, outcome: 'late payment refunded' };
+  await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason }, giveBack.kind);
+  return { received: true, outcome: `late payment ${giveBack.kind}` };
+}
+
+/** A payment the store refused, for the operators' list (`payment_mismatch`); without attention deps, an error in the log. */
+async function flagMismatch(deps: WebhookDeps, found: { order: Order; subOrders: SubOrder[] }, reason: string): Promise<void> {
+  deps.telemetry.log.error('card payment refused', { orderId: found.order.id, reason });
+  if (!deps.attention) return;
+  const after = (await deps.orders.getOrder(found.order.id)) ?? found;
+  await raiseAttention(deps.attention, after, { kind: 'payment_mismatch', facts: { error: clipNote(reason) } }, 'payments', now());
+}
+
+/**
+ * CMI's server-to-server callback (shared/payments/cmi.ts): verified and applied as any webhook,
+ * then answered as CMI expects, from where the order's payment stands — so a repeated callback
+ * gets the same answer: `ACTION=POSTAUTH` (capture) when this transaction is the order's accepted
+ * payment, `APPROVED` (acknowledged) for a decline, `FAILURE` for anything the store refused (an
+ * unknown order, a wrong amount, a payment after the order closed): nothing is captured then.
+ * A callback that cannot be trusted (HASH) throws WebhookRejected: 400, nothing written.
+ */
+export async function receiveCmiCallback(deps: WebhookDeps, rawBody: string, at = new Date()): Promise<CmiAnswer> {
+  const name = webhookProvider(deps, 'cmi');
+  const event = await deps.provider(name).verifyWebhook(rawBody, {}, at);
+  if (!event) throw new WebhookRejected('body', 'not a CMI callback');
+  const answer = await applyWebhookEvent(deps, name, event);
+  if ('ignored' in answer && answer.ignored === NO_SESSION) return CMI_ANSWER.failure;
+  if (event.type === 'payment.failed') return CMI_ANSWER.acknowledge;
+  const found = await deps.orders.getOrder(event.orderId);
+  const payment = found?.order.payment;
+  const accepted = !!payment && (payment.status === 'authorized' || payment.status === 'captured') && !!event.paymentId && payment.paymentId === event.paymentId;
+  return accepted ? CMI_ANSWER.capture : CMI_ANSWER.failure;
 }
 
 /** What the sandbox's TEST page and its decision read: off (404) unless card orders use the sandbox. */
@@ -205,4 +283,50 @@ export async function decideSandboxPayment(
     throw new DomainError(502, 'webhook_failed', `The store did not take the sandbox webhook (${answer || 'no answer'}); press the button again`);
   }
   return { returnUrl: session.returnUrl };
+}
+
+/** What CMI's redirect page and the shopper's return read: off (404) unless card orders use CMI. */
+export interface CmiPages {
+  /** PAYMENT_PROVIDER is `cmi`. */
+  enabled: boolean;
+  payments: Pick<Payments, 'orderOfSession'>;
+  orders: Pick<Orders, 'getOrder'>;
+  secrets: () => Promise<CmiSecrets>;
+  gatewayUrl: () => string;
+  baseUrl: () => string;
+}
+
+/** The order a CMI session of this store belongs to (404 otherwise: an unknown id, or CMI is not this stage's provider). */
+async function cmiSessionOrder(deps: Pick<CmiPages, 'enabled' | 'payments'>, sessionId: string): Promise<string> {
+  if (!deps.enabled) throw new NotFoundError('Payment session');
+  const orderId = await deps.payments.orderOfSession('cmi', sessionId);
+  if (!orderId || orderId !== orderOfCmiSession(sessionId)) throw new NotFoundError('Payment session');
+  return orderId;
+}
+
+/**
+ * The page that takes the shopper to CMI: the order's amount, its shopper's name, e-mail and
+ * language in a form signed with the store key (a fresh `rnd` each time), while the payment is
+ * still open; otherwise a link back to the order.
+ */
+export async function cmiPaymentPage(deps: CmiPages, sessionId: string): Promise<{ page: CmiPage; locale?: Locale }> {
+  const orderId = await cmiSessionOrder(deps, sessionId);
+  const found = await deps.orders.getOrder(orderId);
+  if (!found) throw new NotFoundError('Payment session');
+  const { order } = found;
+  const locale = order.customer.locale;
+  const open = order.status === 'placed' && order.payment.status === 'pending' && order.payment.sessionId === sessionId;
+  if (!open) return { page: { open: false, orderId, amount: order.totals.total, orderUrl: orderPageUrl(deps.baseUrl(), orderId) }, ...(locale ? { locale } : {}) };
+  const { clientId, storeKey } = await deps.secrets();
+  const fields = cmiFormFields({ sessionId, amount: order.totals.total, customer: order.customer, clientId, storeKey, baseUrl: deps.baseUrl(), rnd: newSecret().slice(0, 20) });
+  return { page: { open: true, orderId, amount: order.totals.total, gatewayUrl: deps.gatewayUrl(), fields }, ...(locale ? { locale } : {}) };
+}
+
+/**
+ * CMI sends the shopper's browser back (a form POST to okUrl or failUrl): to the order page, which
+ * shows where the payment stands. What the browser brings changes nothing (it is not even read):
+ * only the verified server-to-server callback moves the payment.
+ */
+export async function cmiReturn(deps: Pick<CmiPages, 'enabled' | 'payments' | 'baseUrl'>, sessionId: string): Promise<{ orderUrl: string }> {
+  return { orderUrl: orderPageUrl(deps.baseUrl(), await cmiSessionOrder(deps, sessionId)) };
 }

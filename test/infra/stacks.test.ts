@@ -805,7 +805,35 @@ describe('Payments', () => {
     expect(loadConfig(context({ region: 'eu-west-3', publicBaseUrl: 'https://shop.example.ma' }), {}).publicBaseUrl).toBe('https://shop.example.ma');
     expect(loadConfig(context({ region: 'eu-west-3' }), { DAKHLA_PAYMENT_PROVIDER: 'stripe' }).paymentProvider).toBe('stripe');
     expect(() => loadConfig(context({ region: 'eu-west-3', publicBaseUrl: 'shop.example.ma/store' }), {})).toThrow(/"publicBaseUrl"/);
-    expect(() => loadConfig(context({ region: 'eu-west-3', paymentProvider: 'cmi' }), {})).toThrow(/"paymentProvider".*"sandbox" or "stripe"/);
+    expect(() => loadConfig(context({ region: 'eu-west-3', paymentProvider: 'paypal' }), {})).toThrow(/"paymentProvider".*"sandbox" or "cmi" or "stripe"/);
+    expect(() => loadConfig(context({ region: 'eu-west-3', paymentProvider: 'cmi' }), {})).toThrow(/"cmiGatewayUrl" \(stage dev\): required when paymentProvider is "cmi".*testpayment\.cmi\.co\.ma.*DAKHLA_CMI_GATEWAY_URL/);
+    expect(() => loadConfig(context({ region: 'eu-west-3', paymentProvider: 'cmi', cmiGatewayUrl: 'http://payment.cmi.co.ma/fim/est3Dgate' }), {})).toThrow(/"cmiGatewayUrl".*not an https URL/);
+    expect(loadConfig(context({ region: 'eu-west-3', paymentProvider: 'cmi', cmiGatewayUrl: 'https://testpayment.cmi.co.ma/fim/est3Dgate' }), {}).cmiGatewayUrl).toBe('https://testpayment.cmi.co.ma/fim/est3Dgate');
+    // Beside another provider the setting is not read.
+    expect(loadConfig(context({ region: 'eu-west-3', paymentProvider: 'stripe', cmiGatewayUrl: 'nonsense' }), {}).cmiGatewayUrl).toBeUndefined();
+  });
+
+  it('deploys a CMI stage with its callback, redirect page and returns (public), their grants and the gateway URLs, and no other provider\'s routes', () => {
+    const gate = 'https://testpayment.cmi.co.ma/fim/est3Dgate';
+    const configured = buildApp(newApp({ 'aws:cdk:bundling-stacks': [], paymentProvider: 'cmi', cmiGatewayUrl: gate }), { siteAssetPath: join(workDir, 'site') });
+    const template = Template.fromStack(configured.api);
+    const apiRoutes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
+    const keys = apiRoutes.map((route) => route.Properties.RouteKey as string);
+    const cmiKeys = ['POST /api/payments/cmi/callback', 'GET /api/payments/cmi/{sessionId}', 'POST /api/payments/cmi/{sessionId}/return/{outcome}'];
+    expect(keys.filter((key) => key.includes('/api/payments/')).sort()).toEqual([...cmiKeys].sort());
+    for (const key of cmiKeys) expect(apiRoutes.find((route) => route.Properties.RouteKey === key)?.Properties.AuthorizationType, key).toBe('NONE');
+    const actions = (module: string) => policyStatements(template, byModule(template, module)).flatMap((statement) => [statement.Action].flat());
+    expect(actions('payments/cmi-callback')).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue', 'states:SendTaskSuccess', 'states:SendTaskFailure', 'dynamodb:PutItem']));
+    expect(actions('payments/cmi-redirect')).toContain('secretsmanager:GetSecretValue');
+    expect(actions('payments/cmi-redirect').filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([...TABLE_ACTIONS.read].sort());
+    expect(actions('payments/cmi-return').some((action) => action.startsWith('secretsmanager:') || action.startsWith('states:'))).toBe(false);
+    for (const module of ['payments/cmi-callback', 'payments/cmi-redirect', 'orders/place-order', 'orders/saga/cancel-order', 'orders/saga/cancel-sub-order']) {
+      expect(byModule(template, module).Properties.Environment.Variables, module).toMatchObject({ PAYMENT_PROVIDER: 'cmi', CMI_GATEWAY_URL: gate, CMI_API_URL: 'https://testpayment.cmi.co.ma/fim/api', PAYMENT_SECRET_NAME: expect.anything() });
+    }
+    // The browser may post the redirect page's form to CMI's host, and run that page's one script.
+    const csp = JSON.stringify(resourcesOf(Template.fromStack(configured.web), 'AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(csp).toContain("form-action 'self' https://testpayment.cmi.co.ma;");
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}';/);
   });
 });
 

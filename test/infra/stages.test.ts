@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientConfig } from '#shared/client-config.ts';
 import { buildApp, type MarketplaceStacks } from '../../infra/app.ts';
 import { checkConfig, ConfigError } from '../../infra/config.ts';
-import { preflightSource } from '../../infra/preflight.ts';
+import { describeConfig, preflightSource } from '../../infra/preflight.ts';
 import { BODY_SIZE, COGNITO_TARGET_PREFIX, STORE_RATE_LIMITS, USER_POOL_RATE_LIMITS } from '../../infra/waf-rules.ts';
 import { PRODUCTION_SETTINGS, testApp, testSite } from '../support/cdk-app.ts';
 
@@ -295,6 +295,16 @@ describe('preflight', () => {
       expect(line).not.toContain('\n');
       expect(line).toMatch(/Set stages\.live\.\w+ in cdk\.json, `-c \w+=…`, or DAKHLA_[A-Z_]+\.$/);
     }
+  });
+
+  it('with CMI: names a missing gate, refuses CMI\'s test gate in production, and says which secret keys to put', () => {
+    const check = (extra: Record<string, unknown>) => checkConfig({ tryGetContext: (key) => ({ ...PRODUCTION_SETTINGS, region: 'eu-west-3', production: true, ...extra } as Record<string, unknown>)[key] }, {});
+    expect(check({ paymentProvider: 'cmi' }).problems).toEqual([expect.stringMatching(/^Invalid infra setting "cmiGatewayUrl" \(stage prod\): required when paymentProvider is "cmi": .*https:\/\/payment\.cmi\.co\.ma\/fim\/est3Dgate \(production\)\. Set stages\.prod\.cmiGatewayUrl/)]);
+    expect(check({ paymentProvider: 'cmi', cmiGatewayUrl: 'https://testpayment.cmi.co.ma/fim/est3Dgate' }).problems).toEqual([expect.stringMatching(/"cmiGatewayUrl" \(stage prod\): .*CMI's test platform \(no money moves\)/)]);
+    const { config } = check({ paymentProvider: 'cmi', cmiGatewayUrl: 'https://payment.cmi.co.ma/fim/est3Dgate' });
+    expect(describeConfig(config!).find((line) => line.startsWith('card payments'))).toBe(
+      'card payments: cmi through https://payment.cmi.co.ma/fim/est3Dgate; put cmiClientId, cmiStoreKey, cmiApiUser and cmiApiPassword into the payment secret (RUNBOOK: CMI)',
+    );
   });
 
   it('reads cdk.json and -c the way the CDK CLI merges them', () => {

@@ -121,7 +121,7 @@ describe('the vocabulary', () => {
     const demo = demoData.products.find((p) => p.product.id === 'prd-wd-spice-box')!;
     const product = { ...demo.product, id: `prd-srch-${Date.now().toString(36)}`, title: { fr: 'Boîte zelligeuse en thuya', en: 'Zelligeuse thuya box' } };
     await db.send(new PutCommand({ TableName: tableName, Item: productItem(product) }));
-    for (const v of demo.variants) await db.send(new PutCommand({ TableName: tableName, Item: variantItem(product.id, v) }));
+    for (const v of demo.variants) await db.send(new PutCommand({ TableName: tableName, Item: variantItem(product, v) }));
     const before = Number((await term('boit'))?.products);
     await listings({ db, tableName }).refreshListing(product.id);
     expect(await term('zelligeus')).toMatchObject({ word: 'zelligeuse', products: 1 });

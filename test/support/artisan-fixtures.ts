@@ -57,10 +57,15 @@ export async function artisanWithListedProduct(artisan: Account, operator: Accou
   const shop = (await artisan.call('POST', '/api/me/shop', shopApplication(slug))).body;
   const decision = await operator.call('POST', `/api/operator/shops/${shop.id}/decision`, { action: 'approve' });
   if (decision.status !== 200) throw new Error(`approve failed: ${JSON.stringify(decision.body)}`);
-  const created = (await artisan.call('POST', '/api/me/products', productBody(`Jarre ${slug}`))).body;
+  return { shopId: shop.id as string, ...(await publishedProduct(artisan, `Jarre ${slug}`)) };
+}
+
+/** One more product of the artisan's (approved) shop, published with a ready photo: its two variants hold 3 at 150 MAD and 1 at 250.50 MAD. */
+export async function publishedProduct(artisan: Account, title: string) {
+  const created = (await artisan.call('POST', '/api/me/products', productBody(title))).body;
   const upload = (await artisan.call('POST', `/api/me/products/${created.product.id}/images`, { contentType: 'image/jpeg', size: 1000 })).body;
   await markPhotoReady(created.product.id, upload.image.id);
   const published = await artisan.call('POST', `/api/me/products/${created.product.id}/status`, { status: 'published' });
   if (published.status !== 200) throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
-  return { shopId: shop.id as string, productId: created.product.id as string, imageId: upload.image.id as string };
+  return { productId: created.product.id as string, imageId: upload.image.id as string, variants: (created.variants as Array<{ sku: string; price: number; stock: number }>) };
 }

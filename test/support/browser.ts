@@ -19,7 +19,7 @@ export const DESKTOP = { width: 1280, height: 800 };
 const POLICY_CONSOLE_ERROR = /Content Security Policy|Content-Security-Policy|Permissions-Policy|Cross-Origin-Opener-Policy|Strict-Transport-Security|Referrer Policy/i;
 
 /**
- * One browser for a test file, against the running store; `open` gives a fresh profile (empty
+ * One browser for a test file, against the running store (or `baseUrl`: a store of the file's own); `open` gives a fresh profile (empty
  * localStorage) whose page errors are collected for the test. Closed after the file.
  *
  * Every page of every profile is watched for the store's security-header policy: a CSP
@@ -28,7 +28,7 @@ const POLICY_CONSOLE_ERROR = /Content Security Policy|Content-Security-Policy|Pe
  * that was running (afterEach), naming what was blocked and where. `policyViolations()` shows them
  * so far.
  */
-export function useStoreBrowser() {
+export function useStoreBrowser(options: { baseUrl?: () => string } = {}) {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const violations: string[] = [];
@@ -45,8 +45,8 @@ export function useStoreBrowser() {
     await browser?.close();
   });
   return {
-    async open(viewport: { width: number; height: number }, browserLocale = 'fr-FR'): Promise<{ page: Page; errors: string[] }> {
-      const context = await browser.newContext({ viewport, locale: browserLocale, baseURL: inject('storeUrl') });
+    async open(viewport: { width: number; height: number }, browserLocale = 'fr-FR', contextOptions: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+      const context = await browser.newContext({ viewport, locale: browserLocale, baseURL: options.baseUrl?.() ?? inject('storeUrl'), ...contextOptions });
       contexts.push(context);
       await watchPolicy(context, violations);
       const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatApprox, formatDays, formatDimensions, formatMad, formatWeight, parseMadInput, stockState } from './format.ts';
+import { formatApprox, formatDayMonth, formatDays, formatDimensions, formatMad, formatWeight, parseMadInput, stockState } from './format.ts';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f\u200f\u200e\u061c]/g, ' ');
 
@@ -30,6 +30,14 @@ describe('measures', () => {
     expect(formatWeight(850, 'en')).toBe('850 g');
     expect(plain(formatWeight(1500, 'fr'))).toBe('1,5 kg');
     expect(formatDimensions({ length: 30, width: 20, height: 12.5 }, 'en')).toBe('30 × 20 × 12.5 cm');
+  });
+});
+
+describe('formatDayMonth', () => {
+  it('names a calendar date by day and short month, whatever the machine’s zone', () => {
+    expect(formatDayMonth('2026-11-30', 'fr')).toBe('30 nov.');
+    expect(formatDayMonth('2026-11-30', 'en')).toBe('Nov 30');
+    expect(formatDayMonth('2026-11-30', 'ar')).toMatch(/^30 [\u0600-\u06ff]+$/);
   });
 });
 

@@ -58,6 +58,17 @@ export function formatDimensions(d: { length: number; width: number; height: num
   return `${n(d.length)} × ${n(d.width)} × ${cm}`;
 }
 
+const dates = new Map<string, Intl.DateTimeFormat>();
+/** A calendar date (`YYYY-MM-DD`, e.g. the Monday of a week) as day and short month: "30 nov.", "30 نونبر". */
+export function formatDayMonth(day: string, locale: Locale): string {
+  let format = dates.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    dates.set(locale, format);
+  }
+  return format.format(new Date(`${day}T00:00:00Z`));
+}
+
 export const LOW_STOCK = 5;
 export type StockState = { kind: 'in' } | { kind: 'low'; left: number } | { kind: 'out' };
 

@@ -35,6 +35,7 @@ export type SellerPage =
   | { name: 'editProduct'; productId: string }
   | { name: 'previewProduct'; productId: string }
   | { name: 'orders' }
+  | { name: 'sales' }
   | { name: 'operator' }
   | { name: 'operatorAttention' }
   | { name: 'operatorOrders' }
@@ -94,6 +95,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/products': { name: 'products' },
   '/dashboard/products/new': { name: 'newProduct' },
   '/dashboard/orders': { name: 'orders' },
+  '/dashboard/sales': { name: 'sales' },
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
   '/operator/orders': { name: 'operatorOrders' },
@@ -144,6 +146,8 @@ export const paths = {
     return withQuery(path, extra) + (fragment ? `#${fragment}` : '');
   },
   myOrders: (status?: string) => withQuery('/dashboard/orders', { status }),
+  /** The artisan's sales at a glance: orders and revenue per week, top products, low stock. */
+  mySales: () => '/dashboard/sales',
   sell: () => '/sell',
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
   signIn: (next?: string) => withQuery('/account/sign-in', { next }),

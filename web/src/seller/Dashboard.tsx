@@ -12,6 +12,7 @@ import { ProductEditor } from './ProductEditor.tsx';
 import { Orders } from './Orders.tsx';
 import { ProductList } from './ProductList.tsx';
 import { Preview } from './Preview.tsx';
+import { Sales } from './sales/Sales.tsx';
 import { ShopForm } from './ShopForm.tsx';
 import { Wizard } from './Wizard.tsx';
 
@@ -75,6 +76,12 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
           <Orders status={query.get('status')} />
         </Shell>
       );
+    case 'sales':
+      return (
+        <Shell shop={shop} current="sales">
+          <Sales />
+        </Shell>
+      );
     case 'previewProduct':
       return <Preview productId={page.productId} shop={shop} />;
     default:
@@ -87,12 +94,13 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
   }
 }
 
-type Tab = 'orders' | 'products' | 'shop' | 'guide';
+type Tab = 'sales' | 'orders' | 'products' | 'shop' | 'guide';
 
 /** The approved artisan's frame: shop name, link to the public shop, and the sections. */
 function Shell({ shop, current, children }: { shop: Shop; current: Tab; children: JSX.Element }): JSX.Element {
   const { t } = useT();
   const tabs: [Tab, string, string][] = [
+    ['sales', paths.mySales(), t('dash.sales')],
     ['orders', paths.myOrders(), t('dash.orders')],
     ['products', paths.myProducts(), t('dash.products')],
     ['shop', paths.shopProfile(), t('dash.shopProfile')],

@@ -4,6 +4,7 @@ import type { ProductStatus, Shop, ShopStatus } from '../../../shared/domain/cat
 import type { FulfilmentAction } from '../../../shared/api/orders.ts';
 import type { Page } from '../../../shared/domain/catalogue.ts';
 import type { SubOrder, SubOrderStatus } from '../../../shared/domain/order.ts';
+import type { SalesSummary } from '../../../shared/domain/sales.ts';
 import { authJson } from '../auth/auth-fetch.ts';
 
 /** The artisans' (/api/me) and operators' (/api/operator) API, typed from shared/api. */
@@ -24,6 +25,7 @@ export const sellerApi = {
   arrangeImages: (id: string, imageIds: string[]) => authJson<unknown>('PUT', `${product(id)}/images`, { body: { imageIds } }),
   removeImage: (id: string, imageId: string) => authJson<unknown>('DELETE', `${product(id)}/images/${encodeURIComponent(imageId)}`),
   myOrders: (query: { status: SubOrderStatus; limit?: number; cursor?: string }, signal?: AbortSignal) => authJson<Page<SubOrder>>('GET', '/api/me/orders', { query, signal }),
+  mySales: (signal?: AbortSignal) => authJson<SalesSummary>('GET', '/api/me/sales', { signal }),
   fulfil: (orderId: string, action: FulfilmentAction) => authJson<SubOrder>('POST', `/api/me/orders/${encodeURIComponent(orderId)}/fulfilment`, { body: action }),
   operatorShops: (query: { status: ShopStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>
     authJson<OperatorShopPage>('GET', '/api/operator/shops', { query, signal }),

@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
-import { interpolate, type Locale, type Params } from '../../i18n/index.ts';
+import { interpolate, type Params } from '../../i18n/index.ts';
+import { lazyMessages } from '../../i18n/lazy-messages.ts';
 import { useI18n } from '../../i18n/context.ts';
 import type { fr } from './fr.ts';
 
@@ -12,24 +13,15 @@ export type ShopperKey = keyof typeof fr;
 export type ShopperMessages = Record<ShopperKey, string>;
 export type ShopperT = (key: ShopperKey, params?: Params) => string;
 
-const loaders: Record<Locale, () => Promise<ShopperMessages>> = {
+const catalogue = lazyMessages<ShopperMessages>({
   ar: () => import('./ar.ts').then((m) => m.ar),
   fr: () => import('./fr.ts').then((m) => m.fr),
   en: () => import('./en.ts').then((m) => m.en),
   es: () => import('./es.ts').then((m) => m.es),
-};
+});
 
-const loaded = new Map<Locale, ShopperMessages>();
-
-export async function loadShopperMessages(locale: Locale): Promise<ShopperMessages> {
-  const cached = loaded.get(locale);
-  if (cached) return cached;
-  const messages = await loaders[locale]();
-  loaded.set(locale, messages);
-  return messages;
-}
-
-export const loadedShopperMessages = (locale: Locale) => loaded.get(locale);
+export const loadShopperMessages = catalogue.load;
+export const loadedShopperMessages = catalogue.loaded;
 
 export const ShopperMessagesContext = createContext<ShopperMessages | undefined>(undefined);
 

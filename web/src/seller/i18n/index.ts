@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
-import { interpolate, type Locale, type Params } from '../../i18n/index.ts';
+import { interpolate, type Params } from '../../i18n/index.ts';
+import { lazyMessages } from '../../i18n/lazy-messages.ts';
 import { useI18n } from '../../i18n/context.ts';
 import type { fr } from './fr.ts';
 
@@ -13,25 +14,16 @@ export type SellerKey = keyof typeof fr;
 export type SellerMessages = Record<SellerKey, string>;
 export type SellerT = (key: SellerKey, params?: Params) => string;
 
-const loaders: Record<Locale, () => Promise<SellerMessages>> = {
+const catalogue = lazyMessages<SellerMessages>({
   ar: () => import('./ar.ts').then((m) => m.ar),
   fr: () => import('./fr.ts').then((m) => m.fr),
   en: () => import('./en.ts').then((m) => m.en),
   es: () => import('./es.ts').then((m) => m.es),
-};
-
-const loaded = new Map<Locale, SellerMessages>();
+});
 
 /** The catalogue for a language, fetched once. */
-export async function loadSellerMessages(locale: Locale): Promise<SellerMessages> {
-  const cached = loaded.get(locale);
-  if (cached) return cached;
-  const messages = await loaders[locale]();
-  loaded.set(locale, messages);
-  return messages;
-}
-
-export const loadedSellerMessages = (locale: Locale) => loaded.get(locale);
+export const loadSellerMessages = catalogue.load;
+export const loadedSellerMessages = catalogue.loaded;
 
 export function sellerTranslator(messages: SellerMessages): SellerT {
   return (key, params) => interpolate(messages[key] ?? key, params);
