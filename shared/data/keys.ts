@@ -89,6 +89,10 @@ export const keys = {
   attention: (orderId: string, kind: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.attentionPrefix}${kind}` }),
   /** One entry of the order's own timeline (an operator's cancel, delivery, resent email; the reconciler's or the saga's action): `EVENT#<id>`. */
   orderEvent: (orderId: string, eventKey: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.eventPrefix}${eventKey}` }),
+  /** One term of the search's vocabulary: the word shown for it and how many listed products have it. */
+  vocabularyTerm: (term: string): TableKey => ({ pk: partitions.vocabulary(), sk: `TERM#${term}` }),
+  /** Which version of the term rules (shared/domain/text-search.ts) the catalogue's entries were built with. */
+  searchIndex: (): TableKey => ({ pk: 'SEARCHINDEX', sk: 'SEARCHINDEX' }),
   /** Where the reconciler's sweep of the orders in one status stopped (bounded work per run). */
   reconcilerCursor: (status: string): TableKey => ({ pk: 'RECONCILER', sk: `CURSOR#${status}` }),
 };
@@ -132,7 +136,10 @@ export const partitions = {
   settingChanges: (name: string) => `SETTINGCHANGES#${name}`,
   /** The products operators hid (gsi1, latest first). */
   hiddenProducts: () => 'HIDDEN_PRODUCTS',
+  /** The search's vocabulary (table partition): one item per term of the listed products, and nothing else. */
+  vocabulary: () => 'VOCABULARY',
 };
+
 
 /** Sort-key prefixes inside a product's partition. */
 export const productSk = {
