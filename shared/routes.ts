@@ -112,6 +112,8 @@ export const routes = [
   { method: 'DELETE', path: '/api/me/products/{productId}/images/{imageId}', handler: 'artisan/remove-image', auth: 'signed-in', access: { table: 'read-write', images: 'delete' } },
 
   { method: 'GET', path: '/api/me/orders', handler: 'orders/list-my-sub-orders', auth: 'signed-in', access: { table: 'read' } },
+  // Artisans: their earnings per parcel (what the shopper paid, commission, net, state) and their shop's balances.
+  { method: 'GET', path: '/api/me/earnings', handler: 'artisan/list-my-earnings', auth: 'signed-in', access: { table: 'read' } },
   // Artisans: their sales at a glance (orders and revenue per week, top products, low stock).
   { method: 'GET', path: '/api/me/sales', handler: 'artisan/get-my-sales', auth: 'signed-in', access: { table: 'read' } },
   { method: 'POST', path: '/api/me/orders/{orderId}/fulfilment', handler: 'orders/act-on-sub-order', auth: 'signed-in', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },

@@ -7,6 +7,7 @@ import { sandboxProvider } from '#shared/payments/sandbox.ts';
 import { stripeProvider } from '#shared/payments/stripe.ts';
 import type { MoneyDeps } from '#shared/use-cases/payments.ts';
 import { db } from './clients.ts';
+import { ledger } from './ledger.ts';
 import { config } from './config.ts';
 import { telemetry } from './telemetry.ts';
 import { traced } from './tracing.ts';
@@ -61,7 +62,7 @@ const providers: Record<ProviderName, PaymentProvider> = {
   cod: codProvider,
 };
 
-export const money: MoneyDeps = { payments, provider: (name) => providers[name], telemetry };
+export const money: MoneyDeps = { payments, ledger, provider: (name) => providers[name], telemetry };
 
 /** What checkout needs for a card order. */
 export const checkoutPayments = { provider: providers[cardProvider], baseUrl: () => config.publicBaseUrl };

@@ -19,6 +19,8 @@ import {
   type Variant,
 } from '../domain/catalogue.ts';
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../domain/images.ts';
+import type { Earning, ShopBalance } from '../domain/ledger.ts';
+import { page } from './paging.ts';
 
 /**
  * Requests and responses of the artisan API (`/api/me/...`). Bodies are strict: a field a
@@ -135,4 +137,23 @@ export interface ImageUpload {
   upload: { url: string; fields: Record<string, string> };
   expiresAt: string;
   maxBytes: number;
+}
+
+/** `GET /api/me/earnings`: one page of the shop's parcels' earnings (latest delivery first), with its balances. */
+export const myEarningsQuery = z.object(page).strict();
+
+/** What selling here costs, as the sell page and the onboarding state it (with the categories: `GET /api/categories`). */
+export interface SellingTerms {
+  /** The commission new orders are charged, in basis points (1000 = 10 %); each order keeps the rate it was placed with. */
+  commissionBasisPoints: number;
+  /** The commission is taken on the items only; shipping goes to the artisan whole. */
+  commissionOn: 'items';
+  /** Days after delivery before earnings become available (the shopper's return window). */
+  returnWindowDays: number;
+}
+
+/** `GET /api/me/earnings`: the shop's balances (pending, available, in a payout, paid) and one page of its parcels' earnings. */
+export interface MyEarnings {
+  balance: Omit<ShopBalance, 'version' | 'updatedAt'>;
+  earnings: Page<Earning>;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { SellingTerms } from './artisan.ts';
 import { categorySlugSchema, idSchema, slugSchema, type Category, type Page, type Product, type ProductImage, type ProductSummary, type Shop, type ShopSummary, type Variant } from '../domain/catalogue.ts';
 import type { DisplayCurrency, DisplayRates } from '../domain/money.ts';
 import { text } from '../domain/text.ts';
@@ -87,6 +88,8 @@ export interface ShopDetail {
 
 export interface CategoryList {
   items: Category[];
+  /** What selling here costs (the sell page and the onboarding state it): read from the settings with the categories. */
+  sellingTerms: SellingTerms;
 }
 
 /** Body of every 4xx/5xx response. `fields` names each input that was wrong, with why. */

@@ -53,8 +53,14 @@ export const keys = {
   sagaTask: (orderId: string, step: string, shopId?: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.taskPrefix}${step}${shopId ? `#${shopId}` : ''}` }),
   /** A shop's sales in one week (its Monday in Morocco, `YYYY-MM-DD`): orders, units, revenue, per product; changed with each parcel placed or cancelled. */
   salesWeek: (shopId: string, week: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `${shopSk.salesPrefix}${week}` }),
-  /** An artisan's earnings from one delivered sub-order, by month. */
-  ledgerEntry: (shopId: string, at: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `LEDGER#${at.slice(0, 7)}#${at}#${orderId}` }),
+  /** One journal entry of the ledger, by its id (derived from what caused it: written once by a conditional put). */
+  journalEntry: (entryId: string): TableKey => ({ pk: `JOURNAL#${entryId}`, sk: 'ENTRY' }),
+  /** A shop's balances (pending, available, payout, paid) and their version: updated in the transaction of every entry touching the shop. */
+  shopBalance: (shopId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: 'BALANCE' }),
+  /** One delivered parcel's earnings as the artisan reads them (what the shopper paid, commission, net, state). */
+  earning: (shopId: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `EARNING#${orderId}` }),
+  /** A pending earning's place in the release queue (gsi1 `RELEASES`, by the end of its return window); deleted when released or returned. */
+  releaseDue: (shopId: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `RELEASE#${orderId}` }),
   /** One checkout attempt, by the SHA-256 of its Idempotency-Key: the request's hash and the order it made (expires after a day). */
   idempotency: (keyHash: string): TableKey => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'IDEMPOTENCY' }),
   /** A payment session's order (`PAYREF#<provider>#<sessionId>`): what a provider's webhook names. */
@@ -138,6 +144,14 @@ export const partitions = {
   hiddenProducts: () => 'HIDDEN_PRODUCTS',
   /** The search's vocabulary (table partition): one item per term of the listed products, and nothing else. */
   vocabulary: () => 'VOCABULARY',
+  /** Every journal entry of one month (gsi1, by time): the operators' money view (part 5) and audits. */
+  journalMonth: (month: string) => `JOURNAL#${month}`,
+  /** The journal entries touching one shop (gsi3, by time): what to read when an artisan disputes an amount. */
+  shopJournal: (shopId: string) => `SHOPJOURNAL#${shopId}`,
+  /** A shop's parcels' earnings, latest delivery first (gsi1). */
+  shopEarnings: (shopId: string) => `SHOPEARNINGS#${shopId}`,
+  /** Pending earnings by the end of their return window, soonest first (gsi1): what the release job reads. */
+  releasesDue: () => 'RELEASES',
 };
 
 
@@ -200,4 +214,24 @@ export function hiddenProductIndexes(productId: string, hiddenAt: string) {
 /** Index attributes of a shop: listed by status, newest first. */
 export function shopIndexes(status: string, createdAt: string, shopId: string) {
   return { gsi1pk: partitions.shopsByStatus(status), gsi1sk: `${createdAt}#${shopId}` };
+}
+
+/** Index attributes of a journal entry: its month (gsi1) and, when it touches a shop, the shop's journal (gsi3); both by `<at>#<id>`. */
+export function journalEntryIndexes(entry: { id: string; at: string; shopId?: string }) {
+  const sort = `${entry.at}#${entry.id}`;
+  return {
+    gsi1pk: partitions.journalMonth(entry.at.slice(0, 7)),
+    gsi1sk: sort,
+    ...(entry.shopId ? { gsi3pk: partitions.shopJournal(entry.shopId), gsi3sk: sort } : {}),
+  };
+}
+
+/** Index attributes of an earning: its shop's list, latest delivery first (gsi1). */
+export function earningIndexes(earning: { shopId: string; orderId: string; deliveredAt: string }) {
+  return { gsi1pk: partitions.shopEarnings(earning.shopId), gsi1sk: `${earning.deliveredAt}#${earning.orderId}` };
+}
+
+/** Index attributes of a release-queue item: soonest first (gsi1 `RELEASES`). */
+export function releaseDueIndexes(earning: { shopId: string; orderId: string; availableAt: string }) {
+  return { gsi1pk: partitions.releasesDue(), gsi1sk: `${earning.availableAt}#${earning.shopId}#${earning.orderId}` };
 }

@@ -4,22 +4,15 @@ import { parcelSale, withdrawn } from '../domain/sales.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { toItem } from './items.ts';
 import { keys, partitions } from './keys.ts';
+import { ledgerItems, LedgerMoved, transactWithLedger, type LedgerWrite } from './ledger.ts';
 import { salesWeekUpdate } from './sales.ts';
 
 /**
  * What the order saga writes: task tokens of paused steps, status moves guarded by the
  * status they leave (so a retried step changes nothing twice), stock given back in the same
- * transaction as the cancellation that frees it, and ledger entries written once.
+ * transaction as the cancellation that frees it, and a delivery's ledger entries in the same
+ * transaction as the delivery (shared/data/ledger.ts).
  */
-export interface LedgerEntry {
-  shopId: string;
-  orderId: string;
-  gross: number;
-  commission: number;
-  net: number;
-  at: string;
-}
-
 /** Who made a sub-order's move, kept on its timeline entry (a person's action; the saga's own moves have none). */
 export type TimelineWho = Omit<TimelineEntry, 'status' | 'at'>;
 
@@ -108,8 +101,18 @@ export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
       }
     },
 
-    /** Moves a sub-order along its timeline; false if it was not in one of `from`. */
-    async moveSubOrder(orderId: string, shopId: string, from: readonly SubOrderStatus[], to: SubOrderStatus, at: string, extra?: Record<string, unknown>, who?: TimelineWho): Promise<boolean> {
+    /**
+     * Moves a sub-order along its timeline; false if it was not in one of `from`. With `ledger` (a
+     * delivery and its sale, or a delivery undone and its reversal), the entries are written in the
+     * same transaction as the move (LedgerMoved if an earning moved meanwhile).
+     */
+    async moveSubOrder(orderId: string, shopId: string, from: readonly SubOrderStatus[], to: SubOrderStatus, at: string, extra?: Record<string, unknown>, who?: TimelineWho, ledger?: LedgerWrite): Promise<boolean> {
+      if (ledger && ledger.entries.length > 0) {
+        const refused = await transactWithLedger({ db }, [{ Update: subOrderMove(orderId, shopId, from, to, at, extra, who) }, ...ledgerItems(tableName, ledger, at)]);
+        if (!refused) return true;
+        if (refused[0] === 'ConditionalCheckFailed') return false;
+        throw new LedgerMoved();
+      }
       try {
         await db.send(new UpdateCommand(subOrderMove(orderId, shopId, from, to, at, extra, who)));
         return true;
@@ -139,17 +142,6 @@ export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
       } catch (error) {
         if (isConditionFailure(error)) return false;
         throw error;
-      }
-    },
-
-    /** Credits an artisan once for a delivered sub-order. */
-    async credit(entry: LedgerEntry): Promise<void> {
-      try {
-        await db.send(
-          new PutCommand({ TableName: tableName, Item: toItem('LedgerEntry', keys.ledgerEntry(entry.shopId, entry.at, entry.orderId), entry), ConditionExpression: 'attribute_not_exists(pk)' }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
       }
     },
   };

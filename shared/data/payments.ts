@@ -6,6 +6,7 @@ import type { SandboxSession, SandboxSessions } from '../payments/sandbox.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { fromItem, toItem } from './items.ts';
 import { keys } from './keys.ts';
+import { ledgerItems, LedgerMoved, transactWithLedger, type LedgerWrite } from './ledger.ts';
 
 /**
  * Payments in the table: the session → order lookup, sandbox sessions, webhook events applied
@@ -126,6 +127,8 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
       to?: PaymentStatus;
       movement: PaymentMovement;
       paymentId?: string;
+      /** The ledger's entries for it (a card payment taken), in the same transaction. */
+      ledger?: LedgerWrite;
     }): Promise<void> {
       const { record, orderId, from, orderFrom, to, movement, paymentId } = input;
       const values: Record<string, unknown> = { ':from': from, ':m': [movement], ':empty': [], ':at': movement.at };
@@ -154,6 +157,7 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
                   ExpressionAttributeValues: values,
                 },
               },
+              ...(input.ledger ? ledgerItems(tableName, input.ledger, movement.at) : []),
             ],
           }),
         );
@@ -161,6 +165,7 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
         const codes = cancellationCodes(error);
         if (codes[0] === 'ConditionalCheckFailed') throw new DuplicateEvent();
         if (codes[1] === 'ConditionalCheckFailed') throw new PaymentMoved();
+        if (codes.includes('ConditionalCheckFailed')) throw new DuplicateEvent(); // its ledger entry is written: applied before
         throw error;
       }
     },
@@ -197,37 +202,36 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
       }
     },
 
-    /** Marks a movement done and adds it to the order's payment history, in one transaction (once). */
-    async completeMovement(orderId: string, movementId: string, movement: PaymentMovement, paymentStatus?: PaymentStatus): Promise<void> {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: keys.paymentMovement(orderId, movementId),
-                  UpdateExpression: 'SET #status = :done, #ref = :ref',
-                  ConditionExpression: '#status = :claimed',
-                  ExpressionAttributeNames: { '#status': 'status', '#ref': 'ref' },
-                  ExpressionAttributeValues: { ':done': 'done', ':claimed': 'claimed', ':ref': movement.ref ?? '' },
-                },
-              },
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: keys.order(orderId),
-                  UpdateExpression: `SET payment.history = list_append(if_not_exists(payment.history, :empty), :m)${paymentStatus ? ', payment.#ps = :ps' : ''}`,
-                  ...(paymentStatus ? { ExpressionAttributeNames: { '#ps': 'status' } } : {}),
-                  ExpressionAttributeValues: { ':m': [movement], ':empty': [], ...(paymentStatus ? { ':ps': paymentStatus } : {}) },
-                },
-              },
-            ],
-          }),
-        );
-      } catch (error) {
-        if (cancellationCodes(error)[0] !== 'ConditionalCheckFailed') throw error; // done before
-      }
+    /**
+     * Marks a movement done and adds it to the order's payment history, in one transaction (once),
+     * with its ledger entries (the money given back; the sales of delivered parcels it returns).
+     * LedgerMoved when a returned parcel's earning moved meanwhile (read it again).
+     */
+    async completeMovement(orderId: string, movementId: string, movement: PaymentMovement, paymentStatus?: PaymentStatus, ledger?: LedgerWrite): Promise<void> {
+      const refused = await transactWithLedger({ db }, [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.paymentMovement(orderId, movementId),
+            UpdateExpression: 'SET #status = :done, #ref = :ref',
+            ConditionExpression: '#status = :claimed',
+            ExpressionAttributeNames: { '#status': 'status', '#ref': 'ref' },
+            ExpressionAttributeValues: { ':done': 'done', ':claimed': 'claimed', ':ref': movement.ref ?? '' },
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.order(orderId),
+            UpdateExpression: `SET payment.history = list_append(if_not_exists(payment.history, :empty), :m)${paymentStatus ? ', payment.#ps = :ps' : ''}`,
+            ...(paymentStatus ? { ExpressionAttributeNames: { '#ps': 'status' } } : {}),
+            ExpressionAttributeValues: { ':m': [movement], ':empty': [], ...(paymentStatus ? { ':ps': paymentStatus } : {}) },
+          },
+        },
+        ...(ledger ? ledgerItems(tableName, ledger, movement.at) : []),
+      ]);
+      if (!refused || refused[0] === 'ConditionalCheckFailed') return; // written now, or done before
+      throw new LedgerMoved();
     },
 
     /** Sets the order's payment status if it is still `from` (a compensation's result); false if it moved. */

@@ -98,6 +98,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'PATCH /api/me/shop': 'artisan-writes',
   'PUT /api/me/onboarding': 'artisan-writes',
   'GET /api/me/products': 'account',
+  'GET /api/me/earnings': 'account',
   'POST /api/me/products': 'artisan-writes',
   'GET /api/me/products/{productId}': 'account',
   'PUT /api/me/products/{productId}': 'artisan-writes',

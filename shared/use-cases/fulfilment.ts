@@ -1,6 +1,6 @@
 import type { FulfilmentAction, OperatorDeliveryBody } from '../api/orders.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import { withTrackingUrl, type SubOrder, type SubOrderStatus, type SubOrderView } from '../domain/order.ts';
+import { withTrackingUrl, type Order, type SubOrder, type SubOrderStatus, type SubOrderView } from '../domain/order.ts';
 import { operatorEvent } from '../domain/order-events.ts';
 import type { OperatorOrdersData } from '../data/operator-orders.ts';
 import type { OrderSagaStore, TimelineWho } from '../data/order-saga-store.ts';
@@ -9,6 +9,7 @@ import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
 import { requireOwnShop } from './artisan-shop.ts';
 import type { Caller } from './caller.ts';
 import { orderByLink } from './checkout.ts';
+import { deliveryWrite, undeliveryWrite } from './ledger.ts';
 import { emailParcelUpdate, type OrderEmailDeps } from './order-emails.ts';
 import { now, STALE_TASK_TOKEN_ERRORS, type SagaControl, type Store, type Telemetry } from './ports.ts';
 
@@ -44,16 +45,16 @@ export async function actOnSubOrder(deps: FulfilmentDeps, caller: Caller, orderI
   const shop = await requireOwnShop(deps.store, caller);
   const found = await deps.orders.getOrder(orderId);
   const sub = found?.subOrders.find((s) => s.shopId === shop.id);
-  if (!sub) throw new NotFoundError('Order');
-  return advanceParcel(deps, sub, action, { by: 'artisan' });
+  if (!found || !sub) throw new NotFoundError('Order');
+  return advanceParcel(deps, found.order, sub, action, { by: 'artisan' });
 }
 
 /** The shopper, from their order link, says one parcel arrived. */
 export async function confirmDeliveryByShopper(deps: ParcelDeps, input: { orderId: string; shopId: string; token: string }): Promise<SubOrderView> {
-  const { subOrders } = await orderByLink(deps.orders, input.orderId, input.token);
+  const { order, subOrders } = await orderByLink(deps.orders, input.orderId, input.token);
   const sub = subOrders.find((s) => s.shopId === input.shopId);
   if (!sub) throw new NotFoundError('Parcel');
-  return withTrackingUrl(await advanceParcel(deps, sub, { action: 'deliver' }, { by: 'shopper' }));
+  return withTrackingUrl(await advanceParcel(deps, order, sub, { action: 'deliver' }, { by: 'shopper' }));
 }
 
 /**
@@ -68,7 +69,7 @@ export async function confirmDeliveryByOperator(deps: ParcelDeps & { timeline: P
     throw new ConflictError('not_cash_on_delivery', 'This order was paid by card: there is no cash to collect', { cashCollected: 'only for cash on delivery' });
   }
   const who: TimelineWho = { by: 'operator', actor: caller.sub, ...(body.cashCollected ? { cashCollected: true } : {}), ...(body.note ? { note: body.note } : {}) };
-  const delivered = await advanceParcel(deps, sub, { action: 'deliver' }, who);
+  const delivered = await advanceParcel(deps, found.order, sub, { action: 'deliver' }, who);
   await deps.timeline.addEvent(operatorEvent(caller, { orderId: input.orderId, at: now(), action: 'confirm-delivery', shopId: input.shopId, ...(body.note ? { note: body.note } : {}) }));
   return withTrackingUrl(delivered);
 }
@@ -79,9 +80,10 @@ export type ParcelDeps = Omit<FulfilmentDeps, 'store'>;
  * What every way of acting on a parcel shares: the parcel must be where the action starts
  * (409 otherwise), the saga step waiting for it is taken once (409 if it is not waiting),
  * the move is recorded with who made it, the saga resumed (or failed, for a decline), and the
- * shopper told when the parcel leaves or arrives.
+ * shopper told when the parcel leaves or arrives. A delivery writes its ledger entries (the cash
+ * collected, the sale) in the move's own transaction; undoing it writes their reversal the same way.
  */
-async function advanceParcel(deps: ParcelDeps, sub: SubOrder, action: FulfilmentAction, who: TimelineWho): Promise<SubOrder> {
+async function advanceParcel(deps: ParcelDeps, order: Order, sub: SubOrder, action: FulfilmentAction, who: TimelineWho): Promise<SubOrder> {
   const { orderId, shopId } = sub;
   const rule = STEP[action.action];
   const notNow = () => new ConflictError('not_now', `This parcel is ${sub.status.replace('_', ' ')}: it cannot be ${action.action === 'ship' ? 'shipped' : `${action.action}ed`} now`);
@@ -95,14 +97,17 @@ async function advanceParcel(deps: ParcelDeps, sub: SubOrder, action: Fulfilment
     ...(who.cashCollected ? { cashCollected: true } : {}),
   };
   // The parcel moves before the saga resumes: its next steps (CompleteOrder reads who delivered) see the move.
-  await deps.saga.moveSubOrder(orderId, shopId, [rule.from], rule.to, now(), extra, who);
+  const at = now();
+  const parcel = { ...sub, ...extra };
+  await deps.saga.moveSubOrder(orderId, shopId, [rule.from], rule.to, at, extra, who, action.action === 'deliver' ? deliveryWrite(order, parcel, at) : undefined);
   try {
     if (action.action === 'decline') await deps.control.fail(token, SAGA_ERRORS.declined, action.reason);
     else await deps.control.resume(token, { step: rule.step, by: who.by });
   } catch (error) {
     // A token the saga no longer waits on (its step was retried or timed out): undo the move.
     if (!STALE_TASK_TOKEN_ERRORS.has((error as Error).name)) throw error;
-    await deps.saga.moveSubOrder(orderId, shopId, [rule.to], rule.from, now(), {}, who);
+    const undoneAt = now();
+    await deps.saga.moveSubOrder(orderId, shopId, [rule.to], rule.from, undoneAt, {}, who, action.action === 'deliver' ? undeliveryWrite(order, parcel, at, undoneAt) : undefined);
     throw notNow();
   }
   if (action.action === 'deliver') deps.telemetry.metrics.count('ParcelsDelivered');

@@ -1,9 +1,9 @@
 import type { CancelRequest, Order, PaymentStatus, SubOrderStatus } from '../domain/order.ts';
-import { commissionOn } from '../domain/settings.ts';
 import type { OrderSagaStore, TimelineWho } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
 import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
 import { emailNewOrder, emailOrderCancelled, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
+import { postDeliveryIfMissing } from './ledger.ts';
 import { moveMoney, refundedSoFar, settlePaymentWait, type MoneyDeps } from './payments.ts';
 import { now, type SagaControl, type Telemetry } from './ports.ts';
 
@@ -114,17 +114,15 @@ export async function cancelSubOrder(deps: SagaDeps, input: { orderId: string; s
   return { cancelled, reason, refunded };
 }
 
-/** Every sub-order settled: credit each delivered one's earnings after commission; close the order. */
+/**
+ * Every sub-order settled: close the order. Each delivered parcel's sale was written to the ledger
+ * with its delivery (at the order's own commission rate); a parcel delivered before the journal
+ * existed gets its sale now, once.
+ */
 export async function completeOrder(deps: SagaDeps, input: { orderId: string }) {
   const { order, subOrders } = await load(deps, input.orderId);
   const delivered = subOrders.filter((s) => s.status === 'delivered');
-  for (const sub of delivered) {
-    const at = sub.timeline.findLast((t) => t.status === 'delivered')?.at ?? sub.updatedAt;
-    const gross = sub.subtotal + sub.shipping;
-    // The rate the order was placed with: a later change of the commission applies to new orders only.
-    const commission = commissionOn(sub.subtotal, order);
-    await deps.saga.credit({ shopId: sub.shopId, orderId: order.id, gross, commission, net: gross - commission, at });
-  }
+  for (const sub of delivered) await postDeliveryIfMissing(deps.money.ledger, order, sub);
   const settled: Order['status'] = delivered.length > 0 ? 'completed' : 'cancelled';
   const payment: PaymentStatus = delivered.length > 0 ? 'captured' : order.payment.method === 'card' ? 'refunded' : 'voided';
   const moved = await deps.saga.moveOrder(order, ['confirmed'], settled, now(), payment);
@@ -153,11 +151,13 @@ export async function cancelOrder(deps: SagaDeps, input: { orderId: string; fail
   const payment = closed.payment;
   const reason = `order ${status} (${input.failure?.Error ?? 'failed'})${order.cancelRequest && byOperator ? `: ${order.cancelRequest.note}` : ''}`;
   const taken = payment.status === 'captured' || (payment.status === 'authorized' && !!payment.provider && deps.money.provider(payment.provider).capturesOnAuthorization);
+  // Parcels delivered before the order broke are given back too: their sales are returned with the money.
+  const returns = subOrders.filter((s) => s.status === 'delivered').map((s) => s.shopId);
   if (taken) {
-    await moveMoney(deps.money, closed, { movementId: 'refund-order', kind: 'refunded', amount: closed.totals.total - refundedSoFar(closed), reason });
+    await moveMoney(deps.money, closed, { movementId: 'refund-order', kind: 'refunded', amount: closed.totals.total - refundedSoFar(closed), reason, returns });
     await deps.money.payments.setPaymentStatus(closed.id, payment.status, 'refunded');
   } else if (payment.status === 'authorized' || payment.status === 'pending') {
-    await moveMoney(deps.money, closed, { movementId: 'void', kind: 'voided', amount: payment.status === 'authorized' ? closed.totals.total - refundedSoFar(closed) : 0, reason });
+    await moveMoney(deps.money, closed, { movementId: 'void', kind: 'voided', amount: payment.status === 'authorized' ? closed.totals.total - refundedSoFar(closed) : 0, reason, returns });
     await deps.money.payments.setPaymentStatus(closed.id, payment.status, 'voided');
   }
   await emailOrderCancelled(deps.emails, input.orderId, input.failure?.Error);

@@ -7,6 +7,9 @@ import type { PaymentMovement } from '../domain/payment.ts';
 import { DuplicateEvent, PaymentMoved, WEBHOOK_TTL_SECONDS, type Payments, type WebhookRecord } from '../data/payments.ts';
 import type { OrderSagaStore } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
+import { LedgerMoved, type Ledger } from '../data/ledger.ts';
+import { cardPayment, moneyBack, type Earning } from '../domain/ledger.ts';
+import { returnsWrite } from './ledger.ts';
 import { UnknownProvider, WebhookRejected, type PaymentEvent, type PaymentProvider, type ProviderName } from '../payments/provider.ts';
 import { cmiAmount, cmiFormFields, CMI_ANSWER, orderOfCmiSession, type CmiAnswer, type CmiSecrets } from '../payments/cmi.ts';
 import type { CmiPage } from '../payments/cmi-page.ts';
@@ -24,6 +27,8 @@ import { now, type SagaControl, type Telemetry } from './ports.ts';
  */
 export interface MoneyDeps {
   payments: Payments;
+  /** Every movement of money is a journal entry: taken, given back, and the delivered parcels a refund returns. */
+  ledger: Ledger;
   /** A provider by name (the order's own for compensation). */
   provider: (name: ProviderName) => PaymentProvider;
   /** Refunds are counted (RefundsIssued); a wait that cannot be resumed is logged. */
@@ -56,16 +61,21 @@ export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: S
   return true;
 }
 
-/** Moves money once per `movementId`: claim, call the provider (idempotent), record in the history. */
+/**
+ * Moves money once per `movementId`: claim, call the provider (idempotent), record in the history
+ * and the ledger (one transaction). `returns` names the delivered parcels this money gives back:
+ * their sales are returned in the same transaction (from pending, or from available after the
+ * return window).
+ */
 export async function moveMoney(
   deps: MoneyDeps,
   order: Pick<Order, 'id' | 'payment'>,
-  movement: { movementId: string; kind: 'voided' | 'refunded'; amount: number; reason: string; shopId?: string; refused?: true },
+  movement: { movementId: string; kind: 'voided' | 'refunded'; amount: number; reason: string; shopId?: string; refused?: true; returns?: readonly string[] },
   paymentStatus?: PaymentStatus,
 ): Promise<boolean> {
   if (order.payment.method !== 'card' || !order.payment.provider || !order.payment.sessionId) return false;
   if (movement.kind === 'refunded' && movement.amount <= 0) return false;
-  const { movementId, refused, ...rest } = movement;
+  const { movementId, refused, returns = [], ...rest } = movement;
   const claim = await deps.payments.claimMovement({ orderId: order.id, movementId, ...rest, claimedAt: now() });
   if (claim === 'done') return false;
   const provider = deps.provider(order.payment.provider);
@@ -73,7 +83,20 @@ export async function moveMoney(
   const key = `${order.id}-${movementId}`;
   const result = movement.kind === 'voided' ? await provider.void(ref, key) : await provider.refund(ref, movement.amount, key);
   const entry: PaymentMovement = { kind: movement.kind, amount: movement.amount, at: now(), ref: result.id, reason: movement.reason, ...(movement.shopId ? { shopId: movement.shopId } : {}), ...(refused ? { refused } : {}) };
-  await deps.payments.completeMovement(order.id, movementId, entry, paymentStatus);
+  // A payment the store refused (a wrong amount, a second payment) was never taken in: the gateway
+  // held it all the same, so the ledger takes it in and gives it back, both with the movement.
+  const held = refused && movement.amount > 0 ? [cardPayment({ orderId: order.id, provider: order.payment.provider, amount: movement.amount, at: entry.at, eventId: movementId, unaccepted: 'refused' })] : [];
+  const back = movement.amount > 0 ? [...held, moneyBack({ orderId: order.id, provider: order.payment.provider, movementId, amount: movement.amount, at: entry.at, reason: movement.reason })] : [];
+  for (let attempt = 1; ; attempt++) {
+    const earnings = (await Promise.all(returns.map((shopId) => deps.ledger.earning(shopId, order.id)))).filter((e): e is Earning => !!e);
+    const returned = returnsWrite(earnings, entry.at, movement.reason);
+    try {
+      await deps.payments.completeMovement(order.id, movementId, entry, paymentStatus, { entries: [...returned.entries, ...back], earnings: returned.earnings ?? [] });
+      break;
+    } catch (error) {
+      if (!(error instanceof LedgerMoved) || attempt >= 4) throw error; // a release ran meanwhile: return from where it is now
+    }
+  }
   if (movement.kind === 'refunded') deps.telemetry.metrics.count('RefundsIssued');
   deps.telemetry.log.info(`payment ${movement.kind}`, { orderId: order.id, movementId, amount: movement.amount, ref: result.id });
   return true;
@@ -195,6 +218,7 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
       to: 'authorized',
       movement: { kind: 'authorized', amount: event.amount, at: event.at, ref: event.id },
       ...(event.paymentId ? { paymentId: event.paymentId } : {}),
+      ledger: { entries: [cardPayment({ orderId: order.id, provider, amount: event.amount, at: event.at, eventId: event.id })] },
     });
     await settlePaymentWait(deps, order.id, true);
     return { received: true, outcome: 'authorized' };
@@ -208,6 +232,7 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
     orderFrom: [order.status],
     movement: { kind: 'ignored', amount: event.amount, at: event.at, ref: event.id, reason },
     ...(event.paymentId ? { paymentId: event.paymentId } : {}),
+    ledger: { entries: [cardPayment({ orderId: order.id, provider, amount: event.amount, at: event.at, eventId: event.id, unaccepted: 'late' })] },
   });
   await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason }, giveBack.kind);
   return { received: true, outcome: `late payment ${giveBack.kind}` };

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '#shared/routes.ts';
 import { storeUrl } from '../support/api-client.ts';
+import { seededRandom as random } from '../support/random.ts';
 
 /**
  * Random and malformed paths and query strings, sent to every route: the API may refuse
  * them (4xx) but must never fail (5xx). Seeded, so a failure can be replayed.
  */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 const NASTY = [
   '', ' ', '%', '%%', '%E0%A4%A', '%00', '..', '../..', '%2e%2e%2f', '\u0000', 'null', 'undefined', '[]', '{}', '-1', '0', '1e309',
   'NaN', '9'.repeat(40), 'a'.repeat(3000), '<script>', "'; DROP TABLE", 'فخار', 'ـــ', '😀', '%F0%9F%98%80', 'CATALOGUE#ALL',

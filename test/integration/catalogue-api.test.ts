@@ -12,6 +12,8 @@ describe('GET /api/categories', () => {
     expect(status).toBe(200);
     expect(body.items.map((c) => c.slug)).toEqual([...demoData.categories].sort((a, b) => a.position - b.position).map((c) => c.slug));
     for (const c of body.items) expect(Object.keys(c.name).sort()).toEqual(['ar', 'en', 'es', 'fr']);
+    // With what selling here costs: the commission setting (new orders), on the items only, the return window.
+    expect(body.sellingTerms).toEqual({ commissionBasisPoints: expect.any(Number), commissionOn: 'items', returnWindowDays: 14 });
   });
 });
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 describe('a cash-on-delivery order across two artisans', () => {
-  it('is accepted, shipped and delivered by each, then completed with their earnings credited', async () => {
+  it('is accepted, shipped and delivered by each, then completed, each one’s earnings and the carrier’s cash in the ledger at delivery', async () => {
     const placed = await request(
       'POST',
       '/api/orders',
@@ -78,18 +78,24 @@ describe('a cash-on-delivery order across two artisans', () => {
       artisans.map(() => ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered']),
     );
 
-    // Each artisan's ledger: the sale and shipping, less the commission on the sale at the rate the order
-    // was placed with (10 % unless an operator changed it: test/integration/operator-settings.test.ts may, meanwhile).
+    // Each artisan's ledger, written at delivery: the sale and shipping, less the commission on the sale at the
+    // rate the order was placed with (10 % unless an operator changed it: test/integration/operator-settings.test.ts
+    // may, meanwhile), pending for the return window; the carrier owes the cash.
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-west-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }));
     const { Item: stored } = await db.send(new GetCommand({ TableName: inject('tableName'), Key: { pk: `ORDER#${orderId}`, sk: 'ORDER' } }));
     expect(stored!.terms.commissionBasisPoints).toEqual(expect.any(Number));
     for (const sub of view.body.subOrders as Array<{ shopId: string; subtotal: number; shipping: number }>) {
       const commission = commissionOn(sub.subtotal, stored as { terms: { commissionBasisPoints: number } });
-      const ledger = await db.send(
-        new QueryCommand({ TableName: inject('tableName'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :l)', ExpressionAttributeValues: { ':pk': `SHOP#${sub.shopId}`, ':l': 'LEDGER#' } }),
+      const net = sub.subtotal + sub.shipping - commission;
+      const earnings = await db.send(
+        new QueryCommand({ TableName: inject('tableName'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': `SHOP#${sub.shopId}`, ':e': 'EARNING#' } }),
       );
-      expect(ledger.Items).toHaveLength(1);
-      expect(ledger.Items![0]).toMatchObject({ gross: sub.subtotal + sub.shipping, commission, net: sub.subtotal + sub.shipping - commission });
+      expect(earnings.Items).toHaveLength(1);
+      expect(earnings.Items![0]).toMatchObject({ orderId, paid: sub.subtotal + sub.shipping, items: sub.subtotal, shipping: sub.shipping, commission, net, status: 'pending' });
+      const { Item: balance } = await db.send(new GetCommand({ TableName: inject('tableName'), Key: { pk: `SHOP#${sub.shopId}`, sk: 'BALANCE' } }));
+      expect(balance).toMatchObject({ pending: net, available: 0, paid: 0, version: 1 });
+      const { Item: cash } = await db.send(new GetCommand({ TableName: inject('tableName'), Key: { pk: `JOURNAL#cash:${orderId}:${sub.shopId}:1`, sk: 'ENTRY' } }));
+      expect(cash!.lines).toEqual([{ account: 'carrier:amana', amount: sub.subtotal + sub.shipping }, { account: 'shoppers', amount: -(sub.subtotal + sub.shipping) }]);
     }
 
     const history = await storeSfn().send(new GetExecutionHistoryCommand({ executionArn: executionArn(orderId), maxResults: 1000 }));

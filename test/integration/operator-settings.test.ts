@@ -51,11 +51,12 @@ async function deliverAndComplete(orderId: string) {
   expect(execution.status).toBe('SUCCEEDED');
 }
 
+/** The parcel's earnings as the ledger wrote them at delivery (`SHOP#<shopId>` / `EARNING#<orderId>`). */
 const ledgerEntry = async (orderId: string) => {
-  const ledger = await db.send(
-    new QueryCommand({ TableName: inject('tableName'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :l)', ExpressionAttributeValues: { ':pk': `SHOP#${product.shopId}`, ':l': 'LEDGER#' } }),
+  const earnings = await db.send(
+    new QueryCommand({ TableName: inject('tableName'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :l)', ExpressionAttributeValues: { ':pk': `SHOP#${product.shopId}`, ':l': 'EARNING#' } }),
   );
-  return ledger.Items!.find((entry) => entry.orderId === orderId)!;
+  return earnings.Items!.find((earning) => earning.orderId === orderId)!;
 };
 
 beforeAll(async () => {

@@ -7,12 +7,10 @@ import { sha256 } from '#shared/domain/ids.ts';
 import type { OrderEvent } from '#shared/domain/order-events.ts';
 import type { MoneyDeps } from '#shared/use-cases/payments.ts';
 import { demoData } from '../../infra/local/demo-data/index.ts';
-import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
 import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
 import { faults } from '../order-saga/faults.ts';
-import { useStoreEnvironment } from '../support/in-process-env.ts';
-import { privateTable } from '../support/private-table.ts';
-import { executionArn, sfnServer, until } from '../support/saga.ts';
+import { inProcessSaga, ownSagaStore } from '../support/in-process-saga.ts';
+import { executionArn, until } from '../support/saga.ts';
 
 /**
  * The reconciler against faults at each point between "order written" and "saga running", and
@@ -31,19 +29,13 @@ import { executionArn, sfnServer, until } from '../support/saga.ts';
  */
 const MINA = 'shp-mina-leather';
 const AL_WAHA = 'shp-al-waha-pottery';
-const tableName = await privateTable('reconcile', [MINA, AL_WAHA]);
 let runtime: WorkflowRuntime;
-const sfn = await sfnServer(() => runtime);
-useStoreEnvironment();
-Object.assign(process.env, { TABLE_NAME: tableName, AWS_ENDPOINT_URL_SFN: sfn.endpoint, ORDER_SAGA_ARN: localStateMachineArn('order-saga') });
+const { tableName, sfn } = await ownSagaStore('reconcile', [MINA, AL_WAHA], () => runtime);
 
 const { orderSaga: sagaWorkflow } = await import('#shared/workflows/order-saga.ts');
 const { placeOrder } = await import('#shared/use-cases/checkout.ts');
-const { actOnSubOrder } = await import('#shared/use-cases/fulfilment.ts');
 const { cancelOrder } = await import('#shared/use-cases/order-saga.ts');
-const { receiveWebhook } = await import('#shared/use-cases/payments.ts');
 const { reconcileOrders } = await import('#shared/use-cases/reconcile-orders.ts');
-const { sandboxEvent, signedSandboxWebhook } = await import('#shared/payments/sandbox.ts');
 const { keys } = await import('#shared/data/keys.ts');
 const { sagaDeps } = await import('#functions/commons/saga.ts');
 const { reconcilerDeps } = await import('#functions/commons/reconciler.ts');
@@ -51,7 +43,6 @@ const { attentionDeps } = await import('#functions/commons/attention.ts');
 const { orders } = await import('#functions/commons/orders.ts');
 const { store } = await import('#functions/commons/store.ts');
 const { db } = await import('#functions/commons/clients.ts');
-const { orderEmailDeps } = await import('#functions/commons/mailer.ts');
 const { orderSaga } = await import('#functions/commons/workflows.ts');
 const { checkoutPayments, money } = await import('#functions/commons/payments.ts');
 const { telemetry } = await import('#functions/commons/telemetry.ts');
@@ -134,20 +125,10 @@ async function place(payment: 'cod' | 'card', lines = [line(mina)], how: How = {
   return orderId;
 }
 
-async function pay(orderId: string, decision: 'approve' | 'decline' = 'approve') {
-  const { order } = await state(orderId);
-  const event = sandboxEvent({ sessionId: order.payment.sessionId!, orderId, amount: order.totals.total }, decision, new Date().toISOString());
-  const signed = await signedSandboxWebhook(event, LOCAL_SANDBOX_WEBHOOK_SECRET);
-  const headers = Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), v]));
-  return receiveWebhook({ ...money, orders, saga: sagaDeps.saga, control: orderSaga, webhookProviders: ['sandbox'] }, 'sandbox', signed.body, headers);
-}
-
+const people = await inProcessSaga();
+const pay = async (orderId: string, decision: 'approve' | 'decline' = 'approve') => (await people.payment(orderId, decision)).first;
 /** An artisan acts on their parcel, once the saga waits for that step. */
-async function act(orderId: string, shopId: string, action: FulfilmentAction) {
-  const step = action.action === 'decline' ? 'accept' : action.action;
-  await until(`the ${step} step of ${shopId}`, async () => ((await sagaDeps.saga.peekTaskToken(orderId, step, shopId)) ? true : undefined));
-  return actOnSubOrder({ store, orders, saga: sagaDeps.saga, control: orderSaga, emails: orderEmailDeps, telemetry }, artisans[shopId]!, orderId, action);
-}
+const act = (orderId: string, shopId: string, action: FulfilmentAction) => people.act(artisans[shopId]!, orderId, shopId, action);
 
 const parcel = async (orderId: string, shopId = MINA) => (await state(orderId)).subOrders.find((s) => s.shopId === shopId)!;
 const waitingFor = (orderId: string, step: string, shopId = MINA) =>
@@ -374,7 +355,7 @@ describe('a saga that stopped with its order open', () => {
     expect((await timeline(orderId)).map((e) => e.action)).toEqual(['parcel_released', 'attention_raised', 'attention_cleared']);
   });
 
-  it('every parcel delivered, then CompleteOrder and CancelOrder failed: the reconciler completes the order (ledger credited), delivered goods are not refunded', async () => {
+  it('every parcel delivered, then CompleteOrder and CancelOrder failed: the reconciler completes the order (the sale, written at delivery, kept once), delivered goods are not refunded', async () => {
     const orderId = await place('cod');
     await act(orderId, MINA, { action: 'accept' });
     await act(orderId, MINA, { action: 'ship', carrier: 'amana', trackingNumber: 'CP123456789MA' });
@@ -389,10 +370,12 @@ describe('a saga that stopped with its order open', () => {
     const { order, subOrders } = await state(orderId);
     expect(order).toMatchObject({ status: 'completed', payment: { status: 'captured' } });
     expect(subOrders[0]!.status).toBe('delivered');
-    const ledger = await db.send(
-      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :l)', ExpressionAttributeValues: { ':pk': keys.shop(MINA).pk, ':l': 'LEDGER#' } }),
+    const earnings = await db.send(
+      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': keys.shop(MINA).pk, ':e': `EARNING#${orderId}` } }),
     );
-    expect(ledger.Items!.filter((i) => i.orderId === orderId)).toHaveLength(1);
+    expect(earnings.Items!.map((i) => [i.status, i.saleEntryId])).toEqual([['pending', `sale:${orderId}:${MINA}:1`]]);
+    const sale = await db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.journalEntry(`sale:${orderId}:${MINA}:1`).pk } }));
+    expect(sale.Items).toHaveLength(1);
   });
 });
 

@@ -38,6 +38,16 @@ export function formatApprox(minor: number, currency: 'EUR' | 'USD', locale: Loc
   }).format(minor / 100);
 }
 
+/** A rate given in basis points (1000 = 10 %), as the language writes a percentage: "10 %", "12,5 %", "٪10". */
+export function formatBasisPoints(basisPoints: number, locale: Locale): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
+}
+
+/** A day, in the language's long form: "15 décembre 2026". */
+export function formatDay(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(new Date(iso));
+}
+
 export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
 }

@@ -35,6 +35,7 @@ export type SellerPage =
   | { name: 'editProduct'; productId: string }
   | { name: 'previewProduct'; productId: string }
   | { name: 'orders' }
+  | { name: 'earnings' }
   | { name: 'sales' }
   | { name: 'operator' }
   | { name: 'operatorAttention' }
@@ -95,6 +96,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/products': { name: 'products' },
   '/dashboard/products/new': { name: 'newProduct' },
   '/dashboard/orders': { name: 'orders' },
+  '/dashboard/earnings': { name: 'earnings' },
   '/dashboard/sales': { name: 'sales' },
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
@@ -146,6 +148,7 @@ export const paths = {
     return withQuery(path, extra) + (fragment ? `#${fragment}` : '');
   },
   myOrders: (status?: string) => withQuery('/dashboard/orders', { status }),
+  myEarnings: () => '/dashboard/earnings',
   /** The artisan's sales at a glance: orders and revenue per week, top products, low stock. */
   mySales: () => '/dashboard/sales',
   sell: () => '/sell',

@@ -9,6 +9,7 @@ import { paths, type SellerPage } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT } from './i18n/index.ts';
 import { ProductEditor } from './ProductEditor.tsx';
+import { Earnings } from './Earnings.tsx';
 import { Orders } from './Orders.tsx';
 import { ProductList } from './ProductList.tsx';
 import { Preview } from './Preview.tsx';
@@ -76,6 +77,12 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
           <Orders status={query.get('status')} />
         </Shell>
       );
+    case 'earnings':
+      return (
+        <Shell shop={shop} current="earnings">
+          <Earnings />
+        </Shell>
+      );
     case 'sales':
       return (
         <Shell shop={shop} current="sales">
@@ -94,7 +101,7 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
   }
 }
 
-type Tab = 'sales' | 'orders' | 'products' | 'shop' | 'guide';
+type Tab = 'sales' | 'orders' | 'earnings' | 'products' | 'shop' | 'guide';
 
 /** The approved artisan's frame: shop name, link to the public shop, and the sections. */
 function Shell({ shop, current, children }: { shop: Shop; current: Tab; children: JSX.Element }): JSX.Element {
@@ -102,6 +109,7 @@ function Shell({ shop, current, children }: { shop: Shop; current: Tab; children
   const tabs: [Tab, string, string][] = [
     ['sales', paths.mySales(), t('dash.sales')],
     ['orders', paths.myOrders(), t('dash.orders')],
+    ['earnings', paths.myEarnings(), t('dash.earnings')],
     ['products', paths.myProducts(), t('dash.products')],
     ['shop', paths.shopProfile(), t('dash.shopProfile')],
     ['guide', paths.welcome(), t('dash.guide')],

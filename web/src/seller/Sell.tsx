@@ -3,6 +3,7 @@ import { useSession } from '../auth/session.ts';
 import { useTitle } from '../hooks.ts';
 import { paths } from '../router.ts';
 import { useT } from './i18n/index.ts';
+import { SellingTermsNote } from './SellingTermsNote.tsx';
 
 /** Why sell here, how it works, and the way in. */
 export function Sell(): JSX.Element {
@@ -22,6 +23,7 @@ export function Sell(): JSX.Element {
         <div class="hero-inner">
           <h1>{t('sell.title')}</h1>
           <p>{t('sell.intro')}</p>
+          <SellingTermsNote class="selling-terms selling-terms-hero" />
           <div class="actions">
             {session ? (
               <a class="button button-light" href={paths.dashboard()}>

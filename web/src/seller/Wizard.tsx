@@ -10,6 +10,7 @@ import { useMe } from './Dashboard.tsx';
 import { useT, type SellerKey } from './i18n/index.ts';
 import { PhotoManager } from './PhotoManager.tsx';
 import { asMyProduct, ProductFields } from './ProductEditor.tsx';
+import { SellingTermsNote } from './SellingTermsNote.tsx';
 import { ShopForm } from './ShopForm.tsx';
 import { apiErrors, SaveStatus, Tip } from './ui.tsx';
 import { canVisit, nextStep, ONBOARDING_STEPS, previousStep, publishChecklist, resume, stepIndex, stepNumber, type OnboardingStep, type WizardState } from './wizard.ts';
@@ -103,6 +104,7 @@ export function Wizard(): JSX.Element {
       {current === 'profile' && (
         <>
           <p class="lead">{t('wizard.profileIntro')}</p>
+          <SellingTermsNote />
           <Tip title={t('tips.storyTitle')}>
             <p>{t('tips.story')}</p>
           </Tip>
@@ -237,6 +239,7 @@ function PublishStep({ mine, finished, onPublished, back }: { mine: MyProduct; f
   return (
     <>
       <p class="lead">{t('wizard.publishIntro')}</p>
+      <SellingTermsNote />
       <ul class="checklist" role="list">
         {items.map(([key, label]) => (
           <li key={key} class={checks[key] ? 'ok' : 'todo'}>

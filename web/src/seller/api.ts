@@ -1,4 +1,4 @@
-import type { ApplyForShopBody, ImageUpload, Me, MyProduct, MyProductPage, OnboardingStep, ProductBody, UpdateShopBody } from '../../../shared/api/artisan.ts';
+import type { ApplyForShopBody, ImageUpload, Me, MyEarnings, MyProduct, MyProductPage, OnboardingStep, ProductBody, UpdateShopBody } from '../../../shared/api/artisan.ts';
 import type { OperatorAttentionPage, OperatorShop, OperatorShopPage, ShopDecision } from '../../../shared/api/operator.ts';
 import type { ProductStatus, Shop, ShopStatus } from '../../../shared/domain/catalogue.ts';
 import type { FulfilmentAction } from '../../../shared/api/orders.ts';
@@ -25,6 +25,7 @@ export const sellerApi = {
   arrangeImages: (id: string, imageIds: string[]) => authJson<unknown>('PUT', `${product(id)}/images`, { body: { imageIds } }),
   removeImage: (id: string, imageId: string) => authJson<unknown>('DELETE', `${product(id)}/images/${encodeURIComponent(imageId)}`),
   myOrders: (query: { status: SubOrderStatus; limit?: number; cursor?: string }, signal?: AbortSignal) => authJson<Page<SubOrder>>('GET', '/api/me/orders', { query, signal }),
+  earnings: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => authJson<MyEarnings>('GET', '/api/me/earnings', { query, signal }),
   mySales: (signal?: AbortSignal) => authJson<SalesSummary>('GET', '/api/me/sales', { signal }),
   fulfil: (orderId: string, action: FulfilmentAction) => authJson<SubOrder>('POST', `/api/me/orders/${encodeURIComponent(orderId)}/fulfilment`, { body: action }),
   operatorShops: (query: { status: ShopStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>
