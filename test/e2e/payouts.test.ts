@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../infra/local/demo-accounts.ts';
-import { totp } from '../../infra/local/totp.ts';
-import { demoOperator, demoOperatorSecret, newAccount, PASSWORD, type Account } from '../support/accounts.ts';
+import { demoOperator, newAccount, PASSWORD, type Account } from '../support/accounts.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
-import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
+import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, signInAsOperator, useStoreBrowser } from '../support/browser.ts';
 import { ageRib, deliveredParcel, outboxEmail, releaseNow, rib, variantOf } from '../support/payouts.ts';
 
 /**
@@ -36,15 +34,6 @@ async function artisanSignIn(page: Page, next: string, label: { email: string; p
   await page.waitForURL(`**${next}`);
 }
 
-async function operatorSignIn(page: Page, next: string) {
-  await page.goto(`/account/sign-in?next=${encodeURIComponent(next)}`);
-  await page.locator('#signin-email').fill(DEMO_ACCOUNTS.operator.email);
-  await page.locator('#signin-password').fill(DEMO_ACCOUNTS.operator.password);
-  await page.locator('.form-card button[type="submit"]').click();
-  await page.locator('#signin-totp').fill(totp(await demoOperatorSecret()));
-  await page.locator('.form-card button[type="submit"]').click();
-  await page.waitForURL(`**${next}`);
-}
 
 const FR = { email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter' };
 const AR = { email: 'البريد الإلكتروني', password: 'كلمة المرور', submit: 'تسجيل الدخول' };
@@ -80,7 +69,7 @@ describe('payouts, end to end', () => {
 
   it('the operator creates a batch, downloads the bank file and marks the payout paid (French, phone)', async () => {
     const { page, errors } = await open(PHONE, 'fr-FR');
-    await operatorSignIn(page, '/operator/payouts');
+    await signInAsOperator(page, '/operator/payouts');
     await page.getByRole('heading', { name: 'Virements aux artisans' }).waitFor();
     await page.getByTestId('create-batch').click();
     const row = page.locator(`[data-testid="payout"][data-shop="${shopId}"]`);
@@ -104,7 +93,7 @@ describe('payouts, end to end', () => {
     // The same batch in Arabic (phone and desktop) and French on a desktop.
     for (const [viewport, name, locale] of [[PHONE, 'ar-phone', 'ar-MA'], [DESKTOP, 'ar-desktop', 'ar-MA'], [DESKTOP, 'fr-desktop', 'fr-FR']] as const) {
       const other = await open(viewport, locale);
-      await operatorSignIn(other.page, new URL(batchUrl).pathname + new URL(batchUrl).search);
+      await signInAsOperator(other.page, new URL(batchUrl).pathname + new URL(batchUrl).search);
       await other.page.locator(`[data-testid="payout"][data-shop="${shopId}"]`).getByTestId('payout-status').waitFor();
       if (locale === 'ar-MA') {
         await other.page.getByRole('heading', { name: 'التحويلات إلى الحرفيين' }).waitFor();
