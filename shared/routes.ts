@@ -100,7 +100,8 @@ export const routes = [
   // Artisans: their own account, shop, products and photos. Ownership comes from the token.
   { method: 'GET', path: '/api/me', handler: 'artisan/get-me', auth: 'signed-in', access: { table: 'read' } },
   { method: 'POST', path: '/api/me/shop', handler: 'artisan/apply-for-shop', auth: 'signed-in', access: { table: 'read-write' } },
-  { method: 'PATCH', path: '/api/me/shop', handler: 'artisan/update-shop', auth: 'signed-in', access: { table: 'read-write' } },
+  // The shop's settings; with `payoutAccount`, its bank account (RIB), confirmed by a code e-mailed to the owner.
+  { method: 'PATCH', path: '/api/me/shop', handler: 'artisan/update-shop', auth: 'signed-in', access: { table: 'read-write', email: 'send' } },
   { method: 'PUT', path: '/api/me/onboarding', handler: 'artisan/save-onboarding', auth: 'signed-in', access: { table: 'read-write' } },
   { method: 'GET', path: '/api/me/products', handler: 'artisan/list-my-products', auth: 'signed-in', access: { table: 'read' } },
   { method: 'POST', path: '/api/me/products', handler: 'artisan/create-product', auth: 'signed-in', access: { table: 'read-write' } },
@@ -112,7 +113,7 @@ export const routes = [
   { method: 'DELETE', path: '/api/me/products/{productId}/images/{imageId}', handler: 'artisan/remove-image', auth: 'signed-in', access: { table: 'read-write', images: 'delete' } },
 
   { method: 'GET', path: '/api/me/orders', handler: 'orders/list-my-sub-orders', auth: 'signed-in', access: { table: 'read' } },
-  // Artisans: their earnings per parcel (what the shopper paid, commission, net, state) and their shop's balances.
+  // Artisans: their earnings per parcel (what the shopper paid, commission, net, state), their shop's balances and bank account (masked); `?statement=YYYY-MM` a month's statement.
   { method: 'GET', path: '/api/me/earnings', handler: 'artisan/list-my-earnings', auth: 'signed-in', access: { table: 'read' } },
   // Artisans: their sales at a glance (orders and revenue per week, top products, low stock).
   { method: 'GET', path: '/api/me/sales', handler: 'artisan/get-my-sales', auth: 'signed-in', access: { table: 'read' } },
@@ -136,6 +137,10 @@ export const routes = [
   { method: 'GET', path: '/api/operator/products', handler: 'operator/find-products', auth: 'operator', access: { table: 'read' } },
   { method: 'GET', path: '/api/operator/products/{productId}', handler: 'operator/get-product', auth: 'operator', access: { table: 'read' } },
   { method: 'POST', path: '/api/operator/products/{productId}/moderation', handler: 'operator/moderate-product', auth: 'operator', access: { table: 'read-write' } },
+  // Operators: payout batches — list, one batch, its bank file (CSV); make a batch, mark a payout paid, failed or returned by the bank.
+  { method: 'GET', path: '/api/operator/payouts', handler: 'operator/list-payouts', auth: 'operator', access: { table: 'read' } },
+  { method: 'POST', path: '/api/operator/payouts', handler: 'operator/act-on-payouts', auth: 'operator', access: { table: 'read-write', email: 'send' } },
+  // (`?statement=YYYY-MM`: the shop's statement for a month.)
   { method: 'GET', path: '/api/operator/shops/{shopId}', handler: 'operator/preview-shop', auth: 'operator', access: { table: 'read' } },
   { method: 'PATCH', path: '/api/operator/shops/{shopId}', handler: 'operator/edit-shop', auth: 'operator', access: { table: 'read-write' } },
   { method: 'GET', path: '/api/operator/settings', handler: 'operator/get-settings', auth: 'operator', access: { table: 'read' } },

@@ -25,6 +25,11 @@ export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' 
   readonly module: string;
   /** Where `module` lives, for handlers outside functions/ (test fixtures). @default functions/ of the repository */
   readonly functionsDir?: string;
+  /**
+   * A log group to write to instead of one of its own: the API's route functions share one, which
+   * keeps the API stack under CloudFormation's 500 resources (their lines carry `function_name`).
+   */
+  readonly logGroup?: logs.LogGroup;
 }
 
 /**
@@ -45,15 +50,17 @@ export class HandlerFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
-    const { module, functionsDir = join(REPO_ROOT, 'functions'), bundling, environment, ...overrides } = props;
+    const { module, functionsDir = join(REPO_ROOT, 'functions'), bundling, environment, logGroup, ...overrides } = props;
     const source = relative(REPO_ROOT, join(functionsDir, `${module}.ts`)).split(sep).join('/'); // e.g. functions/catalogue/get-product.ts
     this.source = source;
 
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      retention: logs.RetentionDays.ONE_MONTH,
-      // The function's logs go with the (stateless) stack that owns the function.
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    this.logGroup =
+      logGroup ??
+      new logs.LogGroup(this, 'LogGroup', {
+        retention: logs.RetentionDays.ONE_MONTH,
+        // The function's logs go with the (stateless) stack that owns the function.
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${source}`,

@@ -213,11 +213,15 @@ export class ApiStack extends Stack {
       }
     }
 
+    // One log group for every route function (a log group each would put the stack over
+    // CloudFormation's 500 resources): Powertools' lines name their function (`function_name`).
+    const routeLogs = new logs.LogGroup(this, 'RouteFunctionLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     const httpRoutes: Array<{ route: Route; httpRoute: HttpRoute }> = [];
     for (const route of routes) {
       const name = routeFunctionName(route);
       const handler = new HandlerFunction(this, name, {
         module: route.handler,
+        logGroup: routeLogs,
         environment: {
           IMAGE_BASE_URL,
           POWERTOOLS_SERVICE_NAME: SERVICE_NAME,

@@ -20,6 +20,7 @@ import {
 } from '../domain/catalogue.ts';
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../domain/images.ts';
 import type { Earning, ShopBalance } from '../domain/ledger.ts';
+import type { PayoutAccountView } from '../domain/payouts.ts';
 import { page } from './paging.ts';
 
 /**
@@ -156,4 +157,7 @@ export interface SellingTerms {
 export interface MyEarnings {
   balance: Omit<ShopBalance, 'version' | 'updatedAt'>;
   earnings: Page<Earning>;
+  /** Where payouts go (masked: last 4 digits), once set; a change waiting for its e-mailed code. */
+  payoutAccount?: PayoutAccountView;
+  payoutAccountChange?: { expiresAt: string; last4: string };
 }

@@ -87,6 +87,16 @@ export const keys = {
   hiddenProduct: (productId: string): TableKey => ({ pk: `PRODUCT#${productId}`, sk: 'HIDDEN' }),
   /** Held while an operator is removed, so two removals cannot leave the team without operators. */
   teamLock: (): TableKey => ({ pk: 'OPERATORS', sk: 'LOCK' }),
+  /** Where a shop is paid: its RIB and holder (the only full copy besides each payout's own). */
+  payoutAccount: (shopId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: 'PAYOUTACCOUNT' }),
+  /** A RIB change waiting for the code e-mailed to the owner (its SHA-256 only; expires with `ttl`). */
+  payoutAccountChange: (shopId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: 'PAYOUTACCOUNT#CHANGE' }),
+  /** A payout batch (gsi1 `PAYOUTBATCHES`, newest first); its payouts share its partition. */
+  payoutBatch: (batchId: string): TableKey => ({ pk: `PAYOUTBATCH#${batchId}`, sk: 'BATCH' }),
+  /** One shop's payout in a batch (gsi1 `SHOPPAYOUTS#<shopId>`: a shop's payouts by date). */
+  payout: (batchId: string, shopId: string): TableKey => ({ pk: `PAYOUTBATCH#${batchId}`, sk: `PAYOUT#${shopId}` }),
+  /** Held while a batch is being made: a second "create" at the same moment is refused (409). */
+  payoutLock: (): TableKey => ({ pk: 'PAYOUTS', sk: 'LOCK' }),
   /** One client's requests under one limit in one fixed window (a conditional ADD; `ttl` after the window). */
   clientCounter: (limit: string, clientId: string, windowStart: number): TableKey => ({ pk: `${COUNTER_PARTITION_PREFIX}${limit}#${clientId}`, sk: `WINDOW#${windowStart}` }),
   /** The orders one client has holding stock without a commitment (unpaid card, cash on delivery not accepted yet). */
@@ -150,6 +160,12 @@ export const partitions = {
   shopJournal: (shopId: string) => `SHOPJOURNAL#${shopId}`,
   /** A shop's parcels' earnings, latest delivery first (gsi1). */
   shopEarnings: (shopId: string) => `SHOPEARNINGS#${shopId}`,
+  /** Every shop's balance item (gsi1, by shop id): what a payout batch reads, one Query. */
+  shopBalances: () => 'SHOPBALANCES',
+  /** The payout batches, newest first (gsi1). */
+  payoutBatches: () => 'PAYOUTBATCHES',
+  /** A shop's payouts, newest first (gsi1): payouts per artisan per period. */
+  shopPayouts: (shopId: string) => `SHOPPAYOUTS#${shopId}`,
   /** Pending earnings by the end of their return window, soonest first (gsi1): what the release job reads. */
   releasesDue: () => 'RELEASES',
 };
@@ -234,4 +250,14 @@ export function earningIndexes(earning: { shopId: string; orderId: string; deliv
 /** Index attributes of a release-queue item: soonest first (gsi1 `RELEASES`). */
 export function releaseDueIndexes(earning: { shopId: string; orderId: string; availableAt: string }) {
   return { gsi1pk: partitions.releasesDue(), gsi1sk: `${earning.availableAt}#${earning.shopId}#${earning.orderId}` };
+}
+
+/** Index attributes of a payout batch (gsi1 `PAYOUTBATCHES`, newest first). */
+export function payoutBatchIndexes(batch: { id: string; createdAt: string }) {
+  return { gsi1pk: partitions.payoutBatches(), gsi1sk: `${batch.createdAt}#${batch.id}` };
+}
+
+/** Index attributes of a payout (gsi1 `SHOPPAYOUTS#<shopId>`, by the batch's time). */
+export function payoutIndexes(payout: { batchId: string; shopId: string; createdAt: string }) {
+  return { gsi1pk: partitions.shopPayouts(payout.shopId), gsi1sk: `${payout.createdAt}#${payout.batchId}` };
 }

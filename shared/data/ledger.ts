@@ -34,7 +34,18 @@ export class LedgerMoved extends Error {}
 
 const cancellation = (error: unknown) => ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
 
-export function ledgerItems(tableName: string, write: LedgerWrite, at: string): TransactItem[] {
+/**
+ * A condition on one shop's balance item: the transaction is written only if the balance is still
+ * at `version` with `available` (a payout claims exactly the balance it read: two claims at once,
+ * one wins).
+ */
+export interface BalanceGuard {
+  shopId: string;
+  version: number;
+  available: number;
+}
+
+export function ledgerItems(tableName: string, write: LedgerWrite, at: string, guard?: BalanceGuard): TransactItem[] {
   const items: TransactItem[] = [];
   const byShop = new Map<string, { pending: number; available: number; payout: number; paid: number; entries: number }>();
   for (const entry of write.entries) {
@@ -51,9 +62,14 @@ export function ledgerItems(tableName: string, write: LedgerWrite, at: string): 
       Update: {
         TableName: tableName,
         Key: keys.shopBalance(shopId),
-        UpdateExpression: 'SET #type = :type, shopId = :shop, updatedAt = :at ADD pending :p, available :a, payout :y, paid :pd, version :n',
+        // On gsi1 `SHOPBALANCES`: every shop with a ledger, for the payout batches.
+        UpdateExpression: 'SET #type = :type, shopId = :shop, updatedAt = :at, gsi1pk = :bpk, gsi1sk = :shop ADD pending :p, available :a, payout :y, paid :pd, version :n',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':type': 'ShopBalance', ':shop': shopId, ':at': at, ':p': sum.pending, ':a': sum.available, ':y': sum.payout, ':pd': sum.paid, ':n': sum.entries },
+        ExpressionAttributeValues: {
+          ':type': 'ShopBalance', ':shop': shopId, ':at': at, ':bpk': partitions.shopBalances(), ':p': sum.pending, ':a': sum.available, ':y': sum.payout, ':pd': sum.paid, ':n': sum.entries,
+          ...(guard?.shopId === shopId ? { ':gv': guard.version, ':ga': guard.available } : {}),
+        },
+        ...(guard?.shopId === shopId ? { ConditionExpression: 'version = :gv AND available = :ga' } : {}),
       },
     });
   }

@@ -55,10 +55,11 @@ export const isAsset = (account: string) => account === accounts.bank || account
 
 /**
  * Entry kinds. Built today: payment.card, payment.cash, payment.back, sale, sale.returned,
- * release, reversal. Reserved for parts 3–4 (documented in DATA-MODEL.md, built there):
- * payout.batched, payout.paid, payout.failed, carrier.remitted, provider.settled.
+ * release, reversal; part 3's payouts (shared/domain/payouts.ts): payout.batched, payout.paid,
+ * payout.failed, payout.returned (a paid transfer the bank sent back). Reserved for part 4:
+ * carrier.remitted, provider.settled.
  */
-export const ENTRY_KINDS = ['payment.card', 'payment.cash', 'payment.back', 'sale', 'sale.returned', 'release', 'reversal', 'payout.batched', 'payout.paid', 'payout.failed', 'carrier.remitted', 'provider.settled'] as const;
+export const ENTRY_KINDS = ['payment.card', 'payment.cash', 'payment.back', 'sale', 'sale.returned', 'release', 'reversal', 'payout.batched', 'payout.paid', 'payout.failed', 'payout.returned', 'carrier.remitted', 'provider.settled'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export interface Line {
@@ -139,6 +140,8 @@ export function shopDelta(e: Pick<JournalEntry, 'lines' | 'kind' | 'shopId'>): O
     if (shop) delta[shop.bucket] -= line.amount;
   }
   if (e.kind === 'payout.paid') delta.paid = delta.payout === 0 ? 0 : -delta.payout;
+  // A paid transfer the bank sent back: owed again (available), no longer paid.
+  if (e.kind === 'payout.returned') delta.paid = -delta.available;
   return delta;
 }
 

@@ -115,6 +115,8 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/operator/orders': 'operator',
   'POST /api/operator/orders/{orderId}/parcels/{shopId}/delivered': 'operator',
   'GET /api/operator/attention': 'operator',
+  'GET /api/operator/payouts': 'operator',
+  'POST /api/operator/payouts': 'operator',
   'GET /api/operator/orders/search': 'operator',
   'GET /api/operator/orders/{orderId}': 'operator',
   'POST /api/operator/orders/{orderId}/cancel': 'operator',

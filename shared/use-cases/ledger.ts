@@ -2,6 +2,8 @@ import type { MyEarnings, SellingTerms } from '../api/artisan.ts';
 import { deliveryNumber, parcelDelivered, RELEASE_RUN, RETURN_WINDOW_DAYS, release, released, returned, reversal, saleReturned, type Earning } from '../domain/ledger.ts';
 import type { Order, SubOrder } from '../domain/order.ts';
 import type { Ledger, LedgerWrite } from '../data/ledger.ts';
+import type { Payouts } from '../data/payouts.ts';
+import { payoutAccountOf } from './payouts.ts';
 import { requireOwnShop } from './artisan-shop.ts';
 import type { Caller } from './caller.ts';
 import type { Store, Telemetry } from './ports.ts';
@@ -77,10 +79,15 @@ export async function releaseEarnings(deps: { ledger: Ledger; telemetry: Pick<Te
 }
 
 /** The artisan's earnings page: their shop's balances (one GetItem) and one page of its parcels, latest delivery first (one Query). */
-export async function myEarnings(deps: { store: Store; ledger: Ledger }, caller: Caller, q: { limit: number; cursor?: string | undefined }): Promise<MyEarnings> {
+export async function myEarnings(deps: { store: Store; ledger: Ledger; payouts?: Payouts }, caller: Caller, q: { limit: number; cursor?: string | undefined }): Promise<MyEarnings> {
   const shop = await requireOwnShop(deps.store, caller);
-  const [{ version: _v, updatedAt: _u, ...balance }, earnings] = await Promise.all([deps.ledger.balance(shop.id), deps.ledger.earnings(shop.id, q.limit, q.cursor)]);
-  return { balance, earnings };
+  const [{ version: _v, updatedAt: _u, ...balance }, earnings, account] = await Promise.all([
+    deps.ledger.balance(shop.id),
+    deps.ledger.earnings(shop.id, q.limit, q.cursor),
+    // The bank account, masked, and a change waiting for its code (2 GetItems).
+    deps.payouts ? payoutAccountOf({ payouts: deps.payouts }, shop.id) : {},
+  ]);
+  return { balance, earnings, ...account };
 }
 
 /** What selling here costs, for the sell page and the onboarding: the commission new orders are charged (one BatchGet of the settings). */

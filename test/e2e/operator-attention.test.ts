@@ -1,11 +1,9 @@
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../infra/local/demo-accounts.ts';
-import { totp } from '../../infra/local/totp.ts';
-import { anonymous, demoOperatorSecret, newAccount, request, type Account } from '../support/accounts.ts';
+import { anonymous, newAccount, request, type Account } from '../support/accounts.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
-import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
+import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, signInAsOperator, useStoreBrowser } from '../support/browser.ts';
 import { newShopperContact } from '../support/connections.ts';
 import { executionArn, storeSfn, until } from '../support/saga.ts';
 
@@ -48,15 +46,6 @@ beforeAll(async () => {
   expect((await fetch(`${inject('storeUrl')}/dev/run/reconcile-orders`, { method: 'POST' })).status).toBe(200);
 }, 120_000);
 
-async function signInAsOperator(page: Page, next: string) {
-  await page.goto(`/account/sign-in?next=${encodeURIComponent(next)}`);
-  await page.locator('#signin-email').fill(DEMO_ACCOUNTS.operator.email);
-  await page.locator('#signin-password').fill(DEMO_ACCOUNTS.operator.password);
-  await page.locator('.form-card button[type="submit"]').click();
-  await page.locator('#signin-totp').fill(totp(await demoOperatorSecret()));
-  await page.locator('.form-card button[type="submit"]').click();
-  await page.waitForURL(`**${next}`);
-}
 
 const card = (page: Page, orderId: string) => page.getByTestId('attention-item').filter({ hasText: orderId });
 

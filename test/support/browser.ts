@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../infra/local/demo-accounts.ts';
+import { totp } from '../../infra/local/totp.ts';
+import { demoOperatorSecret } from './accounts.ts';
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export function launchChromium(): Promise<Browser> {
@@ -83,4 +86,15 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
+}
+
+/** Signs the demo operator in on this page (e-mail, password, then a code from its authenticator app) and waits for `next`. */
+export async function signInAsOperator(page: Page, next: string): Promise<void> {
+  await page.goto(`/account/sign-in?next=${encodeURIComponent(next)}`);
+  await page.locator('#signin-email').fill(DEMO_ACCOUNTS.operator.email);
+  await page.locator('#signin-password').fill(DEMO_ACCOUNTS.operator.password);
+  await page.locator('.form-card button[type="submit"]').click();
+  await page.locator('#signin-totp').fill(totp(await demoOperatorSecret()));
+  await page.locator('.form-card button[type="submit"]').click();
+  await page.waitForURL(`**${next}`);
 }

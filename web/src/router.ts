@@ -36,6 +36,7 @@ export type SellerPage =
   | { name: 'previewProduct'; productId: string }
   | { name: 'orders' }
   | { name: 'earnings' }
+  | { name: 'statement'; month: string }
   | { name: 'sales' }
   | { name: 'operator' }
   | { name: 'operatorAttention' }
@@ -49,7 +50,9 @@ export type ConsolePage =
   | { name: 'operatorProduct'; productId: string }
   | { name: 'operatorShop'; shopId: string }
   | { name: 'operatorSettings' }
-  | { name: 'operatorTeam' };
+  | { name: 'operatorTeam' }
+  | { name: 'operatorPayouts' }
+  | { name: 'operatorStatement'; shopId: string; month: string };
 
 export interface Location {
   route: Route;
@@ -104,6 +107,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/operator/products': { name: 'operatorProducts' },
   '/operator/settings': { name: 'operatorSettings' },
   '/operator/team': { name: 'operatorTeam' },
+  '/operator/payouts': { name: 'operatorPayouts' },
 };
 
 function matchSellerPage(path: string): SellerPage | undefined {
@@ -113,6 +117,10 @@ function matchSellerPage(path: string): SellerPage | undefined {
   if (product) return product[2] ? { name: 'previewProduct', productId: product[1]! } : { name: 'editProduct', productId: product[1]! };
   const order = /^\/operator\/orders\/([A-Za-z0-9_-]{6,40})$/.exec(path);
   if (order) return { name: 'operatorOrder', orderId: order[1]! };
+  const statement = /^\/dashboard\/statements\/(20\d\d-(?:0[1-9]|1[0-2]))$/.exec(path);
+  if (statement) return { name: 'statement', month: statement[1]! };
+  const shopStatement = /^\/operator\/shops\/([A-Za-z0-9_-]{6,40})\/statements\/(20\d\d-(?:0[1-9]|1[0-2]))$/.exec(path);
+  if (shopStatement) return { name: 'operatorStatement', shopId: shopStatement[1]!, month: shopStatement[2]! };
   const operatorItem = /^\/operator\/(products|shops)\/([A-Za-z0-9_-]{6,40})$/.exec(path);
   if (operatorItem) return operatorItem[1] === 'products' ? { name: 'operatorProduct', productId: operatorItem[2]! } : { name: 'operatorShop', shopId: operatorItem[2]! };
   return undefined;
@@ -149,6 +157,8 @@ export const paths = {
   },
   myOrders: (status?: string) => withQuery('/dashboard/orders', { status }),
   myEarnings: () => '/dashboard/earnings',
+  /** The artisan's statement for a month (`YYYY-MM`), printable. */
+  myStatement: (month: string) => `/dashboard/statements/${month}`,
   /** The artisan's sales at a glance: orders and revenue per week, top products, low stock. */
   mySales: () => '/dashboard/sales',
   sell: () => '/sell',
@@ -173,6 +183,10 @@ export const paths = {
   operatorShop: (id: string, tab?: 'edit') => withQuery(`/operator/shops/${encodeURIComponent(id)}`, { tab }),
   operatorSettings: () => '/operator/settings',
   operatorTeam: () => '/operator/team',
+  /** The operators' payout batches; `batch` opens one. */
+  operatorPayouts: (batch?: string) => withQuery('/operator/payouts', { batch }),
+  /** Any shop's statement for a month, for operators. */
+  operatorStatement: (shopId: string, month: string) => `/operator/shops/${encodeURIComponent(shopId)}/statements/${month}`,
 };
 
 /** A same-origin path safe to go to after signing in (no open redirect). */

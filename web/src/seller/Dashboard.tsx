@@ -10,6 +10,7 @@ import { sellerApi } from './api.ts';
 import { useT } from './i18n/index.ts';
 import { ProductEditor } from './ProductEditor.tsx';
 import { Earnings } from './Earnings.tsx';
+import { Statement } from './payouts/Statement.tsx';
 import { Orders } from './Orders.tsx';
 import { ProductList } from './ProductList.tsx';
 import { Preview } from './Preview.tsx';
@@ -81,6 +82,12 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
       return (
         <Shell shop={shop} current="earnings">
           <Earnings />
+        </Shell>
+      );
+    case 'statement':
+      return (
+        <Shell shop={shop} current="earnings">
+          <Statement key={page.month} month={page.month} />
         </Shell>
       );
     case 'sales':

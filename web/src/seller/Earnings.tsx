@@ -7,6 +7,7 @@ import { useAsync, usePaged, useTitle } from '../hooks.ts';
 import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
 import { SellingTermsNote } from './SellingTermsNote.tsx';
+import { PayoutsBox } from './payouts/PayoutsBox.tsx';
 
 /**
  * The artisan's earnings: the balances at the top (pending, available, paid; a negative carried
@@ -45,6 +46,7 @@ function EarningsView({ data }: { data: MyEarnings }): JSX.Element {
         ))}
       </ul>
       {balance.available < 0 && <p class="notice" data-testid="earnings-negative">{t('earnings.negative', { amount: money(-balance.available) })}</p>}
+      <PayoutsBox earnings={data} />
       <SellingTermsNote />
       {list.items.length === 0 ? (
         <p class="empty">{t('earnings.empty')}</p>

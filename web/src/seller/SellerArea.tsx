@@ -61,6 +61,8 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
     case 'operatorShop':
     case 'operatorSettings':
     case 'operatorTeam':
+    case 'operatorPayouts':
+    case 'operatorStatement':
       return (
         <RequireSession>
           <Console page={page} query={query} />

@@ -5,6 +5,7 @@ import type { FulfilmentAction } from '../../../shared/api/orders.ts';
 import type { Page } from '../../../shared/domain/catalogue.ts';
 import type { SubOrder, SubOrderStatus } from '../../../shared/domain/order.ts';
 import type { SalesSummary } from '../../../shared/domain/sales.ts';
+import type { PayoutAccountAnswer, Statement } from '../../../shared/api/payouts.ts';
 import { authJson } from '../auth/auth-fetch.ts';
 
 /** The artisans' (/api/me) and operators' (/api/operator) API, typed from shared/api. */
@@ -26,6 +27,10 @@ export const sellerApi = {
   removeImage: (id: string, imageId: string) => authJson<unknown>('DELETE', `${product(id)}/images/${encodeURIComponent(imageId)}`),
   myOrders: (query: { status: SubOrderStatus; limit?: number; cursor?: string }, signal?: AbortSignal) => authJson<Page<SubOrder>>('GET', '/api/me/orders', { query, signal }),
   earnings: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => authJson<MyEarnings>('GET', '/api/me/earnings', { query, signal }),
+  /** A month's statement (`YYYY-MM`). */
+  statement: (month: string, signal?: AbortSignal) => authJson<Statement & { shopName: Shop['name'] }>('GET', '/api/me/earnings', { query: { statement: month }, signal }),
+  /** The bank account: the RIB and holder (a code is e-mailed), then the code. */
+  payoutAccount: (payoutAccount: { rib: string; holder: string } | { code: string }) => authJson<PayoutAccountAnswer>('PATCH', '/api/me/shop', { body: { payoutAccount } }),
   mySales: (signal?: AbortSignal) => authJson<SalesSummary>('GET', '/api/me/sales', { signal }),
   fulfil: (orderId: string, action: FulfilmentAction) => authJson<SubOrder>('POST', `/api/me/orders/${encodeURIComponent(orderId)}/fulfilment`, { body: action }),
   operatorShops: (query: { status: ShopStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>

@@ -9,6 +9,8 @@ import { Products } from './Products.tsx';
 import { Settings } from './Settings.tsx';
 import { ShopPage } from './ShopPage.tsx';
 import { Team } from './Team.tsx';
+import { Payouts } from '../payouts/Payouts.tsx';
+import { Statement } from '../payouts/Statement.tsx';
 import { NotOperator } from './ui.tsx';
 import './console.css';
 
@@ -22,7 +24,8 @@ export function ConsolePages({ page, query }: { page: ConsolePage; query: URLSea
   const session = useSession();
   if (!isOperator(session)) return <NotOperator />;
   if (mfaOf(session) === 'none') return <TotpSetup email={session!.email} />;
-  const section: OperatorTab = page.name === 'operatorShop' ? 'shops' : page.name === 'operatorSettings' ? 'settings' : page.name === 'operatorTeam' ? 'team' : 'products';
+  const section: OperatorTab =
+    page.name === 'operatorShop' ? 'shops' : page.name === 'operatorSettings' ? 'settings' : page.name === 'operatorTeam' ? 'team' : page.name === 'operatorPayouts' || page.name === 'operatorStatement' ? 'payouts' : 'products';
   return (
     <section class="section operator console">
       <p class="kicker">{t('op.title')}</p>
@@ -44,5 +47,9 @@ function ConsolePage({ page, query }: { page: ConsolePage; query: URLSearchParam
       return <Settings />;
     case 'operatorTeam':
       return <Team />;
+    case 'operatorPayouts':
+      return <Payouts batchId={query.get('batch')} />;
+    case 'operatorStatement':
+      return <Statement key={`${page.shopId}-${page.month}`} shopId={page.shopId} month={page.month} />;
   }
 }

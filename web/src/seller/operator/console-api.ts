@@ -12,7 +12,10 @@ import type {
 } from '../../../../shared/api/operator.ts';
 import type { Page } from '../../../../shared/domain/catalogue.ts';
 import type { Setting, SettingChange, SettingName } from '../../../../shared/domain/settings.ts';
-import { authJson } from '../../auth/auth-fetch.ts';
+import type { BatchCreated, BatchView, OperatorPayoutsBody, PayoutView, Statement } from '../../../../shared/api/payouts.ts';
+import type { PayoutBatch } from '../../../../shared/domain/payouts.ts';
+import type { Shop } from '../../../../shared/domain/catalogue.ts';
+import { authFetch, authJson } from '../../auth/auth-fetch.ts';
 
 /** The operator console's products, shops, settings and team routes (/api/operator/...), typed from shared/api/operator.ts. */
 const product = (id: string) => `/api/operator/products/${encodeURIComponent(id)}`;
@@ -30,5 +33,16 @@ export const consoleApi = {
     authJson<Page<SettingChange>>('GET', `/api/operator/settings/${encodeURIComponent(name)}/changes`, { query, signal }),
   team: (signal?: AbortSignal) => authJson<Team>('GET', '/api/operator/team', { signal }),
   invite: (email: string) => authJson<Invitation>('POST', '/api/operator/team', { body: { email } }),
+  shopStatement: (id: string, month: string, signal?: AbortSignal) => authJson<Statement & { shopName: Shop['name'] }>('GET', shop(id), { query: { statement: month }, signal }),
+  batches: (query: { cursor?: string; limit?: number } = {}, signal?: AbortSignal) => authJson<Page<PayoutBatch>>('GET', '/api/operator/payouts', { query, signal }),
+  batch: (batchId: string, signal?: AbortSignal) => authJson<BatchView>('GET', '/api/operator/payouts', { query: { batchId }, signal }),
+  createBatch: () => authJson<BatchCreated>('POST', '/api/operator/payouts', { body: { action: 'create' } }),
+  settlePayout: (body: Exclude<OperatorPayoutsBody, { action: 'create' }>) => authJson<PayoutView>('POST', '/api/operator/payouts', { body }),
+  /** The batch's bank file, as the API sends it (UTF-8 with its BOM), for a download. */
+  async batchCsv(batchId: string): Promise<Blob> {
+    const response = await authFetch(`/api/operator/payouts?batchId=${encodeURIComponent(batchId)}&format=csv`);
+    if (!response.ok) throw new Error(`the bank file answered ${response.status}`);
+    return new Blob([await response.arrayBuffer()], { type: 'text/csv;charset=utf-8' });
+  },
   remove: (username: string) => authJson<Team>('DELETE', `/api/operator/team/${encodeURIComponent(username)}`),
 };
