@@ -20,7 +20,9 @@ export const BUNDLE_TARGET = `node${NODE_MAJOR}`;
 /** Repository root: entries, package.json ("imports" aliases) and the lock file live here. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'handler'> {
+export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'handler' | 'logGroup'> {
+  /** A log group to write to instead of one of its own (ApiStack's route functions share one). */
+  readonly logGroup?: logs.ILogGroup;
   /** Module under functions/ without `.ts`, e.g. "catalogue/get-product" (a route's `handler`). */
   readonly module: string;
   /** Where `module` lives, for handlers outside functions/ (test fixtures). @default functions/ of the repository */
@@ -29,7 +31,7 @@ export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' 
 
 /**
  * One Lambda function for one handler module, with the project's defaults: arm64, Node.js 24,
- * X-Ray tracing, its own log group with a retention, JSON logs, Powertools' settings (the store's
+ * X-Ray tracing, its own log group with a retention (or one it is given, shared), JSON logs, Powertools' settings (the store's
  * service name, metrics namespace, INFO logs: shared/observability.ts), and esbuild bundling to
  * minified ESM with source maps. Any NodejsFunction prop passed in overrides the default.
  * Monitoring (infra/constructs/monitoring.ts) gives each function of `functions/` its alarms.
@@ -39,21 +41,24 @@ export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' 
  */
 export class HandlerFunction extends Construct {
   readonly fn: NodejsFunction;
-  readonly logGroup: logs.LogGroup;
+  /** Its own log group, or the one it was given (ApiStack's route functions share one: CloudFormation's 500 resources per stack). */
+  readonly logGroup: logs.ILogGroup;
   /** The entry, relative to the repository, e.g. `functions/catalogue/get-product.ts`. */
   readonly source: string;
 
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
-    const { module, functionsDir = join(REPO_ROOT, 'functions'), bundling, environment, ...overrides } = props;
+    const { module, functionsDir = join(REPO_ROOT, 'functions'), bundling, environment, logGroup, ...overrides } = props;
     const source = relative(REPO_ROOT, join(functionsDir, `${module}.ts`)).split(sep).join('/'); // e.g. functions/catalogue/get-product.ts
     this.source = source;
 
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      retention: logs.RetentionDays.ONE_MONTH,
-      // The function's logs go with the (stateless) stack that owns the function.
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    this.logGroup =
+      logGroup ??
+      new logs.LogGroup(this, 'LogGroup', {
+        retention: logs.RetentionDays.ONE_MONTH,
+        // The function's logs go with the (stateless) stack that owns the function.
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${source}`,

@@ -213,11 +213,19 @@ export class ApiStack extends Stack {
       }
     }
 
+    // One log group for every route's function (each function's streams are named after it): a
+    // group per function would put this stack over CloudFormation's 500 resources. Query one
+    // request or order across its routes in one group (infra/RUNBOOK.md, "Alarms").
+    const routeLogs = new logs.LogGroup(this, 'RouteLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const httpRoutes: Array<{ route: Route; httpRoute: HttpRoute }> = [];
     for (const route of routes) {
       const name = routeFunctionName(route);
       const handler = new HandlerFunction(this, name, {
         module: route.handler,
+        logGroup: routeLogs,
         environment: {
           IMAGE_BASE_URL,
           POWERTOOLS_SERVICE_NAME: SERVICE_NAME,

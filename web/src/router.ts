@@ -49,7 +49,8 @@ export type ConsolePage =
   | { name: 'operatorProduct'; productId: string }
   | { name: 'operatorShop'; shopId: string }
   | { name: 'operatorSettings' }
-  | { name: 'operatorTeam' };
+  | { name: 'operatorTeam' }
+  | { name: 'operatorMoney' };
 
 export interface Location {
   route: Route;
@@ -104,6 +105,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/operator/products': { name: 'operatorProducts' },
   '/operator/settings': { name: 'operatorSettings' },
   '/operator/team': { name: 'operatorTeam' },
+  '/operator/money': { name: 'operatorMoney' },
 };
 
 function matchSellerPage(path: string): SellerPage | undefined {
@@ -173,6 +175,7 @@ export const paths = {
   operatorShop: (id: string, tab?: 'edit') => withQuery(`/operator/shops/${encodeURIComponent(id)}`, { tab }),
   operatorSettings: () => '/operator/settings',
   operatorTeam: () => '/operator/team',
+  operatorMoney: () => '/operator/money',
 };
 
 /** A same-origin path safe to go to after signing in (no open redirect). */

@@ -61,6 +61,7 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
     case 'operatorShop':
     case 'operatorSettings':
     case 'operatorTeam':
+    case 'operatorMoney':
       return (
         <RequireSession>
           <Console page={page} query={query} />

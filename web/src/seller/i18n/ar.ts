@@ -476,6 +476,7 @@ export const ar: SellerMessages = {
   'opnav.products': 'المنتجات',
   'opnav.settings': 'الإعدادات',
   'opnav.team': 'الفريق',
+  'opnav.money': 'المال',
   'opo.title': 'الطلبات',
   'opo.search': 'البحث عن طلب',
   'opo.searchHint': 'رقم الطلب (ord-…) أو بريد الزبون الإلكتروني أو هاتفه، مثلا {example}.',

@@ -476,6 +476,7 @@ export const en: SellerMessages = {
   'opnav.products': 'Products',
   'opnav.settings': 'Settings',
   'opnav.team': 'Team',
+  'opnav.money': 'Money',
   'opo.title': 'Orders',
   'opo.search': 'Find an order',
   'opo.searchHint': 'Order number (ord-…), the shopper’s email or phone, for example {example}.',

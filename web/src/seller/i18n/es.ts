@@ -476,6 +476,7 @@ export const es: SellerMessages = {
   'opnav.products': 'Productos',
   'opnav.settings': 'Ajustes',
   'opnav.team': 'Equipo',
+  'opnav.money': 'Dinero',
   'opo.title': 'Pedidos',
   'opo.search': 'Buscar un pedido',
   'opo.searchHint': 'Número de pedido (ord-…), correo o teléfono del cliente, por ejemplo {example}.',

@@ -475,6 +475,7 @@ export const fr = {
   'opnav.products': 'Produits',
   'opnav.settings': 'Réglages',
   'opnav.team': 'Équipe',
+  'opnav.money': 'Argent',
   'opo.title': 'Commandes',
   'opo.search': 'Trouver une commande',
   'opo.searchHint': 'Numéro de commande (ord-…), e-mail ou téléphone du client, par exemple {example}.',

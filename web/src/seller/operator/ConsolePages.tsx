@@ -8,6 +8,7 @@ import { ProductPage } from './ProductPage.tsx';
 import { Products } from './Products.tsx';
 import { Settings } from './Settings.tsx';
 import { ShopPage } from './ShopPage.tsx';
+import { Money } from './money/Money.tsx';
 import { Team } from './Team.tsx';
 import { NotOperator } from './ui.tsx';
 import './console.css';
@@ -22,7 +23,7 @@ export function ConsolePages({ page, query }: { page: ConsolePage; query: URLSea
   const session = useSession();
   if (!isOperator(session)) return <NotOperator />;
   if (mfaOf(session) === 'none') return <TotpSetup email={session!.email} />;
-  const section: OperatorTab = page.name === 'operatorShop' ? 'shops' : page.name === 'operatorSettings' ? 'settings' : page.name === 'operatorTeam' ? 'team' : 'products';
+  const section: OperatorTab = page.name === 'operatorShop' ? 'shops' : page.name === 'operatorSettings' ? 'settings' : page.name === 'operatorTeam' ? 'team' : page.name === 'operatorMoney' ? 'money' : 'products';
   return (
     <section class="section operator console">
       <p class="kicker">{t('op.title')}</p>
@@ -44,5 +45,7 @@ function ConsolePage({ page, query }: { page: ConsolePage; query: URLSearchParam
       return <Settings />;
     case 'operatorTeam':
       return <Team />;
+    case 'operatorMoney':
+      return <Money query={query} />;
   }
 }
