@@ -13,7 +13,7 @@ import { navigate, paths } from '../../../router.ts';
 import { ConsoleError, formatWhen, isolate } from '../ui.tsx';
 import { moneyApi } from './api.ts';
 import { loadedMoneyMessages, loadMoneyMessages, moneyTranslator, type MoneyT } from './i18n/index.ts';
-import { checkPeriod, checkRemittanceForm, thisMonth, type RemittanceForm } from './money-form.ts';
+import { checkPeriod, checkRemittanceForm, serverFieldKey, thisMonth, type RemittanceForm } from './money-form.ts';
 import './money.css';
 
 /**
@@ -28,6 +28,8 @@ export function Money({ query }: { query: URLSearchParams }): JSX.Element {
   const from = query.get('from') ?? thisMonth();
   const to = query.get('to') ?? from;
   const [version, setVersion] = useState(0);
+  // What the last remittance came to: said again over the view that reloads after it.
+  const [notice, setNotice] = useState<Status | undefined>();
   const view = useAsync((signal) => moneyApi.view({ from, to }, signal), [from, to, version]);
   useTitle(messages?.['money.title']);
   if (failed && !messages) return <ErrorState error={failed} onRetry={retry} />;
@@ -40,7 +42,7 @@ export function Money({ query }: { query: URLSearchParams }): JSX.Element {
       <PeriodPicker key={`${from}-${to}`} from={from} to={to} t={t} />
       {view.status === 'loading' && <Loading />}
       {view.status === 'error' && <ConsoleError error={view.error} onRetry={view.retry} />}
-      {view.status === 'ok' && <MoneyBody view={view.data} t={t} locale={locale} onRecorded={() => setVersion((v) => v + 1)} />}
+      {view.status === 'ok' && <MoneyBody view={view.data} t={t} locale={locale} notice={notice} onRecorded={(said) => { setNotice(said); setVersion((v) => v + 1); }} />}
     </section>
   );
 }
@@ -70,9 +72,12 @@ function PeriodPicker({ from, to, t }: { from: string; to: string; t: MoneyT }):
   );
 }
 
-function MoneyBody({ view, t, locale, onRecorded }: { view: MoneyView; t: MoneyT; locale: Locale; onRecorded: () => void }): JSX.Element {
+function MoneyBody({ view, t, locale, notice, onRecorded }: { view: MoneyView; t: MoneyT; locale: Locale; notice: Status | undefined; onRecorded: (said: Status) => void }): JSX.Element {
   const mad = (minor: number) => formatMad(minor, locale);
   const { figures: f, standing: s } = view;
+  // Carriers with nothing owed nor moved in the period: one line, not a card each (a phone's screen).
+  const active = view.carriers.filter((c) => c.owedNow !== 0 || c.collected !== 0 || c.remitted !== 0 || c.fees !== 0 || c.parcels.length > 0);
+  const quiet = view.carriers.filter((c) => !active.includes(c));
   const [picked, setPicked] = useState<{ carrier: Carrier; parcels: OutstandingParcel[] }>({ carrier: firstOwing(view), parcels: [] });
   const toggle = (carrier: Carrier, parcel: OutstandingParcel) =>
     setPicked((p) => {
@@ -97,7 +102,7 @@ function MoneyBody({ view, t, locale, onRecorded }: { view: MoneyView; t: MoneyT
       <h2>{t('money.carriers.title')}</h2>
       <p class="money-muted">{t('money.carriers.intro')}</p>
       <div class="money-carriers">
-        {view.carriers.map((c) => (
+        {active.map((c) => (
           <article class="money-carrier" key={c.carrier} data-testid={`carrier-${c.carrier}`}>
             <h3>{carrierName(c.carrier, locale)}</h3>
             <dl class="money-carrier-figures">
@@ -136,8 +141,13 @@ function MoneyBody({ view, t, locale, onRecorded }: { view: MoneyView; t: MoneyT
           </article>
         ))}
       </div>
+      {quiet.length > 0 && (
+        <p class="money-muted money-quiet" data-testid="carriers-quiet">
+          {quiet.map((c) => carrierName(c.carrier, locale)).join(' · ')} — {t('money.carrier.none')}
+        </p>
+      )}
 
-      <RemittanceFormView key={picked.carrier} picked={picked} onCarrier={(carrier) => setPicked({ carrier, parcels: [] })} t={t} locale={locale} onRecorded={onRecorded} />
+      <RemittanceFormView key={picked.carrier} picked={picked} onCarrier={(carrier) => setPicked({ carrier, parcels: [] })} t={t} locale={locale} notice={notice} onRecorded={onRecorded} />
 
       <h2>{t('money.recent.title')}</h2>
       {view.remittances.length === 0 ? (
@@ -208,10 +218,18 @@ function CsvButton({ from, to, entries, t, locale }: { from: string; to: string;
 
 type Status = { state: 'idle' | 'saving' | 'saved' | 'error'; message?: string };
 
-function RemittanceFormView({ picked, onCarrier, t, locale, onRecorded }: { picked: { carrier: Carrier; parcels: OutstandingParcel[] }; onCarrier: (c: Carrier) => void; t: MoneyT; locale: Locale; onRecorded: () => void }): JSX.Element {
+function RemittanceFormView(props: {
+  picked: { carrier: Carrier; parcels: OutstandingParcel[] };
+  onCarrier: (c: Carrier) => void;
+  t: MoneyT;
+  locale: Locale;
+  notice: Status | undefined;
+  onRecorded: (said: Status) => void;
+}): JSX.Element {
+  const { picked, onCarrier, t, locale, notice, onRecorded } = props;
   const [form, setForm] = useState<RemittanceForm>({ reference: '', received: '', fee: '', receivedAt: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<Status>({ state: 'idle' });
+  const [status, setStatus] = useState<Status>(notice ?? { state: 'idle' });
   const mad = (minor: number) => formatMad(minor, locale);
   const gross = picked.parcels.reduce((s, p) => s + p.amount, 0);
   const received = parseMadInput(form.received);
@@ -237,11 +255,12 @@ function RemittanceFormView({ picked, onCarrier, t, locale, onRecorded }: { pick
         ...(checked.value.receivedAt ? { receivedAt: checked.value.receivedAt } : {}),
         parcels: picked.parcels.map((p) => ({ orderId: p.orderId, shopId: p.shopId })),
       });
-      setStatus({ state: 'saved', message: answer.replay ? t('money.remit.replay') : t('money.remit.saved', { reference: isolate(answer.remittance.reference), amount: mad(answer.remittance.received) }) });
-      onRecorded();
+      const said: Status = { state: 'saved', message: answer.replay ? t('money.remit.replay') : t('money.remit.saved', { reference: isolate(answer.remittance.reference), amount: mad(answer.remittance.received) }) };
+      setStatus(said);
+      onRecorded(said);
     } catch (error) {
       if (error instanceof ApiRequestError && error.fields) {
-        setErrors(Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [k.startsWith('parcels') ? 'parcels' : k, m])));
+        setErrors(Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [k.startsWith('parcels') ? 'parcels' : k, t(serverFieldKey(m))])));
         setStatus({ state: 'error', message: t('money.error.fields') });
       } else setStatus({ state: 'error', message: t('money.error.generic', { message: (error as Error).message }) });
     }

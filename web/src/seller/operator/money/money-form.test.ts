@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PERIOD_MONTHS as API_MAX } from '../../../../../shared/api/money.ts';
-import { checkPeriod, checkRemittanceForm, MAX_PERIOD_MONTHS, thisMonth } from './money-form.ts';
+import { checkPeriod, checkRemittanceForm, MAX_PERIOD_MONTHS, serverFieldKey, thisMonth } from './money-form.ts';
 
 describe('the money page’s checks', () => {
   it('take a period of 1 to 12 months, first month first', () => {
@@ -21,5 +21,13 @@ describe('the money page’s checks', () => {
 
   it('name each field to fix', () => {
     expect(checkRemittanceForm({ reference: '', received: 'abc', fee: '-1', receivedAt: '' }, 0)).toEqual({ ok: false, errors: { reference: 'money.remit.required', received: 'money.remit.badAmount', fee: 'money.remit.badAmount', parcels: 'money.remit.noParcel' } });
+  });
+
+  it('read the API’s field messages in the operator’s words', () => {
+    expect(serverFieldKey('plus the fee (17500 centimes) does not equal the cash the parcels collected (17000 centimes)')).toBe('money.error.notAdding');
+    expect(serverFieldKey('was remitted already (ctm:X)')).toBe('money.error.remitted');
+    expect(serverFieldKey('was collected by ctm, not amana')).toBe('money.error.notCollected');
+    expect(serverFieldKey('is in the future')).toBe('money.error.date');
+    expect(serverFieldKey('Too big')).toBe('money.error.invalid');
   });
 });

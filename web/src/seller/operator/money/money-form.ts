@@ -51,3 +51,13 @@ export function checkRemittanceForm(form: RemittanceForm, parcels: number, now =
   const receivedAt = /^\d{4}-\d{2}-\d{2}$/.test(form.receivedAt) && form.receivedAt < today ? `${form.receivedAt}T12:00:00.000Z` : undefined;
   return { ok: true, value: { reference, received: received!, fee: fee!, ...(receivedAt ? { receivedAt } : {}) } };
 }
+
+/** The API's field message (English, for developers) as the operator reads it. */
+export function serverFieldKey(message: string): MoneyKey {
+  if (/does not equal/.test(message)) return 'money.error.notAdding';
+  if (/remitted already/.test(message)) return 'money.error.remitted';
+  if (/no cash collected|collected by/.test(message)) return 'money.error.notCollected';
+  if (/recorded already/.test(message)) return 'money.error.referenceUsed';
+  if (/future|before the cash/.test(message)) return 'money.error.date';
+  return 'money.error.invalid';
+}

@@ -62,4 +62,10 @@ export const en: Record<keyof typeof fr, string> = {
   'money.recent.line': '{carrier} · {reference} · {count} parcels · received {received}, fee {fee}',
   'money.error.fields': 'Fix the fields marked.',
   'money.error.generic': 'The remittance was not recorded: {message}',
+  'money.error.notAdding': 'Received + fee is not what the parcels collected.',
+  'money.error.remitted': 'A ticked parcel was remitted already.',
+  'money.error.notCollected': 'A ticked parcel has no cash collected by this carrier.',
+  'money.error.referenceUsed': 'This reference was recorded already with other figures.',
+  'money.error.date': 'Impossible date: not in the future, nor before the delivery.',
+  'money.error.invalid': 'Value refused.',
 };

@@ -62,4 +62,10 @@ export const es: Record<keyof typeof fr, string> = {
   'money.recent.line': '{carrier} · {reference} · {count} paquetes · recibido {received}, comisión {fee}',
   'money.error.fields': 'Corrija los campos señalados.',
   'money.error.generic': 'La transferencia no se registró: {message}',
+  'money.error.notAdding': 'Recibido + comisión no es lo que cobraron los paquetes.',
+  'money.error.remitted': 'Un paquete marcado ya fue transferido.',
+  'money.error.notCollected': 'Un paquete marcado no tiene efectivo cobrado por este transportista.',
+  'money.error.referenceUsed': 'Esta referencia ya está registrada con otros importes.',
+  'money.error.date': 'Fecha imposible: ni en el futuro ni antes de la entrega.',
+  'money.error.invalid': 'Valor rechazado.',
 };

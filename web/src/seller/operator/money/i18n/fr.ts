@@ -61,4 +61,10 @@ export const fr = {
   'money.recent.line': '{carrier} · {reference} · {count} colis · reçu {received}, frais {fee}',
   'money.error.fields': 'Corrigez les champs signalés.',
   'money.error.generic': 'Le versement n’a pas été enregistré : {message}',
+  'money.error.notAdding': 'Reçu + frais n’égale pas ce que les colis ont encaissé.',
+  'money.error.remitted': 'Un colis coché a déjà été reversé.',
+  'money.error.notCollected': 'Un colis coché n’a pas d’espèces encaissées par ce transporteur.',
+  'money.error.referenceUsed': 'Cette référence est déjà enregistrée avec d’autres montants.',
+  'money.error.date': 'Date impossible : ni dans le futur, ni avant la livraison.',
+  'money.error.invalid': 'Valeur refusée.',
 } as const;
