@@ -1,7 +1,12 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { catalogueWrites, productItems, shopItems } from '#shared/data/catalogue-writes.ts';
+import { catalogueWrites, listedSearchWords, productItems, shopItems } from '#shared/data/catalogue-writes.ts';
 import { keys } from '#shared/data/keys.ts';
+import { listings } from '#shared/data/listings.ts';
+import { searchVocabulary, vocabularyItems } from '#shared/data/search-vocabulary.ts';
+import { countVocabulary } from '#shared/domain/search-vocabulary.ts';
+import { SEARCH_INDEX_VERSION } from '#shared/domain/text-search.ts';
+import { reindexSearch, type ReindexReport } from '#shared/use-cases/reindex-search.ts';
 import { DEFAULT_SHIPPING_RATES } from '#shared/domain/shipping.ts';
 import { demoData } from './demo-data/index.ts';
 
@@ -44,16 +49,28 @@ export async function writeDemoCatalogue(deps: { db: DynamoDBDocumentClient; tab
   const categories = new Map(demoData.categories.map((c) => [c.slug, c]));
   await writes.putCategories(demoData.categories);
   await writes.putAll([...shops.values()].flatMap((shop) => shopItems(shop)));
-  await writes.putAll(
-    demoData.products
-      .filter(({ product }) => wanted(product.shopId))
-      .flatMap(({ product, variants, images }) => {
-        const shop = shops.get(product.shopId);
-        const category = categories.get(product.category);
-        if (!shop || !category) throw new Error(`demo product ${product.id} names a missing shop or category`);
-        return productItems(product, variants, images.map(({ svg: _, ...image }) => image), shop, category);
-      }),
-  );
+  const products = demoData.products
+    .filter(({ product }) => wanted(product.shopId))
+    .map((demo) => {
+      const shop = shops.get(demo.product.shopId);
+      const category = categories.get(demo.product.category);
+      if (!shop || !category) throw new Error(`demo product ${demo.product.id} names a missing shop or category`);
+      return { ...demo, shop, category };
+    });
+  await writes.putAll(products.flatMap(({ product, variants, images, shop, category }) => productItems(product, variants, images.map(({ svg: _, ...image }) => image), shop, category)));
+  // The search's vocabulary, counted at once (refreshListing keeps it from then on), and the rules it was built with.
+  await writes.putAll(vocabularyItems(countVocabulary(products.map(({ product, shop, category }) => listedSearchWords(product, shop, category)))));
+  await searchVocabulary(deps).markIndexed(SEARCH_INDEX_VERSION, new Date().toISOString());
   await writes.putShippingRates(DEFAULT_SHIPPING_RATES);
   await writes.putDisplayRates(demoData.rates); // last: marks a complete load
+}
+
+/**
+ * A table kept from before the current search rules (a `.local-data` of an older version) gets its
+ * listed products reindexed once at start, as `npm run reindex-search` does in AWS.
+ */
+export async function reindexSearchIfStale(deps: { db: DynamoDBDocumentClient; tableName: string }): Promise<ReindexReport | undefined> {
+  const vocabulary = searchVocabulary(deps);
+  if ((await vocabulary.indexVersion()) >= SEARCH_INDEX_VERSION) return undefined;
+  return reindexSearch({ listings: listings(deps), vocabulary });
 }

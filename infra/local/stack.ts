@@ -25,7 +25,7 @@ import { createOutbox, type Outbox } from './outbox.ts';
 import { ensureTable } from './provision.ts';
 import { createS3Front, S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { startSchedules, type LocalSchedules } from './schedules.ts';
-import { seedIfEmpty } from './seed.ts';
+import { reindexSearchIfStale, seedIfEmpty } from './seed.ts';
 import { createSfnApi, SFN_PATH } from './sfn-api.ts';
 import { captureMetrics, metricLine, telemetryEnvironment, type LocalMetrics, type LogLevel } from './telemetry.ts';
 import { createTotpKeyring, type TotpKeyring } from './totp-keyring.ts';
@@ -215,12 +215,14 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
     const s3Client = new S3Client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
     await ensureTable(client, LOCAL_TABLE);
     const seeded = await seedIfEmpty({ db: DynamoDBDocumentClient.from(client), s3: s3Client, tableName: LOCAL_TABLE, imageBucket: LOCAL_IMAGE_BUCKET });
+    const reindexed = await reindexSearchIfStale({ db: DynamoDBDocumentClient.from(client), tableName: LOCAL_TABLE });
     const cognitoClient = localCognitoClient(cognito.endpoint);
     const accounts = await ensureDemoAccounts({ cognito: cognitoClient, userPoolId: cognito.userPoolId, clientId: cognito.clientId, db: DynamoDBDocumentClient.from(client), tableName: LOCAL_TABLE, totp });
     client.destroy();
     s3Client.destroy();
     cognitoClient.destroy();
     if (seeded.seeded) log(`loaded demo data: ${seeded.shops} shops, ${seeded.products} products, ${seeded.images} images`);
+    if (reindexed) log(`search index rebuilt with the current rules (v${reindexed.version}): ${reindexed.products} listed products, ${reindexed.terms} terms`);
     if (accounts.created.length) log(`created demo accounts: ${accounts.created.join(', ')} (passwords in the README)`);
     for (const problem of accounts.problems) log(problem);
 

@@ -210,7 +210,7 @@ export class StatefulStack extends Stack {
       alarmFunctions(this, [handler], props.alertTopic);
     }
 
-    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'For `npm run backfill-order-contacts -- --table …`' });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'For the table scripts: `npm run backfill-order-contacts -- --table …`, `npm run reindex-search -- --table …`' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For `npm run create-operator -- --user-pool-id …`' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
   }

@@ -41,6 +41,7 @@ export const searchProductsQuery = z
   .object({
     q: text({ min: 1, max: 200 }),
     category: categorySlugSchema.optional(),
+    shop: idSchema.optional(),
     sort: z.enum(PRODUCT_SORTS).default('newest'),
     limit,
     cursor,
@@ -56,6 +57,18 @@ export const shopPath = z.object({ slug: slugSchema }).strict();
 export const noQuery = z.object({}).strict();
 
 export type ProductPage = Page<ProductSummary>;
+
+/** A page of search results, with what the search made of the query. */
+export interface SearchPage extends ProductPage {
+  /** The query as searched, when it differs from what was typed: corrected words, words found nowhere left out. */
+  didYouMean?: string;
+  /** Typed words that no listed product has, nor a near spelling: left out of the search. */
+  ignored?: string[];
+  /** On a first page with no results: words of the catalogue to try (near spellings, longer words, each word alone). */
+  suggestions?: string[];
+  /** Shops of the products found whose names the query matches: a filter to offer. */
+  shops?: { id: string; slug: string; name: Shop['name'] }[];
+}
 export type ShopPage = Page<ShopSummary>;
 
 export interface ProductDetail {

@@ -1,9 +1,10 @@
 import { BatchGetCommand, BatchWriteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Category, Product, ProductImage, Shop, Variant } from '../domain/catalogue.ts';
-import { catalogueScopes, isListed, isShowable, productSearchTerms, productSummary, type CatalogueScope } from '../domain/catalogue-index.ts';
+import { catalogueScopes, isListed, isShowable, productSearchWords, productSummary, type CatalogueScope } from '../domain/catalogue-index.ts';
 import { LOCALES } from '../domain/locales.ts';
 import type { DisplayRates } from '../domain/money.ts';
 import type { ShippingRates } from '../domain/shipping.ts';
+import type { SearchWord } from '../domain/text-search.ts';
 import { toItem, type Item } from './items.ts';
 import { catalogueEntryIndexes, keys, productIndexes, scope, shopIndexes, variantIndexes, type TableKey } from './keys.ts';
 
@@ -52,13 +53,18 @@ export function productItems(product: Product, variants: Variant[], images: Prod
   return [...items, ...catalogueEntries(product, images, shop, category)];
 }
 
+/** The search terms a product is indexed under (with their words), or none when it is not listed. */
+export function listedSearchWords(product: Product, shop: Shop, category: Category): SearchWord[] {
+  return isListed(product, shop) ? productSearchWords(product, shop, LOCALES.map((l) => category.name[l] ?? '')) : [];
+}
+
 /** The catalogue index entries of a product: none unless it is listed. */
 export function catalogueEntries(product: Product, images: ProductImage[], shop: Shop, category: Category): Item[] {
   const items: Item[] = [];
   if (!isListed(product, shop)) return items;
   const cover = images.filter(isShowable).sort((a, b) => a.position - b.position)[0];
   const summary = productSummary(product, shop, cover?.key);
-  const terms = productSearchTerms(product, shop, LOCALES.map((l) => category.name[l] ?? ''));
+  const terms = listedSearchWords(product, shop, category).map((w) => w.term);
   for (const s of catalogueScopes(product, terms)) {
     const key = scopeKey(s);
     items.push(

@@ -101,6 +101,10 @@ export const keys = {
   attention: (orderId: string, kind: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.attentionPrefix}${kind}` }),
   /** One entry of the order's own timeline (an operator's cancel, delivery, resent email; the reconciler's or the saga's action): `EVENT#<id>`. */
   orderEvent: (orderId: string, eventKey: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `${orderSk.eventPrefix}${eventKey}` }),
+  /** One term of the search's vocabulary: the word shown for it and how many listed products have it. */
+  vocabularyTerm: (term: string): TableKey => ({ pk: partitions.vocabulary(), sk: `TERM#${term}` }),
+  /** Which version of the term rules (shared/domain/text-search.ts) the catalogue's entries were built with. */
+  searchIndex: (): TableKey => ({ pk: 'SEARCHINDEX', sk: 'SEARCHINDEX' }),
   /** Where the reconciler's sweep of the orders in one status stopped (bounded work per run). */
   reconcilerCursor: (status: string): TableKey => ({ pk: 'RECONCILER', sk: `CURSOR#${status}` }),
 };
@@ -144,6 +148,8 @@ export const partitions = {
   settingChanges: (name: string) => `SETTINGCHANGES#${name}`,
   /** The products operators hid (gsi1, latest first). */
   hiddenProducts: () => 'HIDDEN_PRODUCTS',
+  /** The search's vocabulary (table partition): one item per term of the listed products, and nothing else. */
+  vocabulary: () => 'VOCABULARY',
   /** Every journal entry of one month (gsi1, by time): the operators' money view (part 5) and audits. */
   journalMonth: (month: string) => `JOURNAL#${month}`,
   /** The journal entries touching one shop (gsi3, by time): what to read when an artisan disputes an amount. */
@@ -157,6 +163,7 @@ export const partitions = {
   /** Carriers' remittances, by when the money reached the bank (gsi1). */
   remittances: () => 'REMITTANCES',
 };
+
 
 /** Sort-key prefixes inside a product's partition. */
 export const productSk = {

@@ -1,6 +1,6 @@
 import type { Product, ProductImage, ProductSummary, Shop } from './catalogue.ts';
 import { LOCALES } from './locales.ts';
-import { searchTerms } from './text-search.ts';
+import { indexSearchWords, type SearchWord } from './text-search.ts';
 
 /**
  * Which catalogue lists a product appears in, and what those lists show of it.
@@ -27,33 +27,34 @@ export function isShowable(image: Pick<ProductImage, 'status'>): boolean {
 /**
  * At most this many search terms per product. Each term is one catalogue entry (an item written
  * when the product is listed, rewritten when it changes), so this bounds a product's writes at
- * 4 + MAX_SEARCH_TERMS items; the richest demo product has 62 terms, so none is cut.
+ * 4 + MAX_SEARCH_TERMS items; the richest demo product has 54 terms, so none is cut.
  */
 export const MAX_SEARCH_TERMS = 80;
 
 /**
- * A product's search terms: its titles in all languages, its category's names, its shop's names
- * and town, its materials. Taken in turns — every text's first word, then every text's second
- * word… — so that past MAX_SEARCH_TERMS a long title cuts its own last words, not the category
- * or the shop.
+ * A product's search terms, each with the word it came from: its titles in all languages, its
+ * category's names, its shop's names and town, its materials. Taken in turns — every text's first
+ * word, then every text's second word… — so that past MAX_SEARCH_TERMS a long title cuts its own
+ * last words, not the category or the shop.
  */
-export function productSearchTerms(product: Product, shop: Shop, categoryNames: string[]): string[] {
+export function productSearchWords(product: Product, shop: Shop, categoryNames: string[]): SearchWord[] {
   const texts = [
     ...LOCALES.map((l) => product.title[l] ?? ''),
     ...categoryNames,
     ...LOCALES.map((l) => shop.name[l] ?? ''),
     shop.town,
     ...LOCALES.map((l) => product.materials?.[l] ?? ''),
-  ].map(searchTerms);
-  const terms = new Set<string>();
+  ].map(indexSearchWords);
+  const terms = new Map<string, SearchWord>();
   const longest = Math.max(0, ...texts.map((t) => t.length));
   for (let i = 0; i < longest && terms.size < MAX_SEARCH_TERMS; i++) {
     for (const words of texts) {
-      if (i < words.length) terms.add(words[i]!);
+      const word = words[i];
+      if (word && !terms.has(word.term)) terms.set(word.term, word);
       if (terms.size === MAX_SEARCH_TERMS) break;
     }
   }
-  return [...terms];
+  return [...terms.values()];
 }
 
 export function catalogueScopes(product: Product, terms: string[]): CatalogueScope[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, searchTerms } from './text-search.ts';
+import { foldText, indexSearchWords, querySearchWords, searchTerms, termOf } from './text-search.ts';
 
 describe('foldText', () => {
   it('drops French and Spanish accents and case', () => {
@@ -21,13 +21,63 @@ describe('foldText', () => {
   });
 });
 
-describe('searchTerms', () => {
-  it('splits into distinct folded words without stop words', () => {
-    expect(searchTerms('Le tapis et les tapis de Dakhla')).toEqual(['tapis', 'dakhla']);
+describe('the Arabic article and the clitics fused with it', () => {
+  it.each([
+    ['المرآة', 'مرآة'],
+    ['للحناء', 'حناء'],
+    ['بالأصداف', 'أصداف'],
+    ['والفضة', 'فضة'],
+    ['فالجلد', 'جلد'],
+    ['كالعسل', 'عسل'],
+    ['وبالزيت', 'زيت'],
+    ['وللشاي', 'شاي'],
+  ])('"%s" is searched as "%s"', (withClitic, bare) => {
+    expect(searchTerms(withClitic)).toEqual(searchTerms(bare));
   });
 
-  it('indexes an Arabic word with and without its definite article', () => {
-    expect(searchTerms('الفخّار التقليدي')).toEqual(['الفخار', 'فخار', 'التقليدي', 'تقليدي']);
+  it('never leaves fewer than 3 letters: short words that only look like it stay whole', () => {
+    for (const word of ['والد', 'بالون', 'الم', 'للب']) expect(searchTerms(word)).toEqual([foldText(word)]);
+    expect(termOf(foldText('الجلد'))).toBe('جلد');
+  });
+
+  it('indexes a word with a one-letter proclitic also without it; a query keeps it whole', () => {
+    expect(indexSearchWords('صابون بلدي بزيت الأركان').map((w) => w.term)).toEqual(['صابون', 'بلدي', 'لدي', 'بزيت', 'زيت', 'اركان']);
+    expect(searchTerms('بزيت')).toEqual(['بزيت']);
+    // "وبر" (camel hair) keeps its و: only 2 letters would be left.
+    expect(indexSearchWords('ووبر الإبل').map((w) => w.term)).toEqual(['ووبر', 'وبر', 'ابل']);
+  });
+});
+
+describe('plural and singular (French, Spanish, English), the same rules on both sides', () => {
+  it.each([
+    ['sandale', 'sandales', 'sandals'],
+    ['bijou', 'bijoux'],
+    ['cheval', 'chevaux'],
+    ['bateau', 'bateaux'],
+    ['poterie', 'poteries', 'potery'],
+    ['pottery', 'potteries'],
+    ['collar', 'collares'],
+    ['cojín', 'cojines'],
+    ['necklace', 'necklaces'],
+    ['glass', 'glasses'],
+    ['pulsera', 'pulseras'],
+  ])('"%s" meets its other forms', (first, ...others) => {
+    for (const other of others) expect(searchTerms(other), other).toEqual(searchTerms(first));
+  });
+
+  it('leaves short words and numbers alone', () => {
+    expect(searchTerms('sac bus 925')).toEqual(['sac', 'bus', '925']);
+  });
+});
+
+describe('searchTerms', () => {
+  it('splits into distinct terms without stop words', () => {
+    expect(searchTerms('Le tapis et les tapis de Dakhla')).toEqual(['tapi', 'dakhla']);
+  });
+
+  it('knows a stop word as typed: "thé" (tea) is not "the"', () => {
+    expect(searchTerms('the')).toEqual([]);
+    expect(searchTerms('Cuillères à thé')).toEqual(['cuiller', 'the']);
   });
 
   it('gives the same terms for a query typed without diacritics or hamza', () => {
@@ -37,5 +87,12 @@ describe('searchTerms', () => {
 
   it('ignores punctuation-only and one-letter input', () => {
     expect(searchTerms('!!! - a , ?')).toEqual([]);
+  });
+
+  it('keeps the word as written beside each term, for "did you mean"', () => {
+    expect(querySearchWords('Poteries ÉMAILLÉES')).toEqual([
+      { term: 'poteri', word: 'poteries' },
+      { term: 'emaille', word: 'émaillées' },
+    ]);
   });
 });

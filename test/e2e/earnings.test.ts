@@ -21,7 +21,7 @@ const orders: { orderId: string; total: number }[] = [];
 async function placeAndDeliver(payment: 'cod' | 'card') {
   const customer = { name: 'Amal Idrissi', ...newShopperContact('earnings'), address: { line1: '3 av. Mohammed V', city: 'Rabat', country: 'MA' } };
   const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer, payment }, undefined, { 'idempotency-key': `earnings-${payment}-${Date.now()}` });
-  expect(placed.status).toBe(201);
+  expect(placed.status, JSON.stringify(placed.body)).toBe(201);
   const orderId = placed.body.order.id as string;
   if (payment === 'card') {
     const pressed = await fetch(`${placed.body.payment.redirectUrl}/decision?lang=fr`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve', redirect: 'manual' });
@@ -46,7 +46,7 @@ beforeAll(async () => {
   artisan = await newAccount('earnings-artisan');
   const listed = await artisanWithListedProduct(artisan, await demoOperator(), `earnings-${Date.now()}`);
   const detail = (await anonymous.call('GET', `/api/products/${listed.productId}`)).body;
-  product = { productId: listed.productId, sku: detail.variants.find((v: { stock: number }) => v.stock > 0).sku, shopId: listed.shopId };
+  product = { productId: listed.productId, sku: detail.variants.find((v: { stock: number }) => v.stock >= 2).sku, shopId: listed.shopId };
   await placeAndDeliver('cod');
   await placeAndDeliver('card');
 }, 120_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CategoryList, ProductDetail, ShopDetail } from '#shared/api/catalogue.ts';
+import type { CategoryList, ProductDetail, SearchPage, ShopDetail } from '#shared/api/catalogue.ts';
 import type { ProductSummary, ShopSummary } from '#shared/domain/catalogue.ts';
 import { get, getAll } from '../support/api-client.ts';
 import { approvedShops, demoData, fromDemo, hiddenProducts, listedProducts, newestFirst, unapprovedShops } from '../support/demo-expectations.ts';
@@ -159,6 +159,19 @@ describe('GET /api/search', () => {
     expect(found.every((p) => p.category === product.category)).toBe(true);
     expect((await get<{ items: unknown[] }>('/api/search?q=zzqqxxyy')).body.items).toEqual([]);
   });
+
+  it('forgives plurals, typos and the Arabic article, says what it searched for, and filters by shop', async () => {
+    const pottery = listedProducts.filter((p) => p.category === 'pottery').map((p) => p.id);
+    const typo = await get<SearchPage>('/api/search?q=POTTERYY&limit=48');
+    expect(ids(typo.body.items)).toEqual(expect.arrayContaining(pottery));
+    expect(typo.body.didYouMean).toBe('pottery');
+    const mirrors = listedProducts.filter((p) => /مرآة/.test(p.title.ar ?? '')).map((p) => p.id);
+    expect(ids((await get<SearchPage>(`/api/search?q=${encodeURIComponent('المرآة')}`)).body.items)).toEqual(expect.arrayContaining(mirrors));
+    const shop = listedProducts.find((p) => p.category === 'leather')!.shopId;
+    const inShop = await get<SearchPage>(`/api/search?q=sandales&shop=${shop}`);
+    expect(inShop.body.items.length).toBeGreaterThan(0);
+    expect(inShop.body.items.every((p) => p.shopId === shop)).toBe(true);
+  });
 });
 
 describe('bad input gets a 400 naming the field', () => {
@@ -177,6 +190,7 @@ describe('bad input gets a 400 naming the field', () => {
     ['/api/products?limit=1&limit=2', 'limit'],
     ['/api/search', 'q'],
     ['/api/search?q=', 'q'],
+    ['/api/search?q=tapis&shop=..%2F..', 'shop'],
     ['/api/shops?cursor=%F0%9F%98%80', 'cursor'],
     ['/api/shops/Not_A_Slug', 'slug'],
     ['/api/categories?x=1', 'x'],

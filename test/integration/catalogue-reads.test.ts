@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { catalogueQueries } from '#shared/data/catalogue-queries.ts';
+import { SEARCH_READS } from '#shared/data/catalogue-search.ts';
 import { approvedShops, listedProducts } from '../support/demo-expectations.ts';
 import { recordingClient } from '../support/recording-client.ts';
 
@@ -23,7 +24,6 @@ describe('catalogue reads are bounded Queries', () => {
     ['a price range by date', () => catalogue.listProducts({ ...base, minPrice: 10_000, maxPrice: 50_000 })],
     ['a price range by price', () => catalogue.listProducts({ ...base, sort: 'price_asc', minPrice: 10_000, maxPrice: 50_000 })],
     ['a shop', () => catalogue.listProducts({ ...base, shop: approvedShops[0]!.id })],
-    ['a search', () => catalogue.searchProducts({ ...base, q: 'argan huile' })],
     ['shops', () => catalogue.listShops({ limit: 12 })],
   ])('%s: one Query, at most `limit` items read', async (_, call) => {
     await call();
@@ -31,6 +31,26 @@ describe('catalogue reads are bounded Queries', () => {
     const [query] = recorder.calls;
     expect(query!.input.Limit).toBe(12);
     expect(query!.scannedCount).toBeLessThanOrEqual(12);
+  });
+
+  it('a search: the vocabulary once per process, then Queries of its rarest term, `limit` entries first, never more than SEARCH_READS', async () => {
+    const fresh = catalogueQueries(recorder);
+    await fresh.searchProducts({ ...base, q: 'argan huile' });
+    const [vocabulary, ...reads] = recorder.calls;
+    expect(vocabulary!.input).toMatchObject({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'VOCABULARY' } });
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.length).toBeLessThanOrEqual(SEARCH_READS);
+    expect(reads.every((c) => c.command === 'QueryCommand' && c.input.IndexName === 'gsi1')).toBe(true);
+    expect(reads[0]!.input.Limit).toBe(12);
+    expect(reads[0]!.scannedCount).toBeLessThanOrEqual(12);
+
+    recorder.calls.length = 0;
+    await fresh.searchProducts({ ...base, q: 'potery' });
+    expect(recorder.calls.map((c) => c.command)).toEqual(['QueryCommand']);
+    // A word the vocabulary lacks costs one more Query of one entry (the vocabulary may be minutes old).
+    recorder.calls.length = 0;
+    await fresh.searchProducts({ ...base, q: 'poteryy' });
+    expect(recorder.calls.map((c) => c.input.Limit)).toEqual([1, 12]);
   });
 
   it('a product page: one Query of its own partition and one BatchGet of shop and rates', async () => {

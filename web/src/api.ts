@@ -1,4 +1,4 @@
-import type { ApiError, CategoryList, ProductDetail, ProductPage, ProductSort, ShopDetail, ShopPage } from '../../shared/api/catalogue.ts';
+import type { ApiError, CategoryList, ProductDetail, ProductPage, ProductSort, SearchPage, ShopDetail, ShopPage } from '../../shared/api/catalogue.ts';
 import { withQuery } from './router.ts';
 
 /** Typed helpers for the public catalogue API (same origin, under /api). */
@@ -73,8 +73,7 @@ export const api = {
   products: (filters: ProductFilters, signal?: AbortSignal) => getJson<ProductPage>('/api/products', { ...filters }, signal),
   product: (productId: string, signal?: AbortSignal) =>
     getJson<ProductDetail>(`/api/products/${encodeURIComponent(productId)}`, {}, signal),
-  search: (q: string, filters: Omit<ProductFilters, 'shop'>, signal?: AbortSignal) =>
-    getJson<ProductPage>('/api/search', { q, ...filters }, signal),
+  search: (q: string, filters: ProductFilters, signal?: AbortSignal) => getJson<SearchPage>('/api/search', { q, ...filters }, signal),
   shops: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => getJson<ShopPage>('/api/shops', query, signal),
   shop: (slug: string, signal?: AbortSignal) => getJson<ShopDetail>(`/api/shops/${encodeURIComponent(slug)}`, {}, signal),
 };

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ProductSummary } from '../../../shared/domain/catalogue.ts';
 import type { PagedState } from '../hooks.ts';
 import { formatNumber } from '../format.ts';
@@ -6,15 +7,32 @@ import { useI18n } from '../i18n/context.ts';
 import { ProductCard } from './ProductCard.tsx';
 import { ErrorState, Loading } from './Status.tsx';
 
-/** A paged grid of products with its announced count, "load more", loading and error states. */
+/** Empty pages with more behind them read on by themselves at most this many times in a row. */
+const AUTO_CONTINUE = 5;
+
+/**
+ * A paged grid of products with its announced count, "load more", loading and error states. It
+ * never says "no products" above "load more": an empty page that has more behind it (a filtered
+ * list can end a page before it found any) reads on by itself, a few times, then offers to.
+ */
 export function ProductGrid({ list, emptyText }: { list: PagedState<ProductSummary>; emptyText?: string }): JSX.Element {
   const { t, locale } = useI18n();
-  if (list.status === 'loading') return <Loading />;
+  const continued = useRef(0);
+  const emptyWithMore = list.status === 'ok' && list.items.length === 0 && list.hasMore;
+  useEffect(() => {
+    if (list.items.length > 0 || list.status === 'loading') continued.current = 0;
+    if (emptyWithMore && continued.current < AUTO_CONTINUE) {
+      continued.current++;
+      list.loadMore();
+    }
+  }, [emptyWithMore, list.items.length, list.status]);
+  const readingOn = list.items.length === 0 && list.hasMore && (list.status === 'more' || (list.status === 'ok' && continued.current < AUTO_CONTINUE));
+  if (list.status === 'loading' || readingOn) return <Loading />;
   if (list.status === 'error' && list.items.length === 0) return <ErrorState error={list.error} onRetry={list.retry} />;
   return (
     <div class="results">
       <p class="results-count" role="status" aria-live="polite">
-        {list.items.length === 0 ? (emptyText ?? t('results.none')) : t('results.count', { n: formatNumber(list.items.length, locale) })}
+        {list.items.length === 0 ? (list.hasMore ? t('results.keepLooking') : (emptyText ?? t('results.none'))) : t('results.count', { n: formatNumber(list.items.length, locale) })}
       </p>
       {list.items.length > 0 && <ProductList items={list.items} />}
       <MoreButton list={list} />
