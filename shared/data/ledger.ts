@@ -106,27 +106,11 @@ export function ledgerItems(tableName: string, write: LedgerWrite, at: string): 
       if (!e.awaitingCash) items.push({ Put: { TableName: tableName, Item: toItem('ReleaseDue', keys.releaseDue(e.shopId, e.orderId), { shopId: e.shopId, orderId: e.orderId, availableAt: e.availableAt }, releaseDueIndexes(e)) } });
     } else if ('cashIn' in change) {
       const e = change.to;
-      items.push({
-        Put: {
-          TableName: tableName,
-          Item: toItem('Earning', keys.earning(e.shopId, e.orderId), e, earningIndexes(e)),
-          ConditionExpression: '#status = :pending AND saleEntryId = :sale AND awaitingCash = :yes',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending', ':sale': change.cashIn.saleEntryId, ':yes': true },
-        },
-      });
+      items.push(earningPutIf(tableName, e, '#status = :from AND saleEntryId = :sale AND awaitingCash = :yes', { ':from': 'pending', ':sale': change.cashIn.saleEntryId, ':yes': true }));
       items.push({ Put: { TableName: tableName, Item: toItem('ReleaseDue', keys.releaseDue(e.shopId, e.orderId), { shopId: e.shopId, orderId: e.orderId, availableAt: e.availableAt }, releaseDueIndexes(e)) } });
     } else if ('from' in change) {
       const e = change.to;
-      items.push({
-        Put: {
-          TableName: tableName,
-          Item: toItem('Earning', keys.earning(e.shopId, e.orderId), e, earningIndexes(e)),
-          ConditionExpression: '#status = :from AND saleEntryId = :sale',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':from': change.from.status, ':sale': change.from.saleEntryId },
-        },
-      });
+      items.push(earningPutIf(tableName, e, '#status = :from AND saleEntryId = :sale', { ':from': change.from.status, ':sale': change.from.saleEntryId }));
       if (change.from.status === 'pending') items.push({ Delete: { TableName: tableName, Key: keys.releaseDue(e.shopId, e.orderId) } });
     } else {
       const e = change.remove;
@@ -143,6 +127,11 @@ export function ledgerItems(tableName: string, write: LedgerWrite, at: string): 
     }
   }
   return items;
+}
+
+/** An earning's new state, put only if the stored one is as read (`condition` on `#status` and its values). */
+function earningPutIf(tableName: string, e: Earning, condition: string, values: Record<string, unknown>): TransactItem {
+  return { Put: { TableName: tableName, Item: toItem('Earning', keys.earning(e.shopId, e.orderId), e, earningIndexes(e)), ConditionExpression: condition, ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: values } };
 }
 
 /**

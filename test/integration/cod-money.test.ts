@@ -3,9 +3,8 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Customer, FulfilmentAction } from '#shared/api/orders.ts';
 import type { Earning, JournalEntry } from '#shared/domain/ledger.ts';
-import { demoData } from '../../infra/local/demo-data/index.ts';
 import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
-import { inProcessSaga, ownSagaStore } from '../support/in-process-saga.ts';
+import { demoProductOf, inProcessSaga, ownSagaStore } from '../support/in-process-saga.ts';
 import { recordingClient } from '../support/recording-client.ts';
 import { until } from '../support/saga.ts';
 
@@ -39,14 +38,7 @@ const operator = { sub: 'operator-codmoney', email: 'operator.codmoney@test.dakh
 const customer: Customer = { name: 'Salma', email: 'salma.cod@example.ma', phone: '+212661234568', address: { line1: '12 av. Mohammed V', city: 'Dakhla', country: 'MA' } };
 const artisan = (shopId: string) => ({ sub: `artisan-${shopId}-cod`, email: `${shopId}.cod@test.dakhla.market`, groups: ['artisan'] });
 
-function productOf(shopId: string) {
-  for (const { product, variants } of demoData.products) {
-    const variant = variants.find((v) => v.stock >= 1);
-    if (product.shopId === shopId && product.status === 'published' && variant) return { productId: product.id, sku: variant.sku };
-  }
-  throw new Error(`no demo product of ${shopId} with stock`);
-}
-const products = Object.fromEntries(SHOPS.map((shopId) => [shopId, productOf(shopId)]));
+const products = Object.fromEntries(SHOPS.map((shopId) => [shopId, demoProductOf(shopId)]));
 const act = (orderId: string, shopId: string, action: FulfilmentAction) => people.act(artisan(shopId), orderId, shopId, action);
 const sagaEnded = (orderId: string) => until(`the saga of ${orderId} to end`, async () => (runtime.listExecutions(SAGA).find((e) => e.name === orderId)?.status !== 'RUNNING' ? true : undefined), 20_000);
 

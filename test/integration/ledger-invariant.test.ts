@@ -7,9 +7,8 @@ import { accounts, balances, held, shopBalanceOf, type Earning, type JournalEntr
 import { commissionOn } from '#shared/domain/settings.ts';
 import type { CodCash } from '#shared/domain/cod.ts';
 import { addFlows, flowsOf, type Flows } from '#shared/domain/money-view.ts';
-import { demoData } from '../../infra/local/demo-data/index.ts';
 import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
-import { inProcessSaga, ownSagaStore } from '../support/in-process-saga.ts';
+import { demoProductOf, inProcessSaga, ownSagaStore } from '../support/in-process-saga.ts';
 import { runSeed, seededRandom } from '../support/random.ts';
 import { executionArn, until } from '../support/saga.ts';
 
@@ -51,14 +50,7 @@ const customer: Customer = { name: 'Nadia', email: 'nadia.ledger@example.ma', ph
 const artisan = (shopId: string) => ({ sub: `artisan-${shopId}-ledger`, email: `${shopId}.ledger@test.dakhla.market`, groups: ['artisan'] });
 
 /** A published demo product of the shop (its stock is raised to 500 in this file's table, below). */
-function productOf(shopId: string) {
-  for (const { product, variants } of demoData.products) {
-    const variant = variants.find((v) => v.stock >= 1);
-    if (product.shopId === shopId && product.status === 'published' && variant) return { productId: product.id, sku: variant.sku };
-  }
-  throw new Error(`no demo product of ${shopId} with stock`);
-}
-const products = Object.fromEntries(SHOPS.map((shopId) => [shopId, productOf(shopId)]));
+const products = Object.fromEntries(SHOPS.map((shopId) => [shopId, demoProductOf(shopId)]));
 const state = async (orderId: string) => (await orders.getOrder(orderId))!;
 const sagaEnded = (orderId: string) => until(`the saga of ${orderId} to end`, async () => (runtime.listExecutions(SAGA).find((e) => e.name === orderId)?.status !== 'RUNNING' ? true : undefined), 20_000);
 
