@@ -16,8 +16,10 @@ import { ledgerItems, transactWithLedger, type EarningChange, type TransactItem 
 /** Keys of items got together, in order (BatchGet of at most 100, unprocessed keys asked again); undefined where none. */
 async function getAll<T>({ db, tableName }: Pick<CatalogueWritesDeps, 'db' | 'tableName'>, list: { pk: string; sk: string }[]): Promise<(T | undefined)[]> {
   const found = new Map<string, T>();
-  for (let i = 0; i < list.length; i += 100) {
-    let pending: Record<string, unknown>[] = list.slice(i, i + 100);
+  // BatchGet refuses a key named twice: each key once (a remittance listing a parcel twice is refused by its check, not here).
+  const unique = [...new Map(list.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
+  for (let i = 0; i < unique.length; i += 100) {
+    let pending: Record<string, unknown>[] = unique.slice(i, i + 100);
     for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
       const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
       for (const item of result.Responses?.[tableName] ?? []) found.set(`${item.pk}|${item.sk}`, fromItem<T>(item));

@@ -136,6 +136,7 @@ describe('cash on delivery, reconciled per carrier', () => {
     const base = { carrier: 'amana' as const, reference: `AMN-X-${Date.now()}`, fee: 0 };
     expect(await refusal(recordRemittance({ money }, operator, { ...base, received: b.paid + 1, parcels: [ref(b)] }))).toMatchObject({ status: 400, fields: { received: expect.stringContaining('does not equal') } });
     expect(await refusal(recordRemittance({ money }, operator, { ...base, received: c.paid, parcels: [ref(c)] }))).toMatchObject({ status: 400, fields: { 'parcels.0': 'was collected by ctm, not amana' } });
+    expect(await refusal(recordRemittance({ money }, operator, { ...base, received: 2 * b.paid, parcels: [ref(b), ref(b)] }))).toMatchObject({ status: 400, fields: { 'parcels.1': 'is listed twice' } });
     expect(await refusal(recordRemittance({ money }, operator, { ...base, received: 100, parcels: [{ orderId: 'ord-not-a-parcel', shopId: SHOPS[0] }] }))).toMatchObject({ status: 400, fields: { 'parcels.0': expect.stringContaining('no cash collected') } });
     expect(await refusal(recordRemittance({ money }, operator, { ...base, received: a.paid, parcels: [ref(a)] }))).toMatchObject({ status: 409, code: 'already_remitted', fields: { 'parcels.0': expect.stringContaining('remitted already') } });
     expect(await refusal(recordRemittance({ money }, operator, { carrier: 'amana', ...amanaRemittance, fee: 0, received: a.paid, parcels: [ref(a)] }))).toMatchObject({ status: 409, code: 'reference_used', fields: { reference: expect.any(String) } });

@@ -112,7 +112,8 @@ describe('hiding a product', () => {
     expect(await listIds(`/api/products?shop=${listed.shopId}`)).toEqual([]);
     expect(await listIds('/api/products?category=pottery&limit=48')).not.toContain(id);
     expect(await listIds('/api/products?category=pottery&sort=price_asc&limit=48')).not.toContain(id);
-    expect(await listIds(search)).toEqual([]);
+    // (Search leaves out a word no listed product has any more — the hidden product's own — and may find other jars.)
+    expect(await listIds(search)).not.toContain(id);
     expect((await anonymous.call('GET', `/api/products/${id}`)).status).toBe(404);
     // …and from checkout: a quote calls it unavailable, an order is refused.
     const variant = (await artisan.call('GET', `/api/me/products/${id}`)).body.variants[0];
@@ -158,7 +159,7 @@ describe('hiding a product', () => {
     const republish = await artisan.call('POST', `/api/me/products/${id}/status`, { status: 'published' });
     expect(republish.status).toBe(409);
     expect(republish.body.error).toMatchObject({ code: 'hidden_by_operator', fields: { status: expect.any(String) } });
-    expect(await listIds(search)).toEqual([]);
+    expect(await listIds(search)).not.toContain(id);
 
     // Restored: back as the artisan left it (a draft), which they may now publish.
     const restored = await operator.call('POST', `/api/operator/products/${id}/moderation`, { action: 'restore' });
