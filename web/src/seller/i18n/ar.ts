@@ -764,6 +764,7 @@ export const ar: SellerMessages = {
   'earnings.commission': 'العمولة ({rate})',
   'earnings.youReceive': 'تتوصلون بـ',
   'earnings.state.pending': 'قيد الانتظار حتى {date}',
+  'earnings.state.awaitingCash': 'في انتظار نقود شركة النقل (ثم 14 يومًا بعد التسليم)',
   'earnings.state.available': 'متاح',
   'earnings.state.paid': 'مدفوع',
   'earnings.state.returned': 'مُرجَع — رُدّ المبلغ للمشتري',

@@ -764,6 +764,7 @@ export const en: SellerMessages = {
   'earnings.commission': 'Commission ({rate})',
   'earnings.youReceive': 'You receive',
   'earnings.state.pending': 'Pending until {date}',
+  'earnings.state.awaitingCash': 'Waiting for the carrier’s cash (then 14 days after delivery)',
   'earnings.state.available': 'Available',
   'earnings.state.paid': 'Paid',
   'earnings.state.returned': 'Returned — refunded to the shopper',

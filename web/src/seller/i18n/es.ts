@@ -764,6 +764,7 @@ export const es: SellerMessages = {
   'earnings.commission': 'Comisión ({rate})',
   'earnings.youReceive': 'Usted recibe',
   'earnings.state.pending': 'Pendiente hasta el {date}',
+  'earnings.state.awaitingCash': 'A la espera del efectivo del transportista (luego 14 días tras la entrega)',
   'earnings.state.available': 'Disponible',
   'earnings.state.paid': 'Pagado',
   'earnings.state.returned': 'Devuelto — reembolsado al comprador',

@@ -763,6 +763,7 @@ export const fr = {
   'earnings.commission': 'Commission ({rate})',
   'earnings.youReceive': 'Vous recevez',
   'earnings.state.pending': 'En attente jusqu’au {date}',
+  'earnings.state.awaitingCash': 'En attente de l’argent du transporteur (puis 14 jours après la livraison)',
   'earnings.state.available': 'Disponible',
   'earnings.state.paid': 'Versé',
   'earnings.state.returned': 'Retourné — remboursé à l’acheteur',
