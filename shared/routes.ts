@@ -149,6 +149,9 @@ export const routes = [
   { method: 'GET', path: '/api/operator/team', handler: 'operator/list-team', auth: 'operator', access: { table: 'read', userPool: 'list-operators' } },
   { method: 'POST', path: '/api/operator/team', handler: 'operator/invite-operator', auth: 'operator', access: { table: 'read', userPool: 'invite-operators' } },
   { method: 'DELETE', path: '/api/operator/team/{username}', handler: 'operator/remove-operator', auth: 'operator', access: { table: 'read-write', userPool: 'remove-operators' } },
+  // Operators: money — the period's figures, the carriers' cash and remittances, the journal as CSV (format=csv); a carrier's remittance recorded once.
+  { method: 'GET', path: '/api/operator/money', handler: 'operator/get-money', auth: 'operator', access: { table: 'read' } },
+  { method: 'POST', path: '/api/operator/remittances', handler: 'operator/record-remittance', auth: 'operator', access: { table: 'read-write' } },
 ] as const satisfies readonly Route[];
 
 /** A route's API Gateway route key, e.g. "GET /api/products/{productId}". */

@@ -20,21 +20,18 @@ export const BUNDLE_TARGET = `node${NODE_MAJOR}`;
 /** Repository root: entries, package.json ("imports" aliases) and the lock file live here. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'handler'> {
+export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'handler' | 'logGroup'> {
+  /** A log group to write to instead of one of its own (ApiStack's route functions share one). */
+  readonly logGroup?: logs.ILogGroup;
   /** Module under functions/ without `.ts`, e.g. "catalogue/get-product" (a route's `handler`). */
   readonly module: string;
   /** Where `module` lives, for handlers outside functions/ (test fixtures). @default functions/ of the repository */
   readonly functionsDir?: string;
-  /**
-   * A log group to write to instead of one of its own: the API's route functions share one, which
-   * keeps the API stack under CloudFormation's 500 resources (their lines carry `function_name`).
-   */
-  readonly logGroup?: logs.LogGroup;
 }
 
 /**
  * One Lambda function for one handler module, with the project's defaults: arm64, Node.js 24,
- * X-Ray tracing, its own log group with a retention, JSON logs, Powertools' settings (the store's
+ * X-Ray tracing, its own log group with a retention (or one it is given, shared), JSON logs, Powertools' settings (the store's
  * service name, metrics namespace, INFO logs: shared/observability.ts), and esbuild bundling to
  * minified ESM with source maps. Any NodejsFunction prop passed in overrides the default.
  * Monitoring (infra/constructs/monitoring.ts) gives each function of `functions/` its alarms.
@@ -44,7 +41,8 @@ export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' 
  */
 export class HandlerFunction extends Construct {
   readonly fn: NodejsFunction;
-  readonly logGroup: logs.LogGroup;
+  /** Its own log group, or the one it was given (ApiStack's route functions share one: CloudFormation's 500 resources per stack). */
+  readonly logGroup: logs.ILogGroup;
   /** The entry, relative to the repository, e.g. `functions/catalogue/get-product.ts`. */
   readonly source: string;
 

@@ -61,6 +61,12 @@ export const keys = {
   earning: (shopId: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `EARNING#${orderId}` }),
   /** A pending earning's place in the release queue (gsi1 `RELEASES`, by the end of its return window); deleted when released or returned. */
   releaseDue: (shopId: string, orderId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `RELEASE#${orderId}` }),
+  /** One cash-on-delivery parcel's cash: collected by its carrier at delivery, then remitted (issue 9 part 4). */
+  codCash: (orderId: string, shopId: string): TableKey => ({ pk: `CODCASH#${orderId}#${shopId}`, sk: 'CODCASH' }),
+  /** A carrier's remittance (its statement), by `<carrier>:<reference>`: recorded once. */
+  remittance: (remittanceId: string): TableKey => ({ pk: `REMITTANCE#${remittanceId}`, sk: 'REMITTANCE' }),
+  /** One shard of one month's money totals (the operators' money view): every journal entry ADDs its lines to one. */
+  moneyTotals: (month: string, shard: number): TableKey => ({ pk: 'MONEY', sk: `MONTH#${month}#${shard}` }),
   /** One checkout attempt, by the SHA-256 of its Idempotency-Key: the request's hash and the order it made (expires after a day). */
   idempotency: (keyHash: string): TableKey => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'IDEMPOTENCY' }),
   /** A payment session's order (`PAYREF#<provider>#<sessionId>`): what a provider's webhook names. */
@@ -168,6 +174,10 @@ export const partitions = {
   shopPayouts: (shopId: string) => `SHOPPAYOUTS#${shopId}`,
   /** Pending earnings by the end of their return window, soonest first (gsi1): what the release job reads. */
   releasesDue: () => 'RELEASES',
+  /** A carrier's parcels whose cash it still holds, oldest collection first (gsi1; sparse: a remitted parcel leaves it). */
+  carrierCash: (carrier: string) => `CARRIERCASH#${carrier}`,
+  /** Carriers' remittances, by when the money reached the bank (gsi1). */
+  remittances: () => 'REMITTANCES',
 };
 
 
@@ -260,4 +270,14 @@ export function payoutBatchIndexes(batch: { id: string; createdAt: string }) {
 /** Index attributes of a payout (gsi1 `SHOPPAYOUTS#<shopId>`, by the batch's time). */
 export function payoutIndexes(payout: { batchId: string; shopId: string; createdAt: string }) {
   return { gsi1pk: partitions.shopPayouts(payout.shopId), gsi1sk: `${payout.createdAt}#${payout.batchId}` };
+}
+
+/** Index attributes of a parcel's cash while its carrier holds it: the carrier's list, oldest first (gsi1). */
+export function codCashIndexes(cash: { carrier: string; collectedAt: string; orderId: string; shopId: string }) {
+  return { gsi1pk: partitions.carrierCash(cash.carrier), gsi1sk: `${cash.collectedAt}#${cash.orderId}#${cash.shopId}` };
+}
+
+/** Index attributes of a remittance: by when the money reached the bank (gsi1). */
+export function remittanceIndexes(r: { id: string; receivedAt: string }) {
+  return { gsi1pk: partitions.remittances(), gsi1sk: `${r.receivedAt}#${r.id}` };
 }

@@ -1,10 +1,12 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/catalogue.ts';
+import type { CodCash } from '../domain/cod.ts';
 import { checkEntry, emptyBalance, shopDelta, type Earning, type JournalEntry, type ShopBalance } from '../domain/ledger.ts';
+import { entryFlows, monthOf, shardOf } from '../domain/money-view.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { collectionPage } from './collection-page.ts';
 import { fromItem, toItem } from './items.ts';
-import { earningIndexes, journalEntryIndexes, keys, partitions, releaseDueIndexes } from './keys.ts';
+import { codCashIndexes, earningIndexes, journalEntryIndexes, keys, partitions, releaseDueIndexes } from './keys.ts';
 
 /**
  * The ledger in the table (shared/data/DATA-MODEL.md, "Ledger"): journal entries put once by id,
@@ -19,6 +21,8 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 export interface LedgerWrite {
   entries: JournalEntry[];
   earnings?: EarningChange[];
+  /** Cash on delivery: a parcel's cash collected by its carrier (with its `payment.cash`), or that delivery undone. */
+  cash?: ({ collected: CodCash } | { undone: CodCash })[];
 }
 
 export type EarningChange =
@@ -27,7 +31,9 @@ export type EarningChange =
   /** A release or a return: only if the earning is still in the state read. */
   | { from: Earning; to: Earning }
   /** A delivery undone: the earning and its queue place go. */
-  | { remove: Earning };
+  | { remove: Earning }
+  /** Cash on delivery: the carrier remitted the parcel's cash; the earning (still pending, awaiting cash) joins the release queue. */
+  | { cashIn: Earning; to: Earning };
 
 /** The ledger's part of a transaction was refused: an earning moved meanwhile (read again and decide again). */
 export class LedgerMoved extends Error {}
@@ -48,8 +54,16 @@ export interface BalanceGuard {
 export function ledgerItems(tableName: string, write: LedgerWrite, at: string, guard?: BalanceGuard): TransactItem[] {
   const items: TransactItem[] = [];
   const byShop = new Map<string, { pending: number; available: number; payout: number; paid: number; entries: number }>();
+  const totals = new Map<string, { month: string; shard: number; flows: Record<string, number>; entries: number }>();
   for (const entry of write.entries) {
     checkEntry(entry);
+    // The month's money totals (the operators' money view): one ADD per shard and transaction.
+    const month = monthOf(entry.at);
+    const shard = shardOf(entry.id);
+    const total = totals.get(`${month}#${shard}`) ?? { month, shard, flows: {}, entries: 0 };
+    for (const [attribute, amount] of Object.entries(entryFlows(entry))) total.flows[attribute] = (total.flows[attribute] ?? 0) + amount;
+    total.entries += 1;
+    totals.set(`${month}#${shard}`, total);
     items.push({ Put: { TableName: tableName, Item: toItem('JournalEntry', keys.journalEntry(entry.id), entry, journalEntryIndexes(entry)), ConditionExpression: 'attribute_not_exists(pk)' } });
     const delta = shopDelta(entry);
     if (!delta || !entry.shopId) continue;
@@ -73,22 +87,46 @@ export function ledgerItems(tableName: string, write: LedgerWrite, at: string, g
       },
     });
   }
+  for (const { month, shard, flows, entries } of totals.values()) {
+    const names: Record<string, string> = { '#type': 'type' };
+    const values: Record<string, unknown> = { ':type': 'MoneyTotals', ':month': month, ':at': at, ':entries': entries };
+    const adds = Object.entries(flows).map(([attribute, amount], i) => {
+      names[`#f${i}`] = attribute;
+      values[`:f${i}`] = amount;
+      return `#f${i} :f${i}`;
+    });
+    items.push({
+      Update: {
+        TableName: tableName,
+        Key: keys.moneyTotals(month, shard),
+        UpdateExpression: `SET #type = :type, #month = :month, updatedAt = :at ADD entries :entries${adds.length ? `, ${adds.join(', ')}` : ''}`,
+        ExpressionAttributeNames: { ...names, '#month': 'month' },
+        ExpressionAttributeValues: values,
+      },
+    });
+  }
+  for (const change of write.cash ?? []) {
+    if ('collected' in change) {
+      const c = change.collected;
+      items.push({ Put: { TableName: tableName, Item: toItem('CodCash', keys.codCash(c.orderId, c.shopId), c, codCashIndexes(c)), ConditionExpression: 'attribute_not_exists(pk)' } });
+    } else {
+      // Undone at once (the saga no longer waited for the delivery): before any remittance could list it.
+      items.push({ Delete: { TableName: tableName, Key: keys.codCash(change.undone.orderId, change.undone.shopId) } });
+    }
+  }
   for (const change of write.earnings ?? []) {
     if ('put' in change) {
       const e = change.put;
       items.push({ Put: { TableName: tableName, Item: toItem('Earning', keys.earning(e.shopId, e.orderId), e, earningIndexes(e)), ConditionExpression: 'attribute_not_exists(pk)' } });
+      // Cash on delivery waits for its carrier's remittance before it joins the release queue (shared/domain/cod.ts).
+      if (!e.awaitingCash) items.push({ Put: { TableName: tableName, Item: toItem('ReleaseDue', keys.releaseDue(e.shopId, e.orderId), { shopId: e.shopId, orderId: e.orderId, availableAt: e.availableAt }, releaseDueIndexes(e)) } });
+    } else if ('cashIn' in change) {
+      const e = change.to;
+      items.push(earningPutIf(tableName, e, '#status = :from AND saleEntryId = :sale AND awaitingCash = :yes', { ':from': 'pending', ':sale': change.cashIn.saleEntryId, ':yes': true }));
       items.push({ Put: { TableName: tableName, Item: toItem('ReleaseDue', keys.releaseDue(e.shopId, e.orderId), { shopId: e.shopId, orderId: e.orderId, availableAt: e.availableAt }, releaseDueIndexes(e)) } });
     } else if ('from' in change) {
       const e = change.to;
-      items.push({
-        Put: {
-          TableName: tableName,
-          Item: toItem('Earning', keys.earning(e.shopId, e.orderId), e, earningIndexes(e)),
-          ConditionExpression: '#status = :from AND saleEntryId = :sale',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':from': change.from.status, ':sale': change.from.saleEntryId },
-        },
-      });
+      items.push(earningPutIf(tableName, e, '#status = :from AND saleEntryId = :sale', { ':from': change.from.status, ':sale': change.from.saleEntryId }));
       if (change.from.status === 'pending') items.push({ Delete: { TableName: tableName, Key: keys.releaseDue(e.shopId, e.orderId) } });
     } else {
       const e = change.remove;
@@ -105,6 +143,11 @@ export function ledgerItems(tableName: string, write: LedgerWrite, at: string, g
     }
   }
   return items;
+}
+
+/** An earning's new state, put only if the stored one is as read (`condition` on `#status` and its values). */
+function earningPutIf(tableName: string, e: Earning, condition: string, values: Record<string, unknown>): TransactItem {
+  return { Put: { TableName: tableName, Item: toItem('Earning', keys.earning(e.shopId, e.orderId), e, earningIndexes(e)), ConditionExpression: condition, ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: values } };
 }
 
 /**

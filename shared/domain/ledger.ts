@@ -245,6 +245,13 @@ export interface Earning {
   returnedAt?: string;
   /** The bucket the return took the earnings back from (pending inside the window, available after). */
   returnedFrom?: 'pending' | 'available';
+  /**
+   * Cash on delivery: true until the carrier remitted the parcel's cash (shared/domain/cod.ts). Such an
+   * earning is not in the release queue: the remittance puts it there, at the later of the end of its
+   * return window and the remittance (`availableAt` moves then), and sets `cashRemittedAt`.
+   */
+  awaitingCash?: boolean;
+  cashRemittedAt?: string;
 }
 
 /**
@@ -301,6 +308,7 @@ export function parcelDelivered(order: Pick<Order, 'id' | 'terms' | 'payment'>, 
     status: 'pending',
     deliveredAt,
     availableAt: availableAt(deliveredAt),
+    ...(sub.paymentMethod === 'cod' ? { awaitingCash: true } : {}),
   };
   return { entries, earning };
 }

@@ -131,6 +131,8 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'PUT /api/operator/settings': 'operator',
   'GET /api/operator/settings/{name}/changes': 'operator',
   'GET /api/operator/team': 'operator',
+  'GET /api/operator/money': 'operator',
+  'POST /api/operator/remittances': 'operator',
   'POST /api/operator/team': 'operator',
   'DELETE /api/operator/team/{username}': 'operator',
 };

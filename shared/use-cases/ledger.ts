@@ -1,5 +1,6 @@
 import type { MyEarnings, SellingTerms } from '../api/artisan.ts';
-import { deliveryNumber, parcelDelivered, RELEASE_RUN, RETURN_WINDOW_DAYS, release, released, returned, reversal, saleReturned, type Earning } from '../domain/ledger.ts';
+import type { CodCash } from '../domain/cod.ts';
+import { deliveryNumber, parcelDelivered, RELEASE_RUN, RETURN_WINDOW_DAYS, release, released, returned, reversal, saleReturned, type Earning, type JournalEntry } from '../domain/ledger.ts';
 import type { Order, SubOrder } from '../domain/order.ts';
 import type { Ledger, LedgerWrite } from '../data/ledger.ts';
 import type { Payouts } from '../data/payouts.ts';
@@ -15,19 +16,29 @@ import type { Store, Telemetry } from './ports.ts';
  */
 
 type LedgerOrder = Pick<Order, 'id' | 'terms' | 'payment'>;
-type LedgerParcel = Pick<SubOrder, 'shopId' | 'subtotal' | 'shipping' | 'timeline' | 'carrier' | 'paymentMethod'>;
+type LedgerParcel = Pick<SubOrder, 'shopId' | 'subtotal' | 'shipping' | 'timeline' | 'carrier' | 'paymentMethod'> & Partial<Pick<SubOrder, 'trackingNumber'>>;
+
+/** The parcel's cash its carrier now holds (cash on delivery: the delivery's `payment.cash` entry), kept until the carrier remits it. */
+function collected(orderId: string, sub: LedgerParcel, entries: readonly JournalEntry[]): LedgerWrite['cash'] {
+  const cash = entries.find((e) => e.kind === 'payment.cash');
+  const line = cash?.lines.find((l) => l.account.startsWith('carrier:'));
+  if (!cash || !line) return [];
+  const item: CodCash = { orderId, shopId: sub.shopId, carrier: sub.carrier ?? 'other', amount: line.amount, collectedAt: cash.at, cashEntryId: cash.id, status: 'collected', ...(sub.trackingNumber ? { trackingNumber: sub.trackingNumber } : {}) };
+  return [{ collected: item }];
+}
 
 /** A parcel delivered now (`sub` as read before the move): its cash (cash on delivery) and sale, and its earning. */
 export function deliveryWrite(order: LedgerOrder, sub: LedgerParcel, at: string): LedgerWrite {
   const { entries, earning } = parcelDelivered(order, sub, at, sub.timeline.filter((t) => t.status === 'delivered').length + 1);
-  return { entries, earnings: [{ put: earning }] };
+  return { entries, earnings: [{ put: earning }], cash: collected(order.id, sub, entries) };
 }
 
 /** The same delivery undone (the saga no longer waited for it): the exact reversal of each of its entries; the earning goes. */
 export function undeliveryWrite(order: LedgerOrder, sub: LedgerParcel, deliveredAt: string, at: string): LedgerWrite {
   const delivered = deliveryWrite(order, sub, deliveredAt);
   const earning = (delivered.earnings![0] as { put: Earning }).put;
-  return { entries: delivered.entries.map((e) => reversal(e, at, 'delivery undone: the saga no longer waited for it')).reverse(), earnings: [{ remove: earning }] };
+  const cash = (delivered.cash ?? []).map((c) => ({ undone: (c as { collected: CodCash }).collected }));
+  return { entries: delivered.entries.map((e) => reversal(e, at, 'delivery undone: the saga no longer waited for it')).reverse(), earnings: [{ remove: earning }], cash };
 }
 
 /**
@@ -39,7 +50,7 @@ export async function postDeliveryIfMissing(ledger: Ledger, order: LedgerOrder, 
   if (!deliveredAt) return false;
   const { entries, earning } = parcelDelivered(order, sub, deliveredAt, deliveryNumber(sub));
   if (await ledger.entry(earning.saleEntryId)) return false;
-  return ledger.post({ entries, earnings: [{ put: earning }] }, deliveredAt);
+  return ledger.post({ entries, earnings: [{ put: earning }], cash: collected(order.id, sub, entries) }, deliveredAt);
 }
 
 /** Delivered parcels given back with a refund: each one's sale returned (from pending or available), in the refund's transaction. */

@@ -5,9 +5,10 @@ import type { Customer, FulfilmentAction } from '#shared/api/orders.ts';
 import type { Order, SubOrder } from '#shared/domain/order.ts';
 import { accounts, balances, held, shopBalanceOf, type Earning, type JournalEntry, type ShopBalance } from '#shared/domain/ledger.ts';
 import { commissionOn } from '#shared/domain/settings.ts';
-import { demoData } from '../../infra/local/demo-data/index.ts';
+import type { CodCash } from '#shared/domain/cod.ts';
+import { addFlows, flowsOf, type Flows } from '#shared/domain/money-view.ts';
 import { createWorkflowRuntime, localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
-import { inProcessSaga, ownSagaStore } from '../support/in-process-saga.ts';
+import { demoProductOf, inProcessSaga, ownSagaStore } from '../support/in-process-saga.ts';
 import { runSeed, seededRandom } from '../support/random.ts';
 import { executionArn, until } from '../support/saga.ts';
 
@@ -36,6 +37,8 @@ const { orderSaga: sagaWorkflow } = await import('#shared/workflows/order-saga.t
 const { placeOrder } = await import('#shared/use-cases/checkout.ts');
 const { cancelOrder, completeOrder } = await import('#shared/use-cases/order-saga.ts');
 const { releaseEarnings } = await import('#shared/use-cases/ledger.ts');
+const { recordRemittance } = await import('#shared/use-cases/money.ts');
+const { money } = await import('#functions/commons/money.ts');
 const { keys } = await import('#shared/data/keys.ts');
 const { ledger } = await import('#functions/commons/ledger.ts');
 const people = await inProcessSaga();
@@ -47,14 +50,7 @@ const customer: Customer = { name: 'Nadia', email: 'nadia.ledger@example.ma', ph
 const artisan = (shopId: string) => ({ sub: `artisan-${shopId}-ledger`, email: `${shopId}.ledger@test.dakhla.market`, groups: ['artisan'] });
 
 /** A published demo product of the shop (its stock is raised to 500 in this file's table, below). */
-function productOf(shopId: string) {
-  for (const { product, variants } of demoData.products) {
-    const variant = variants.find((v) => v.stock >= 1);
-    if (product.shopId === shopId && product.status === 'published' && variant) return { productId: product.id, sku: variant.sku };
-  }
-  throw new Error(`no demo product of ${shopId} with stock`);
-}
-const products = Object.fromEntries(SHOPS.map((shopId) => [shopId, productOf(shopId)]));
+const products = Object.fromEntries(SHOPS.map((shopId) => [shopId, demoProductOf(shopId)]));
 const state = async (orderId: string) => (await orders.getOrder(orderId))!;
 const sagaEnded = (orderId: string) => until(`the saga of ${orderId} to end`, async () => (runtime.listExecutions(SAGA).find((e) => e.name === orderId)?.status !== 'RUNNING' ? true : undefined), 20_000);
 
@@ -157,6 +153,23 @@ describe('the ledger invariant (seeded random run)', () => {
         story.push(`${orderId} ${method} ${order.status}: ${subOrders.map((s) => s.status).join(', ')}`);
       }
     }
+    // The carrier remits the cash it collected, less its fee, in statements of 1–3 parcels (one sent twice):
+    // only then are the cash parcels' earnings released.
+    const collected = (await scan<CodCash>('CodCash')).filter((c) => c.status === 'collected');
+    let fees = 0;
+    let received = 0;
+    for (let i = 0; i < collected.length; ) {
+      const part = collected.slice(i, i + rnd.int(1, 3));
+      i += part.length;
+      const gross = part.reduce((sum, c) => sum + c.amount, 0);
+      const fee = rnd.int(0, Math.floor(gross / 20));
+      const body = { carrier: 'amana' as const, reference: `AMN-${seed}-${i}`, received: gross - fee, fee, parcels: part.map((c) => ({ orderId: c.orderId, shopId: c.shopId })) };
+      expect((await recordRemittance({ money }, { sub: 'operator-ledger', email: 'operator.ledger@test.dakhla.market', groups: ['operator'] }, body)).status).toBe(201);
+      if (rnd() < 0.3) expect((await recordRemittance({ money }, { sub: 'operator-ledger', email: 'operator.ledger@test.dakhla.market', groups: ['operator'] }, body)).status).toBe(200);
+      fees += fee;
+      received += gross - fee;
+    }
+    story.push(`${collected.length} cash parcels remitted, ${fees} centimes of fees`);
     const final = Math.max(releaseAt, Date.now()) + 15 * DAY;
     await releaseEarnings({ ledger, telemetry }, new Date(final).toISOString());
 
@@ -195,12 +208,19 @@ describe('the ledger invariant (seeded random run)', () => {
       }
       if (order.payment.method === 'cod') for (const s of subItems) if (s.orderId === order.id && s.status === 'delivered') taken += s.subtotal + s.shipping;
     }
-    expect(held(entries)).toBe(taken - givenBack);
-    // … and from the sandbox's own sessions (what it still holds) plus the cash the carriers hold.
+    // (The carriers' fees left the platform.)
+    expect(held(entries)).toBe(taken - givenBack - fees);
+    // … and from the sandbox's own sessions (what it still holds) plus the cash the carrier remitted to the bank.
     const atSandbox = sessions.filter((s) => placed.includes(s.orderId) && (s.status === 'approved')).reduce((sum, s) => sum + s.amount - s.refunded, 0);
     const byAccount = balances(entries);
     expect(byAccount.get(accounts.provider('sandbox')) ?? 0).toBe(atSandbox);
-    expect(held(entries) - (byAccount.get(accounts.provider('sandbox')) ?? 0)).toBe(byAccount.get(accounts.carrier('amana')) ?? 0);
+    expect(byAccount.get(accounts.carrier('amana')) ?? 0).toBe(0);
+    expect(byAccount.get(accounts.bank) ?? 0).toBe(received);
+    expect(byAccount.get(accounts.fees) ?? 0).toBe(fees);
+    // The money view's month totals, kept in each entry's transaction, are the sums of the entries.
+    const totals: Flows = {};
+    for (const item of await scan<Record<string, unknown>>('MoneyTotals')) addFlows(totals, item);
+    expect(totals).toEqual(flowsOf(entries));
 
     // Every order is settled: nothing is owed to shoppers; the commission is that of the parcels kept.
     expect(orderItems.every((o) => ['completed', 'cancelled', 'failed'].includes(o.status))).toBe(true);

@@ -1,4 +1,5 @@
 import type { FulfilmentAction } from '#shared/api/orders.ts';
+import { demoData } from '../../infra/local/demo-data/index.ts';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
 import { localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
 import { useStoreEnvironment } from './in-process-env.ts';
@@ -60,4 +61,13 @@ export async function inProcessSaga() {
   /** The store's own modules these use, for the test's other steps. */
   const modules = { sagaDeps, orders, store, db, orderSaga, money, checkoutPayments, telemetry };
   return { payment, act, modules };
+}
+
+/** A published demo product of the shop with stock, to order in such a test's own table. */
+export function demoProductOf(shopId: string): { productId: string; sku: string } {
+  for (const { product, variants } of demoData.products) {
+    const variant = variants.find((v) => v.stock >= 1);
+    if (product.shopId === shopId && product.status === 'published' && variant) return { productId: product.id, sku: variant.sku };
+  }
+  throw new Error(`no demo product of ${shopId} with stock`);
 }

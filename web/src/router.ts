@@ -52,7 +52,8 @@ export type ConsolePage =
   | { name: 'operatorSettings' }
   | { name: 'operatorTeam' }
   | { name: 'operatorPayouts' }
-  | { name: 'operatorStatement'; shopId: string; month: string };
+  | { name: 'operatorStatement'; shopId: string; month: string }
+  | { name: 'operatorMoney' };
 
 export interface Location {
   route: Route;
@@ -108,6 +109,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/operator/settings': { name: 'operatorSettings' },
   '/operator/team': { name: 'operatorTeam' },
   '/operator/payouts': { name: 'operatorPayouts' },
+  '/operator/money': { name: 'operatorMoney' },
 };
 
 function matchSellerPage(path: string): SellerPage | undefined {
@@ -187,6 +189,7 @@ export const paths = {
   operatorPayouts: (batch?: string) => withQuery('/operator/payouts', { batch }),
   /** Any shop's statement for a month, for operators. */
   operatorStatement: (shopId: string, month: string) => `/operator/shops/${encodeURIComponent(shopId)}/statements/${month}`,
+  operatorMoney: () => '/operator/money',
 };
 
 /** A same-origin path safe to go to after signing in (no open redirect). */

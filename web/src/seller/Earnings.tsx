@@ -59,7 +59,7 @@ function EarningsView({ data }: { data: MyEarnings }): JSX.Element {
                   {t('earnings.order')} <span dir="ltr">{e.orderId}</span>
                 </span>
                 <span class={`badge badge-earning-${e.status}`} data-testid="earning-state">
-                  {e.status === 'pending' ? t('earnings.state.pending', { date: formatDay(e.availableAt, locale) }) : t(`earnings.state.${e.status}` as SellerKey)}
+                  {e.status === 'pending' && e.awaitingCash ? t('earnings.state.awaitingCash') : e.status === 'pending' ? t('earnings.state.pending', { date: formatDay(e.availableAt, locale) }) : t(`earnings.state.${e.status}` as SellerKey)}
                 </span>
               </div>
               <p class="hint">

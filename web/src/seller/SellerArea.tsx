@@ -63,6 +63,7 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
     case 'operatorTeam':
     case 'operatorPayouts':
     case 'operatorStatement':
+    case 'operatorMoney':
       return (
         <RequireSession>
           <Console page={page} query={query} />

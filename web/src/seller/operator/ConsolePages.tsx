@@ -8,6 +8,7 @@ import { ProductPage } from './ProductPage.tsx';
 import { Products } from './Products.tsx';
 import { Settings } from './Settings.tsx';
 import { ShopPage } from './ShopPage.tsx';
+import { Money } from './money/Money.tsx';
 import { Team } from './Team.tsx';
 import { Payouts } from '../payouts/Payouts.tsx';
 import { Statement } from '../payouts/Statement.tsx';
@@ -25,7 +26,7 @@ export function ConsolePages({ page, query }: { page: ConsolePage; query: URLSea
   if (!isOperator(session)) return <NotOperator />;
   if (mfaOf(session) === 'none') return <TotpSetup email={session!.email} />;
   const section: OperatorTab =
-    page.name === 'operatorShop' ? 'shops' : page.name === 'operatorSettings' ? 'settings' : page.name === 'operatorTeam' ? 'team' : page.name === 'operatorPayouts' || page.name === 'operatorStatement' ? 'payouts' : 'products';
+    page.name === 'operatorShop' ? 'shops' : page.name === 'operatorSettings' ? 'settings' : page.name === 'operatorTeam' ? 'team' : page.name === 'operatorPayouts' || page.name === 'operatorStatement' ? 'payouts' : page.name === 'operatorMoney' ? 'money' : 'products';
   return (
     <section class="section operator console">
       <p class="kicker">{t('op.title')}</p>
@@ -51,5 +52,7 @@ function ConsolePage({ page, query }: { page: ConsolePage; query: URLSearchParam
       return <Payouts batchId={query.get('batch')} />;
     case 'operatorStatement':
       return <Statement key={`${page.shopId}-${page.month}`} shopId={page.shopId} month={page.month} />;
+    case 'operatorMoney':
+      return <Money query={query} />;
   }
 }

@@ -3,7 +3,7 @@ import { paths } from '../../router.ts';
 import { useT, type SellerKey } from '../i18n/index.ts';
 
 /** The operator console's pages, one tab each (a row of tabs on every console page; it scrolls sideways on a phone). */
-export type OperatorTab = 'shops' | 'orders' | 'attention' | 'products' | 'settings' | 'team' | 'payouts';
+export type OperatorTab = 'shops' | 'orders' | 'attention' | 'products' | 'settings' | 'team' | 'payouts' | 'money';
 
 const TABS: Array<[OperatorTab, SellerKey, () => string]> = [
   ['orders', 'opnav.orders', () => paths.operatorOrders()],
@@ -13,6 +13,7 @@ const TABS: Array<[OperatorTab, SellerKey, () => string]> = [
   ['payouts', 'opnav.payouts', () => paths.operatorPayouts()],
   ['settings', 'opnav.settings', () => paths.operatorSettings()],
   ['team', 'opnav.team', () => paths.operatorTeam()],
+  ['money', 'opnav.money', () => paths.operatorMoney()],
 ];
 
 export function OperatorNav({ current }: { current: OperatorTab }): JSX.Element {
