@@ -27,4 +27,15 @@ describe('local route matching', () => {
     expect(match('GET', '/api/shops/')).toBeUndefined();
     expect(match('GET', '/api/shops/a/b')).toBeUndefined();
   });
+
+  it('lets a greedy last parameter take one or more whole segments, after every other route', () => {
+    const pages = [route('GET', '/pages/{lang}/{path+}'), route('GET', '/pages/sitemaps/{file}'), route('GET', '/pages/{lang}')];
+    const matchPage = createRouteMatcher(pages);
+    expect(matchPage('GET', '/pages/ar/p/abc%20d')).toEqual({ route: pages[0], pathParameters: { lang: 'ar', path: 'p/abc d' } });
+    expect(matchPage('GET', '/pages/fr/shops')?.pathParameters).toEqual({ lang: 'fr', path: 'shops' });
+    expect(matchPage('GET', '/pages/sitemaps/2.xml')).toEqual({ route: pages[1], pathParameters: { file: '2.xml' } });
+    expect(matchPage('GET', '/pages/es')).toEqual({ route: pages[2], pathParameters: { lang: 'es' } });
+    expect(matchPage('GET', '/pages/es/')).toBeUndefined();
+    expect(matchPage('GET', '/pages/es/p//x')).toBeUndefined();
+  });
 });
