@@ -76,12 +76,9 @@ export const routes = [
   { method: 'GET', path: '/api/shops/{slug}', handler: 'catalogue/get-shop', auth: 'public', access: { table: 'read' } },
 
   // The store's pages as crawlers and link previews read them (shared/edge/pages.ts): CloudFront sends
-  // `/<lang>…`, /robots.txt and the sitemap to the API under /pages (its origin path), cached.
-  { method: 'GET', path: '/pages/{lang}', handler: 'pages/render-page', auth: 'public', access: { table: 'read' } },
-  { method: 'GET', path: '/pages/{lang}/{path+}', handler: 'pages/render-page', auth: 'public', access: { table: 'read' } },
-  { method: 'GET', path: '/pages/robots.txt', handler: 'pages/get-robots', auth: 'public', access: { table: 'read' } },
-  { method: 'GET', path: '/pages/sitemap.xml', handler: 'pages/get-sitemap', auth: 'public', access: { table: 'read' } },
-  { method: 'GET', path: '/pages/sitemaps/{file}', handler: 'pages/get-sitemap', auth: 'public', access: { table: 'read' } },
+  // `/<lang>…`, /robots.txt and the sitemap to the API under /pages (its origin path), cached. One
+  // route and one function for them all (the API stack is near CloudFormation's 500 resources).
+  { method: 'GET', path: '/pages/{path+}', handler: 'pages/serve-page', auth: 'public', access: { table: 'read' } },
 
   // Shoppers: price a cart, place an order (guest checkout with an Idempotency-Key), follow it.
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },

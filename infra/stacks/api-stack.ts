@@ -214,7 +214,8 @@ export class ApiStack extends Stack {
     }
 
     const httpRoutes: Array<{ route: Route; httpRoute: HttpRoute }> = [];
-    const newRouteFunction = (route: Route, name: string): HandlerFunction => {
+    for (const route of routes) {
+      const name = routeFunctionName(route);
       const handler = new HandlerFunction(this, name, {
         module: route.handler,
         environment: {
@@ -253,25 +254,12 @@ export class ApiStack extends Stack {
           reason: 'X-Ray tracing (tracing: ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
         }
       );
-      return handler;
-    };
-    // One function per handler module: routes that name the same handler (a page at /pages/{lang}
-    // and under it) share it, and must ask for the same access.
-    const functionsByHandler = new Map<string, { handler: HandlerFunction; access: string; routes: number }>();
-    for (const route of routes) {
-      const name = routeFunctionName(route);
-      const shared = functionsByHandler.get(route.handler);
-      if (shared && shared.access !== JSON.stringify(route.access)) throw new Error(`Routes of functions/${route.handler}.ts must ask for the same access (${routeKey(route)} differs)`);
-      const handler = shared?.handler ?? newRouteFunction(route, name);
-      const count = (shared?.routes ?? 0) + 1;
-      functionsByHandler.set(route.handler, { handler, access: JSON.stringify(route.access), routes: count });
-      // The first route of a function keeps the ids routes always had; a further one is numbered.
-      const suffix = count === 1 ? '' : String(count);
+
       const authorizer = authorizerFor(route, authorizers);
-      const httpRoute = new HttpRoute(this, `${name}Route${suffix}`, {
+      const httpRoute = new HttpRoute(this, `${name}Route`, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-        integration: new HttpLambdaIntegration(`${name}Integration${suffix}`, handler.fn, {
+        integration: new HttpLambdaIntegration(`${name}Integration`, handler.fn, {
           payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
         }),
         authorizer,

@@ -78,11 +78,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/shops': 'catalogue',
   'GET /api/shops/{slug}': 'catalogue',
   // The store's pages (HTML heads, robots.txt, the sitemap): cached at the edge like the catalogue, and as cheap to answer.
-  'GET /pages/{lang}': 'catalogue',
-  'GET /pages/{lang}/{path+}': 'catalogue',
-  'GET /pages/robots.txt': 'catalogue',
-  'GET /pages/sitemap.xml': 'catalogue',
-  'GET /pages/sitemaps/{file}': 'catalogue',
+  'GET /pages/{path+}': 'catalogue',
 
   'POST /api/cart/quote': 'quote',
   'POST /api/orders': 'checkout',

@@ -1,7 +1,7 @@
 import type { CatalogueQueries } from '../data/catalogue-queries.ts';
 import type { SitemapLists } from '../data/sitemap-lists.ts';
 import type { Category } from '../domain/catalogue.ts';
-import { NotFoundError } from '../domain/errors.ts';
+import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../domain/locales.ts';
 import { PAGE_CACHE_SECONDS } from '../edge/pages.ts';
 import { fillShell, type PageHead } from '../pages/head.ts';
@@ -92,7 +92,21 @@ export function storePages(deps: StorePagesDeps) {
     return sitemapPaths({ products, shops, categories: categoriesRead.map((c) => c.slug) });
   }
 
-  return {
+  const api = {
+    /** Any path CloudFront sends to the pages (PAGE_PATH_PATTERNS): robots.txt, the sitemap and its files, else a page. */
+    serve(path: string): Promise<Rendered> {
+      if (path === '/robots.txt') return Promise.resolve(api.robots());
+      if (path === '/sitemap.xml') return api.sitemap();
+      const part = /^\/sitemaps\/(.*)$/.exec(path)?.[1];
+      if (part !== undefined) {
+        const n = /^([1-9]\d{0,4})\.xml$/.exec(part)?.[1];
+        if (!n) throw new InvalidInputError({ path: 'must be sitemaps/<n>.xml' });
+        return api.sitemap(Number(n));
+      }
+      const [, lang = '', rest = ''] = /^\/([^/]*)(.*)$/.exec(path) ?? [];
+      return api.page(lang, rest || '/');
+    },
+
     /** `/<lang><rest>`: `lang` as the URL has it (a two-letter segment that is not a language is a 404 in French). */
     async page(lang: string, rest: string): Promise<Rendered> {
       if (!isLocale(lang)) return html(notFoundHead(DEFAULT_LOCALE, rest), 404, PAGE_CACHE_SECONDS.notFound);
@@ -114,6 +128,7 @@ export function storePages(deps: StorePagesDeps) {
       return xml(urlsetXml(deps.baseUrl, sitemapFilePaths(paths, part)));
     },
   };
+  return api;
 }
 
 export type StorePages = ReturnType<typeof storePages>;
