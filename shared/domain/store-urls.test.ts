@@ -16,9 +16,9 @@ describe('URLs per language', () => {
     expect(localizedPath('ar', '/dashboard/products')).toBe('/dashboard/products');
   });
 
-  it('gives the store pages URLs per language, not the private screens, files or the API', () => {
-    for (const path of ['/', '/p/x', '/s/a', '/c/leather', '/shops', '/search?q=a', '/cart', '/checkout', '/orders/ord-1', '/sell']) expect(isLocalizedPage(path), path).toBe(true);
-    for (const path of ['/dashboard', '/dashboard/sales', '/operator/orders', '/account/sign-in', '/api/products', '/images/a.webp', '/robots.txt', '/favicon.svg', '//evil']) expect(isLocalizedPage(path), path).toBe(false);
+  it('gives the store pages URLs per language, not the cart, checkout, orders, private screens, files or the API', () => {
+    for (const path of ['/', '/p/x', '/s/a', '/c/leather', '/shops', '/search?q=a', '/sell']) expect(isLocalizedPage(path), path).toBe(true);
+    for (const path of ['/cart', '/checkout', '/orders/ord-1', '/dashboard', '/dashboard/sales', '/operator/orders', '/account/sign-in', '/api/products', '/images/a.webp', '/robots.txt', '/favicon.svg', '//evil']) expect(isLocalizedPage(path), path).toBe(false);
   });
 
   it('lists every language and x-default as alternates', () => {

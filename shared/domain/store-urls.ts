@@ -11,10 +11,12 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './locales.ts';
 export const LOCALE_COOKIE = 'dm_locale';
 
 /**
- * Pages that keep URLs without a language: the artisans' and operators' own screens (signed in,
- * never indexed; their language is the device's choice). Every other page has one URL per language.
+ * Pages that keep one URL without a language: the shopper's own cart, checkout and orders (never
+ * shared nor indexed; an order's link is in emails already sent) and the artisans' and operators'
+ * screens (signed in). Their language is the device's choice, or the last page's. Every other page
+ * has one URL per language.
  */
-export const UNLOCALIZED_PREFIXES = ['/account', '/dashboard', '/operator', '/dev'] as const;
+export const UNLOCALIZED_PREFIXES = ['/cart', '/checkout', '/orders', '/account', '/dashboard', '/operator', '/dev'] as const;
 
 /** `/ar/p/x` → `{ locale: 'ar', rest: '/p/x' }`; `/ar` → rest `/`; `/p/x` → no locale. */
 export function splitLocalePath(pathname: string): { locale: Locale | undefined; rest: string } {

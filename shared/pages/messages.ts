@@ -14,9 +14,6 @@ export interface PageText {
   shops: string;
   shopsDescription: string;
   search: string;
-  cart: string;
-  checkout: string;
-  order: string;
   sell: string;
   sellDescription: string;
   notFound: string;
@@ -37,9 +34,6 @@ export const PAGE_TEXT: Record<Locale, PageText> = {
     shops: 'كل الورشات',
     shopsDescription: 'ورشات وتعاونيات جهة الداخلة – وادي الذهب وإبداعاتها.',
     search: 'بحث',
-    cart: 'السلة',
-    checkout: 'الطلب',
-    order: 'طلبي',
     sell: 'بيعوا إبداعاتكم في سوق الداخلة',
     sellDescription: 'افتحوا متجركم الخاص وبيعوا لزبناء في المغرب والخارج.',
     notFound: 'الصفحة غير موجودة',
@@ -55,9 +49,6 @@ export const PAGE_TEXT: Record<Locale, PageText> = {
     shops: 'Tous les ateliers',
     shopsDescription: 'Les ateliers et coopératives de Dakhla – Oued Ed-Dahab et leurs créations.',
     search: 'Recherche',
-    cart: 'Panier',
-    checkout: 'Commande',
-    order: 'Ma commande',
     sell: 'Vendez vos créations sur Dakhla Market',
     sellDescription: 'Ouvrez votre boutique et vendez au Maroc et à l’étranger.',
     notFound: 'Page introuvable',
@@ -73,9 +64,6 @@ export const PAGE_TEXT: Record<Locale, PageText> = {
     shops: 'All workshops',
     shopsDescription: 'The workshops and cooperatives of Dakhla – Oued Ed-Dahab and what they make.',
     search: 'Search',
-    cart: 'Cart',
-    checkout: 'Checkout',
-    order: 'My order',
     sell: 'Sell your work on Dakhla Market',
     sellDescription: 'Open your own shop and sell in Morocco and abroad.',
     notFound: 'Page not found',
@@ -91,9 +79,6 @@ export const PAGE_TEXT: Record<Locale, PageText> = {
     shops: 'Todos los talleres',
     shopsDescription: 'Los talleres y cooperativas de Dakhla – Oued Ed-Dahab y sus creaciones.',
     search: 'Búsqueda',
-    cart: 'Cesta',
-    checkout: 'Pedido',
-    order: 'Mi pedido',
     sell: 'Venda sus creaciones en Dakhla Market',
     sellDescription: 'Abra su propia tienda y venda en Marruecos y en el extranjero.',
     notFound: 'Página no encontrada',

@@ -69,9 +69,9 @@ export function sitemapIndexXml(baseUrl: string, count: number): string {
 
 /**
  * What crawlers may read: the store's pages and photos, not the API, the artisans' and operators'
- * screens, the local tools, nor the cart, checkout, orders and search results (each in every language).
+ * screens, the local tools, nor the cart, checkout, orders and search results (in every language).
  */
-export const ROBOTS_DISALLOWED = ['/api/', '/account', '/dashboard', '/operator', '/dev/', '/cart', '/checkout', '/orders/', '/search', '/*/cart', '/*/checkout', '/*/orders/', '/*/search'] as const;
+export const ROBOTS_DISALLOWED = ['/api/', '/account', '/dashboard', '/operator', '/dev/', '/cart', '/checkout', '/orders/', '/search', '/*/search'] as const;
 
 export function robotsTxt(baseUrl: string): string {
   const base = baseUrl.replace(/\/+$/, '');

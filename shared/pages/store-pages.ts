@@ -10,8 +10,7 @@ import { fill, PAGE_TEXT } from './messages.ts';
  * router (web/src/router.ts) matches the same paths.
  */
 export type StorePage =
-  | { kind: 'home' | 'shops' | 'search' | 'cart' | 'checkout' | 'sell' }
-  | { kind: 'order'; orderId: string }
+  | { kind: 'home' | 'shops' | 'search' | 'sell' }
   | { kind: 'product'; productId: string }
   | { kind: 'shop'; slug: string }
   | { kind: 'category'; slug: string };
@@ -20,8 +19,6 @@ const FIXED: Record<string, StorePage> = {
   '/': { kind: 'home' },
   '/search': { kind: 'search' },
   '/shops': { kind: 'shops' },
-  '/cart': { kind: 'cart' },
-  '/checkout': { kind: 'checkout' },
   '/sell': { kind: 'sell' },
 };
 const SEGMENT = /^[A-Za-z0-9_-]{1,60}$/;
@@ -45,7 +42,6 @@ export function matchStorePage(pathname: string): StorePage | undefined {
   if (kind === 'c' && SLUG.test(value)) return { kind: 'category', slug: value };
   if (kind === 'p') return { kind: 'product', productId: value };
   if (kind === 's' && SLUG.test(value)) return { kind: 'shop', slug: value };
-  if (kind === 'orders') return { kind: 'order', orderId: value };
   return undefined;
 }
 
@@ -60,8 +56,6 @@ export function storePagePath(page: StorePage): string {
       return `/s/${encodeURIComponent(page.slug)}`;
     case 'category':
       return `/c/${encodeURIComponent(page.slug)}`;
-    case 'order':
-      return `/orders/${encodeURIComponent(page.orderId)}`;
     default:
       return `/${page.kind}`;
   }
@@ -192,8 +186,8 @@ export function categoryHead(category: Category, locale: Locale, baseUrl: string
   };
 }
 
-/** Pages whose head holds no catalogue data. The cart, checkout, an order and search results are not for search engines. */
-export function staticHead(page: Extract<StorePage, { kind: 'home' | 'shops' | 'search' | 'cart' | 'checkout' | 'sell' | 'order' }>, locale: Locale): PageHead {
+/** Pages whose head holds no catalogue data. Search results are not for search engines. */
+export function staticHead(page: Extract<StorePage, { kind: 'home' | 'shops' | 'search' | 'sell' }>, locale: Locale): PageHead {
   const t = PAGE_TEXT[locale];
   const path = storePagePath(page);
   switch (page.kind) {
@@ -203,8 +197,8 @@ export function staticHead(page: Extract<StorePage, { kind: 'home' | 'shops' | '
       return { locale, title: withSite(t.shops, locale), shareTitle: t.shops, description: t.shopsDescription, path, type: 'website' };
     case 'sell':
       return { locale, title: withSite(t.sell, locale), shareTitle: t.sell, description: t.sellDescription, path, type: 'website' };
-    default:
-      return { locale, title: withSite(t[page.kind], locale), description: t.description, path, type: 'website', noindex: true };
+    case 'search':
+      return { locale, title: withSite(t.search, locale), description: t.description, path, type: 'website', noindex: true };
   }
 }
 

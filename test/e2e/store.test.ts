@@ -38,7 +38,7 @@ const htmlAttrs = (page: Page) => page.evaluate(() => ({ lang: document.document
 async function search(page: Page, text: string): Promise<number> {
   await page.getByRole('searchbox').fill(text);
   await page.getByRole('searchbox').press('Enter');
-  await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === text);
+  await page.waitForURL((url) => /^\/[a-z]{2}\/search$/.test(url.pathname) && url.searchParams.get('q') === text);
   await settled(page);
   return page.locator('.product-card').count();
 }

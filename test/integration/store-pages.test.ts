@@ -100,10 +100,11 @@ describe('shop and category pages', () => {
     expect(meta(ar, 'og:title')).toBe(text(category.name, 'ar'));
   });
 
-  it('every store page has its language URL: home, workshops, cart (noindex)', async () => {
+  it('every store page has its language URL: home, workshops, search (noindex); the cart keeps its one URL', async () => {
     expect(meta(await (await fetchPage('/es')).text(), 'og:url')).toBe(`${storeUrl()}/es`);
     expect(title(await (await fetchPage('/en/shops')).text())).toBe('All workshops · Dakhla Market');
-    expect(meta(await (await fetchPage('/ar/cart')).text(), 'robots')).toBe('noindex');
+    expect(meta(await (await fetchPage('/ar/search')).text(), 'robots')).toBe('noindex');
+    expect((await fetchPage('/ar/cart')).status).toBe(404);
   });
 });
 
@@ -121,7 +122,7 @@ describe('a URL without a language', () => {
   });
 
   it('leaves the artisans\' and operators\' screens and the files as they were', async () => {
-    for (const path of ['/dashboard', '/operator/orders', '/account/sign-in']) {
+    for (const path of ['/cart', '/orders/ord-1', '/dashboard', '/operator/orders', '/account/sign-in']) {
       const response = await fetchPage(path);
       expect(response.status, path).toBe(200);
       expect(await response.text()).toBe(built);
