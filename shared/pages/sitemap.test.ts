@@ -23,7 +23,7 @@ describe('the sitemap', () => {
 
   it('robots.txt keeps crawlers out of the API and private screens and names the sitemap', () => {
     const robots = robotsTxt('https://s.ma/');
-    for (const line of ['Disallow: /api/', 'Disallow: /dashboard', 'Disallow: /operator', 'Disallow: /dev/', 'Disallow: /*/checkout', 'Sitemap: https://s.ma/sitemap.xml']) expect(robots).toContain(line);
+    for (const line of ['Disallow: /api/', 'Disallow: /dashboard', 'Disallow: /operator', 'Disallow: /dev/', 'Disallow: /checkout', 'Disallow: /*/search', 'Sitemap: https://s.ma/sitemap.xml']) expect(robots).toContain(line);
     expect(robots).not.toMatch(/Disallow: \/\s*$/m);
   });
 });
