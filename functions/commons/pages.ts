@@ -1,18 +1,19 @@
 import { sitemapLists } from '#shared/data/sitemap-lists.ts';
-import { storePages } from '#shared/use-cases/store-pages.ts';
-import type { Rendered } from '#shared/use-cases/store-pages.ts';
+import { storePages, type Rendered, type StorePages } from '#shared/use-cases/store-pages.ts';
 import { catalogue, db } from './clients.ts';
 import { config } from './config.ts';
 import { rawResponse } from './http.ts';
 import { siteShell } from './site-shell.ts';
 
-/** The store's pages (shared/use-cases/store-pages.ts), built once per process. */
-export const pages = storePages({
-  catalogue,
-  lists: sitemapLists({ db, tableName: config.tableName }),
-  shell: siteShell(`${config.publicBaseUrl}/index.html`),
-  baseUrl: config.publicBaseUrl,
-});
+let built: StorePages | undefined;
+/** The store's pages (shared/use-cases/store-pages.ts), built once per process, at first use (PUBLIC_BASE_URL is read then). */
+export const pages = (): StorePages =>
+  (built ??= storePages({
+    catalogue,
+    lists: sitemapLists({ db, tableName: config.tableName }),
+    shell: siteShell(`${config.publicBaseUrl}/index.html`),
+    baseUrl: config.publicBaseUrl,
+  }));
 
 /** A rendered page as the HTTP answer: its type, how long it may be kept, and `noindex` for crawlers where it says so. */
 export function pageResponse(rendered: Rendered) {

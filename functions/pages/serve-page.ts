@@ -9,4 +9,4 @@ import { publicRoute } from '../commons/http.ts';
  */
 const pagePath = z.object({ path: z.string().min(1).max(2048) }).strict();
 
-export const handler = publicRoute({ path: pagePath }, async ({ path }) => pageResponse(await pages.serve(`/${path.path}`)));
+export const handler = publicRoute({ path: pagePath }, async ({ path }) => pageResponse(await pages().serve(`/${path.path}`)));
