@@ -75,6 +75,11 @@ export const routes = [
   { method: 'GET', path: '/api/shops', handler: 'catalogue/list-shops', auth: 'public', access: { table: 'read' } },
   { method: 'GET', path: '/api/shops/{slug}', handler: 'catalogue/get-shop', auth: 'public', access: { table: 'read' } },
 
+  // The store's pages as crawlers and link previews read them (shared/edge/pages.ts): CloudFront sends
+  // `/<lang>…`, /robots.txt and the sitemap to the API under /pages (its origin path), cached. One
+  // route and one function for them all (the API stack is near CloudFormation's 500 resources).
+  { method: 'GET', path: '/pages/{path+}', handler: 'pages/serve-page', auth: 'public', access: { table: 'read' } },
+
   // Shoppers: price a cart, place an order (guest checkout with an Idempotency-Key), follow it.
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
   { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },

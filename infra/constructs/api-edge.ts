@@ -11,6 +11,7 @@ import {
   edgeCachedRoutes,
   queryGuardCode,
 } from '#shared/edge/forwarding.ts';
+import { PAGE_PATH_PATTERNS, PAGES_ORIGIN_PATH } from '#shared/edge/pages.ts';
 
 export interface ApiEdgeProps {
   /** The HTTP API (its routes already start with /api/). */
@@ -27,7 +28,10 @@ export interface ApiEdgeProps {
  * - the public catalogue paths, cached for what the handlers' Cache-Control says (at most
  *   EDGE_CACHE_MAX_SECONDS), keyed on exactly the query parameters their schemas accept, a
  *   viewer-request function refusing any other parameter, no Authorization, compressed;
- * - everything else under /api/*, not cached, with only the viewer headers the functions read.
+ * - everything else under /api/*, not cached, with only the viewer headers the functions read;
+ * - the store's pages (`/<lang>…`, robots.txt, the sitemap: shared/edge/pages.ts), to the same API
+ *   under its /pages origin path, cached for what the page functions' Cache-Control says, keyed on
+ *   the path alone (no query string, header or cookie reaches them).
  *
  * Every API request also carries what CloudFront adds: the viewer's address and country, and the
  * origin-verify secret the functions check.
@@ -35,6 +39,8 @@ export interface ApiEdgeProps {
 export class ApiEdge extends Construct {
   /** Path pattern → behaviour, most specific first (CloudFront takes the first that matches): spread into the distribution's additionalBehaviors. */
   readonly behaviors: Record<string, cloudfront.BehaviorOptions>;
+  /** The store's pages' behaviours (PAGE_PATH_PATTERNS), after the API's. */
+  readonly pageBehaviors: Record<string, cloudfront.BehaviorOptions> = {};
 
   constructor(scope: Construct, id: string, props: ApiEdgeProps) {
     super(scope, id);
@@ -116,6 +122,36 @@ export class ApiEdge extends Construct {
       queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
       cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
     });
+    const pagesOrigin = new origins.HttpOrigin(Fn.select(2, Fn.split('/', props.api.apiEndpoint)), {
+      originPath: PAGES_ORIGIN_PATH,
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      customHeaders: { [props.originVerify.headerName]: props.originVerify.value },
+    });
+    const pagesCache = new cloudfront.CachePolicy(this, 'PagesCache', {
+      comment: 'Dakhla Market pages (HTML heads, robots.txt, sitemap): keyed on the path only; kept for the answer\'s Cache-Control',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(EDGE_CACHE_MAX_SECONDS),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    for (const pattern of PAGE_PATH_PATTERNS) {
+      this.pageBehaviors[pattern] = {
+        origin: pagesOrigin,
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+        cachePolicy: pagesCache,
+        originRequestPolicy: catalogueRequest,
+        responseHeadersPolicy: props.responseHeadersPolicy,
+        compress: true,
+      };
+    }
+
     this.behaviors['/api/*'] = {
       origin,
       // POST/PUT must not be redirected (a 301 turns them into GET); the site is HTTPS-only anyway.

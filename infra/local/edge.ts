@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { runInNewContext } from 'node:vm';
 import { EDGE_HEADERS } from '#shared/edge.ts';
-import { API_VIEWER_HEADERS, AUTHORIZATION_HEADER, edgeCachedRouteFor, edgeCachedRoutes, queryGuardCode, type EdgeCachedRoute } from '#shared/edge/forwarding.ts';
+import { API_VIEWER_HEADERS, AUTHORIZATION_HEADER, edgeCachedRouteFor, edgeCachedRoutes, matchesPathPattern, queryGuardCode, type EdgeCachedRoute } from '#shared/edge/forwarding.ts';
+import { PAGE_PATH_PATTERNS, PAGES_ORIGIN_PATH, siteRequestCode } from '#shared/edge/pages.ts';
 import { securityHeaders, type SecurityHeaderPolicy } from '#shared/edge/security-headers.ts';
 
 /**
@@ -34,6 +35,12 @@ export interface LocalEdge {
   secure(res: ServerResponse): void;
   /** What reaches the API for this viewer request. */
   originRequest(req: IncomingMessage, url: URL): OriginRequest;
+  /** Whether this path goes to the page functions (PAGE_PATH_PATTERNS), as CloudFront's page behaviours. */
+  isPagePath(pathname: string): boolean;
+  /** What reaches the API for a page: under /pages (the origin path), no query string, no cookies, no viewer headers. */
+  pageRequest(req: IncomingMessage, url: URL): OriginRequest & { forward: true };
+  /** The site behaviour's viewer-request function: a redirect to the shopper's language, or the file to serve. */
+  siteRequest(req: IncomingMessage, url: URL): { redirect: OriginRequest & { forward: false } } | { uri: string };
 }
 
 /** Headers of the origin request that are CloudFront's own, whatever the policies say. */
@@ -46,6 +53,7 @@ export function createLocalEdge(options: LocalEdgeOptions): LocalEdge {
   const guards = new Map(cached.map((entry) => [entry, compileGuard(queryGuardCode(entry.queryKeys))]));
   const uncachedHeaders = new Set([...ALWAYS_SENT, AUTHORIZATION_HEADER, ...API_VIEWER_HEADERS]);
   const cachedHeaders = new Set(ALWAYS_SENT);
+  const site = compileFunction(siteRequestCode());
 
   function added(req: IncomingMessage): Record<string, string> {
     return {
@@ -76,6 +84,19 @@ export function createLocalEdge(options: LocalEdgeOptions): LocalEdge {
       const forwarded = new URL(url);
       if (route) forwarded.search = keepOnly(url.searchParams, route).toString();
       return { forward: true, url: forwarded, headers: { ...pick(req.headers, route ? cachedHeaders : uncachedHeaders), ...added(req) } };
+    },
+
+    isPagePath: (pathname) => PAGE_PATH_PATTERNS.some((pattern) => matchesPathPattern(pattern, pathname)),
+
+    pageRequest(req, url) {
+      const forwarded = new URL(`${PAGES_ORIGIN_PATH}${url.pathname}`, url);
+      return { forward: true, url: forwarded, headers: { ...pick(req.headers, cachedHeaders), ...added(req) } };
+    },
+
+    siteRequest(req, url) {
+      const result = site(cloudFrontEvent(req, url));
+      if ('statusCode' in result) return { redirect: result };
+      return { uri: result.uri };
     },
   };
 }
@@ -134,23 +155,38 @@ function cloudFrontEvent(req: IncomingMessage, url: URL): CloudFrontFunctionEven
     else existing.multiValue = [...(existing.multiValue ?? [{ value: existing.value }]), { value }];
   }
   const headers: Record<string, { value: string }> = Object.create(null);
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = { value };
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'cookie') headers[name] = { value };
+  // As CloudFront hands them over: cookies apart from the headers, by name.
+  const cookies: Record<string, { value: string }> = Object.create(null);
+  for (const pair of (req.headers.cookie ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0) cookies[pair.slice(0, at).trim()] = { value: pair.slice(at + 1).trim() };
+  }
   return {
     version: '1.0',
     context: { eventType: 'viewer-request' },
     viewer: { ip: viewerAddress(req).replace(/:\d+$/, '') },
-    request: { method: req.method ?? 'GET', uri: url.pathname, querystring, headers, cookies: {} },
+    request: { method: req.method ?? 'GET', uri: url.pathname, querystring, headers, cookies },
   };
 }
 
 /** Runs a CloudFront Function's code (the text CloudFront gets) on an event: undefined when it lets the request through. */
 function compileGuard(code: string): (event: CloudFrontFunctionEvent) => OriginRequest | undefined {
+  const run = compileFunction(code);
+  return (event) => {
+    const result = run(event);
+    return 'statusCode' in result ? result : undefined;
+  };
+}
+
+/** A CloudFront Function's code as CloudFront runs it: the answer it gives itself, or the request it lets through (its uri). */
+function compileFunction(code: string): (event: CloudFrontFunctionEvent) => (OriginRequest & { forward: false }) | { uri: string } {
   const handler = runInNewContext(`${code}\nhandler;`, {}, { filename: 'cloudfront-function.js' }) as (event: unknown) => unknown;
   return (event) => {
     const result = handler(JSON.parse(JSON.stringify(event))) as
-      | { statusCode?: number; headers?: Record<string, { value: string }>; body?: { data: string } | string }
+      | { statusCode?: number; uri?: string; headers?: Record<string, { value: string }>; body?: { data: string } | string }
       | undefined;
-    if (!result || typeof result.statusCode !== 'number') return undefined;
+    if (!result || typeof result.statusCode !== 'number') return { uri: result?.uri ?? event.request.uri };
     const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, header]) => [name, header.value]));
     const body = typeof result.body === 'string' ? result.body : (result.body?.data ?? '');
     return { forward: false, statusCode: result.statusCode, headers, body };

@@ -68,10 +68,9 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
   const log = options.log ?? (() => {});
   const authorize = createJwtAuthorizer({ issuer: options.auth.issuer, audience: options.auth.audience, jwks: options.auth.jwksUrl });
 
-  async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
-    const forwarded = options.edge.originRequest(req, url);
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL, forwarded = options.edge.originRequest(req, url)) {
     if (!forwarded.forward) return res.writeHead(forwarded.statusCode, forwarded.headers).end(forwarded.body);
-    const found = match(req.method ?? 'GET', url.pathname);
+    const found = match(req.method ?? 'GET', forwarded.url.pathname);
     if (!found) return send(res, 404, { message: 'Not Found' });
     const body = await readBody(req);
     if (body === undefined) return send(res, 413, { message: 'Request Entity Too Large' });
@@ -171,8 +170,18 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       const accounts = options.totp.codes({ email: url.searchParams.get('email') ?? undefined });
       if (url.pathname === '/dev/totp') send(res, 200, { accounts }, { 'cache-control': 'no-store' });
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(totpHtml(accounts));
+    } else if (options.edge.isPagePath(url.pathname)) {
+      // CloudFront's page behaviours: the store's pages in each language, robots.txt, the sitemap.
+      api(req, res, url, options.edge.pageRequest(req, url)).catch((error: unknown) => {
+        if (error instanceof MalformedPathError) return send(res, 400, { message: 'Bad Request' });
+        console.error('[gateway] page function failed:', error);
+        send(res, 500, { message: 'Internal Server Error' });
+      });
     } else {
-      staticFiles(req, res, url.pathname);
+      // The site behaviour's function: a page asked for without its language is redirected to the shopper's.
+      const site = options.edge.siteRequest(req, url);
+      if ('redirect' in site) return res.writeHead(site.redirect.statusCode, site.redirect.headers).end(site.redirect.body);
+      staticFiles(req, res, site.uri);
     }
   });
 }

@@ -27,4 +27,15 @@ describe('local route matching', () => {
     expect(match('GET', '/api/shops/')).toBeUndefined();
     expect(match('GET', '/api/shops/a/b')).toBeUndefined();
   });
+
+  it('lets a greedy last parameter take one or more whole segments, after every other route', () => {
+    const pages = [route('GET', '/pages/{path+}'), route('GET', '/pages/sitemap.xml')];
+    const matchPage = createRouteMatcher(pages);
+    expect(matchPage('GET', '/pages/ar/p/abc%20d')).toEqual({ route: pages[0], pathParameters: { path: 'ar/p/abc d' } });
+    expect(matchPage('GET', '/pages/es')).toEqual({ route: pages[0], pathParameters: { path: 'es' } });
+    expect(matchPage('GET', '/pages/sitemap.xml')).toEqual({ route: pages[1], pathParameters: {} });
+    expect(matchPage('GET', '/pages')).toBeUndefined();
+    expect(matchPage('GET', '/pages/es/')).toBeUndefined();
+    expect(matchPage('GET', '/pages/es/p//x')).toBeUndefined();
+  });
 });

@@ -14,15 +14,19 @@ export class MalformedPathError extends Error {}
 export function createRouteMatcher<R extends Route>(routes: readonly R[]) {
   const compiled = routes
     .map((route) => ({ route, segments: route.path.split('/').slice(1) }))
-    // More literal segments first, so /api/shops/featured would win over /api/shops/{slug}.
-    .sort((a, b) => literalCount(b.segments) - literalCount(a.segments));
+    // More literal segments first, so /api/shops/featured would win over /api/shops/{slug}; a greedy route last.
+    .sort((a, b) => Number(isGreedy(a.segments)) - Number(isGreedy(b.segments)) || literalCount(b.segments) - literalCount(a.segments));
 
   return (method: string, pathname: string): RouteMatch<R> | undefined => {
     const parts = pathname.split('/').slice(1);
     for (const { route, segments } of compiled) {
-      if (route.method !== method || segments.length !== parts.length) continue;
+      if (route.method !== method) continue;
+      // A greedy last parameter (`{path+}`, as API Gateway's) takes one or more whole segments.
+      const greedy = /^\{(\w+)\+\}$/.exec(segments.at(-1) ?? '')?.[1];
+      if (greedy ? parts.length < segments.length || parts.slice(segments.length - 1).some((p) => p === '') : segments.length !== parts.length) continue;
       const pathParameters: Record<string, string> = {};
-      const matches = segments.every((segment, i) => {
+      if (greedy) pathParameters[greedy] = parts.slice(segments.length - 1).map(decode).join('/');
+      const matches = segments.slice(0, greedy ? -1 : undefined).every((segment, i) => {
         const part = parts[i] ?? '';
         const param = /^\{(\w+)\}$/.exec(segment)?.[1];
         if (!param) return segment === part;
@@ -34,6 +38,10 @@ export function createRouteMatcher<R extends Route>(routes: readonly R[]) {
     }
     return undefined;
   };
+}
+
+function isGreedy(segments: string[]) {
+  return /^\{\w+\+\}$/.test(segments.at(-1) ?? '');
 }
 
 function literalCount(segments: string[]) {

@@ -12,6 +12,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { cognitoEndpoint, type ClientConfig } from '#shared/client-config.ts';
+import { siteRequestCode } from '#shared/edge/pages.ts';
 import { paymentOrigins, securityHeaderPolicy } from '#shared/edge/security-headers.ts';
 import type { CardProviderName } from '#shared/payments/provider.ts';
 import type { StoreDomain } from '../config.ts';
@@ -130,21 +131,24 @@ export class WebStack extends Stack {
         responseHeadersPolicy,
         compress: true,
         // SPA routing on the site's behaviour only, so /api/* and /images/* errors reach the
-        // client unchanged (distribution-wide errorResponses would turn an API 404 into index.html).
+        // client unchanged (distribution-wide errorResponses would turn an API 404 into index.html);
+        // a page asked for without its language is redirected to the shopper's (shared/edge/pages.ts,
+        // the code the local gateway runs too).
         functionAssociations: [
           {
             eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
             function: new cloudfront.Function(this, 'SpaRouting', {
-              comment: 'Serve /index.html for app routes (paths whose last segment has no file extension)',
+              comment: 'Redirect pages without a language to the shopper\'s; /index.html for the other app routes',
               runtime: cloudfront.FunctionRuntime.JS_2_0,
-              code: cloudfront.FunctionCode.fromInline(SPA_ROUTING_CODE),
+              code: cloudfront.FunctionCode.fromInline(siteRequestCode()),
             }),
           },
         ],
       },
       additionalBehaviors: {
-        // The catalogue's cached paths first, then the rest of /api/* (api-edge.ts).
+        // The catalogue's cached paths first, then the rest of /api/* (api-edge.ts), then the store's pages.
         ...api.behaviors,
+        ...api.pageBehaviors,
         '/images/*': {
           origin: imageOrigin,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -251,18 +255,6 @@ export class WebStack extends Stack {
     new CfnOutput(this, 'StoreUrl', { value: this.storeUrl, description: 'The store\'s public URL (PUBLIC_BASE_URL of the functions)' });
   }
 }
-
-/** Viewer-request function on the default behaviour: app routes → /index.html, files untouched. */
-const SPA_ROUTING_CODE = `
-function handler(event) {
-  var request = event.request;
-  var uri = request.uri;
-  if (uri.indexOf('.', uri.lastIndexOf('/') + 1) === -1) {
-    request.uri = '/index.html';
-  }
-  return request;
-}
-`;
 
 /** Viewer-request function on /images/*: strips the "/images" prefix ("/images/a/b.webp" → "/a/b.webp"). */
 const IMAGE_PATH_CODE = `

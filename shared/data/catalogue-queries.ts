@@ -91,16 +91,24 @@ export function catalogueQueries(deps: CatalogueQueriesDeps) {
 
     /** An approved shop by its slug, with the first page of its products. */
     async getShopBySlug(slug: string, productLimit: number): Promise<ShopDetail> {
-      const slugItem = await db.send(new GetCommand({ TableName: tableName, Key: keys.shopSlug(slug) }));
-      const shopId = slugItem.Item?.shopId as string | undefined;
-      if (!shopId) throw new NotFoundError('Shop');
-      const shopItem = await db.send(new GetCommand({ TableName: tableName, Key: keys.shop(shopId) }));
-      const shop = shopItem.Item ? fromItem<Shop>(shopItem.Item) : undefined;
-      if (!shop || shop.status !== 'approved') throw new NotFoundError('Shop');
-      const products = await productsInScope({ scopeKey: scope.shop(shopId), sort: 'newest', limit: productLimit });
-      return { shop: toPublicShop(shop), products };
+      const shop = await getApprovedShop(slug);
+      const products = await productsInScope({ scopeKey: scope.shop(shop.id), sort: 'newest', limit: productLimit });
+      return { shop, products };
     },
+
+    getApprovedShop,
   };
+
+  /** An approved shop by its slug, as shoppers may see it: two GetItems (the slug, then the shop). */
+  async function getApprovedShop(slug: string): Promise<Shop> {
+    const slugItem = await db.send(new GetCommand({ TableName: tableName, Key: keys.shopSlug(slug) }));
+    const shopId = slugItem.Item?.shopId as string | undefined;
+    if (!shopId) throw new NotFoundError('Shop');
+    const shopItem = await db.send(new GetCommand({ TableName: tableName, Key: keys.shop(shopId) }));
+    const shop = shopItem.Item ? fromItem<Shop>(shopItem.Item) : undefined;
+    if (!shop || shop.status !== 'approved') throw new NotFoundError('Shop');
+    return toPublicShop(shop);
+  }
 
   async function getShopAndRates(shopId: string): Promise<[Shop | undefined, DisplayRates]> {
     const shopKey = keys.shop(shopId);

@@ -8,7 +8,9 @@ import { measureCatalogueCapacity } from './catalogue-capacity.ts';
 import { measureSearchWrites } from './search-costs.ts';
 import { measureSearchRelevance } from './search-relevance.ts';
 import { measureHandlerBundles } from './handler-bundles.ts';
+import { measurePageRender } from './page-render.ts';
 import { measurePageWeight } from './page-weight.ts';
+import { approvedShops, listedProducts } from '../support/demo-expectations.ts';
 
 /**
  * `npm run bench`: handler bundle bytes and init time, the web store's first-load weight, what the
@@ -40,7 +42,13 @@ console.table(searchWrites.resolve);
 const stack = await startStack({ port: 0 });
 let capacity;
 let relevance;
+let pageRender;
 try {
+  log('\n# Store pages rendered on the server (HTML with its head; DynamoDB per page on a CloudFront miss)');
+  const sample = listedProducts[0]!;
+  pageRender = await measurePageRender(stack, { productId: sample.id, shopSlug: approvedShops[0]!.slug, category: sample.category });
+  console.table(pageRender);
+
   log('\n# Search relevance (demo data; test/bench/search-relevance.json)');
   const recorder = recordingClient({ endpoint: stack.dynamoEndpoint, tableName: stack.tableName });
   const catalogue = catalogueQueries(recorder);
@@ -58,5 +66,5 @@ console.table(capacity);
 
 const out = resolve(import.meta.dirname, '../../test-results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), bundles, page, searchWrites, relevance, capacity }, null, 2));
+writeFileSync(join(out, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), bundles, page, pageRender, searchWrites, relevance, capacity }, null, 2));
 log(`\nwritten: ${join(out, 'bench.json')}`);

@@ -46,7 +46,7 @@ describe('signing out', () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     // Signed in again from the form, as someone coming back would.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.waitForURL(`${storeUrl}/`);
+    await page.waitForURL(`${storeUrl}/fr`); // home, in the language of the page (French here)
     await signInForm(page, email, password);
     await page.waitForURL('**/dashboard');
 
@@ -58,7 +58,7 @@ describe('signing out', () => {
     const revoked = page.waitForRequest((request) => request.headers()['x-amz-target'] === 'AWSCognitoIdentityProviderService.RevokeToken');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     expect(JSON.parse((await revoked).postData() ?? '{}')).toMatchObject({ Token: held!.refreshToken, ClientId: inject('clientId') });
-    await page.waitForURL(`${storeUrl}/`);
+    await page.waitForURL(`${storeUrl}/fr`); // home, in the language of the page (French here)
     await page.getByRole('link', { name: 'Vendre sur Dakhla Market' }).waitFor();
     expect(await storedSession(page)).toBeNull();
     await expect(refresh(held!.refreshToken)).rejects.toMatchObject({ name: 'NotAuthorizedException' });

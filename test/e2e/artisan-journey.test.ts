@@ -198,10 +198,10 @@ describe('an artisan sells', () => {
     await page.goto('/');
     await page.getByRole('searchbox').fill(productTitle);
     await page.getByRole('searchbox').press('Enter');
-    await page.locator(`a[href="/p/${productId}"]`).first().waitFor();
-    const cover = await page.locator(`a[href="/p/${productId}"] img`).first().getAttribute('src');
+    await page.locator(`a[href$="/p/${productId}"]`).first().waitFor();
+    const cover = await page.locator(`a[href$="/p/${productId}"] img`).first().getAttribute('src');
     expect(cover).toMatch(/\.webp$/);
-    await page.locator(`a[href="/p/${productId}"]`).first().click();
+    await page.locator(`a[href$="/p/${productId}"]`).first().click();
     await page.getByTestId('price').waitFor();
     expect(await page.locator('h1').first().textContent()).toBe(productTitle);
     expect(await page.getByTestId('price').textContent()).toContain('150,50');

@@ -74,7 +74,7 @@ describe('npm run smoke', () => {
 
   it('fails against a store without its security headers or with a cached order answer', async () => {
     const base = await brokenStore((path, headers, body) => {
-      if (path === '/') headers.delete('referrer-policy');
+      if (path === '/es') headers.delete('referrer-policy');
       if (path.startsWith('/api/orders/')) headers.set('cache-control', 'public, max-age=60');
       return { headers, body };
     });

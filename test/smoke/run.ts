@@ -65,20 +65,41 @@ const needsConfig = (context: Context): ClientConfig => context.config ?? fail('
 
 export const CHECKS: readonly Check[] = [
   {
-    name: 'the home page answers HTML',
+    name: 'the home page answers HTML, in the language / redirects to',
     async run(context) {
-      const { response, text } = await fetchFrom(context, '/');
-      expectThat(response.status === 200, `/ answered ${response.status}`);
-      expectThat(/^text\/html/.test(response.headers.get('content-type') ?? ''), `/ is ${response.headers.get('content-type')}, not HTML`);
-      expectThat(/<div id="app">/.test(text), '/ has no <div id="app"> (not the web store)');
+      const root = await fetchFrom(context, '/', { headers: { 'accept-language': 'es-ES,es;q=0.9' } });
+      const home = root.response.headers.get('location') ?? '';
+      expectThat(root.response.status === 302 && home === '/es', `/ answered ${root.response.status} to "${home}", not 302 to /es (Accept-Language: es)`);
+      const { response, text } = await fetchFrom(context, home);
+      expectThat(response.status === 200, `${home} answered ${response.status}`);
+      expectThat(/^text\/html/.test(response.headers.get('content-type') ?? ''), `${home} is ${response.headers.get('content-type')}, not HTML`);
+      expectThat(/<div id="app">/.test(text), `${home} has no <div id="app"> (not the web store)`);
+      expectThat(/<html lang="es"/.test(text), `${home} is not in Spanish (<html lang>)`);
       context.pageHeaders = response.headers;
       return { detail: `${text.length} bytes` };
     },
   },
   {
+    name: 'robots.txt names the sitemap, which lists products in four languages; a product page has its own title and preview',
+    async run(context) {
+      const robots = (await fetchFrom(context, '/robots.txt')).text;
+      expectThat(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m.test(robots) && /^Disallow: \/api\/$/m.test(robots), 'robots.txt does not name the sitemap or keep out /api/');
+      const sitemap = (await fetchFrom(context, '/sitemap.xml')).text;
+      const product = /<loc>(https?:\/\/[^<]*\/ar\/p\/[^<]+)<\/loc>/.exec(sitemap)?.[1] ?? /<loc>([^<]+)<\/loc>/.exec(sitemap)?.[1];
+      expectThat(product, 'the sitemap lists no page');
+      const { pathname } = new URL(product!);
+      const page = await fetchFrom(context, pathname);
+      const title = /<meta property="og:title" content="([^"]*)"/.exec(page.text)?.[1];
+      const image = /<meta property="og:image" content="([^"]*)"/.exec(page.text)?.[1] ?? '';
+      expectThat(page.response.status === 200 && title, `${pathname} answered ${page.response.status} without og:title`);
+      expectThat(!pathname.includes('/p/') || /^https?:\/\//.test(image), `${pathname}: og:image "${image}" is not an absolute URL`);
+      return { detail: `${pathname}: "${title}"` };
+    },
+  },
+  {
     name: 'an app route answers the same page (SPA fallback)',
     async run(context) {
-      const path = '/shops/smoke-check';
+      const path = '/dashboard/smoke-check';
       const { response, text } = await fetchFrom(context, path);
       expectThat(response.status === 200 && /^text\/html/.test(response.headers.get('content-type') ?? ''), `${path} answered ${response.status} ${response.headers.get('content-type')}`);
       expectThat(/<div id="app">/.test(text), `${path} is not the web store's page`);

@@ -11,7 +11,9 @@ import { Product } from './pages/Product.tsx';
 import { Search } from './pages/Search.tsx';
 import { Shop } from './pages/Shop.tsx';
 import { Shops } from './pages/Shops.tsx';
-import { parseLocation, startRouter, subscribe, type Location, type SellerPage, type ShopperPage } from './router.ts';
+import { localizedPath, splitLocalePath } from '../../shared/domain/store-urls.ts';
+import { syncHead } from './head.ts';
+import { navigate, parseLocation, setLinkLocale, startRouter, subscribe, type Location, type SellerPage, type ShopperPage } from './router.ts';
 import { ErrorState, Loading } from './components/Status.tsx';
 import { useAsync } from './hooks.ts';
 
@@ -69,11 +71,24 @@ export function App({ initialLocale }: { initialLocale: Locale }): JSX.Element {
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
+  // A page's URL names its language: links are written in it, and the language switcher moves to
+  // the same page's URL in the new one (replacing the history entry: a language is not a step back).
+  const shown = where.locale ?? locale;
+  setLinkLocale(shown);
   const setLocale = useCallback((next: Locale) => {
     applyLocale(next);
     setLocaleState(next);
+    const here = location.pathname + location.search + location.hash;
+    if (splitLocalePath(location.pathname).locale) navigate(localizedPath(next, here), { replace: true });
   }, []);
-  const i18n = useMemo<I18n>(() => ({ locale, t: translator(locale), setLocale }), [locale, setLocale]);
+  // Back or forward to a URL in another language: the page speaks it.
+  useEffect(() => {
+    if (where.locale && where.locale !== locale) {
+      applyLocale(where.locale, { remember: false });
+      setLocaleState(where.locale);
+    }
+  }, [where.locale]);
+  const i18n = useMemo<I18n>(() => ({ locale: shown, t: translator(shown), setLocale }), [shown, setLocale]);
 
   useEffect(() => {
     const stop = startRouter();
@@ -93,6 +108,8 @@ export function App({ initialLocale }: { initialLocale: Locale }): JSX.Element {
     }
     window.scrollTo(0, 0);
     main.current?.focus({ preventScroll: true });
+    // The server wrote the first page's head; another page's canonical and alternates are this one's.
+    syncHead(location.pathname, shown);
   }, [where.path]);
 
   const searchQuery = where.route.name === 'search' ? (where.query.get('q') ?? '') : '';

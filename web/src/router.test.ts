@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRoutableClick, matchRoute, parseLocation, paths, safeNext, withQuery } from './router.ts';
+import { isRoutableClick, matchRoute, parseLocation, paths, safeNext, setLinkLocale, withQuery } from './router.ts';
 
 describe('matchRoute', () => {
   it('matches every page', () => {
@@ -112,5 +112,33 @@ describe('isRoutableClick', () => {
     expect(isRoutableClick(click(), anchor({ origin: 'http://else' }), 'http://store')).toBe(false);
     expect(isRoutableClick(click(), anchor({ target: '_blank' }), 'http://store')).toBe(false);
     expect(isRoutableClick(click(), anchor({ pathname: '/images/a.svg' }), 'http://store')).toBe(false);
+  });
+});
+
+describe('URLs per language', () => {
+  it('matches a store page under its language; the private screens have none', () => {
+    expect(matchRoute('/ar/p/prd-1')).toEqual({ name: 'product', productId: 'prd-1' });
+    expect(matchRoute('/es')).toEqual({ name: 'home' });
+    expect(matchRoute('/fr/orders/ord-1')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/fr/cart')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/en/sell')).toEqual({ name: 'seller', page: { name: 'sell' } });
+    expect(matchRoute('/ar/dashboard')).toEqual({ name: 'notFound' });
+    expect(parseLocation('/ar/c/leather?sort=price_asc').locale).toBe('ar');
+    expect(parseLocation('/dashboard').locale).toBeUndefined();
+  });
+
+  it("writes the store's links in the page's language; the cart, checkout and orders keep their one URL", () => {
+    setLinkLocale('ar');
+    try {
+      expect(paths.product('prd-1')).toBe('/ar/p/prd-1');
+      expect(paths.home()).toBe('/ar');
+      expect(paths.search('tapis')).toBe('/ar/search?q=tapis');
+      expect(paths.order('ord-1', 'sec', { placed: '1' })).toBe('/orders/ord-1?placed=1#t=sec');
+      expect(paths.cart()).toBe('/cart');
+      expect(paths.dashboard()).toBe('/dashboard');
+      expect(paths.operatorOrders()).toBe('/operator/orders');
+    } finally {
+      setLinkLocale(undefined);
+    }
   });
 });

@@ -1,4 +1,6 @@
+import type { Locale } from '../../shared/domain/locales.ts';
 import { orderLinkPath } from '../../shared/domain/order-link.ts';
+import { isLocalizedPage, localizedPath, splitLocalePath } from '../../shared/domain/store-urls.ts';
 
 /**
  * A tiny History-API router: pure matching of a URL to a route, plus navigation helpers.
@@ -59,12 +61,24 @@ export interface Location {
   route: Route;
   path: string;
   query: URLSearchParams;
+  /** The language the URL names (`/ar/…`); absent on pages without language URLs. */
+  locale?: Locale;
 }
 
 const SEGMENT = /^[A-Za-z0-9_-]{1,60}$/;
 
-/** Matches a pathname (no query) to a route. Trailing slashes are tolerated. */
+/**
+ * Matches a pathname (no query) to a route. Trailing slashes are tolerated. A store page may
+ * carry its language (`/ar/p/<id>`, shared/domain/store-urls.ts); the artisans' and operators'
+ * screens have none (`/ar/dashboard` is not a page).
+ */
 export function matchRoute(pathname: string): Route {
+  const { locale, rest } = splitLocalePath(pathname);
+  if (locale && !isLocalizedPage(rest)) return { name: 'notFound' };
+  return matchPath(rest);
+}
+
+function matchPath(pathname: string): Route {
   let path: string;
   try {
     path = decodeURIComponent(pathname);
@@ -130,7 +144,8 @@ function matchSellerPage(path: string): SellerPage | undefined {
 
 export function parseLocation(href: string): Location {
   const url = new URL(href, 'http://local');
-  return { route: matchRoute(url.pathname), path: url.pathname + url.search, query: url.searchParams };
+  const { locale } = splitLocalePath(url.pathname);
+  return { route: matchRoute(url.pathname), path: url.pathname + url.search, query: url.searchParams, ...(locale ? { locale } : {}) };
 }
 
 /** Builds a path with a query string, leaving out empty values. */
@@ -143,19 +158,27 @@ export function withQuery(path: string, params: Record<string, string | number |
   return text ? `${path}?${text}` : path;
 }
 
+/** The language store links are written in: the page's (App sets it); none before the app starts. */
+let linkLocale: Locale | undefined;
+export function setLinkLocale(locale: Locale | undefined): void {
+  linkLocale = locale;
+}
+/** A store page's path in the current language (pages without language URLs are left as they are). */
+export const inLanguage = (path: string) => (linkLocale ? localizedPath(linkLocale, path) : path);
+
 export const paths = {
-  home: () => '/',
-  category: (slug: string) => `/c/${encodeURIComponent(slug)}`,
-  search: (q: string) => withQuery('/search', { q }),
-  product: (id: string) => `/p/${encodeURIComponent(id)}`,
-  shop: (slug: string) => `/s/${encodeURIComponent(slug)}`,
-  shops: () => '/shops',
-  cart: () => '/cart',
-  checkout: () => '/checkout',
+  home: () => inLanguage('/'),
+  category: (slug: string) => inLanguage(`/c/${encodeURIComponent(slug)}`),
+  search: (q: string) => inLanguage(withQuery('/search', { q })),
+  product: (id: string) => inLanguage(`/p/${encodeURIComponent(id)}`),
+  shop: (slug: string) => inLanguage(`/s/${encodeURIComponent(slug)}`),
+  shops: () => inLanguage('/shops'),
+  cart: () => inLanguage('/cart'),
+  checkout: () => inLanguage('/checkout'),
   /** The order page; the link's secret goes in the fragment (`#t=…`), which no request carries. */
   order: (id: string, token?: string, extra: Record<string, string> = {}) => {
     const [path, fragment] = orderLinkPath(id, token).split('#') as [string, string | undefined];
-    return withQuery(path, extra) + (fragment ? `#${fragment}` : '');
+    return inLanguage(withQuery(path, extra)) + (fragment ? `#${fragment}` : '');
   },
   myOrders: (status?: string) => withQuery('/dashboard/orders', { status }),
   myEarnings: () => '/dashboard/earnings',
@@ -163,7 +186,7 @@ export const paths = {
   myStatement: (month: string) => `/dashboard/statements/${month}`,
   /** The artisan's sales at a glance: orders and revenue per week, top products, low stock. */
   mySales: () => '/dashboard/sales',
-  sell: () => '/sell',
+  sell: () => inLanguage('/sell'),
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
   signIn: (next?: string) => withQuery('/account/sign-in', { next }),
   dashboard: () => '/dashboard',
@@ -210,7 +233,9 @@ function notify() {
 }
 
 /** Navigates without reloading; `replace` swaps the current history entry (e.g. filter changes). */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  // A store page without its language (an old link, a path written by hand) goes to the current one's.
+  const to = splitLocalePath(path.split(/[?#]/)[0] ?? '').locale ? path : inLanguage(path);
   const current = location.pathname + location.search;
   if (to === current && !options.replace) return;
   if (options.replace) history.replaceState(null, '', to);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../i18n/index.ts';
 import { useI18n } from '../i18n/context.ts';
 import { clearSession, currentSession, isOperator, useSession } from '../auth/session.ts';
-import { navigate, paths } from '../router.ts';
+import { inLanguage, navigate, paths } from '../router.ts';
 import { cartCount, useCart } from '../cart/cart.ts';
 import { formatNumber } from '../format.ts';
 import { CartIcon, Logo, SearchIcon } from './Icon.tsx';
@@ -50,7 +50,7 @@ export function Header({ query }: { query: string }): JSX.Element {
           <Logo />
           <span class="brand-name">{t('site.name')}</span>
         </a>
-        <form class="search-form" role="search" action="/search" method="get" onSubmit={onSubmit}>
+        <form class="search-form" role="search" action={inLanguage('/search')} method="get" onSubmit={onSubmit}>
           <label class="visually-hidden" for="site-search">
             {t('search.label')}
           </label>

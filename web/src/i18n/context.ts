@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { pickLocalized, type Localized } from '../../../shared/domain/locales.ts';
+import { LOCALE_COOKIE } from '../../../shared/domain/store-urls.ts';
 import { isRtl, STORAGE_KEY, translator, type Locale, type Translate } from './index.ts';
 
 export interface I18n {
@@ -19,10 +20,15 @@ export function useLocalized(): (text: Localized | undefined) => { text: string;
   return (text) => (text ? pickLocalized(text, locale) : { text: '', lang: locale });
 }
 
-/** Reflects the language in <html lang dir> and remembers it. */
-export function applyLocale(locale: Locale): void {
+/**
+ * Reflects the language in <html lang dir> and, for a shopper's own choice, remembers it: on the
+ * device, and in the cookie the edge reads to send a URL without a language to this one (a year).
+ */
+export function applyLocale(locale: Locale, { remember = true }: { remember?: boolean } = {}): void {
   document.documentElement.lang = locale;
   document.documentElement.dir = isRtl(locale) ? 'rtl' : 'ltr';
+  if (!remember) return;
+  document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {

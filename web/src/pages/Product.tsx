@@ -9,6 +9,7 @@ import { Gallery } from '../components/Gallery.tsx';
 import { Chevron } from '../components/Icon.tsx';
 import { Img } from '../components/Img.tsx';
 import { ErrorState, isNotFound, Loading } from '../components/Status.tsx';
+import { ShareButtons } from '../components/ShareButtons.tsx';
 import { Paragraphs, Text } from '../components/Text.tsx';
 import { StockBadge, VariantPicker } from '../components/VariantPicker.tsx';
 import { formatApprox, formatDays, formatDimensions, formatMad, formatWeight } from '../format.ts';
@@ -78,6 +79,7 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
             </p>
           )}
           <AddToCart detail={detail} sku={sku} preview={preview} />
+          {!preview && <ShareButtons path={paths.product(product.id)} title={pick(product.title).text} />}
           {product.leadTimeDays !== undefined && product.leadTimeDays > 0 && (
             <p class="lead-time">{t('product.leadTime', { days: formatDays(product.leadTimeDays, locale) })}</p>
           )}

@@ -8,7 +8,7 @@ import { ProductGrid, ProductList } from '../components/ProductGrid.tsx';
 import { Text } from '../components/Text.tsx';
 import { useAsync, usePaged, useTitle } from '../hooks.ts';
 import { useI18n } from '../i18n/context.ts';
-import { navigate, paths, withQuery } from '../router.ts';
+import { inLanguage, navigate, paths, withQuery } from '../router.ts';
 
 /** What the search said about the query on its first page (corrections, words left out, shops, suggestions). */
 type SearchNotes = Omit<SearchPage, 'items' | 'cursor'> & { empty: boolean };
@@ -38,7 +38,7 @@ export function Search({ query }: { query: URLSearchParams }): JSX.Element {
   useTitle(title);
 
   const searchUrl = (values: { q?: string; shop?: string; filters?: FilterValues }) =>
-    withQuery('/search', { q: values.q ?? q, shop: values.shop, ...filtersToQuery(values.filters ?? filters) });
+    inLanguage(withQuery('/search', { q: values.q ?? q, shop: values.shop, ...filtersToQuery(values.filters ?? filters) }));
   const onChange = (values: FilterValues) => navigate(searchUrl({ shop, filters: values }));
   const current = notes && list.status !== 'loading' ? notes : undefined;
   const shopName = shop ? (current?.shops?.find((s) => s.id === shop)?.name ?? list.items.find((p) => p.shopId === shop)?.shopName) : undefined;

@@ -5,6 +5,7 @@ import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Img } from '../components/Img.tsx';
 import { ProductGrid } from '../components/ProductGrid.tsx';
 import { ErrorState, isNotFound, Loading } from '../components/Status.tsx';
+import { ShareButtons } from '../components/ShareButtons.tsx';
 import { Paragraphs, Text } from '../components/Text.tsx';
 import { useAsync, usePaged, useTitle } from '../hooks.ts';
 import { LANGUAGE_NAMES } from '../i18n/index.ts';
@@ -22,14 +23,14 @@ export function Shop({ slug }: { slug: string }): JSX.Element {
     if (isNotFound(detail.error)) return <NotFound />;
     return <section class="section"><ErrorState error={detail.error} onRetry={detail.retry} /></section>;
   }
-  return <ShopView key={detail.data.shop.id} detail={detail.data} />;
+  return <ShopView key={detail.data.shop.id} detail={detail.data} shareable />;
 }
 
 /**
  * The shop page's content; the operator console reuses it to preview a shop (a pending
  * application too) exactly as shoppers will see it, with its own source for further pages.
  */
-export function ShopView({ detail, morePages }: { detail: ShopDetail; morePages?: (cursor: string | undefined, signal: AbortSignal) => Promise<ProductPage> }): JSX.Element {
+export function ShopView({ detail, morePages, shareable = false }: { detail: ShopDetail; morePages?: (cursor: string | undefined, signal: AbortSignal) => Promise<ProductPage>; shareable?: boolean }): JSX.Element {
   const { t } = useI18n();
   const pick = useLocalized();
   const { shop } = detail;
@@ -71,6 +72,7 @@ export function ShopView({ detail, morePages }: { detail: ShopDetail; morePages?
             </div>
           </dl>
           {shop.foundedYear && <p class="founded">{t('shop.founded', { year: String(shop.foundedYear) })}</p>}
+          {shareable && <ShareButtons path={paths.shop(shop.slug)} title={pick(shop.name).text} />}
         </div>
       </header>
       <section aria-labelledby="story-title" class="shop-story">
