@@ -2,6 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { fromItem, toItem } from './items.ts';
 import { keys } from './keys.ts';
+import { isConditionFailure } from './conditions.ts';
 
 /**
  * Per-client counters and holds (the limits are shared/domain/client-limits.ts).
@@ -24,7 +25,6 @@ export interface ClientHolds {
 /** A client's holds changed between reading them and placing the order (a concurrent checkout): read again. */
 export class HoldsChanged extends Error {}
 
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 export function clientLimitsData({ db, tableName }: CatalogueWritesDeps) {
   return {

@@ -7,6 +7,7 @@ import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { collectionPage } from './collection-page.ts';
 import { fromItem, toItem } from './items.ts';
 import { codCashIndexes, earningIndexes, journalEntryIndexes, keys, partitions, releaseDueIndexes } from './keys.ts';
+import { cancellationCodes } from './conditions.ts';
 
 /**
  * The ledger in the table (shared/data/DATA-MODEL.md, "Ledger"): journal entries put once by id,
@@ -38,7 +39,6 @@ export type EarningChange =
 /** The ledger's part of a transaction was refused: an earning moved meanwhile (read again and decide again). */
 export class LedgerMoved extends Error {}
 
-const cancellation = (error: unknown) => ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
 
 /**
  * A condition on one shop's balance item: the transaction is written only if the balance is still
@@ -161,7 +161,7 @@ export async function transactWithLedger({ db }: Pick<CatalogueWritesDeps, 'db'>
       await db.send(new TransactWriteCommand({ TransactItems: items }));
       return undefined;
     } catch (error) {
-      const codes = cancellation(error);
+      const codes = cancellationCodes(error);
       if (codes.length === 0) throw error;
       if (codes.includes('ConditionalCheckFailed')) return codes;
       if (codes.includes('TransactionConflict') && attempt < 6) {

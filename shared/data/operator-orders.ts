@@ -7,6 +7,7 @@ import type { EmailStatus } from './order-emails.ts';
 import type { MovementRecord } from './payments.ts';
 import { fromItem, toItem } from './items.ts';
 import { keys, partitions } from './keys.ts';
+import { cancellationCodes, isConditionFailure } from './conditions.ts';
 
 /**
  * What the operators' order pages read and write beyond the saga's own items: the whole of an
@@ -46,8 +47,6 @@ export const CANCELLABLE_PARCEL: readonly SubOrderStatus[] = ['placed', 'awaitin
 /** At most this many extra order links per order (each resent "order placed" email adds one). */
 export const MAX_LINK_HASHES = 10;
 
-const codes = (error: unknown) => ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 export function operatorOrders({ db, tableName }: CatalogueWritesDeps) {
   const inList = (prefix: string, values: readonly string[]) => Object.fromEntries(values.map((v, i) => [`:${prefix}${i}`, v]));
@@ -127,7 +126,7 @@ export function operatorOrders({ db, tableName }: CatalogueWritesDeps) {
           await db.send(new TransactWriteCommand({ TransactItems: [orderItem, ...parcelItems, { Put: eventPut(event, true) }] }));
           return;
         } catch (error) {
-          const reasons = codes(error);
+          const reasons = cancellationCodes(error);
           // A concurrent press (or saga step) on the same items: look again, the conditions then decide.
           if (reasons.includes('TransactionConflict') && attempt < 4) {
             await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 40));

@@ -4,6 +4,7 @@ import { parcelSale, withdrawn } from '../domain/sales.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { toItem } from './items.ts';
 import { keys, partitions } from './keys.ts';
+import { isConditionRefusal } from './conditions.ts';
 import { ledgerItems, LedgerMoved, transactWithLedger, type LedgerWrite } from './ledger.ts';
 import { salesWeekUpdate } from './sales.ts';
 
@@ -17,11 +18,6 @@ import { salesWeekUpdate } from './sales.ts';
 export type TimelineWho = Omit<TimelineEntry, 'status' | 'at'>;
 
 export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
-  const isConditionFailure = (error: unknown) =>
-    (error as Error).name === 'ConditionalCheckFailedException' ||
-    ((error as Error).name === 'TransactionCanceledException' &&
-      ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
-
   function subOrderMove(orderId: string, shopId: string, from: readonly SubOrderStatus[], to: SubOrderStatus, at: string, extra: Record<string, unknown> = {}, who: TimelineWho = {}) {
     const names: Record<string, string> = { '#status': 'status', '#timeline': 'timeline', '#updatedAt': 'updatedAt', '#gsi1pk': 'gsi1pk' };
     const values: Record<string, unknown> = { ':to': to, ':step': [{ status: to, at, ...who }], ':at': at, ':gsi1pk': partitions.shopSubOrders(shopId, to) };
@@ -96,7 +92,7 @@ export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
         );
         return true;
       } catch (error) {
-        if (isConditionFailure(error)) return false;
+        if (isConditionRefusal(error)) return false;
         throw error;
       }
     },
@@ -117,7 +113,7 @@ export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
         await db.send(new UpdateCommand(subOrderMove(orderId, shopId, from, to, at, extra, who)));
         return true;
       } catch (error) {
-        if (isConditionFailure(error)) return false;
+        if (isConditionRefusal(error)) return false;
         throw error;
       }
     },
@@ -140,7 +136,7 @@ export function orderSagaStore({ db, tableName }: CatalogueWritesDeps) {
         );
         return true;
       } catch (error) {
-        if (isConditionFailure(error)) return false;
+        if (isConditionRefusal(error)) return false;
         throw error;
       }
     },

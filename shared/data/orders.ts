@@ -15,6 +15,7 @@ import { orderContactItems } from './order-contacts.ts';
 import { INDEX, keys, orderIndexes, partitions, scope, subOrderIndexes, type TableKey } from './keys.ts';
 import { salesWeekUpdate } from './sales.ts';
 import { settings } from './settings.ts';
+import { cancellationCodes } from './conditions.ts';
 
 /** Orders: the catalogue read a checkout prices from, and the one transaction that places an order. */
 
@@ -156,20 +157,20 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
           await db.send(new TransactWriteCommand({ TransactItems: transactItems }));
           return;
         } catch (error) {
-          const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-          if (!reasons) throw error;
-          if (reasons[idempotencyIndex]?.Code === 'ConditionalCheckFailed') throw new IdempotencyKeyTaken();
-          const soldOut = reasons.findIndex((r, i) => i < reservations.length && r.Code === 'ConditionalCheckFailed');
+          const reasons = cancellationCodes(error);
+          if (reasons.length === 0) throw error;
+          if (reasons[idempotencyIndex] === 'ConditionalCheckFailed') throw new IdempotencyKeyTaken();
+          const soldOut = reasons.findIndex((code, i) => i < reservations.length && code === 'ConditionalCheckFailed');
           if (soldOut >= 0) throw new SoldOutError(reservations[soldOut]!);
-          if (reasons.some((r, i) => i >= reservations.length && i < reservations.length + productIds.length && r.Code === 'ConditionalCheckFailed')) {
+          if (reasons.some((code, i) => i >= reservations.length && i < reservations.length + productIds.length && code === 'ConditionalCheckFailed')) {
             throw new ConflictError('unavailable', 'An item of the cart is no longer for sale');
           }
-          if (reasons.some((r, i) => i >= holdsFrom && i < idempotencyIndex && r.Code === 'ConditionalCheckFailed')) throw new HoldsChanged();
-          if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < 5) {
+          if (reasons.some((code, i) => i >= holdsFrom && i < idempotencyIndex && code === 'ConditionalCheckFailed')) throw new HoldsChanged();
+          if (reasons.includes('TransactionConflict') && attempt < 5) {
             await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
             continue;
           }
-          if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+          if (reasons.includes('TransactionConflict')) {
             throw new ConflictError('busy', 'Many people are buying this right now; please try again');
           }
           throw error;

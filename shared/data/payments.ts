@@ -7,6 +7,7 @@ import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { fromItem, toItem } from './items.ts';
 import { keys } from './keys.ts';
 import { ledgerItems, LedgerMoved, transactWithLedger, type LedgerWrite } from './ledger.ts';
+import { cancellationCodes, isConditionFailure } from './conditions.ts';
 
 /**
  * Payments in the table: the session → order lookup, sandbox sessions, webhook events applied
@@ -44,8 +45,6 @@ export class DuplicateEvent extends Error {}
 /** The order's payment moved meanwhile: read it again and decide again. */
 export class PaymentMoved extends Error {}
 
-const cancellationCodes = (error: unknown) => ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 export function payments({ db, tableName }: CatalogueWritesDeps) {
   const webhookPut = (record: WebhookRecord) => ({

@@ -7,6 +7,7 @@ import { collectionPage, wholePartition } from './collection-page.ts';
 import { fromItem, toItem } from './items.ts';
 import { keys, partitions, payoutBatchIndexes, payoutIndexes } from './keys.ts';
 import { ledgerItems, transactWithLedger } from './ledger.ts';
+import { isConditionFailure } from './conditions.ts';
 
 /**
  * Payouts in the table (DATA-MODEL.md, "Payouts"): each shop's payout account (RIB) and a change
@@ -26,7 +27,6 @@ export interface AccountChange {
   expiresAt: string;
 }
 
-const isConditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 export function payouts({ db, tableName }: CatalogueWritesDeps) {
   const get = async <T>(key: { pk: string; sk: string }) => {
@@ -55,7 +55,7 @@ export function payouts({ db, tableName }: CatalogueWritesDeps) {
         );
         return true;
       } catch (error) {
-        if (!isConditionFailed(error)) throw error;
+        if (!isConditionFailure(error)) throw error;
         await db.send(new DeleteCommand({ TableName: tableName, Key: keys.payoutAccountChange(change.shopId) }));
         return false;
       }
@@ -112,13 +112,13 @@ export function payouts({ db, tableName }: CatalogueWritesDeps) {
         );
         return true;
       } catch (error) {
-        if (isConditionFailed(error)) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
     unlock: (by: string) =>
       db.send(new DeleteCommand({ TableName: tableName, Key: keys.payoutLock(), ConditionExpression: '#by = :by', ExpressionAttributeNames: { '#by': 'by' }, ExpressionAttributeValues: { ':by': by } })).catch((error) => {
-        if (!isConditionFailed(error)) throw error;
+        if (!isConditionFailure(error)) throw error;
       }),
 
     putBatch: (batch: PayoutBatch) =>

@@ -7,6 +7,7 @@ import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { collectionPage } from './collection-page.ts';
 import { fromItem, toItem } from './items.ts';
 import { keys, orderSk, partitions } from './keys.ts';
+import { isConditionFailure } from './conditions.ts';
 
 /**
  * What the reconciler reads and writes on orders: its sweep of the open orders (oldest first,
@@ -14,7 +15,6 @@ import { keys, orderSk, partitions } from './keys.ts';
  * order's next saga run, and the order's own timeline (one item per action, written once).
  */
 export function reconciliation({ db, tableName }: CatalogueWritesDeps) {
-  const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
   /** The items of an order's partition whose sort key starts with `prefix` (one consistent Query). */
   const orderItems = async (orderId: string, prefix: string) =>
     (

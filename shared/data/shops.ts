@@ -6,6 +6,7 @@ import { shopItems } from './catalogue-writes.ts';
 import { collectionPage } from './collection-page.ts';
 import { fromItem } from './items.ts';
 import { keys, partitions } from './keys.ts';
+import { cancellationCodes } from './conditions.ts';
 
 /** Shops as their artisans and the operators change them. */
 export function shops({ db, tableName }: CatalogueWritesDeps) {
@@ -41,9 +42,9 @@ export function shops({ db, tableName }: CatalogueWritesDeps) {
           }),
         );
       } catch (error) {
-        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-        if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw new ConflictError('already_applied', 'You already have a shop');
-        if (reasons?.[1]?.Code === 'ConditionalCheckFailed') {
+        const reasons = cancellationCodes(error);
+        if (reasons[0] === 'ConditionalCheckFailed') throw new ConflictError('already_applied', 'You already have a shop');
+        if (reasons[1] === 'ConditionalCheckFailed') {
           throw new ConflictError('slug_taken', 'This web address is taken', { slug: 'is already taken by another shop' });
         }
         throw error;
