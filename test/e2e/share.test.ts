@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pickLocalized, type Locale } from '../../shared/domain/locales.ts';
 import { ar } from '../../web/src/i18n/ar.ts';
 import { fr } from '../../web/src/i18n/fr.ts';
-import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
+import { DESKTOP, expectNoSidewaysScroll, PHONE, settled, shot, useStoreBrowser } from '../support/browser.ts';
 import { approvedShops, listedProducts } from '../support/demo-expectations.ts';
 
 /**
@@ -18,10 +18,6 @@ const { open } = useStoreBrowser();
 const product = listedProducts.find((p) => p.title.ar && p.title.fr)!;
 const shop = approvedShops.find((s) => s.id === product.shopId)!;
 const text = (value: Partial<Record<Locale, string>>, locale: Locale) => pickLocalized(value, locale).text;
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.loading') && document.querySelector('main h1'));
-}
 
 describe('URLs per language', () => {
   it('the language switcher changes the URL, the page follows back and forward, and the choice is remembered', async () => {

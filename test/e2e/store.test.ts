@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../shared/domain/text-search.ts';
 import { listedProducts, unapprovedShops } from '../support/demo-expectations.ts';
-import { DESKTOP, PHONE, SHOTS, useStoreBrowser } from '../support/browser.ts';
+import { DESKTOP, PHONE, SHOTS, searched, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * The web store in headless Chromium against the whole local store (global setup): home,
@@ -37,15 +37,9 @@ const htmlAttrs = (page: Page) => page.evaluate(() => ({ lang: document.document
 
 async function search(page: Page, text: string): Promise<number> {
   await page.getByRole('searchbox').fill(text);
-  await page.getByRole('searchbox').press('Enter');
-  await page.waitForURL((url) => /^\/[a-z]{2}\/search$/.test(url.pathname) && url.searchParams.get('q') === text);
-  await settled(page);
+  await searched(page, text, () => page.getByRole('searchbox').press('Enter'));
+  expect(new URL(page.url()).pathname).toMatch(/^\/[a-z]{2}\/search$/);
   return page.locator('.product-card').count();
-}
-
-/** Waits until the page has finished loading its data (no loading indicator left). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.loading') && document.querySelector('main h1'));
 }
 
 // ---- search words worked out from the demo data, so the test follows it

@@ -83,6 +83,27 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
+/** Waits until the page has finished loading its data (no loading indicator left, a heading shown). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.loading') && document.querySelector('main h1'));
+}
+
+/**
+ * Does `act` (something that takes the page to the search for `q`: typing it, a link, a goto) and
+ * waits until the page shows that search's answer. Waiting for the URL alone is not enough: right
+ * after a client-side navigation the previous results are still on screen for a moment, then the
+ * loading indicator, then the new results.
+ */
+export async function searched(page: Page, q: string, act: () => Promise<unknown>): Promise<void> {
+  const answered = page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return url.pathname === '/api/search' && url.searchParams.get('q') === q && !url.searchParams.has('cursor');
+  });
+  await act();
+  await answered;
+  await settled(page);
+}
+
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
