@@ -1,4 +1,4 @@
-import { Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -33,6 +33,8 @@ export interface WorkflowStateMachineProps {
  */
 export class WorkflowStateMachine extends Construct {
   readonly stateMachine: sfn.StateMachine;
+  /** Its physical name (unique in the account and region: the stack's path in it). */
+  readonly stateMachineName: string;
   /** Task name → its function. */
   readonly functions: Readonly<Record<string, HandlerFunction>>;
   readonly logGroup: logs.LogGroup;
@@ -65,7 +67,11 @@ export class WorkflowStateMachine extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    this.stateMachineName = Names.uniqueResourceName(this, { maxLength: 80, separator: '-' });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      // Named (not generated): grants on its executions can then name it without a reference to
+      // this stack, which a function in another (nested) stack could not resolve when granted.
+      stateMachineName: this.stateMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
       comment: workflow.definition.Comment,
       definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(workflow.definition)),
@@ -100,13 +106,12 @@ export class WorkflowStateMachine extends Construct {
     fn.addEnvironment(workflowArnVariable(this.workflow.name), this.stateMachine.stateMachineArn);
     if (list) this.stateMachine.grant(fn, 'states:ListExecutions');
     const actions = ['states:DescribeExecution', ...(history ? ['states:GetExecutionHistory'] : [])];
-    const grant = this.stateMachine.grantExecution(fn, ...actions);
-    for (const resource of grant.principalStatements.flatMap((statement) => statement.resources)) {
-      Validations.of(fn.role!).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(fn).resolve(resource))}]`,
-        reason: `${actions.join(' and ')} on the executions of ${this.workflow.name} only: they are named per order at run time (<orderId>, <orderId>.<run>).`,
-      });
-    }
+    const executions = Stack.of(fn).formatArn({ service: 'states', resource: 'execution', resourceName: `${this.stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    iam.Grant.addToPrincipal({ grantee: fn, actions, resourceArns: [executions] });
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(fn).resolve(executions))}]`,
+      reason: `${actions.join(' and ')} on the executions of ${this.workflow.name} only: they are named per order at run time (<orderId>, <orderId>.<run>).`,
+    });
   }
 
   /** May resume this workflow's callback tasks (SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat). */

@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpAuthorizer,
@@ -79,6 +79,17 @@ export interface ApiStackProps extends StackProps {
 /** Saga tasks that give money back through the provider (they may need its secret). */
 const PAYING_BACK_TASKS = ['CancelOrder', 'CancelSubOrder'];
 
+/**
+ * The nested stack each kind of route's functions live in. CloudFormation allows 500 resources a
+ * stack and a route brings about eight (its function, role, policy, invoke permission,
+ * integration, route, errors alarm); in one stack the routes alone would pass it.
+ * test/infra/stacks.test.ts holds every template under RESOURCES_PER_STACK_MAX: when one nears
+ * it, split its kind here (e.g. the artisans' routes apart from the shoppers').
+ */
+export const ROUTE_STACKS: Record<Auth, string> = { public: 'PublicRoutes', 'signed-in': 'SignedInRoutes', operator: 'OperatorRoutes' };
+/** The most resources the tests let a template have (CloudFormation's limit is 500): room to add routes between splits. */
+export const RESOURCES_PER_STACK_MAX = 450;
+
 /** Path under which CloudFront serves the image bucket (WebStack's `/images/*` behaviour). */
 export const IMAGE_BASE_URL = '/images';
 
@@ -95,6 +106,8 @@ export class ApiStack extends Stack {
   readonly paymentSecret: secretsmanager.Secret;
   /** Alarms (to the alert topic) and the dashboard (infra/constructs/monitoring.ts). */
   readonly monitoring: Monitoring;
+  /** The nested stacks holding the route functions and routes, by kind of route (ROUTE_STACKS). */
+  readonly routeStacks: NestedStack[] = [];
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -217,9 +230,20 @@ export class ApiStack extends Stack {
     // CloudFormation's 500 resources): Powertools' lines name their function (`function_name`).
     const routeLogs = new logs.LogGroup(this, 'RouteFunctionLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     const httpRoutes: Array<{ route: Route; httpRoute: HttpRoute }> = [];
+    const routeStacks = new Map<Auth, NestedStack>();
+    const routeStackOf = (route: Route): NestedStack => {
+      let nested = routeStacks.get(route.auth);
+      if (!nested) {
+        nested = new NestedStack(this, ROUTE_STACKS[route.auth], { description: `Dakhla Market: the ${route.auth} routes of shared/routes.ts and their functions` });
+        routeStacks.set(route.auth, nested);
+        this.routeStacks.push(nested);
+      }
+      return nested;
+    };
     for (const route of routes) {
       const name = routeFunctionName(route);
-      const handler = new HandlerFunction(this, name, {
+      const routeScope = routeStackOf(route);
+      const handler = new HandlerFunction(routeScope, name, {
         module: route.handler,
         logGroup: routeLogs,
         environment: {
@@ -260,7 +284,7 @@ export class ApiStack extends Stack {
       );
 
       const authorizer = authorizerFor(route, authorizers);
-      const httpRoute = new HttpRoute(this, `${name}Route`, {
+      const httpRoute = new HttpRoute(routeScope, `${name}Route`, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: new HttpLambdaIntegration(`${name}Integration`, handler.fn, {

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { Template } from 'aws-cdk-lib/assertions';
+import { flatTemplate } from '../support/flat-template.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { cognitoEndpoint } from '#shared/client-config.ts';
@@ -53,7 +54,7 @@ beforeAll(() => {
   writeFileSync(join(workDir, 'site', 'index.html'), '<!doctype html><title>Dakhla Market</title>');
   const app = testApp(workDir, { 'aws:cdk:bundling-stacks': [] });
   stacks = buildApp(app, { siteAssetPath: join(workDir, 'site') });
-  api = Template.fromStack(stacks.api);
+  api = flatTemplate(stacks.api);
   web = Template.fromStack(stacks.web);
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { flatTemplate } from '../support/flat-template.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSINESS_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from '#shared/observability.ts';
 import { orderSaga } from '#shared/workflows/order-saga.ts';
@@ -26,7 +27,7 @@ let workDir: string;
 let stacks: MarketplaceStacks;
 const templates = new Map<Stack, Template>();
 const template = (stack: Stack) => {
-  if (!templates.has(stack)) templates.set(stack, Template.fromStack(stack));
+  if (!templates.has(stack)) templates.set(stack, flatTemplate(stack));
   return templates.get(stack)!;
 };
 const resourcesOf = (stack: Stack, type: string) => template(stack).findResources(type) as Record<string, CfnResource>;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
+import { flatTemplate } from '../support/flat-template.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDGE_CACHE_MAX_SECONDS, CLOUDFRONT_ADDED_HEADERS } from '#shared/edge/forwarding.ts';
 import { PAGE_PATH_PATTERNS, PAGES_ORIGIN_PATH, siteRequestCode } from '#shared/edge/pages.ts';
@@ -25,7 +26,7 @@ let web: Template;
 beforeAll(() => {
   workDir = mkdtempSync(join(tmpdir(), 'dakhla-pages-'));
   stacks = buildApp(testApp(workDir, { 'aws:cdk:bundling-stacks': [] }), { siteAssetPath: testSite(workDir) });
-  api = Template.fromStack(stacks.api);
+  api = flatTemplate(stacks.api);
   web = Template.fromStack(stacks.web);
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { flatTemplate } from '../support/flat-template.ts';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientConfig } from '#shared/client-config.ts';
@@ -30,7 +31,7 @@ let prod: MarketplaceStacks;
 let dev: MarketplaceStacks;
 const templates = new Map<object, Template>();
 const template = (stack: object) => {
-  if (!templates.has(stack)) templates.set(stack, Template.fromStack(stack as never));
+  if (!templates.has(stack)) templates.set(stack, flatTemplate(stack as never));
   return templates.get(stack)!;
 };
 const resourcesOf = (stack: object, type: string) => template(stack).findResources(type) as Record<string, CfnResource>;
