@@ -19,10 +19,7 @@ import { UserPoolWebAcl } from '../constructs/web-acl.ts';
 /** Where each user-pool trigger of shared/domain/accounts.ts hooks into the pool. */
 const TRIGGER_OPERATIONS: Record<UserPoolTrigger, cognito.UserPoolOperation> = {
   PreTokenGeneration: cognito.UserPoolOperation.PRE_TOKEN_GENERATION,
-  CustomMessage: cognito.UserPoolOperation.CUSTOM_MESSAGE,
 };
-/** The triggers that read users (AdminGetUser): the pre-token trigger reads a user's MFA settings; the message trigger reads nothing. */
-const TRIGGERS_READING_USERS: ReadonlySet<UserPoolTrigger> = new Set(['PreTokenGeneration']);
 
 export interface StatefulStackProps extends StackProps {
   /** Origins the browser may POST presigned uploads from (see infra/config.ts). */
@@ -204,12 +201,10 @@ export class StatefulStack extends Stack {
     for (const [trigger, module] of Object.entries(USER_POOL_TRIGGERS) as [UserPoolTrigger, string][]) {
       const handler = new HandlerFunction(this, `${trigger}Trigger`, { module, timeout: Duration.seconds(5) });
       this.userPool.addTrigger(TRIGGER_OPERATIONS[trigger], handler.fn);
-      if (TRIGGERS_READING_USERS.has(trigger)) {
-        new iam.Policy(this, `${trigger}TriggerReadsUsers`, {
-          roles: [handler.fn.role!],
-          statements: [new iam.PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] })],
-        });
-      }
+      new iam.Policy(this, `${trigger}TriggerReadsUsers`, {
+        roles: [handler.fn.role!],
+        statements: [new iam.PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] })],
+      });
       Validations.of(handler).acknowledge(TRACING_ACKNOWLEDGEMENT);
       // A failing trigger fails every sign-in and refresh: its errors are alarmed like every function's.
       alarmFunctions(this, [handler], props.alertTopic);
