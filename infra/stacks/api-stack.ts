@@ -106,8 +106,6 @@ export class ApiStack extends Stack {
   readonly paymentSecret: secretsmanager.Secret;
   /** Alarms (to the alert topic) and the dashboard (infra/constructs/monitoring.ts). */
   readonly monitoring: Monitoring;
-  /** The nested stacks holding the route functions and routes, by kind of route (ROUTE_STACKS). */
-  readonly routeStacks: NestedStack[] = [];
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -236,7 +234,6 @@ export class ApiStack extends Stack {
       if (!nested) {
         nested = new NestedStack(this, ROUTE_STACKS[route.auth], { description: `Dakhla Market: the ${route.auth} routes of shared/routes.ts and their functions` });
         routeStacks.set(route.auth, nested);
-        this.routeStacks.push(nested);
       }
       return nested;
     };
