@@ -10,22 +10,25 @@ import { measureSearchRelevance } from './search-relevance.ts';
 import { measureHandlerBundles } from './handler-bundles.ts';
 import { measurePageRender } from './page-render.ts';
 import { measurePageWeight } from './page-weight.ts';
+import { measureOrderCosts } from './order-cost.ts';
 import { approvedShops, listedProducts } from '../support/demo-expectations.ts';
 
 /**
  * `npm run bench`: handler bundle bytes and init time, the web store's first-load weight, what the
  * search costs to write per product, the search's relevance (recall@10, recall@24, MRR on the
  * development and held-back queries, now and before), and DynamoDB requests/items/capacity per
- * catalogue call at demo size and with 10,000 more products.
+ * catalogue call at demo size and with 10,000 more products, and what an order costs in AWS
+ * (transitions, Lambda, DynamoDB requests and units, API calls, e-mails; per kind of order).
  * Prints tables and writes test-results/bench.json. Not part of `npm test`: tests do not time things.
  */
 const { values } = parseArgs({ options: { extra: { type: 'string', default: '10000' } } });
 const extra = Number(values.extra);
 const log = (line: string) => console.log(line);
 
-log('\n# Lambda bundles (esbuild, ESM, minified, SDK bundled)');
+log('\n# Lambda functions (esbuild, ESM, minified, SDK bundled; init against a bare DynamoDB DocumentClient bundle, alternately)');
 const bundles = await measureHandlerBundles();
-console.table(bundles);
+console.table(bundles.rows);
+log(bundles.summary);
 
 log('\n# Web store first load (web/dist)');
 const page = measurePageWeight();
@@ -64,7 +67,12 @@ try {
 }
 console.table(capacity);
 
+log('\n# What an order costs in AWS (a whole local store of its own; $ per 1,000 orders at us-east-1 list prices, test/bench/prices.ts)');
+const orderCosts = await measureOrderCosts();
+console.table(orderCosts.map((o) => ({ kind: o.kind, transitions: o.transitions, lambda: o.lambdaInvocations, api: o.apiCalls, dynamoRequests: o.dynamoRequests, WRU: o.writeUnits, RRU: o.readUnits, emails: o.emails })));
+console.table(orderCosts.map((o) => ({ kind: o.kind, ...o.per1000 })));
+
 const out = resolve(import.meta.dirname, '../../test-results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), bundles, page, pageRender, searchWrites, relevance, capacity }, null, 2));
+writeFileSync(join(out, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), bundles, page, pageRender, searchWrites, relevance, capacity, orderCosts }, null, 2));
 log(`\nwritten: ${join(out, 'bench.json')}`);
