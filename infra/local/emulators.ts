@@ -37,14 +37,18 @@ export async function startDynamoDb({ port, dataDir }: { port: number; dataDir?:
   );
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const deadline = Date.now() + 30_000;
+  // A JVM on a busy 2-core machine (several stores starting at once) can take over 30 s to answer.
+  const deadline = Date.now() + 90_000;
   const ready = (async () => {
     for (;;) {
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${(error as Error).message}`);
+        if (Date.now() > deadline) {
+          child.kill();
+          throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within 90 s: ${(error as Error).message}`);
+        }
         await new Promise((r) => setTimeout(r, 150));
       }
     }

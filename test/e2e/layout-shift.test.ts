@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { approvedShops, listedProducts } from '../support/demo-expectations.ts';
-import { PHONE, settled, useStoreBrowser } from '../support/browser.ts';
+import { cartProduct, measuredPages } from '../support/measured-pages.ts';
+import { DESKTOP, PHONE, settled, shot, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * No layout shift while the store's pages load (issue 10 part 6): at phone width in Chromium, the
@@ -15,8 +15,7 @@ import { PHONE, settled, useStoreBrowser } from '../support/browser.ts';
 const { open } = useStoreBrowser();
 const MAX_CLS = 0.05;
 
-const product = listedProducts[0]!;
-const shop = approvedShops.find((s) => s.id === product.shopId) ?? approvedShops[0]!;
+const product = cartProduct;
 
 /** Installs the observer before any of the page's scripts run, for every document of the context. */
 async function watchShifts(page: Page): Promise<void> {
@@ -52,30 +51,54 @@ async function fillCart(page: Page): Promise<void> {
   await page.locator('.add-status a').waitFor();
 }
 
-const pages: { name: string; path: string; cart?: boolean }[] = [
-  { name: 'home', path: '/fr' },
-  { name: 'category', path: `/fr/c/${product.category}` },
-  { name: 'product', path: `/fr/p/${product.id}` },
-  { name: 'shop', path: `/fr/s/${shop.slug}` },
-  { name: 'cart', path: '/fr/cart', cart: true },
-  { name: 'checkout', path: '/fr/checkout', cart: true },
-];
-
 describe('layout shift at phone width (CLS ≤ 0.05)', () => {
-  for (const { name, path, cart } of pages) {
-    for (const lang of ['fr', 'ar']) {
+  for (const lang of ['fr', 'ar']) {
+    for (const { name, path, withCart } of measuredPages(lang)) {
       it(`${name} in ${lang} does not jump while it loads`, async () => {
         const { page, errors } = await open(PHONE, lang === 'ar' ? 'ar-MA' : 'fr-FR');
-        if (cart) await fillCart(page);
+        if (withCart) await fillCart(page);
         await watchShifts(page);
-        const { cls, shifts } = await layoutShift(page, path.replace(/^\/fr/, `/${lang}`));
+        const { cls, shifts } = await layoutShift(page, path);
         const worst = shifts
           .filter((s) => s.value > 0.001)
           .map((s) => `${s.value.toFixed(3)} ${s.sources.join(' ')}`)
           .join('; ');
         expect(cls, `${path} in ${lang}: ${worst}`).toBeLessThanOrEqual(MAX_CLS);
         expect(errors).toEqual([]);
+        // What it looks like once settled, on the phone and on a desktop.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+            scrollTo(0, y);
+            await new Promise((r) => setTimeout(r, 30));
+          }
+        });
+        await page.waitForLoadState('networkidle');
+        await shot(page, `settled-${name}-${lang}-phone`);
+        await page.setViewportSize(DESKTOP);
+        await page.waitForTimeout(300);
+        await shot(page, `settled-${name}-${lang}-desktop`);
       });
     }
   }
+});
+
+describe('while the data is on its way', () => {
+  it('shows placeholders of the final size (screenshots of home and category with a slow API)', async () => {
+    for (const lang of ['fr', 'ar']) {
+      const { page } = await open(PHONE, lang === 'ar' ? 'ar-MA' : 'fr-FR');
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/**', async (route) => {
+        await held;
+        await route.continue();
+      });
+      for (const [name, path] of [['home', `/${lang}`], ['category', `/${lang}/c/${product.category}`]] as const) {
+        await page.goto(path);
+        await page.locator('.skeleton').first().waitFor();
+        await shot(page, `skeleton-${name}-${lang}-phone`);
+      }
+      release();
+      await settled(page);
+    }
+  });
 });
