@@ -170,7 +170,7 @@ export function localCognitoClient(endpoint: string): CognitoIdentityProviderCli
   return new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }
 
-async function waitForHealth(endpoint: string, timeoutMs = 15_000): Promise<void> {
+async function waitForHealth(endpoint: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

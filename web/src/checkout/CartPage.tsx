@@ -170,7 +170,7 @@ function CartRow({ line, quote }: { line: CartLine; quote: Quote | undefined }):
   const title = pick(line.title).text;
   return (
     <li class={`line ${problem ? 'line-problem' : ''}`} data-testid="cart-line">
-      <Img imageKey={line.coverKey} alt="" width={80} height={80} class="line-img" />
+      <Img imageKey={line.coverKey} alt="" width={80} height={80} sizes="80px" class="line-img" />
       <div class="line-main">
         <a href={paths.product(line.productId)} class="line-title">
           <Text value={line.title} />

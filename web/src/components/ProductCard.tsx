@@ -6,13 +6,16 @@ import { paths } from '../router.ts';
 import { Img } from './Img.tsx';
 import { Text } from './Text.tsx';
 
+/** How wide a card's photo is drawn: two columns on a phone, three from 640 px, four of at most ~300 px from 1000 px. */
+const CARD_SIZES = '(min-width: 1000px) 300px, (min-width: 640px) 33vw, 50vw';
+
 export function ProductCard({ product }: { product: ProductSummary }): JSX.Element {
   const { locale, t } = useI18n();
   const pick = useLocalized();
   return (
     <article class="card product-card">
       <a class="card-link" href={paths.product(product.id)}>
-        <Img imageKey={product.coverKey} alt={pick(product.title).text} width={480} height={480} class="card-img" />
+        <Img imageKey={product.coverKey} alt={pick(product.title).text} width={480} height={480} sizes={CARD_SIZES} class="card-img" />
         <Text as="h3" class="card-title" value={product.title} />
       </a>
       <p class="card-meta">
