@@ -37,3 +37,26 @@ export function shippingCost(rates: ShippingRates, zone: ShippingZone, weightGra
   const rate = rates[zone];
   return rate.base + Math.ceil(Math.max(weightGrams, 1) / 1000) * rate.perKg;
 }
+
+/** Delivery time of a parcel once the artisan has shipped it, by zone (working days, min–max): what the product page and the cart promise. */
+export const DELIVERY_DAYS: Record<ShippingZone, { min: number; max: number }> = {
+  dakhla: { min: 1, max: 2 },
+  morocco: { min: 2, max: 5 },
+  international: { min: 7, max: 15 },
+};
+
+export interface ParcelShipping {
+  zone: ShippingZone;
+  /** Minor units of MAD. */
+  shipping: number;
+  days: { min: number; max: number };
+}
+
+/**
+ * One artisan's parcel to this destination: its zone, price and delivery time. The one
+ * computation behind the cart's quote, the checkout's order and the product page's estimate.
+ */
+export function parcelShipping(rates: ShippingRates, destination: { country: string; city?: string | undefined }, weightGrams: number): ParcelShipping {
+  const zone = shippingZone(destination);
+  return { zone, shipping: shippingCost(rates, zone, weightGrams), days: DELIVERY_DAYS[zone] };
+}
