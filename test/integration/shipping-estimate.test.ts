@@ -47,7 +47,7 @@ describe('GET /api/shipping/estimate', () => {
       [`productId=${first.product.id}&country=ES&quantity=0`, 'quantity'],
       [`productId=${first.product.id}&country=ES&colour=red`, ''],
     ] as const) {
-      const answer = await estimate(query);
+      const answer = await anonymous.call('GET', `/api/shipping/estimate?${query}`);
       expect(answer.status).toBe(400);
       if (field) expect(Object.keys(answer.body.error.fields)).toContain(field);
     }
