@@ -1,3 +1,4 @@
+import { ltrIsolate } from '../../../shared/domain/bidi.ts';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { SubOrderStatus } from '../../../shared/domain/order.ts';
@@ -68,7 +69,7 @@ function OrderByLink({ orderId, token, justPlaced }: { orderId: string; token: s
   if (!data) {
     if (detail.status === 'error') {
       const status = detail.error instanceof ApiRequestError ? detail.error.status : -1;
-      if (status === 410) return <OrderMessage title={t('order.expired')} text={t('order.expiredText', { id: orderId })} />;
+      if (status === 410) return <OrderMessage title={t('order.expired')} text={t('order.expiredText', { id: ltrIsolate(orderId) })} />;
       if ([400, 403, 404].includes(status)) return <OrderMessage title={t('order.notFound')} text={t('order.notFoundText')} />;
       return <section class="section"><ErrorState error={detail.error} onRetry={detail.retry} /></section>;
     }
