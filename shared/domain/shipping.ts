@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { findCity } from './cities.ts';
 
 /**
  * Shipping: each artisan ships their own parcel, priced by zone and weight. Zones: within
@@ -24,12 +25,10 @@ export const DEFAULT_SHIPPING_RATES: ShippingRates = {
 /** Weight assumed for a product whose artisan gave none. */
 export const DEFAULT_WEIGHT_GRAMS = 500;
 
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
-const DAKHLA_NAMES = new Set(['dakhla', 'ad-dakhla', 'ad dakhla', 'villa cisneros', 'الداخلة', 'الداخله', 'داخلة']);
 
 export function shippingZone(destination: { country: string; city?: string | undefined }): ShippingZone {
   if (destination.country.toUpperCase() !== 'MA') return 'international';
-  return destination.city && DAKHLA_NAMES.has(fold(destination.city)) ? 'dakhla' : 'morocco';
+  return findCity(destination.city)?.id === 'Dakhla' ? 'dakhla' : 'morocco';
 }
 
 /** Price of one parcel: base plus each started kilogram. */

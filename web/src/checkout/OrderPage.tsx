@@ -1,3 +1,4 @@
+import { cityName } from '../../../shared/domain/cities.ts';
 import { ltrIsolate } from '../../../shared/domain/bidi.ts';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -169,7 +170,7 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
                 </>
               )}
               <br />
-              {[address.postalCode, address.city].filter(Boolean).join(' ')}
+              {[address.postalCode, cityName(address.city, locale)].filter(Boolean).join(' ')}
               {address.region && `, ${address.region}`}
               <br />
               {region}
