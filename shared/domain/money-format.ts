@@ -18,8 +18,10 @@ const INTL_LOCALE: Record<Locale, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en'
 export const intlLocale = (locale: Locale) => INTL_LOCALE[locale];
 
 /** Symbols this store writes whatever the runtime's Intl data says (browsers ship different versions). */
+// In Arabic the Latin "US$" is isolated left to right (U+2066…U+2069): otherwise the right-to-left
+// line puts its "$" before the "US" and shoppers read "$US".
 const SYMBOLS: Partial<Record<Locale, Partial<Record<'MAD' | DisplayCurrency, string>>>> = {
-  ar: { MAD: 'د.م.', USD: 'US$', EUR: '€' },
+  ar: { MAD: 'د.م.', USD: '\u2066US$\u2069', EUR: '€' },
 };
 
 const formats = new Map<string, Intl.NumberFormat>();
