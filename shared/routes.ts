@@ -81,6 +81,7 @@ export const routes = [
   { method: 'GET', path: '/pages/{path+}', handler: 'pages/serve-page', auth: 'public', access: { table: 'read' } },
 
   // Shoppers: price a cart, place an order (guest checkout with an Idempotency-Key), follow it.
+  { method: 'GET', path: '/api/shipping/estimate', handler: 'orders/estimate-shipping', auth: 'public', access: { table: 'read' } },
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
   { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
   { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', limit: 'order-link-read', access: { table: 'read' } },

@@ -37,6 +37,23 @@ export const quoteBody = z
   .strict();
 export type QuoteBody = z.infer<typeof quoteBody>;
 
+/** GET /api/shipping/estimate: this product's parcel (× quantity) to a destination, before the cart. */
+export const shippingEstimateQuery = z
+  .object({ productId: idSchema, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY).default(1), country, city: city.optional() })
+  .strict();
+export type ShippingEstimateQuery = z.infer<typeof shippingEstimateQuery>;
+
+export interface ShippingEstimate {
+  shopId: string;
+  country: string;
+  zone: ShippingZone;
+  /** Minor units of MAD: what the checkout charges for a parcel of this weight to this destination. */
+  shipping: number;
+  approx: Record<DisplayCurrency, number>;
+  /** Delivery time once shipped (working days). */
+  days: { min: number; max: number };
+}
+
 export const customerSchema = z
   .object({
     /** Shown in every email about the order: plain text, no links. */
@@ -101,6 +118,8 @@ export interface QuoteLine {
   quantity: number;
   weightGrams: number;
   coverKey?: string;
+  /** The line's total (unit price × quantity) in the display currencies, approximately. */
+  approx: Record<DisplayCurrency, number>;
 }
 
 export type QuoteProblem = { productId: string; sku: string; issue: 'unavailable' } | { productId: string; sku: string; issue: 'insufficient_stock'; available: number };
@@ -112,6 +131,8 @@ export interface ShopQuote {
   subtotal: number;
   shipping: number;
   total: number;
+  /** Delivery time once shipped (working days). */
+  days: { min: number; max: number };
 }
 
 export interface Quote {

@@ -58,12 +58,13 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
 
   return {
     /** Products, variants (with stock), cover images and shops a cart names, read consistently. */
-    async loadSnapshot(lines: { productId: string; sku: string }[]): Promise<CatalogueSnapshot> {
+    /** The products, shops and (for lines that name one) variants a cart names. */
+    async loadSnapshot(lines: { productId: string; sku?: string }[]): Promise<CatalogueSnapshot> {
       const productIds = [...new Set(lines.map((l) => l.productId))];
       const items = await batchGet([
         ...productIds.map((id) => keys.product(id)),
         ...productIds.map((id) => keys.catalogueEntry(id, scope.all())),
-        ...lines.map((l) => keys.variant(l.productId, l.sku)),
+        ...lines.flatMap((l) => (l.sku ? [keys.variant(l.productId, l.sku)] : [])),
       ]);
       const products = new Map<string, Product & { coverKey?: string }>();
       const covers = new Map<string, string>();

@@ -81,6 +81,8 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /pages/{path+}': 'catalogue',
 
   'POST /api/cart/quote': 'quote',
+  // The product page's shipping estimate: cached like the catalogue (the same answer for everyone).
+  'GET /api/shipping/estimate': 'catalogue',
   'POST /api/orders': 'checkout',
   'POST /api/me/checkout': 'checkout',
   'GET /api/orders/{orderId}': 'order-link',

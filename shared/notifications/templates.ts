@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/locales.ts';
+import { formatMad } from '../domain/money-format.ts';
 
 /**
  * Order emails as small typed functions: one file per language (ar.ts, fr.ts, en.ts, es.ts),
@@ -45,7 +46,7 @@ export const EMAIL_KINDS = ['order-placed', 'parcel-shipped', 'parcel-delivered'
 export type Block = string | { link: string; label: string } | { list: string[] };
 
 export interface Format {
-  /** Minor units of MAD as the language writes them, always with the code "MAD". */
+  /** Minor units of MAD in the store's one money format (shared/domain/money-format.ts). */
   mad(minor: number): string;
   /** A time in Morocco's time zone. */
   dateTime(iso: string): string;
@@ -56,11 +57,9 @@ export type Templates = { [K in EmailKind]: (input: EmailInputs[K], f: Format) =
 const INTL_LOCALE: Record<Locale, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB', es: 'es-ES' };
 
 export function formatFor(locale: Locale): Format {
-  const money = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency: 'MAD', currencyDisplay: 'code', numberingSystem: 'latn' });
   const dates = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Africa/Casablanca', numberingSystem: 'latn' });
   return {
-    // Strip the bidi marks Intl puts around Arabic amounts: the HTML's dir="rtl" orders them.
-    mad: (minor) => money.format(minor / 100).replace(/[\u200e\u200f\u061c]/g, ''),
+    mad: (minor) => formatMad(minor, locale),
     dateTime: (iso) => dates.format(new Date(iso)),
   };
 }

@@ -1,4 +1,5 @@
 import type { ApiError, CategoryList, ProductDetail, ProductPage, ProductSort, SearchPage, ShopDetail, ShopPage } from '../../shared/api/catalogue.ts';
+import type { ShippingEstimate } from '../../shared/api/orders.ts';
 import { withQuery } from './router.ts';
 
 /** Typed helpers for the public catalogue API (same origin, under /api). */
@@ -75,6 +76,8 @@ export const api = {
     getJson<ProductDetail>(`/api/products/${encodeURIComponent(productId)}`, {}, signal),
   search: (q: string, filters: ProductFilters, signal?: AbortSignal) => getJson<SearchPage>('/api/search', { q, ...filters }, signal),
   shops: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => getJson<ShopPage>('/api/shops', query, signal),
+  shippingEstimate: (query: { productId: string; quantity?: number; country: string; city?: string }, signal?: AbortSignal) =>
+    getJson<ShippingEstimate>('/api/shipping/estimate', query, signal),
   shop: (slug: string, signal?: AbortSignal) => getJson<ShopDetail>(`/api/shops/${encodeURIComponent(slug)}`, {}, signal),
 };
 

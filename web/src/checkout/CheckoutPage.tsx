@@ -1,3 +1,4 @@
+import { CITIES } from '../../../shared/domain/cities.ts';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Quote } from '../../../shared/api/orders.ts';
@@ -293,7 +294,18 @@ export function CheckoutPage(): JSX.Element {
             </Field>
             <div class="form-row two">
               <Field id="city" label={t('field.city')} error={message('city')}>
-                {(aria) => <input id="city" data-field="city" type="text" autocomplete="address-level2" maxLength={80} value={form.city} onInput={set('city')} {...aria} />}
+                {(aria) => (
+                  <>
+                    <input id="city" data-field="city" type="text" autocomplete="address-level2" maxLength={80} value={form.city} onInput={set('city')} list={form.country === 'MA' ? 'ma-cities' : undefined} {...aria} />
+                    {form.country === 'MA' && (
+                      <datalist id="ma-cities">
+                        {CITIES.map((c) => (
+                          <option key={c.id} value={c.names[locale]} />
+                        ))}
+                      </datalist>
+                    )}
+                  </>
+                )}
               </Field>
               <Field id="postalCode" label={t('field.postalCode')} optional error={message('postalCode')}>
                 {(aria) => <input id="postalCode" data-field="postalCode" type="text" autocomplete="postal-code" dir="ltr" maxLength={20} value={form.postalCode} onInput={set('postalCode')} {...aria} />}

@@ -1,3 +1,5 @@
+import { cityName } from '../../../shared/domain/cities.ts';
+import { ltrIsolate } from '../../../shared/domain/bidi.ts';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { SubOrderStatus } from '../../../shared/domain/order.ts';
@@ -68,7 +70,7 @@ function OrderByLink({ orderId, token, justPlaced }: { orderId: string; token: s
   if (!data) {
     if (detail.status === 'error') {
       const status = detail.error instanceof ApiRequestError ? detail.error.status : -1;
-      if (status === 410) return <OrderMessage title={t('order.expired')} text={t('order.expiredText', { id: orderId })} />;
+      if (status === 410) return <OrderMessage title={t('order.expired')} text={t('order.expiredText', { id: ltrIsolate(orderId) })} />;
       if ([400, 403, 404].includes(status)) return <OrderMessage title={t('order.notFound')} text={t('order.notFoundText')} />;
       return <section class="section"><ErrorState error={detail.error} onRetry={detail.retry} /></section>;
     }
@@ -168,7 +170,7 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
                 </>
               )}
               <br />
-              {[address.postalCode, address.city].filter(Boolean).join(' ')}
+              {[address.postalCode, cityName(address.city, locale)].filter(Boolean).join(' ')}
               {address.region && `, ${address.region}`}
               <br />
               {region}

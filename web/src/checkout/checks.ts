@@ -1,3 +1,4 @@
+import { cityId } from '../../../shared/domain/cities.ts';
 import { COUNTRIES } from './countries.ts';
 import { INTERNATIONAL_PHONE, MOROCCAN_PHONE } from '../orders/constants.ts';
 
@@ -82,7 +83,8 @@ export function customerOf(form: CheckoutForm) {
   const address = {
     line1: form.line1.trim(),
     ...(opt(form.line2) ? { line2: opt(form.line2) } : {}),
-    city: form.city.trim(),
+    // A Moroccan city typed in any language is stored as its stable Latin name (shared/domain/cities.ts).
+    city: form.country === 'MA' ? cityId(form.city) : form.city.trim(),
     ...(opt(form.region) ? { region: opt(form.region) } : {}),
     ...(opt(form.postalCode) ? { postalCode: opt(form.postalCode) } : {}),
     country: form.country,

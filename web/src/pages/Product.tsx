@@ -10,6 +10,7 @@ import { Chevron } from '../components/Icon.tsx';
 import { Img } from '../components/Img.tsx';
 import { ErrorState, isNotFound, Loading } from '../components/Status.tsx';
 import { ShareButtons } from '../components/ShareButtons.tsx';
+import { ShippingEstimate } from '../components/ShippingEstimate.tsx';
 import { Paragraphs, Text } from '../components/Text.tsx';
 import { StockBadge, VariantPicker } from '../components/VariantPicker.tsx';
 import { formatApprox, formatDays, formatDimensions, formatMad, formatWeight } from '../format.ts';
@@ -79,6 +80,7 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
             </p>
           )}
           <AddToCart detail={detail} sku={sku} preview={preview} />
+          {!preview && <ShippingEstimate productId={product.id} />}
           {!preview && <ShareButtons path={paths.product(product.id)} title={pick(product.title).text} />}
           {product.leadTimeDays !== undefined && product.leadTimeDays > 0 && (
             <p class="lead-time">{t('product.leadTime', { days: formatDays(product.leadTimeDays, locale) })}</p>

@@ -23,6 +23,7 @@ export const ar: ShopperMessages = {
   'sum.title': 'الملخص',
   'sum.items': 'المنتجات',
   'sum.shipping': 'الشحن',
+  'sum.delivery': 'مدة التوصيل بعد الشحن',
   'sum.shippingParcels': 'الشحن (عدد الطرود: {n})',
   'sum.shippingOne': 'الشحن: {price}',
   'sum.parcelTotal': 'مجموع الطرد: {price}',

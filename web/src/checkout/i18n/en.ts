@@ -23,6 +23,7 @@ export const en: ShopperMessages = {
   'sum.title': 'Summary',
   'sum.items': 'Items',
   'sum.shipping': 'Shipping',
+  'sum.delivery': 'Delivery once shipped',
   'sum.shippingParcels': 'Shipping (parcels: {n})',
   'sum.shippingOne': 'Shipping: {price}',
   'sum.parcelTotal': 'Parcel total: {price}',

@@ -23,6 +23,7 @@ export const es: ShopperMessages = {
   'sum.title': 'Resumen',
   'sum.items': 'Artículos',
   'sum.shipping': 'Envío',
+  'sum.delivery': 'Entrega tras el envío',
   'sum.shippingParcels': 'Envío (paquetes: {n})',
   'sum.shippingOne': 'Envío: {price}',
   'sum.parcelTotal': 'Total del paquete: {price}',

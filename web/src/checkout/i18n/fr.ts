@@ -22,6 +22,7 @@ export const fr = {
   'sum.title': 'Récapitulatif',
   'sum.items': 'Articles',
   'sum.shipping': 'Livraison',
+  'sum.delivery': 'Délai après expédition',
   'sum.shippingParcels': 'Livraison ({n} colis)',
   'sum.shippingOne': 'Livraison : {price}',
   'sum.parcelTotal': 'Total du colis : {price}',
