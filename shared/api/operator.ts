@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { HIDE_REASONS, idSchema, SHOP_STATUSES, type Page, type Product, type ProductStatus, type Shop, type ShopStatus, type ShopSummary } from '../domain/catalogue.ts';
-import type { Localized } from '../domain/locales.ts';
+import { LOCALES, type Localized } from '../domain/locales.ts';
 import { SETTING_NAMES, SETTING_SCHEMAS, type Setting, type SettingName } from '../domain/settings.ts';
 import { text } from '../domain/text.ts';
 import type { AttentionRecord } from '../domain/attention.ts';
@@ -97,7 +97,13 @@ export const settingChangesQuery = z.object(page).strict();
 export type OperatorSettings = { [N in SettingName]: Setting<N> };
 
 /** Invite an operator by e-mail: Cognito sends the invitation with a temporary password. */
-export const inviteOperatorBody = z.object({ email: z.email('must be an e-mail address').max(254).transform((email) => email.toLowerCase()) }).strict();
+export const inviteOperatorBody = z
+  .object({
+    email: z.email('must be an e-mail address').max(254).transform((email) => email.toLowerCase()),
+    /** The language the invitation is written in (the inviting operator's console's): kept on the account. */
+    locale: z.enum(LOCALES).optional(),
+  })
+  .strict();
 /** A member of the team, by their user-pool username (a UUID). */
 export const operatorPath = z.object({ username: z.string().regex(/^[0-9A-Za-z_-]{6,128}$/, 'is not a username this API gave') }).strict();
 

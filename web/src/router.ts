@@ -29,6 +29,7 @@ export type SellerPage =
   | { name: 'sell' }
   | { name: 'signUp' }
   | { name: 'signIn' }
+  | { name: 'forgotPassword' }
   | { name: 'dashboard' }
   | { name: 'welcome' }
   | { name: 'shopProfile' }
@@ -108,6 +109,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/sell': { name: 'sell' },
   '/account/sign-up': { name: 'signUp' },
   '/account/sign-in': { name: 'signIn' },
+  '/account/forgot-password': { name: 'forgotPassword' },
   '/dashboard': { name: 'dashboard' },
   '/dashboard/welcome': { name: 'welcome' },
   '/dashboard/shop': { name: 'shopProfile' },
@@ -189,6 +191,8 @@ export const paths = {
   sell: () => inLanguage('/sell'),
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
   signIn: (next?: string) => withQuery('/account/sign-in', { next }),
+  /** A forgotten password: a code by e-mail, then a new password (the e-mail already typed carried over). */
+  forgotPassword: (email?: string, next?: string) => withQuery('/account/forgot-password', { email, next }),
   dashboard: () => '/dashboard',
   welcome: () => '/dashboard/welcome',
   shopProfile: () => '/dashboard/shop',

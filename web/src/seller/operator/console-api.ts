@@ -32,7 +32,7 @@ export const consoleApi = {
   settingChanges: (name: SettingName, query: { cursor?: string; limit?: number }, signal?: AbortSignal) =>
     authJson<Page<SettingChange>>('GET', `/api/operator/settings/${encodeURIComponent(name)}/changes`, { query, signal }),
   team: (signal?: AbortSignal) => authJson<Team>('GET', '/api/operator/team', { signal }),
-  invite: (email: string) => authJson<Invitation>('POST', '/api/operator/team', { body: { email } }),
+  invite: (email: string, locale: string) => authJson<Invitation>('POST', '/api/operator/team', { body: { email, locale } }),
   shopStatement: (id: string, month: string, signal?: AbortSignal) => authJson<Statement & { shopName: Shop['name'] }>('GET', shop(id), { query: { statement: month }, signal }),
   batches: (query: { cursor?: string; limit?: number } = {}, signal?: AbortSignal) => authJson<Page<PayoutBatch>>('GET', '/api/operator/payouts', { query, signal }),
   batch: (batchId: string, signal?: AbortSignal) => authJson<BatchView>('GET', '/api/operator/payouts', { query: { batchId }, signal }),
