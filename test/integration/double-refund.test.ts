@@ -57,7 +57,7 @@ async function paidOrder(label: string) {
   return (await orders.getOrder(orderId))!;
 }
 
-/** What was given back of the order: by its history, by the sandbox (the provider's own count), by the ledger's money-back entries. */
+/** What was given back of the order: by its history, by the sandbox (the provider's own count), by the payment's claims (givenBack). */
 async function givenBack(orderId: string) {
   const { order } = (await orders.getOrder(orderId))!;
   const history = (order.payment.history ?? []).filter((m) => m.kind === 'refunded' || m.kind === 'voided').reduce((sum, m) => sum + m.amount, 0);
@@ -65,7 +65,9 @@ async function givenBack(orderId: string) {
   const { Items: movements = [] } = await db.send(
     new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': keys.paymentMovement(orderId, 'x').pk, ':sk': keys.paymentMovement(orderId, '').sk }, ConsistentRead: true }),
   );
-  return { total: order.totals.total, history, provider: (session?.refunded as number) ?? 0, claimed: order.payment.givenBack ?? 0, movements: movements.length };
+  // A held authorization voided is given back whole (what was refunded of it before, and the rest released).
+  const provider = session?.status === 'voided' ? (session.amount as number) : ((session?.refunded as number) ?? 0);
+  return { total: order.totals.total, history, provider, claimed: order.payment.givenBack ?? 0, movements: movements.length };
 }
 
 describe('a double refund is impossible', () => {
