@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PaymentStatus } from '../domain/order.ts';
-import type { PaymentMovement } from '../domain/payment.ts';
+import { RefundRefused, type PaymentMovement } from '../domain/payment.ts';
 import type { PaymentEvent } from '../payments/provider.ts';
 import type { SandboxSession, SandboxSessions } from '../payments/sandbox.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
@@ -182,22 +182,60 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
     /**
      * Claims a money movement (once per id): 'new' the first time, 'claimed' when an earlier
      * attempt claimed it but did not finish (call the provider again: its idempotency key makes
-     * that safe), 'done' when it already happened.
+     * that safe), 'done' when it already happened. With `cap` (money of the order's own payment),
+     * the claim adds its amount to the order's `payment.givenBack` in the same transaction, only
+     * while givenBack + amount <= cap.total: else RefundRefused and nothing is written. `cap.sofar`
+     * is what an order from before givenBack existed had given back (its history), its start.
+     * `amount` is the claimed movement's own (an earlier claim's, when it is not new).
      */
-    async claimMovement(record: Omit<MovementRecord, 'status'>): Promise<'new' | 'claimed' | 'done'> {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem('PaymentMovement', keys.paymentMovement(record.orderId, record.movementId), { ...record, status: 'claimed' }),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return 'new';
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+    async claimMovement(record: Omit<MovementRecord, 'status'>, cap?: { total: number; sofar: number }): Promise<{ status: 'new' | 'claimed' | 'done'; amount: number }> {
+      const put = {
+        TableName: tableName,
+        Item: toItem('PaymentMovement', keys.paymentMovement(record.orderId, record.movementId), { ...record, status: 'claimed' }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      };
+      const existing = async () => {
         const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.paymentMovement(record.orderId, record.movementId), ConsistentRead: true }));
-        return Item?.status === 'done' ? 'done' : 'claimed';
+        return { status: Item?.status === 'done' ? ('done' as const) : ('claimed' as const), amount: (Item?.amount as number | undefined) ?? record.amount };
+      };
+      const fresh = { status: 'new' as const, amount: record.amount };
+      if (!cap || record.amount <= 0) {
+        try {
+          await db.send(new PutCommand(put));
+          return fresh;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+          return existing();
+        }
+      }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Put: put },
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: keys.order(record.orderId),
+                    UpdateExpression: 'SET payment.givenBack = if_not_exists(payment.givenBack, :sofar) + :amount',
+                    // No arithmetic in a condition: givenBack + amount <= total is givenBack <= total - amount.
+                    ConditionExpression: 'totals.#total = :total AND ((attribute_not_exists(payment.givenBack) AND totals.#total >= :need) OR payment.givenBack <= :max)',
+                    ExpressionAttributeNames: { '#total': 'total' },
+                    ExpressionAttributeValues: { ':sofar': cap.sofar, ':amount': record.amount, ':total': cap.total, ':need': cap.sofar + record.amount, ':max': cap.total - record.amount },
+                  },
+                },
+              ],
+            }),
+          );
+          return fresh;
+        } catch (error) {
+          const codes = cancellationCodes(error);
+          if (codes[0] === 'ConditionalCheckFailed') return existing(); // claimed before: its amount is counted
+          if (codes[1] === 'ConditionalCheckFailed') throw new RefundRefused(record.orderId, record.amount, cap.total);
+          if (codes.includes('TransactionConflict') && attempt < 6) continue; // another refund of the order at the same moment: decide again
+          throw error;
+        }
       }
     },
 

@@ -4,7 +4,8 @@ import type { Orders } from '../data/orders.ts';
 import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
 import { emailNewOrder, emailOrderCancelled, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
 import { postDeliveryIfMissing } from './ledger.ts';
-import { moveMoney, refundedSoFar, settlePaymentWait, type MoneyDeps } from './payments.ts';
+import { RefundRefused } from '../domain/payment.ts';
+import { giveBackTheRest, moveMoney, settlePaymentWait, type MoneyDeps } from './payments.ts';
 import { now, type SagaControl, type Telemetry } from './ports.ts';
 
 /**
@@ -110,7 +111,12 @@ export async function cancelSubOrder(deps: SagaDeps, input: { orderId: string; s
   const refunded =
     ['cancelled', 'declined'].includes(after.find((s) => s.shopId === input.shopId)?.status ?? '') &&
     (order.payment.status === 'authorized' || order.payment.status === 'captured') &&
-    (await moveMoney(deps.money, order, { movementId: `refund-sub-${input.shopId}`, kind: 'refunded', amount: sub.subtotal + sub.shipping, reason: `sub-order ${reason}${who.note ? `: ${who.note}` : ''}`, shopId: input.shopId }));
+    (await moveMoney(deps.money, order, { movementId: `refund-sub-${input.shopId}`, kind: 'refunded', amount: sub.subtotal + sub.shipping, reason: `sub-order ${reason}${who.note ? `: ${who.note}` : ''}`, shopId: input.shopId }).catch((error: unknown) => {
+      // The whole order's refund gave it all back first (CancelOrder at the same moment): this part is in it.
+      if (!(error instanceof RefundRefused)) throw error;
+      deps.telemetry.log.warn('sub-order refund refused: already given back', { orderId: input.orderId, shopId: input.shopId, amount: error.amount });
+      return false;
+    }));
   return { cancelled, reason, refunded };
 }
 
@@ -153,11 +159,13 @@ export async function cancelOrder(deps: SagaDeps, input: { orderId: string; fail
   const taken = payment.status === 'captured' || (payment.status === 'authorized' && !!payment.provider && deps.money.provider(payment.provider).capturesOnAuthorization);
   // Parcels delivered before the order broke are given back too: their sales are returned with the money.
   const returns = subOrders.filter((s) => s.status === 'delivered').map((s) => s.shopId);
+  // The rest of what was taken, read afresh (a parcel's refund at the same moment claims its part first).
+  const money = { ...deps.money, orders: deps.orders };
   if (taken) {
-    await moveMoney(deps.money, closed, { movementId: 'refund-order', kind: 'refunded', amount: closed.totals.total - refundedSoFar(closed), reason, returns });
+    await giveBackTheRest(money, closed.id, (rest) => ({ movementId: 'refund-order', kind: 'refunded', amount: rest, reason, returns }));
     await deps.money.payments.setPaymentStatus(closed.id, payment.status, 'refunded');
   } else if (payment.status === 'authorized' || payment.status === 'pending') {
-    await moveMoney(deps.money, closed, { movementId: 'void', kind: 'voided', amount: payment.status === 'authorized' ? closed.totals.total - refundedSoFar(closed) : 0, reason, returns });
+    await giveBackTheRest(money, closed.id, (rest) => ({ movementId: 'void', kind: 'voided', amount: payment.status === 'authorized' ? rest : 0, reason, returns }));
     await deps.money.payments.setPaymentStatus(closed.id, payment.status, 'voided');
   }
   await emailOrderCancelled(deps.emails, input.orderId, input.failure?.Error);

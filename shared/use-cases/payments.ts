@@ -3,7 +3,7 @@ import { newSecret } from '../domain/ids.ts';
 import type { Locale } from '../domain/locales.ts';
 import { DomainError, NotFoundError } from '../domain/errors.ts';
 import type { Order, PaymentStatus, SubOrder } from '../domain/order.ts';
-import type { PaymentMovement } from '../domain/payment.ts';
+import { givenBackSoFar, RefundRefused, type PaymentMovement } from '../domain/payment.ts';
 import { DuplicateEvent, PaymentMoved, WEBHOOK_TTL_SECONDS, type Payments, type WebhookRecord } from '../data/payments.ts';
 import type { OrderSagaStore } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
@@ -65,28 +65,33 @@ export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: S
  * Moves money once per `movementId`: claim, call the provider (idempotent), record in the history
  * and the ledger (one transaction). `returns` names the delivered parcels this money gives back:
  * their sales are returned in the same transaction (from pending, or from available after the
- * return window).
+ * return window). Money of the order's own payment (not `refused`, not `late`) is claimed against
+ * what was taken: the claim adds it to `payment.givenBack` only while givenBack + amount <= the
+ * order's total, else RefundRefused (409) before the provider is called — two refunds at once
+ * never give back more than was taken.
  */
 export async function moveMoney(
   deps: MoneyDeps,
-  order: Pick<Order, 'id' | 'payment'>,
-  movement: { movementId: string; kind: 'voided' | 'refunded'; amount: number; reason: string; shopId?: string; refused?: true; returns?: readonly string[] },
+  order: Pick<Order, 'id' | 'payment' | 'totals'>,
+  movement: { movementId: string; kind: 'voided' | 'refunded'; amount: number; reason: string; shopId?: string; refused?: true; late?: true; returns?: readonly string[] },
   paymentStatus?: PaymentStatus,
 ): Promise<boolean> {
   if (order.payment.method !== 'card' || !order.payment.provider || !order.payment.sessionId) return false;
   if (movement.kind === 'refunded' && movement.amount <= 0) return false;
-  const { movementId, refused, returns = [], ...rest } = movement;
-  const claim = await deps.payments.claimMovement({ orderId: order.id, movementId, ...rest, claimedAt: now() });
-  if (claim === 'done') return false;
+  const { movementId, refused, late, returns = [], ...rest } = movement;
+  const cap = refused || late ? undefined : { total: order.totals.total, sofar: givenBackSoFar(order.payment) };
+  const claim = await deps.payments.claimMovement({ orderId: order.id, movementId, ...rest, claimedAt: now() }, cap);
+  if (claim.status === 'done') return false;
+  const amount = claim.amount; // an earlier attempt's claim is finished with its own amount
   const provider = deps.provider(order.payment.provider);
   const ref = { sessionId: order.payment.sessionId, ...(order.payment.paymentId ? { paymentId: order.payment.paymentId } : {}) };
   const key = `${order.id}-${movementId}`;
-  const result = movement.kind === 'voided' ? await provider.void(ref, key) : await provider.refund(ref, movement.amount, key);
-  const entry: PaymentMovement = { kind: movement.kind, amount: movement.amount, at: now(), ref: result.id, reason: movement.reason, ...(movement.shopId ? { shopId: movement.shopId } : {}), ...(refused ? { refused } : {}) };
+  const result = movement.kind === 'voided' ? await provider.void(ref, key) : await provider.refund(ref, amount, key);
+  const entry: PaymentMovement = { kind: movement.kind, amount, at: now(), ref: result.id, reason: movement.reason, ...(movement.shopId ? { shopId: movement.shopId } : {}), ...(refused ? { refused } : {}) };
   // A payment the store refused (a wrong amount, a second payment) was never taken in: the gateway
   // held it all the same, so the ledger takes it in and gives it back, both with the movement.
-  const held = refused && movement.amount > 0 ? [cardPayment({ orderId: order.id, provider: order.payment.provider, amount: movement.amount, at: entry.at, eventId: movementId, unaccepted: 'refused' })] : [];
-  const back = movement.amount > 0 ? [...held, moneyBack({ orderId: order.id, provider: order.payment.provider, movementId, amount: movement.amount, at: entry.at, reason: movement.reason })] : [];
+  const held = refused && amount > 0 ? [cardPayment({ orderId: order.id, provider: order.payment.provider, amount, at: entry.at, eventId: movementId, unaccepted: 'refused' })] : [];
+  const back = amount > 0 ? [...held, moneyBack({ orderId: order.id, provider: order.payment.provider, movementId, amount, at: entry.at, reason: movement.reason })] : [];
   for (let attempt = 1; ; attempt++) {
     const earnings = (await Promise.all(returns.map((shopId) => deps.ledger.earning(shopId, order.id)))).filter((e): e is Earning => !!e);
     const returned = returnsWrite(earnings, entry.at, movement.reason);
@@ -98,12 +103,32 @@ export async function moveMoney(
     }
   }
   if (movement.kind === 'refunded') deps.telemetry.metrics.count('RefundsIssued');
-  deps.telemetry.log.info(`payment ${movement.kind}`, { orderId: order.id, movementId, amount: movement.amount, ref: result.id });
+  deps.telemetry.log.info(`payment ${movement.kind}`, { orderId: order.id, movementId, amount, ref: result.id });
   return true;
 }
 
-/** What has been given back of an order so far (its history's refunds). */
-export const refundedSoFar = (order: Pick<Order, 'payment'>) => (order.payment.history ?? []).filter((m) => m.kind === 'refunded').reduce((sum, m) => sum + m.amount, 0);
+/**
+ * Gives back the rest of the order's payment (what was taken less what is given back so far),
+ * once per `movementId`: read afresh, and read again when another refund claimed part of it
+ * first (RefundRefused) — the rest is then smaller, never paid twice.
+ */
+export async function giveBackTheRest(
+  deps: MoneyDeps & { orders: Pick<Orders, 'getOrder'> },
+  orderId: string,
+  movement: (rest: number, order: Order) => Parameters<typeof moveMoney>[2],
+  paymentStatus?: PaymentStatus,
+): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    const found = await deps.orders.getOrder(orderId);
+    if (!found) throw new NotFoundError('Order');
+    const { order } = found;
+    try {
+      return await moveMoney(deps, order, movement(Math.max(0, order.totals.total - givenBackSoFar(order.payment)), order), paymentStatus);
+    } catch (error) {
+      if (!(error instanceof RefundRefused) || attempt >= 4) throw error;
+    }
+  }
+}
 
 /**
  * A provider's webhook: verified over the raw body (400 and nothing written if the signature or
@@ -234,7 +259,7 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
     ...(event.paymentId ? { paymentId: event.paymentId } : {}),
     ledger: { entries: [cardPayment({ orderId: order.id, provider, amount: event.amount, at: event.at, eventId: event.id, unaccepted: 'late' })] },
   });
-  await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason }, giveBack.kind);
+  await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason, late: true }, giveBack.kind);
   return { received: true, outcome: `late payment ${giveBack.kind}` };
 }
 
