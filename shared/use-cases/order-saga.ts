@@ -65,6 +65,11 @@ export async function awaitPayment(deps: SagaDeps, input: { orderId: string; tas
     await settlePaymentWait(deps, order.id, order.payment.status === 'authorized');
     return { waiting: 'payment', alreadyDecided: order.payment.status };
   }
+  // The shopper switched to cash on delivery before this wait saved its token: it goes on as such.
+  if (order.payment.method === 'cod') {
+    await settlePaymentWait(deps, order.id, true, 'shopper');
+    return { waiting: 'payment', alreadyDecided: 'cod' };
+  }
   return { waiting: 'payment' };
 }
 
