@@ -79,7 +79,7 @@ function PayAgain({ data, token, onSwitched }: { data: OrderDetail; token: strin
         </button>
         {codAllowed && (
           <button type="button" class="button button-secondary" disabled={!!busy} onClick={() => pay('cod')} data-testid="pay-again-cod">
-            {t('order.payOnDelivery')}
+            {t('order.switchToCod')}
           </button>
         )}
       </div>

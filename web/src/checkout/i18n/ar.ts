@@ -95,7 +95,7 @@ export const ar: ShopperMessages = {
   'order.declinedText': 'نحتفظ بطلبك ومنتجاته محجوزة حتى {time}. أعد المحاولة بالبطاقة، أو ادفع عند الاستلام.',
   'order.declinedTextAbroad': 'نحتفظ بطلبك ومنتجاته محجوزة حتى {time}. أعد المحاولة بالبطاقة.',
   'order.tryCardAgain': 'إعادة المحاولة بالبطاقة',
-  'order.payOnDelivery': 'الدفع عند الاستلام بدلًا من ذلك',
+  'order.switchToCod': 'الدفع عند الاستلام بدلًا من ذلك',
   'order.payAgainFailed': 'لم ينجح ذلك. أعد المحاولة بعد قليل.',
   'order.deliverTo': 'التوصيل إلى',
   'order.timeline': 'مراحل الطرد',

@@ -95,7 +95,7 @@ export const en: ShopperMessages = {
   'order.declinedText': 'Your order is kept, its items reserved, until {time}. Try a card again, or pay on delivery.',
   'order.declinedTextAbroad': 'Your order is kept, its items reserved, until {time}. Try a card again.',
   'order.tryCardAgain': 'Try the card again',
-  'order.payOnDelivery': 'Pay on delivery instead',
+  'order.switchToCod': 'Pay on delivery instead',
   'order.payAgainFailed': 'That did not work. Try again in a moment.',
   'order.deliverTo': 'Delivery to',
   'order.timeline': 'Parcel steps',

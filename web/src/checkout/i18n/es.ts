@@ -95,7 +95,7 @@ export const es: ShopperMessages = {
   'order.declinedText': 'Guardamos tu pedido, con los artículos reservados, hasta las {time}. Vuelve a intentarlo con una tarjeta o paga a la entrega.',
   'order.declinedTextAbroad': 'Guardamos tu pedido, con los artículos reservados, hasta las {time}. Vuelve a intentarlo con una tarjeta.',
   'order.tryCardAgain': 'Volver a intentar con tarjeta',
-  'order.payOnDelivery': 'Pagar a la entrega',
+  'order.switchToCod': 'Pagar a la entrega',
   'order.payAgainFailed': 'No ha funcionado. Inténtalo de nuevo en un momento.',
   'order.deliverTo': 'Entrega a',
   'order.timeline': 'Etapas del paquete',

@@ -94,7 +94,7 @@ export const fr = {
   'order.declinedText': 'Votre commande est gardée, articles réservés, jusqu’à {time}. Réessayez avec une carte, ou payez à la livraison.',
   'order.declinedTextAbroad': 'Votre commande est gardée, articles réservés, jusqu’à {time}. Réessayez avec une carte.',
   'order.tryCardAgain': 'Réessayer la carte',
-  'order.payOnDelivery': 'Payer à la livraison',
+  'order.switchToCod': 'Payer à la livraison',
   'order.payAgainFailed': 'Cela n’a pas marché. Réessayez dans un instant.',
   'order.deliverTo': 'Livraison à',
   'order.timeline': 'Étapes du colis',
