@@ -87,6 +87,8 @@ export const routes = [
   { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', limit: 'order-link-read', access: { table: 'read' } },
   { method: 'POST', path: '/api/me/checkout', handler: 'orders/place-my-order', auth: 'signed-in', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
   { method: 'GET', path: '/api/me/purchases', handler: 'orders/list-my-purchases', auth: 'signed-in', access: { table: 'read' } },
+  // After a declined or abandoned card payment (the order waits until the payment deadline): try the card again (a new session) or switch to cash on delivery (Morocco).
+  { method: 'POST', path: '/api/orders/{orderId}/payment', handler: 'orders/pay-again', auth: 'public', limit: 'order-link-write', access: { table: 'read-write', workflows: ['order-saga'], paymentSecret: true } },
   { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', limit: 'order-link-write', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
 
   // Card payments: the configured provider's signed webhook resumes the order's saga (one route per

@@ -93,6 +93,10 @@ export const checkoutBody = z
   });
 export type CheckoutBody = z.infer<typeof checkoutBody>;
 
+/** Paying a card order again after a decline (or an abandoned payment): a new card session, or cash on delivery (Morocco only). */
+export const orderPaymentBody = z.object({ method: z.enum(PAYMENT_METHODS) }).strict();
+export type OrderPaymentBody = z.infer<typeof orderPaymentBody>;
+
 export const idempotencyHeaders = z.object({
   'idempotency-key': z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8-100 letters, digits, - or _ (one per checkout attempt)'),
 });

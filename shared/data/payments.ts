@@ -46,7 +46,22 @@ export class DuplicateEvent extends Error {}
 export class PaymentMoved extends Error {}
 
 
+/** An order still placed, paid by card, its payment pending on the session `:fromSession`. */
+const PENDING_CARD = '#status = :placed AND payment.#ps = :pending AND payment.#pm = :card AND payment.sessionId = :fromSession';
+const PENDING_CARD_NAMES = { '#status': 'status', '#ps': 'status', '#pm': 'method' };
+const pendingCardValues = (fromSession: string) => ({ ':placed': 'placed', ':pending': 'pending', ':card': 'card', ':fromSession': fromSession });
+
 export function payments({ db, tableName }: CatalogueWritesDeps) {
+  /** One transaction on a pending card order: PaymentMoved if the order moved meanwhile. */
+  async function pendingCardMove(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<void> {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (cancellationCodes(error).includes('ConditionalCheckFailed')) throw new PaymentMoved();
+      throw error;
+    }
+  }
+
   const webhookPut = (record: WebhookRecord) => ({
     Put: { TableName: tableName, Item: toItem('WebhookEvent', keys.webhookEvent(record.provider, record.eventId), record), ConditionExpression: 'attribute_not_exists(pk)' },
   });
@@ -126,6 +141,12 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
       to?: PaymentStatus;
       movement: PaymentMovement;
       paymentId?: string;
+      /** The session that paid becomes the order's (a retry's older session may be the one that pays). */
+      sessionId?: string;
+      /** The session whose card was declined (the order waits for another attempt). */
+      declinedSessionId?: string;
+      /** Only while the order is still paid by card (not switched to cash on delivery). */
+      card?: true;
       /** The ledger's entries for it (a card payment taken), in the same transaction. */
       ledger?: LedgerWrite;
     }): Promise<void> {
@@ -133,6 +154,15 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
       const values: Record<string, unknown> = { ':from': from, ':m': [movement], ':empty': [], ':at': movement.at };
       orderFrom.forEach((s, i) => (values[`:o${i}`] = s));
       const sets = ['payment.history = list_append(if_not_exists(payment.history, :empty), :m)', 'updatedAt = :at'];
+      if (input.sessionId) {
+        values[':sid'] = input.sessionId;
+        sets.push('payment.sessionId = :sid');
+      }
+      if (input.declinedSessionId) {
+        values[':dsid'] = input.declinedSessionId;
+        sets.push('payment.declinedSessionId = :dsid');
+      }
+      if (input.card) values[':card'] = 'card';
       if (to) {
         values[':to'] = to;
         sets.push('payment.#ps = :to');
@@ -151,8 +181,8 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
                   TableName: tableName,
                   Key: keys.order(orderId),
                   UpdateExpression: `SET ${sets.join(', ')}`,
-                  ConditionExpression: `payment.#ps = :from AND #status IN (${orderFrom.map((_, i) => `:o${i}`).join(', ')})`,
-                  ExpressionAttributeNames: { '#ps': 'status', '#status': 'status' },
+                  ConditionExpression: `payment.#ps = :from AND #status IN (${orderFrom.map((_, i) => `:o${i}`).join(', ')})${input.card ? ' AND payment.#pm = :card' : ''}`,
+                  ExpressionAttributeNames: { '#ps': 'status', '#status': 'status', ...(input.card ? { '#pm': 'method' } : {}) },
                   ExpressionAttributeValues: values,
                 },
               },
@@ -167,6 +197,59 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
         if (codes.includes('ConditionalCheckFailed')) throw new DuplicateEvent(); // its ledger entry is written: applied before
         throw error;
       }
+    },
+
+    /**
+     * A new card attempt on an order still waiting for its payment: the new session's lookup and
+     * the order's current session, in one transaction, only if the order is still placed, paid by
+     * card, pending, on `fromSession` (else PaymentMoved). The older sessions keep their lookup: a
+     * late payment on one is still recognised (accepted once, or given back).
+     */
+    async newAttempt(input: { orderId: string; provider: string; fromSession: string; sessionId: string; at: string; movement: PaymentMovement }): Promise<void> {
+      const { orderId, provider, fromSession, sessionId, at, movement } = input;
+      await pendingCardMove([
+        { Put: { TableName: tableName, Item: toItem('PaymentRef', keys.paymentRef(provider, sessionId), { provider, sessionId, orderId }), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.order(orderId),
+            UpdateExpression: 'SET payment.sessionId = :sid, payment.provider = :provider, payment.history = list_append(if_not_exists(payment.history, :empty), :m), updatedAt = :at REMOVE payment.declinedSessionId',
+            ConditionExpression: PENDING_CARD,
+            ExpressionAttributeNames: PENDING_CARD_NAMES,
+            ExpressionAttributeValues: { ...pendingCardValues(fromSession), ':sid': sessionId, ':provider': provider, ':m': [movement], ':empty': [], ':at': at },
+          },
+        },
+      ]);
+    },
+
+    /**
+     * The shopper switches a card order still waiting for its payment to cash on delivery: the
+     * order and each parcel, in one transaction (PaymentMoved if the order moved). The card
+     * session's lookup stays: a late card payment is then given back.
+     */
+    async switchToCod(input: { orderId: string; shopIds: readonly string[]; fromSession: string; at: string; movement: PaymentMovement }): Promise<void> {
+      const { orderId, shopIds, fromSession, at, movement } = input;
+      await pendingCardMove([
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.order(orderId),
+            UpdateExpression: 'SET payment.#pm = :cod, payment.history = list_append(if_not_exists(payment.history, :empty), :m), updatedAt = :at REMOVE payment.provider, payment.sessionId, payment.declinedSessionId',
+            ConditionExpression: PENDING_CARD,
+            ExpressionAttributeNames: PENDING_CARD_NAMES,
+            ExpressionAttributeValues: { ...pendingCardValues(fromSession), ':cod': 'cod', ':m': [movement], ':empty': [], ':at': at },
+          },
+        },
+        ...shopIds.map((shopId) => ({
+          Update: {
+            TableName: tableName,
+            Key: keys.subOrder(orderId, shopId),
+            UpdateExpression: 'SET paymentMethod = :cod, updatedAt = :at',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':cod': 'cod', ':at': at },
+          },
+        })),
+      ]);
     },
 
     /** Records an event the store does not act on (e.g. a decline after success); DuplicateEvent if seen. */

@@ -15,6 +15,12 @@ export interface OrderPayment {
   sessionId?: string;
   /** The provider's payment id once paid (refunds name it). */
   paymentId?: string;
+  /**
+   * The session whose card was declined (the provider said no): while it is still `sessionId`, the
+   * order waits for the shopper to pay again (a new session) or switch to cash on delivery, until
+   * the saga's payment deadline.
+   */
+  declinedSessionId?: string;
   history?: PaymentMovement[];
   /**
    * Centimes given back so far of what was taken (refunds and voids of the order's own payment,
@@ -27,7 +33,8 @@ export interface OrderPayment {
   givenBack?: number;
 }
 
-export type PaymentMovementKind = 'authorized' | 'declined' | 'voided' | 'refunded' | 'ignored';
+/** `retried`: the shopper opened a new card session after a decline; `switched`: to cash on delivery. */
+export type PaymentMovementKind = 'authorized' | 'declined' | 'voided' | 'refunded' | 'ignored' | 'retried' | 'switched';
 
 export interface PaymentMovement {
   kind: PaymentMovementKind;

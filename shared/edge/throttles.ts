@@ -86,6 +86,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'POST /api/orders': 'checkout',
   'POST /api/me/checkout': 'checkout',
   'GET /api/orders/{orderId}': 'order-link',
+  'POST /api/orders/{orderId}/payment': 'order-link',
   'POST /api/orders/{orderId}/parcels/{shopId}/delivered': 'order-link',
   'GET /api/me/purchases': 'account',
 

@@ -29,6 +29,14 @@ export const en: Templates = {
       { link: i.orderUrl, label: 'Follow your order (keep this link: it is yours only)' },
     ],
   }),
+  'order-confirmed': (i, f) => ({
+    subject: `Order ${i.orderId} confirmed — thank you!`,
+    blocks: [
+      `Hello ${i.name},`,
+      i.payment === 'card' ? `Your card payment of ${f.mad(i.total)} is accepted: thank you for your order!` : `Noted: you pay ${f.mad(i.total)} in cash on delivery. Thank you for your order!`,
+      i.parcels > 1 ? `Your ${i.parcels} artisans each prepare their parcel; we write to you as each one leaves.` : 'Your artisan is preparing your parcel; we write to you as soon as it leaves.',
+    ],
+  }),
   'parcel-shipped': (i) => ({
     subject: `Your parcel from ${i.shopName} is on its way — order ${i.orderId}`,
     blocks: [

@@ -29,6 +29,14 @@ export const es: Templates = {
       { link: i.orderUrl, label: 'Seguir su pedido (guarde este enlace: es solo suyo)' },
     ],
   }),
+  'order-confirmed': (i, f) => ({
+    subject: `Pedido ${i.orderId} confirmado — ¡gracias!`,
+    blocks: [
+      `Hola, ${i.name}:`,
+      i.payment === 'card' ? `Su pago de ${f.mad(i.total)} con tarjeta ha sido aceptado: ¡gracias por su pedido!` : `Anotado: pagará ${f.mad(i.total)} en efectivo a la entrega. ¡Gracias por su pedido!`,
+      i.parcels > 1 ? `Sus ${i.parcels} artesanos preparan cada uno su paquete; le escribimos cuando sale cada uno.` : 'Su artesano prepara su paquete; le escribimos en cuanto salga.',
+    ],
+  }),
   'parcel-shipped': (i) => ({
     subject: `Su paquete de ${i.shopName} está en camino — pedido ${i.orderId}`,
     blocks: [

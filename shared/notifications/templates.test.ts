@@ -13,6 +13,7 @@ const samples: { [K in EmailKind]: EmailInputs[K] } = {
     parcels: [{ shopName: 'Atelier Mina', items }],
     totals: { items: 50_100, shipping: 3_500, total: 53_600 },
   },
+  'order-confirmed': { name: 'Nadia', orderId: 'ord-abc123', payment: 'card', total: 53_600, parcels: 2 },
   'parcel-shipped': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina', carrier: 'DHL', trackingNumber: 'JD0001', trackingUrl: 'https://www.dhl.com/ma-fr/home/tracking.html?tracking-id=JD0001' },
   'parcel-delivered': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina' },
   'parcel-cancelled': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina', reason: 'declined', amount: 53_600, money: 'refunded' },

@@ -30,6 +30,11 @@ export interface EmailInputs {
     parcels: { shopName: string; items: ItemLine[] }[];
     totals: { items: number; shipping: number; total: number };
   };
+  /**
+   * To the shopper, when a card order is paid (or switched to cash on delivery after a decline) and
+   * the saga confirms it: the "thank you" a cash order gets at checkout. `total` in minor units.
+   */
+  'order-confirmed': { name: string; orderId: string; payment: 'cod' | 'card'; total: number; parcels: number };
   'parcel-shipped': { name: string; orderId: string; orderUrl?: string; shopName: string; carrier: string; trackingNumber: string; trackingUrl?: string };
   'parcel-delivered': { name: string; orderId: string; orderUrl?: string; shopName: string };
   'parcel-cancelled': { name: string; orderId: string; orderUrl?: string; shopName: string; reason: CancelReason; note?: string; amount: number; money: MoneyOutcome };
@@ -40,7 +45,7 @@ export interface EmailInputs {
   'artisan-cancelled': { shopName: string; orderId: string; reason: CancelReason | 'order_cancelled'; note?: string; ordersUrl: string };
 }
 export type EmailKind = keyof EmailInputs;
-export const EMAIL_KINDS = ['order-placed', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'order-cancelled', 'new-order', 'artisan-cancelled'] as const satisfies readonly EmailKind[];
+export const EMAIL_KINDS = ['order-placed', 'order-confirmed', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'order-cancelled', 'new-order', 'artisan-cancelled'] as const satisfies readonly EmailKind[];
 
 /** A block of an email: a paragraph, a link with its label, or a list. */
 export type Block = string | { link: string; label: string } | { list: string[] };

@@ -2,7 +2,7 @@ import type { CancelRequest, Order, PaymentStatus, SubOrderStatus } from '../dom
 import type { OrderSagaStore, TimelineWho } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
 import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
-import { emailNewOrder, emailOrderCancelled, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
+import { emailNewOrder, emailOrderCancelled, emailOrderConfirmed, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
 import { postDeliveryIfMissing } from './ledger.ts';
 import { RefundRefused } from '../domain/payment.ts';
 import { giveBackTheRest, moveMoney, settlePaymentWait, type MoneyDeps } from './payments.ts';
@@ -66,6 +66,11 @@ export async function awaitPayment(deps: SagaDeps, input: { orderId: string; tas
     await settlePaymentWait(deps, order.id, order.payment.status === 'authorized');
     return { waiting: 'payment', alreadyDecided: order.payment.status };
   }
+  // The shopper switched to cash on delivery before this wait saved its token: it goes on as such.
+  if (order.payment.method === 'cod') {
+    await settlePaymentWait(deps, order.id, true, 'shopper');
+    return { waiting: 'payment', alreadyDecided: 'cod' };
+  }
   return { waiting: 'payment' };
 }
 
@@ -76,6 +81,8 @@ export async function confirmOrder(deps: SagaDeps, input: { orderId: string }) {
   const payment: PaymentStatus = order.payment.method === 'card' ? 'authorized' : 'pending';
   await deps.saga.moveOrder(order, ['placed'], 'confirmed', at, payment);
   for (const sub of subOrders) await deps.saga.moveSubOrder(order.id, sub.shopId, ['placed'], 'awaiting_acceptance', at);
+  // A card payment accepted (or a switch to cash after a decline): the shopper's "thank you", once.
+  await emailOrderConfirmed(deps.emails, order.id);
   return { shops: subOrders.filter((s) => s.status !== 'cancelled').map((s) => s.shopId) };
 }
 

@@ -47,13 +47,16 @@ export interface WebhookDeps extends MoneyDeps {
 
 export type WebhookAnswer = { received: true; outcome: string } | { duplicate: true } | { received: true; ignored: string };
 
-/** Ends the saga's payment wait once (the token is taken): success, or PaymentDeclined. */
-export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: SagaControl; telemetry: Telemetry }, orderId: string, paid: boolean): Promise<boolean> {
+/**
+ * Ends the saga's payment wait once (the token is taken): success (paid by the provider, or the
+ * shopper switched to cash on delivery), or PaymentDeclined (a payment the store refused).
+ */
+export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: SagaControl; telemetry: Telemetry }, orderId: string, paid: boolean, by: 'provider' | 'shopper' = 'provider'): Promise<boolean> {
   const token = await deps.saga.takeTaskToken(orderId, 'payment');
   if (!token) return false; // AwaitPayment has not saved it yet (it checks the order after saving), or it was used
   try {
-    if (paid) await deps.control.resume(token, { step: 'payment', by: 'provider' });
-    else await deps.control.fail(token, SAGA_ERRORS.paymentDeclined, 'The card payment was declined');
+    if (paid) await deps.control.resume(token, { step: 'payment', by });
+    else await deps.control.fail(token, SAGA_ERRORS.paymentDeclined, 'The card payment was refused');
   } catch (error) {
     // The wait ended meanwhile (timed out): CancelOrder compensates, and a late payment is refunded.
     deps.telemetry.log.warn('payment wait could not be resumed', { orderId, error });
@@ -185,33 +188,40 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
     await deps.payments.recordEvent(record(`ignored: ${why}`));
     return { received: true as const, ignored: why };
   };
-  const waiting = order.status === 'placed' && order.payment.status === 'pending';
+  // Waiting for a card payment: placed, pending, not switched to cash on delivery.
+  const waiting = order.status === 'placed' && order.payment.status === 'pending' && order.payment.method === 'card';
 
   if (event.type === 'refund.succeeded') return ignore('refund confirmations change nothing (refunds are recorded when made)');
 
   if (event.type === 'payment.failed') {
-    if (!waiting) return ignore(`the payment is already ${order.payment.status} (order ${order.status})`);
+    if (!waiting) return ignore(`the payment is already ${order.payment.status} (order ${order.status}, ${order.payment.method})`);
+    // A decline does not end the order: it waits (stock held) for another card attempt or a switch
+    // to cash on delivery (POST /api/orders/{orderId}/payment) until the saga's payment deadline.
     await deps.payments.applyEvent({
       record: record('applied: payment failed'),
       orderId: order.id,
       from: 'pending',
       orderFrom: ['placed'],
-      to: 'failed',
+      card: true,
+      declinedSessionId: event.sessionId,
       movement: { kind: 'declined', amount: 0, at: event.at, ref: event.id },
     });
-    await settlePaymentWait(deps, order.id, false);
     return { received: true, outcome: 'declined' };
   }
 
   // payment.succeeded
   const giveBack = { kind: event.heldOnly ? ('voided' as const) : ('refunded' as const), amount: event.amount };
-  const withPayment = { ...order, payment: { ...order.payment, ...(event.paymentId ? { paymentId: event.paymentId } : {}) } };
+  // Money given back goes to the session that paid it (an older attempt's, or a card order since
+  // switched to cash on delivery).
+  const withPayment = { ...order, payment: { ...order.payment, method: 'card' as const, provider, sessionId: event.sessionId, ...(event.paymentId ? { paymentId: event.paymentId } : {}) } };
   if (order.payment.status === 'authorized' || order.payment.status === 'captured') {
-    // The same payment told again, or one the provider does not name: nothing changes.
-    if (!event.paymentId || !order.payment.paymentId || event.paymentId === order.payment.paymentId) return ignore(`the payment is already ${order.payment.status}`);
-    // A second payment for an order already paid: given back, and an operator told.
-    const reason = `a second payment (${event.paymentId}) for an order already paid (${order.payment.paymentId}): given back`;
-    await moveMoney(deps, { ...order, payment: { ...order.payment, paymentId: event.paymentId } }, { movementId: giveBackId(event), ...giveBack, reason, refused: true });
+    // The same payment told again, or one the provider does not name on the session that paid: nothing changes.
+    const otherSession = event.sessionId !== order.payment.sessionId;
+    const otherPayment = !!event.paymentId && !!order.payment.paymentId && event.paymentId !== order.payment.paymentId;
+    if (!otherSession && !otherPayment) return ignore(`the payment is already ${order.payment.status}`);
+    // A second payment for an order already paid (another attempt's session): given back, and an operator told.
+    const reason = `a second payment (${event.paymentId ?? event.sessionId}) for an order already paid (${order.payment.paymentId ?? order.payment.sessionId}): given back`;
+    await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason, refused: true });
     await flagMismatch(deps, found, reason);
     await deps.payments.recordEvent(record('refused: second payment, given back'));
     return { received: true, outcome: 'second payment given back' };
@@ -226,6 +236,7 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
       orderId: order.id,
       from: 'pending',
       orderFrom: ['placed'],
+      card: true,
       to: 'failed',
       movement: { kind: 'declined', amount: 0, at: event.at, ref: event.id, reason },
       ...(event.paymentId ? { paymentId: event.paymentId } : {}),
@@ -240,7 +251,9 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
       orderId: order.id,
       from: 'pending',
       orderFrom: ['placed'],
+      card: true,
       to: 'authorized',
+      sessionId: event.sessionId,
       movement: { kind: 'authorized', amount: event.amount, at: event.at, ref: event.id },
       ...(event.paymentId ? { paymentId: event.paymentId } : {}),
       ledger: { entries: [cardPayment({ orderId: order.id, provider, amount: event.amount, at: event.at, eventId: event.id })] },
@@ -248,18 +261,20 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
     await settlePaymentWait(deps, order.id, true);
     return { received: true, outcome: 'authorized' };
   }
-  // Paid after the order failed or was cancelled (or after a decline): give it all back, once.
-  const reason = `paid after the order was ${order.status} (payment ${order.payment.status}): ${giveBack.kind === 'voided' ? 'released' : 'refunded'} in full`;
+  // Paid after the order failed or was cancelled, or after the shopper switched it to cash on
+  // delivery (whose payment stays as it is): give it all back, once.
+  const switched = order.payment.method === 'cod';
+  const reason = `paid after the order was ${switched ? 'switched to cash on delivery' : order.status} (payment ${order.payment.status}): ${giveBack.kind === 'voided' ? 'released' : 'refunded'} in full`;
   await deps.payments.applyEvent({
     record: record(`applied: late payment ${giveBack.kind}`),
     orderId: order.id,
     from: order.payment.status,
     orderFrom: [order.status],
     movement: { kind: 'ignored', amount: event.amount, at: event.at, ref: event.id, reason },
-    ...(event.paymentId ? { paymentId: event.paymentId } : {}),
+    ...(event.paymentId && !switched ? { paymentId: event.paymentId } : {}),
     ledger: { entries: [cardPayment({ orderId: order.id, provider, amount: event.amount, at: event.at, eventId: event.id, unaccepted: 'late' })] },
   });
-  await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason, late: true }, giveBack.kind);
+  await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason, late: true }, switched ? undefined : giveBack.kind);
   return { received: true, outcome: `late payment ${giveBack.kind}` };
 }
 

@@ -112,7 +112,9 @@ describe('the ledger invariant (seeded random run)', () => {
         expect(first).toMatchObject({ received: true });
         if (rnd() < 0.5) expect(await again()).toEqual({ duplicate: true }); // the provider sends it again
         if (decision === 'decline') {
-          story.push(`${orderId} card declined`);
+          // A decline leaves the order waiting for another attempt; nobody pays before the deadline.
+          story.push(`${orderId} card declined, deadline passed`);
+          await people.paymentDeadline(orderId);
           await sagaEnded(orderId);
           continue;
         }

@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, SendTaskFailureCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,7 +11,7 @@ import { anonymous, newAccount, orderLink, request, type Account } from '../supp
 import { newShopperContact } from '../support/connections.ts';
 import { storeUrl } from '../support/api-client.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
-import { executionArn, storeSfn, until } from '../support/saga.ts';
+import { executionArn, passPaymentDeadline, storeSfn, until } from '../support/saga.ts';
 
 /**
  * Card payments through the sandbox provider, against the running store: checkout opens a
@@ -151,12 +151,19 @@ describe('a card order paid on the sandbox page', () => {
 describe('a card payment declined', () => {
   let declined: Awaited<ReturnType<typeof cardOrder>>;
 
-  it('fails the order, gives the stock back and ends the saga FAILED', async () => {
+  it('leaves the order waiting for another attempt; when the payment deadline passes, fails it, gives the stock back and ends the saga FAILED', async () => {
     const before = await stock();
     declined = await cardOrder();
     expect(await stock()).toBe(before - 1);
     const answer = await press(declined.redirectUrl, 'decline');
     expect(answer.status).toBe(303);
+    const waiting = await until('the decline recorded', async () => {
+      const v = await orderView(declined);
+      return v.order.payment.declinedSessionId ? v : undefined;
+    });
+    expect(waiting.order).toMatchObject({ status: 'placed', payment: { status: 'pending' } });
+    expect(await stock()).toBe(before - 1);
+    await passPaymentDeadline(declined.orderId, async (id) => (await item(keys.sagaTask(id, 'payment')))?.token as string | undefined, (taskToken, error, cause) => storeSfn().send(new SendTaskFailureCommand({ taskToken, error, cause })));
     const execution = await until('the saga to end', async () => {
       const described = await storeSfn().send(new DescribeExecutionCommand({ executionArn: executionArn(declined.orderId) }));
       return described.status === 'RUNNING' ? undefined : described;
@@ -164,8 +171,8 @@ describe('a card payment declined', () => {
     expect(execution.status).toBe('FAILED');
     const view = await orderView(declined);
     expect(view.order.status).toBe('failed');
-    expect(view.order.payment.status).toBe('failed');
-    expect(view.order.payment.history).toEqual([expect.objectContaining({ kind: 'declined' })]);
+    expect(view.order.payment.status).toBe('voided');
+    expect(view.order.payment.history).toEqual([expect.objectContaining({ kind: 'declined' }), expect.objectContaining({ kind: 'voided', amount: 0 })]);
     expect(view.subOrders.map((s: { status: string }) => s.status)).toEqual(['cancelled']);
     expect(await stock()).toBe(before);
   });

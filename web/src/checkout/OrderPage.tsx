@@ -39,6 +39,57 @@ export function OrderPage({ orderId, justPlaced }: { orderId: string; justPlaced
   return <OrderByLink key={token} orderId={orderId} token={token} justPlaced={justPlaced} />;
 }
 
+/** Until when a declined order keeps its items: the saga's payment wait from checkout (SAGA_TIMEOUTS.paymentSeconds). */
+const PAYMENT_WAIT_MS = 30 * 60 * 1000;
+
+/** A declined card: try a card again (a new payment page) or, when every parcel goes to Morocco, pay on delivery. */
+function PayAgain({ data, token, onSwitched }: { data: OrderDetail; token: string; onSwitched: () => void }): JSX.Element {
+  const { t, locale } = useT();
+  const { order, subOrders } = data;
+  const [busy, setBusy] = useState<'card' | 'cod'>();
+  const [failed, setFailed] = useState(false);
+  const codAllowed = order.customer.address.country === 'MA' && subOrders.every((s) => s.shipTo.address.country === 'MA');
+  const until = new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short' }).format(new Date(Date.parse(order.createdAt) + PAYMENT_WAIT_MS));
+  const pay = async (method: 'card' | 'cod') => {
+    setBusy(method);
+    setFailed(false);
+    try {
+      const answer = await ordersApi.payAgain(order.id, token, method);
+      const redirect = answer.payment?.redirectUrl;
+      if (method === 'card' && redirect) {
+        try {
+          sessionStorage.setItem(`dm.pay.${order.id}`, redirect);
+        } catch {
+          // private mode: the payment page opens all the same
+        }
+        window.location.assign(redirect);
+        return;
+      }
+      onSwitched();
+    } catch {
+      setFailed(true);
+    }
+    setBusy(undefined);
+  };
+  return (
+    <div class="status-card status-declined" role="alert" data-testid="payment-declined">
+      <h2>{t('order.declined')}</h2>
+      <p>{t(codAllowed ? 'order.declinedText' : 'order.declinedTextAbroad', { time: until })}</p>
+      <div class="pay-again-actions">
+        <button type="button" class="button" disabled={!!busy} onClick={() => pay('card')} data-testid="pay-again-card">
+          {t('order.tryCardAgain')}
+        </button>
+        {codAllowed && (
+          <button type="button" class="button button-secondary" disabled={!!busy} onClick={() => pay('cod')} data-testid="pay-again-cod">
+            {t('order.switchToCod')}
+          </button>
+        )}
+      </div>
+      {failed && <p class="form-error">{t('order.payAgainFailed')}</p>}
+    </div>
+  );
+}
+
 function OrderMessage({ title, text }: { title: string; text: string }): JSX.Element {
   const { t } = useT();
   return (
@@ -91,6 +142,11 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
     }
   })();
   const paymentPending = order.payment.method === 'card' && order.payment.status === 'pending' && order.status === 'placed';
+  // The provider said no to the current session: the order waits for another try until the saga's payment deadline.
+  const declined = paymentPending && !!order.payment.declinedSessionId && order.payment.declinedSessionId === order.payment.sessionId;
+  // This browser paid by card (checkout kept its payment page) and the payment is accepted: the same "thank you" as a cash order.
+  const paidHere = !!payUrl && order.payment.method === 'card' && (order.payment.status === 'authorized' || order.payment.status === 'captured');
+  const [switchedHere, setSwitchedHere] = useState(false);
   const address = order.customer.address;
   let region: string | undefined;
   try {
@@ -101,9 +157,9 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
 
   return (
     <section class="section order-page" aria-labelledby="order-title">
-      {justPlaced && (
+      {(justPlaced || paidHere || switchedHere) && (
         <div class="status-card status-approved" role="status" data-testid="placed-banner">
-          <h2>{t('order.thanks')}</h2>
+          <h2>{t(paidHere ? 'order.paidThanks' : 'order.thanks')}</h2>
           <p>{t('order.thanksText', { email: order.customer.email })}</p>
           <p class="hint">{t('order.bookmark')}</p>
         </div>
@@ -123,7 +179,8 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
           {t('order.linkUntil', { date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(new Date(data.link.expiresAt)) })}
         </p>
       )}
-      {paymentPending && (
+      {declined && <PayAgain data={data} token={token} onSwitched={() => (setSwitchedHere(true), reload())} />}
+      {paymentPending && !declined && (
         <div class="status-card" role="status">
           <p>{t('order.awaitingPayment')}</p>
           {payUrl && (

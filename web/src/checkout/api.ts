@@ -83,6 +83,10 @@ export const ordersApi = {
 
   order: (orderId: string, token: string, signal?: AbortSignal) => send<OrderDetail>('GET', orderPath(orderId), undefined, linkHeaders(token), signal).then((r) => r.data),
 
+  /** After a declined (or abandoned) card payment: a new card session (`payment.redirectUrl`), or cash on delivery. */
+  payAgain: (orderId: string, token: string, method: 'card' | 'cod') =>
+    send<OrderDetail & { payment?: { redirectUrl: string } }>('POST', `${orderPath(orderId)}/payment`, { method }, linkHeaders(token)).then((r) => r.data),
+
   confirmDelivered: (orderId: string, shopId: string, token: string) =>
     send<Parcel>('POST', `${orderPath(orderId)}/parcels/${encodeURIComponent(shopId)}/delivered`, undefined, linkHeaders(token)).then((r) => r.data),
 };
