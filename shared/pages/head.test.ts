@@ -83,7 +83,7 @@ describe('product and shop heads', () => {
   });
 
   it("says the product's approved reviews as aggregateRating and review, and nothing without any", () => {
-    const category = { slug: 'textiles', name: { fr: 'Textiles' }, position: 0 };
+    const category = { slug: 'textiles' as const, name: { fr: 'Textiles' }, position: 0 };
     const [none] = productHead(detail(), category, 'fr', BASE, { rating: { count: 0 }, items: [] }).jsonLd as [Record<string, unknown>];
     expect(none).not.toHaveProperty('aggregateRating');
     expect(none).not.toHaveProperty('review');

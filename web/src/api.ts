@@ -1,3 +1,4 @@
+import type { ProductReviews } from '../../shared/api/reviews.ts';
 import type { ApiError, CategoryList, ProductDetail, ProductPage, ProductSort, SearchPage, ShopDetail, ShopPage } from '../../shared/api/catalogue.ts';
 import { withQuery } from './router.ts';
 
@@ -75,6 +76,8 @@ export const api = {
     getJson<ProductDetail>(`/api/products/${encodeURIComponent(productId)}`, {}, signal),
   search: (q: string, filters: ProductFilters, signal?: AbortSignal) => getJson<SearchPage>('/api/search', { q, ...filters }, signal),
   shops: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => getJson<ShopPage>('/api/shops', query, signal),
+  reviews: (productId: string, query: { cursor?: string }, signal?: AbortSignal) =>
+    getJson<ProductReviews>(`/api/products/${encodeURIComponent(productId)}/reviews`, query, signal),
   shop: (slug: string, signal?: AbortSignal) => getJson<ShopDetail>(`/api/shops/${encodeURIComponent(slug)}`, {}, signal),
 };
 

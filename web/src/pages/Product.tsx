@@ -10,6 +10,7 @@ import { Chevron } from '../components/Icon.tsx';
 import { Img } from '../components/Img.tsx';
 import { ErrorState, isNotFound, Loading } from '../components/Status.tsx';
 import { ShareButtons } from '../components/ShareButtons.tsx';
+import { ProductReviewsSection } from '../components/Reviews.tsx';
 import { Paragraphs, Text } from '../components/Text.tsx';
 import { StockBadge, VariantPicker } from '../components/VariantPicker.tsx';
 import { formatApprox, formatDays, formatDimensions, formatMad, formatWeight } from '../format.ts';
@@ -132,6 +133,7 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
           </div>
         </aside>
       </div>
+      {!preview && <ProductReviewsSection productId={product.id} />}
     </article>
   );
 }
