@@ -48,7 +48,7 @@ export const ar: Templates = {
   }),
   'parcel-delivered': (i) => ({
     subject: `تم تسليم طرد ${i.shopName} — الطلب ${i.orderId}`,
-    blocks: [`مرحبا ${i.name}،`, `تم تسليم طردك من ${i.shopName}. شكرا لدعمك حرفيي الداخلة!`, ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : [])],
+    blocks: [`مرحبا ${i.name}،`, `تم تسليم طردك من ${i.shopName}. شكرا لدعمك حرفيي الداخلة!`, ...(i.orderUrl ? [`رأيك يساعد الزبائن الآخرين والورشة: قيّم مشترياتك من صفحة طلبك.`, { link: i.orderUrl, label: 'قيّم مشترياتك' }] : [])],
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `أُلغي جزء من طلبك ${i.orderId}`,

@@ -48,7 +48,7 @@ export const en: Templates = {
   }),
   'parcel-delivered': (i) => ({
     subject: `Parcel from ${i.shopName} delivered — order ${i.orderId}`,
-    blocks: [`Hello ${i.name},`, `Your parcel from ${i.shopName} has been delivered. Thank you for supporting Dakhla's artisans!`, ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : [])],
+    blocks: [`Hello ${i.name},`, `Your parcel from ${i.shopName} has been delivered. Thank you for supporting Dakhla's artisans!`, ...(i.orderUrl ? [`Your review helps other shoppers and the workshop: rate your items from your order.`, { link: i.orderUrl, label: 'Rate your items' }] : [])],
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `Part of your order ${i.orderId} is cancelled`,

@@ -48,7 +48,7 @@ export const es: Templates = {
   }),
   'parcel-delivered': (i) => ({
     subject: `Paquete de ${i.shopName} entregado — pedido ${i.orderId}`,
-    blocks: [`Hola, ${i.name}:`, `Su paquete de ${i.shopName} ha sido entregado. ¡Gracias por apoyar a los artesanos de Dajla!`, ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Su pedido' }] : [])],
+    blocks: [`Hola, ${i.name}:`, `Su paquete de ${i.shopName} ha sido entregado. ¡Gracias por apoyar a los artesanos de Dajla!`, ...(i.orderUrl ? [`Su opinión ayuda a otros clientes y al taller: valore sus artículos desde su pedido.`, { link: i.orderUrl, label: 'Valore sus artículos' }] : [])],
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `Parte de su pedido ${i.orderId} ha sido cancelada`,

@@ -48,7 +48,7 @@ export const fr: Templates = {
   }),
   'parcel-delivered': (i) => ({
     subject: `Colis de ${i.shopName} livré — commande ${i.orderId}`,
-    blocks: [`Bonjour ${i.name},`, `Votre colis de ${i.shopName} est livré. Merci d'avoir soutenu les artisans de Dakhla !`, ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Votre commande' }] : [])],
+    blocks: [`Bonjour ${i.name},`, `Votre colis de ${i.shopName} est livré. Merci d'avoir soutenu les artisans de Dakhla !`, ...(i.orderUrl ? [`Votre avis aide les autres clients et l'atelier : notez vos articles depuis votre commande.`, { link: i.orderUrl, label: 'Notez vos articles' }] : [])],
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `Une partie de votre commande ${i.orderId} est annulée`,

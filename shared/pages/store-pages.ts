@@ -1,4 +1,5 @@
 import type { ProductDetail } from '../api/catalogue.ts';
+import type { ProductReviews } from '../api/reviews.ts';
 import type { Category, ProductImage, Shop } from '../domain/catalogue.ts';
 import { pickLocalized, type Locale, type Localized } from '../domain/locales.ts';
 import { imageUrl, pageUrl, summary, type PageHead } from './head.ts';
@@ -81,7 +82,26 @@ const breadcrumbs = (items: Array<{ name: string; url?: string }>) => ({
 /** MAD centimes as schema.org and Open Graph want a price: "180.00". */
 const amount = (centimes: number) => (centimes / 100).toFixed(2);
 
-export function productHead(detail: ProductDetail, category: Category | undefined, locale: Locale, baseUrl: string): PageHead {
+/** How many of the newest approved reviews the product page's JSON-LD names. */
+export const JSON_LD_REVIEWS = 5;
+
+/** schema.org's `aggregateRating` and `review` of a product, from its approved reviews (none without any). */
+function reviewsLd(reviews: ProductReviews | undefined) {
+  if (!reviews?.rating.average || reviews.rating.count === 0) return {};
+  return {
+    aggregateRating: { '@type': 'AggregateRating', ratingValue: reviews.rating.average, reviewCount: reviews.rating.count, bestRating: 5, worstRating: 1 },
+    review: reviews.items.slice(0, JSON_LD_REVIEWS).map((r) => ({
+      '@type': 'Review',
+      author: { '@type': 'Person', name: r.author },
+      datePublished: r.createdAt.slice(0, 10),
+      reviewRating: { '@type': 'Rating', ratingValue: r.rating, bestRating: 5, worstRating: 1 },
+      ...(r.text ? { reviewBody: r.text } : {}),
+      inLanguage: r.lang,
+    })),
+  };
+}
+
+export function productHead(detail: ProductDetail, category: Category | undefined, locale: Locale, baseUrl: string, reviews?: ProductReviews): PageHead {
   const { product, variants, images, shop } = detail;
   const path = storePagePath({ kind: 'product', productId: product.id });
   const url = pageUrl(baseUrl, locale, path);
@@ -127,6 +147,7 @@ export function productHead(detail: ProductDetail, category: Category | undefine
           url,
           seller,
         })),
+        ...reviewsLd(reviews),
       },
       breadcrumbs([
         { name: PAGE_TEXT[locale].home, url: pageUrl(baseUrl, locale, '/') },

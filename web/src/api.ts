@@ -1,3 +1,4 @@
+import type { ProductReviews } from '../../shared/api/reviews.ts';
 import type { ApiError, CategoryList, ProductDetail, ProductPage, ProductSort, SearchPage, ShopDetail, ShopPage } from '../../shared/api/catalogue.ts';
 import type { ShippingEstimate } from '../../shared/api/orders.ts';
 import { withQuery } from './router.ts';
@@ -78,6 +79,8 @@ export const api = {
   shops: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => getJson<ShopPage>('/api/shops', query, signal),
   shippingEstimate: (query: { productId: string; quantity?: number; country: string; city?: string }, signal?: AbortSignal) =>
     getJson<ShippingEstimate>('/api/shipping/estimate', query, signal),
+  reviews: (productId: string, query: { cursor?: string }, signal?: AbortSignal) =>
+    getJson<ProductReviews>(`/api/products/${encodeURIComponent(productId)}/reviews`, query, signal),
   shop: (slug: string, signal?: AbortSignal) => getJson<ShopDetail>(`/api/shops/${encodeURIComponent(slug)}`, {}, signal),
 };
 

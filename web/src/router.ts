@@ -41,6 +41,7 @@ export type SellerPage =
   | { name: 'earnings' }
   | { name: 'statement'; month: string }
   | { name: 'sales' }
+  | { name: 'myReviews' }
   | { name: 'operator' }
   | { name: 'operatorAttention' }
   | { name: 'operatorOrders' }
@@ -56,7 +57,8 @@ export type ConsolePage =
   | { name: 'operatorTeam' }
   | { name: 'operatorPayouts' }
   | { name: 'operatorStatement'; shopId: string; month: string }
-  | { name: 'operatorMoney' };
+  | { name: 'operatorMoney' }
+  | { name: 'operatorReviews' };
 
 export interface Location {
   route: Route;
@@ -118,6 +120,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/orders': { name: 'orders' },
   '/dashboard/earnings': { name: 'earnings' },
   '/dashboard/sales': { name: 'sales' },
+  '/dashboard/reviews': { name: 'myReviews' },
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
   '/operator/orders': { name: 'operatorOrders' },
@@ -126,6 +129,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/operator/team': { name: 'operatorTeam' },
   '/operator/payouts': { name: 'operatorPayouts' },
   '/operator/money': { name: 'operatorMoney' },
+  '/operator/reviews': { name: 'operatorReviews' },
 };
 
 function matchSellerPage(path: string): SellerPage | undefined {
@@ -217,6 +221,10 @@ export const paths = {
   /** Any shop's statement for a month, for operators. */
   operatorStatement: (shopId: string, month: string) => `/operator/shops/${encodeURIComponent(shopId)}/statements/${month}`,
   operatorMoney: () => '/operator/money',
+  /** The operators' review moderation, by status (pending first). */
+  operatorReviews: (status?: string) => withQuery('/operator/reviews', { status }),
+  /** The artisan's reviews and their replies. */
+  myReviews: () => '/dashboard/reviews',
 };
 
 /** A same-origin path safe to go to after signing in (no open redirect). */

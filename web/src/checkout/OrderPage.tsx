@@ -13,6 +13,8 @@ import { CARRIER_NAMES } from '../orders/constants.ts';
 import { paths } from '../router.ts';
 import { ordersApi, type OrderDetail, type Parcel } from './api.ts';
 import { orderLinkToken } from './order-link.ts';
+import { RateItem } from './RateItem.tsx';
+import type { Review } from '../../../shared/domain/reviews.ts';
 import { useT, type ShopperKey } from './i18n/index.ts';
 import { Money } from './ui.tsx';
 
@@ -133,6 +135,11 @@ function OrderByLink({ orderId, token, justPlaced }: { orderId: string; token: s
 function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; token: string; justPlaced: boolean; reload: () => void }): JSX.Element {
   const { t, locale } = useT();
   const { order, subOrders } = data;
+  const anyDelivered = subOrders.some((s) => s.status === 'delivered');
+  const [reviews, setReviews] = useState<Review[]>();
+  useEffect(() => {
+    if (anyDelivered && !reviews) ordersApi.reviews(order.id, token).then(setReviews, () => undefined);
+  }, [anyDelivered, order.id, token, reviews]);
   const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
   const payUrl = (() => {
     try {
@@ -193,7 +200,7 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
       <div class="checkout-layout">
         <div class="checkout-main">
           {subOrders.map((sub, index) => (
-            <ParcelCard key={sub.shopId} sub={sub} index={index} total={subOrders.length} orderId={order.id} token={token} reload={reload} cod={order.payment.method === 'cod'} />
+            <ParcelCard key={sub.shopId} sub={sub} index={index} total={subOrders.length} orderId={order.id} token={token} reload={reload} cod={order.payment.method === 'cod'} reviews={reviews} onReviewed={(r) => setReviews([...(reviews ?? []), r])} />
           ))}
         </div>
         <aside class="checkout-side">
@@ -243,8 +250,8 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
 
 const STEPS: SubOrderStatus[] = ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered'];
 
-function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId: string; token: string; reload: () => void; cod: boolean }): JSX.Element {
-  const { sub, index, total, orderId, token, reload, cod } = props;
+function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId: string; token: string; reload: () => void; cod: boolean; reviews: Review[] | undefined; onReviewed: (r: Review) => void }): JSX.Element {
+  const { sub, index, total, orderId, token, reload, cod, reviews, onReviewed } = props;
   const { t, locale } = useT();
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' });
@@ -292,6 +299,11 @@ function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId:
               </span>
             </div>
             <span class="line-total">{formatMad(line.unitPrice * line.quantity, locale)}</span>
+            {sub.status === 'delivered' && reviews && (
+              <div class="line-review">
+                <RateItem orderId={orderId} token={token} line={line} review={reviews.find((r) => r.sku === line.sku && r.productId === line.productId)} onReviewed={onReviewed} />
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import { Img } from '../components/Img.tsx';
 import { ErrorState, isNotFound, Loading } from '../components/Status.tsx';
 import { ShareButtons } from '../components/ShareButtons.tsx';
 import { ShippingEstimate } from '../components/ShippingEstimate.tsx';
+import { ProductReviewsSection } from '../components/Reviews.tsx';
 import { Paragraphs, Text } from '../components/Text.tsx';
 import { StockBadge, VariantPicker } from '../components/VariantPicker.tsx';
 import { formatApprox, formatDays, formatDimensions, formatMad, formatWeight } from '../format.ts';
@@ -134,6 +135,7 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
           </div>
         </aside>
       </div>
+      {!preview && <ProductReviewsSection productId={product.id} />}
     </article>
   );
 }

@@ -67,6 +67,7 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
     case 'operatorPayouts':
     case 'operatorStatement':
     case 'operatorMoney':
+    case 'operatorReviews':
       return (
         <RequireSession>
           <Console page={page} query={query} />

@@ -1,3 +1,5 @@
+import type { ReviewPage } from '../../../../shared/api/reviews.ts';
+import type { Review } from '../../../../shared/domain/reviews.ts';
 import type { UpdateShopBody } from '../../../../shared/api/artisan.ts';
 import type {
   Invitation,
@@ -44,5 +46,7 @@ export const consoleApi = {
     if (!response.ok) throw new Error(`the bank file answered ${response.status}`);
     return new Blob([await response.arrayBuffer()], { type: 'text/csv;charset=utf-8' });
   },
+  reviews: (query: { status: string; cursor?: string }, signal?: AbortSignal) => authJson<ReviewPage>('GET', '/api/operator/reviews', { query, signal }),
+  decideReview: (id: string, action: 'approve' | 'reject') => authJson<Review>('POST', `/api/operator/reviews/${encodeURIComponent(id)}/decision`, { body: { action } }),
   remove: (username: string) => authJson<Team>('DELETE', `/api/operator/team/${encodeURIComponent(username)}`),
 };
