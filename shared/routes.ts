@@ -74,6 +74,8 @@ export const routes = [
   { method: 'GET', path: '/api/search', handler: 'catalogue/search-products', auth: 'public', access: { table: 'read' } },
   { method: 'GET', path: '/api/shops', handler: 'catalogue/list-shops', auth: 'public', access: { table: 'read' } },
   { method: 'GET', path: '/api/shops/{slug}', handler: 'catalogue/get-shop', auth: 'public', access: { table: 'read' } },
+  // The store's information pages (about, contact, legal notice, terms of sale, returns, privacy): operators edit them as settings.
+  { method: 'GET', path: '/api/info-pages/{slug}', handler: 'info/get-info-page', auth: 'public', access: { table: 'read' } },
 
   // The store's pages as crawlers and link previews read them (shared/edge/pages.ts): CloudFront sends
   // `/<lang>…`, /robots.txt and the sitemap to the API under /pages (its origin path), cached. One

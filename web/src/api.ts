@@ -1,3 +1,4 @@
+import type { InfoPageSlug, InfoPageView } from '../../shared/domain/info-pages/index.ts';
 import type { ApiError, CategoryList, ProductDetail, ProductPage, ProductSort, SearchPage, ShopDetail, ShopPage } from '../../shared/api/catalogue.ts';
 import { withQuery } from './router.ts';
 
@@ -76,6 +77,8 @@ export const api = {
   search: (q: string, filters: ProductFilters, signal?: AbortSignal) => getJson<SearchPage>('/api/search', { q, ...filters }, signal),
   shops: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => getJson<ShopPage>('/api/shops', query, signal),
   shop: (slug: string, signal?: AbortSignal) => getJson<ShopDetail>(`/api/shops/${encodeURIComponent(slug)}`, {}, signal),
+  /** A store information page in every language (about, contact, legal, terms, returns, privacy). */
+  infoPage: (slug: InfoPageSlug, signal?: AbortSignal) => getJson<InfoPageView>(`/api/info-pages/${slug}`, {}, signal),
 };
 
 /** URL of an image key in the image bucket. */
