@@ -55,6 +55,7 @@ describe('a shopper in Morocco pays by card through CMI', () => {
     await page.getByLabel('Adresse', { exact: true }).fill('4 avenue Al Walae');
     await page.getByLabel('Ville').fill('Dakhla');
     await page.getByRole('radio', { name: /Carte bancaire/ }).check();
+    await page.getByLabel(/J’ai lu et j’accepte les conditions générales de vente/).check();
     await page.getByTestId('place-order').click();
 
     // The redirect page posts the signed form by itself: the CMI gateway's card page, in French.
