@@ -1,4 +1,4 @@
-import { isInfoPage, type InfoPageSlug } from '../../shared/domain/info-pages/index.ts';
+import { isInfoPage, type InfoPageSlug } from '../../shared/domain/info-pages/slugs.ts';
 import type { Locale } from '../../shared/domain/locales.ts';
 import { orderLinkPath } from '../../shared/domain/order-link.ts';
 import { isLocalizedPage, localizedPath, splitLocalePath } from '../../shared/domain/store-urls.ts';

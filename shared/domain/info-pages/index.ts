@@ -17,14 +17,12 @@ import { INFO_DEFAULTS_FR } from './fr.ts';
  * A page's body is plain text: paragraphs separated by a blank line, a line starting with `## `
  * is a heading. No markup: the web renders it as text.
  */
-export const INFO_PAGES = ['about', 'contact', 'legal', 'terms', 'returns', 'privacy'] as const;
-export type InfoPageSlug = (typeof INFO_PAGES)[number];
+import { INFO_PAGES, type InfoPageSlug } from './slugs.ts';
+export * from './slugs.ts';
 export type InfoSettingName = `page-${InfoPageSlug}`;
-export const infoSettingName = <S extends InfoPageSlug>(slug: S) => `page-${slug}` as `page-${S}`;
 export const INFO_SETTING_NAMES = ['page-about', 'page-contact', 'page-legal', 'page-terms', 'page-returns', 'page-privacy'] as const satisfies readonly InfoSettingName[];
 
-export const MAX_INFO_TITLE = 120;
-export const MAX_INFO_BODY = 20_000;
+import { MAX_INFO_BODY, MAX_INFO_TITLE } from './slugs.ts';
 
 export interface InfoText {
   title: string;
@@ -71,7 +69,6 @@ export const INFO_DEFAULTS: { [S in InfoPageSlug]: InfoPageValue } = {
   privacy: { texts: pageDefaults('privacy') },
 };
 
-export const isInfoPage = (value: string): value is InfoPageSlug => (INFO_PAGES as readonly string[]).includes(value);
 
 /** A page as the public API answers it: its texts in every language, its version and when it last changed. */
 export interface InfoPageView {
@@ -94,5 +91,3 @@ export interface OrderConsent {
   withdrawalAcknowledged: boolean;
 }
 
-/** Whether a shopper delivered to this country is owed the withdrawal notice (outside Morocco: EU and other distance-selling laws). */
-export const needsWithdrawalNotice = (country: string) => country.toUpperCase() !== 'MA';

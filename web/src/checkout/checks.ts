@@ -1,4 +1,4 @@
-import { needsWithdrawalNotice } from '../../../shared/domain/info-pages/index.ts';
+import { needsWithdrawalNotice } from '../../../shared/domain/info-pages/slugs.ts';
 import { COUNTRIES } from './countries.ts';
 import { INTERNATIONAL_PHONE, MOROCCAN_PHONE } from '../orders/constants.ts';
 

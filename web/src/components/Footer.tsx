@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { INFO_PAGES } from '../../../shared/domain/info-pages/index.ts';
+import { INFO_PAGES } from '../../../shared/domain/info-pages/slugs.ts';
 import { useI18n } from '../i18n/context.ts';
 import { paths } from '../router.ts';
 

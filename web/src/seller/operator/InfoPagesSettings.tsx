@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SettingUpdate } from '../../../../shared/api/operator.ts';
-import { INFO_PAGES, infoSettingName, MAX_INFO_BODY, MAX_INFO_TITLE, type InfoPageSlug, type InfoPageView } from '../../../../shared/domain/info-pages/index.ts';
+import type { InfoPageView } from '../../../../shared/domain/info-pages/index.ts';
+import { INFO_PAGES, infoSettingName, MAX_INFO_BODY, MAX_INFO_TITLE, type InfoPageSlug } from '../../../../shared/domain/info-pages/slugs.ts';
 import { LOCALES, RTL_LOCALES, type Locale } from '../../../../shared/domain/locales.ts';
 import { api, ApiRequestError } from '../../api.ts';
 import { Loading } from '../../components/Status.tsx';
