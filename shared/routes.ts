@@ -76,6 +76,8 @@ export const routes = [
   { method: 'GET', path: '/api/shops/{slug}', handler: 'catalogue/get-shop', auth: 'public', access: { table: 'read' } },
   // A product's rating and approved reviews, newest first (paged).
   { method: 'GET', path: '/api/products/{productId}/reviews', handler: 'catalogue/list-product-reviews', auth: 'public', access: { table: 'read' } },
+  // The store's information pages (about, contact, legal notice, terms of sale, returns, privacy): operators edit them as settings.
+  { method: 'GET', path: '/api/info-pages/{slug}', handler: 'info/get-info-page', auth: 'public', access: { table: 'read' } },
 
   // The store's pages as crawlers and link previews read them (shared/edge/pages.ts): CloudFront sends
   // `/<lang>…`, /robots.txt and the sitemap to the API under /pages (its origin path), cached. One

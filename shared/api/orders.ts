@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { idSchema } from '../domain/catalogue.ts';
 import { CARRIERS } from '../domain/carriers.ts';
+import { needsWithdrawalNotice } from '../domain/info-pages/index.ts';
 import { LOCALES, type Localized } from '../domain/locales.ts';
 import type { DisplayCurrency } from '../domain/money.ts';
 import { ORDER_LINK_HEADER, ORDER_LINK_TOKEN } from '../domain/order-link.ts';
@@ -85,11 +86,23 @@ export const PAYMENT_METHODS = ['card', 'cod'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const checkoutBody = z
-  .object({ lines, customer: customerSchema, payment: z.enum(PAYMENT_METHODS) })
+  .object({
+    lines,
+    customer: customerSchema,
+    payment: z.enum(PAYMENT_METHODS),
+    /** The shopper ticked "I accept the terms of sale and the privacy notice": the order records which versions (shared/domain/info-pages/). */
+    termsAccepted: z.literal(true, { error: 'must be true: the shopper accepts the terms of sale and the privacy notice' }),
+    /** Deliveries outside Morocco: the shopper was told of her 14-day right of withdrawal (the returns page). */
+    withdrawalAcknowledged: z.literal(true, { error: 'must be true when given' }).optional(),
+  })
   .strict()
   .refine((b) => b.payment !== 'cod' || b.customer.address.country === 'MA', {
     message: 'cash on delivery is only for deliveries in Morocco',
     path: ['payment'],
+  })
+  .refine((b) => !needsWithdrawalNotice(b.customer.address.country) || b.withdrawalAcknowledged === true, {
+    message: 'must be true for a delivery outside Morocco: the shopper acknowledges her 14-day right of withdrawal',
+    path: ['withdrawalAcknowledged'],
   });
 export type CheckoutBody = z.infer<typeof checkoutBody>;
 

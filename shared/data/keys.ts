@@ -1,4 +1,5 @@
 import { sortableAmount } from '../domain/money.ts';
+import type { SettingName } from '../domain/settings.ts';
 
 /**
  * Every key of the single table is built here and nowhere else.
@@ -86,7 +87,7 @@ export const keys = {
   orderEmail: (orderId: string, kind: string, recipient: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `EMAIL#${kind}#${recipient.toLowerCase()}` }),
   /** Where an artisan is in the first-run wizard. */
   onboarding: (sub: string): TableKey => ({ pk: `USER#${sub}`, sk: 'ONBOARDING' }),
-  settings: (name: 'display-rates' | 'commission' | 'shipping'): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),
+  settings: (name: SettingName): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),
   /** One recorded edit of a setting, by the version it made (zero-padded: the partition reads newest first). */
   settingChange: (name: string, version: number): TableKey => ({ pk: partitions.settingChanges(name), sk: `CHANGE#${String(version).padStart(10, '0')}` }),
   /** A product an operator hid, listed for the console (gsi1 `HIDDEN_PRODUCTS`, latest first); deleted when restored. */

@@ -92,6 +92,12 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
       return { shipping: current.shipping.value.rates, rates: current['display-rates'].value.rates, commissionBasisPoints: current.commission.value.basisPoints };
     },
 
+    /** The versions of the terms of sale and the privacy notice in force now (what a shopper accepts at checkout). */
+    async loadConsentVersions(): Promise<{ termsVersion: number; privacyVersion: number }> {
+      const found = await settingsStore.getMany(['page-terms', 'page-privacy']);
+      return { termsVersion: found['page-terms'].version, privacyVersion: found['page-privacy'].version };
+    },
+
     async getIdempotency(keyHash: string): Promise<IdempotencyRecord | undefined> {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.idempotency(keyHash), ConsistentRead: true }));
       return Item ? fromItem<IdempotencyRecord>(Item) : undefined;

@@ -78,6 +78,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/shops': 'catalogue',
   'GET /api/shops/{slug}': 'catalogue',
   'GET /api/products/{productId}/reviews': 'catalogue',
+  'GET /api/info-pages/{slug}': 'catalogue',
   // The store's pages (HTML heads, robots.txt, the sitemap): cached at the edge like the catalogue, and as cheap to answer.
   'GET /pages/{path+}': 'catalogue',
 

@@ -81,7 +81,7 @@ export async function placeOrder(
   const limits = deps.limits && input.client ? deps.limits : undefined;
   if (limits) await admitShopper(limits, input.body.customer, input.idempotencyKey);
 
-  const [snapshot, settings] = await Promise.all([orders.loadSnapshot(input.body.lines), orders.loadSettings()]);
+  const [snapshot, settings, consentVersions] = await Promise.all([orders.loadSnapshot(input.body.lines), orders.loadSettings(), orders.loadConsentVersions()]);
   const destination = { country: input.body.customer.address.country, city: input.body.customer.address.city };
   const quote = priceCart(input.body.lines, destination, snapshot, settings);
   if (quote.problems.length > 0) {
@@ -127,6 +127,8 @@ export async function placeOrder(
     zone: quote.zone,
     // The commission and shipping rate in force now: later edits of the settings do not change this order.
     terms: orderTerms(settings, quote.zone),
+    // What the shopper accepted: the terms of sale and privacy notice versions in force now, and the withdrawal notice abroad.
+    consent: { ...consentVersions, acceptedAt: at, withdrawalAcknowledged: input.body.withdrawalAcknowledged === true },
     totals: quote.totals,
     currency: 'MAD',
     createdAt: at,

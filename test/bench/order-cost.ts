@@ -136,6 +136,7 @@ async function measureOne(stack: RunningStack, meter: DynamoMeter, artisans: rea
       lines: sellers.map((s) => ({ ...s.product(), quantity: 1 })),
       customer: { name: 'Salma Bench', ...newShopperContact('bench'), address: { line1: '3 av. Mohammed V', city: 'Dakhla', country: 'MA' } },
       payment: kind.payment,
+      termsAccepted: true,
     },
     { 'idempotency-key': `bench-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   );

@@ -35,7 +35,7 @@ describe('reviews', () => {
     const placed = await request(
       'POST',
       '/api/orders',
-      { lines: [{ productId: listed.productId, sku, quantity: 1 }], customer: { name: 'فاطمة الزهراء', ...newShopperContact('e2e-reviews'), address: { line1: '12 شارع الحسن الثاني', city: 'الداخلة', country: 'MA' }, locale: 'ar' }, payment: 'cod' },
+      { lines: [{ productId: listed.productId, sku, quantity: 1 }], customer: { name: 'فاطمة الزهراء', ...newShopperContact('e2e-reviews'), address: { line1: '12 شارع الحسن الثاني', city: 'الداخلة', country: 'MA' }, locale: 'ar' }, payment: 'cod', termsAccepted: true },
       undefined,
       { 'idempotency-key': `e2e-rev-${Date.now()}` },
     );

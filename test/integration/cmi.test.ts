@@ -53,7 +53,7 @@ afterAll(async () => {
 
 type Placed = { orderId: string; token: string; redirectUrl: string; total: number };
 async function place(): Promise<Placed> {
-  const placed = await api('POST', '/api/orders', { lines: [{ ...product, quantity: 1 }], customer: { name: 'Salma Benali', ...newShopperContact('cmi'), address: { line1: '4 av. Al Walae', city: 'Dakhla', country: 'MA' }, locale: 'fr' }, payment: 'card' }, {
+  const placed = await api('POST', '/api/orders', { lines: [{ ...product, quantity: 1 }], customer: { name: 'Salma Benali', ...newShopperContact('cmi'), address: { line1: '4 av. Al Walae', city: 'Dakhla', country: 'MA' }, locale: 'fr' }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, {
     'idempotency-key': `cmi-${Date.now()}-${Math.random().toString(36).slice(2)}`,
   });
   expect(placed.status).toBe(201);

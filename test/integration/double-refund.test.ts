@@ -48,7 +48,7 @@ afterAll(async () => {
 async function paidOrder(label: string) {
   const { placed } = await placeOrder(
     { orders, control: orderSaga, telemetry, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments },
-    { body: { lines: SHOPS.map((s) => ({ ...products[s]!, quantity: 1 })), customer, payment: 'card' }, idempotencyKey: `race-${label}-${Date.now()}-${Math.random()}` },
+    { body: { lines: SHOPS.map((s) => ({ ...products[s]!, quantity: 1 })), customer, payment: 'card', termsAccepted: true }, idempotencyKey: `race-${label}-${Date.now()}-${Math.random()}` },
   );
   const orderId = placed.order.id;
   expect((await people.payment(orderId, 'approve', { press: true })).first).toMatchObject({ received: true, outcome: 'authorized' });

@@ -90,7 +90,7 @@ describe('the security-header policy, on every answer', () => {
       const placed = await request(
         'POST',
         '/api/orders',
-        { lines: [{ productId: id, sku: variant.sku, quantity: 1 }], customer: { name: 'Salma Edge', email: 'salma@example.ma', phone: '+212661234567', address: { line1: '1 rue X', city: 'Dakhla', country: 'MA' } }, payment: 'card' },
+        { lines: [{ productId: id, sku: variant.sku, quantity: 1 }], customer: { name: 'Salma Edge', email: 'salma@example.ma', phone: '+212661234567', address: { line1: '1 rue X', city: 'Dakhla', country: 'MA' } }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true },
         undefined,
         { 'idempotency-key': `edge-${Date.now()}` },
       );

@@ -102,7 +102,7 @@ describe('the ledger invariant (seeded random run)', () => {
       if (shops.length === 0) shops.push(rnd.pick(SHOPS));
       const { placed: result } = await placeOrder(
         { orders, control: orderSaga, telemetry, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments },
-        { body: { lines: shops.map((s) => ({ ...products[s]!, quantity: rnd.int(1, 2) })), customer, payment: method }, idempotencyKey: `ledger-${seed}-${n}-${Date.now()}` },
+        { body: { lines: shops.map((s) => ({ ...products[s]!, quantity: rnd.int(1, 2) })), customer, payment: method, termsAccepted: true, withdrawalAcknowledged: true }, idempotencyKey: `ledger-${seed}-${n}-${Date.now()}` },
       );
       const orderId = result.order.id;
       placed.push(orderId);

@@ -27,6 +27,8 @@ beforeAll(async () => {
     lines: [{ productId: listed.productId, sku: product.variants[0].sku, quantity: 1 }],
     customer: { name: 'Aicha', ...newShopperContact('aicha'), address: { line1: '3 avenue Hassan II', city: 'Rabat', country: 'MA' } },
     payment: 'cod',
+    termsAccepted: true,
+    withdrawalAcknowledged: true,
   }, undefined, { 'idempotency-key': `own-${Date.now()}` });
   if (order.status !== 201) throw new Error(`order failed: ${JSON.stringify(order.body)}`);
   victim = { ...listed, orderId: order.body.order.id, sku: product.variants[0].sku };

@@ -39,7 +39,7 @@ async function stockOf(p: { productId: string; sku: string }) {
 
 async function cardOrder(country = 'MA') {
   const product = products[next++ % products.length]!;
-  const placed = await request('POST', '/api/orders', { lines: [{ ...product, quantity: 1 }], customer: customer(country), payment: 'card' }, undefined, { 'idempotency-key': `again-${Date.now()}-${Math.random().toString(36).slice(2)}` });
+  const placed = await request('POST', '/api/orders', { lines: [{ ...product, quantity: 1 }], customer: customer(country), payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, undefined, { 'idempotency-key': `again-${Date.now()}-${Math.random().toString(36).slice(2)}` });
   expect(placed.status, JSON.stringify(placed.body)).toBe(201);
   return { product, orderId: placed.body.order.id as string, token: placed.body.guestToken as string, redirectUrl: placed.body.payment.redirectUrl as string, total: placed.body.order.totals.total as number };
 }

@@ -35,7 +35,7 @@ async function stock() {
 
 async function cardOrder(key = `pay-${Date.now()}-${Math.random().toString(36).slice(2)}`) {
   const shopper = customer();
-  const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: shopper, payment: 'card' }, undefined, { 'idempotency-key': key });
+  const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: shopper, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, undefined, { 'idempotency-key': key });
   expect(placed.status).toBe(201);
   return { key, customer: shopper, orderId: placed.body.order.id as string, token: placed.body.guestToken as string, redirectUrl: placed.body.payment.redirectUrl as string, total: placed.body.order.totals.total as number };
 }
@@ -78,7 +78,7 @@ describe('a card order paid on the sandbox page', () => {
   it('sends the shopper to a TEST page in their language, and back to the order after Approve; the saga goes on to the artisans', async () => {
     paid = await cardOrder();
     expect(paid.redirectUrl).toMatch(new RegExp(`^${storeUrl()}/api/payments/sandbox/sbx_`));
-    const replay = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: paid.customer, payment: 'card' }, undefined, { 'idempotency-key': paid.key });
+    const replay = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: paid.customer, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, undefined, { 'idempotency-key': paid.key });
     expect(replay.status).toBe(200);
     expect(replay.body.payment.redirectUrl).toBe(paid.redirectUrl);
 
@@ -235,7 +235,7 @@ describe('POST /api/payments/{provider}/webhook', () => {
   });
 
   it('cash on delivery opens no payment session', async () => {
-    const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: customer(), payment: 'cod' }, undefined, { 'idempotency-key': `cod-${Date.now()}` });
+    const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: customer(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true }, undefined, { 'idempotency-key': `cod-${Date.now()}` });
     expect(placed.status).toBe(201);
     expect(placed.body.payment).toBeUndefined();
     expect(placed.body.order.payment).toEqual({ method: 'cod', status: 'pending' });

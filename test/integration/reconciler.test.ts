@@ -115,7 +115,7 @@ async function place(payment: 'cod' | 'card', lines = [line(mina)], how: How = {
   };
   let orderId: string;
   try {
-    orderId = (await placeOrder({ orders, control, compensate, payments: checkoutPayments, telemetry }, { body: { lines, customer, payment }, idempotencyKey })).placed.order.id;
+    orderId = (await placeOrder({ orders, control, compensate, payments: checkoutPayments, telemetry }, { body: { lines, customer, payment, termsAccepted: true, withdrawalAcknowledged: true }, idempotencyKey })).placed.order.id;
   } catch (error) {
     const record = await orders.getIdempotency(await sha256(idempotencyKey));
     if (!record) throw error;

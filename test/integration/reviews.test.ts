@@ -39,6 +39,7 @@ async function placeOrder(name: string, skus: string[]) {
       lines: skus.map((sku) => ({ productId: listed.productId, sku, quantity: 1 })),
       customer: { name, ...newShopperContact('reviewer'), address: { line1: '12 av. Hassan II', city: 'Dakhla', country: 'MA' }, locale: 'fr' },
       payment: 'cod',
+      termsAccepted: true,
     },
     undefined,
     { 'idempotency-key': `rev-${Date.now()}-${Math.random().toString(36).slice(2)}` },

@@ -1,4 +1,5 @@
 import type { ProductReviews } from '../../shared/api/reviews.ts';
+import type { InfoPageSlug, InfoPageView } from '../../shared/domain/info-pages/index.ts';
 import type { ApiError, CategoryList, ProductDetail, ProductPage, ProductSort, SearchPage, ShopDetail, ShopPage } from '../../shared/api/catalogue.ts';
 import type { ShippingEstimate } from '../../shared/api/orders.ts';
 import { withQuery } from './router.ts';
@@ -82,6 +83,8 @@ export const api = {
   reviews: (productId: string, query: { cursor?: string }, signal?: AbortSignal) =>
     getJson<ProductReviews>(`/api/products/${encodeURIComponent(productId)}/reviews`, query, signal),
   shop: (slug: string, signal?: AbortSignal) => getJson<ShopDetail>(`/api/shops/${encodeURIComponent(slug)}`, {}, signal),
+  /** A store information page in every language (about, contact, legal, terms, returns, privacy). */
+  infoPage: (slug: InfoPageSlug, signal?: AbortSignal) => getJson<InfoPageView>(`/api/info-pages/${slug}`, {}, signal),
 };
 
 /** URL of an image key in the image bucket. */

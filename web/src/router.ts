@@ -1,3 +1,4 @@
+import { isInfoPage, type InfoPageSlug } from '../../shared/domain/info-pages/slugs.ts';
 import type { Locale } from '../../shared/domain/locales.ts';
 import { orderLinkPath } from '../../shared/domain/order-link.ts';
 import { isLocalizedPage, localizedPath, splitLocalePath } from '../../shared/domain/store-urls.ts';
@@ -14,6 +15,8 @@ export type Route =
   | { name: 'product'; productId: string }
   | { name: 'shop'; slug: string }
   | { name: 'shops' }
+  | { name: 'info'; slug: InfoPageSlug }
+  | { name: 'favourites' }
   | { name: 'seller'; page: SellerPage }
   | { name: 'shopper'; page: ShopperPage }
   | { name: 'notFound' };
@@ -92,6 +95,7 @@ function matchPath(pathname: string): Route {
   if (path === '/' || path === '') return { name: 'home' };
   if (path === '/search') return { name: 'search' };
   if (path === '/shops') return { name: 'shops' };
+  if (path === '/favourites') return { name: 'favourites' };
   if (path === '/cart') return { name: 'shopper', page: { name: 'cart' } };
   if (path === '/checkout') return { name: 'shopper', page: { name: 'checkout' } };
   const seller = matchSellerPage(path);
@@ -102,6 +106,7 @@ function matchPath(pathname: string): Route {
     if (kind === 'c' && /^[a-z0-9-]+$/.test(value)) return { name: 'category', category: value };
     if (kind === 'p') return { name: 'product', productId: value };
     if (kind === 's' && /^[a-z0-9-]+$/.test(value)) return { name: 'shop', slug: value };
+    if (kind === 'info' && isInfoPage(value)) return { name: 'info', slug: value };
     if (kind === 'orders') return { name: 'shopper', page: { name: 'order', orderId: value } };
   }
   return { name: 'notFound' };
@@ -179,6 +184,10 @@ export const paths = {
   product: (id: string) => inLanguage(`/p/${encodeURIComponent(id)}`),
   shop: (slug: string) => inLanguage(`/s/${encodeURIComponent(slug)}`),
   shops: () => inLanguage('/shops'),
+  /** A store information page: about, contact, legal notice, terms of sale, returns, privacy. */
+  info: (slug: InfoPageSlug) => inLanguage(`/info/${slug}`),
+  /** The shopper's favourites (kept in this browser). */
+  favourites: () => inLanguage('/favourites'),
   cart: () => inLanguage('/cart'),
   checkout: () => inLanguage('/checkout'),
   /** The order page; the link's secret goes in the fragment (`#t=…`), which no request carries. */

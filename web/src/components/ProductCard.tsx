@@ -3,6 +3,7 @@ import type { ProductSummary } from '../../../shared/domain/catalogue.ts';
 import { formatMad } from '../format.ts';
 import { useI18n, useLocalized } from '../i18n/context.ts';
 import { paths } from '../router.ts';
+import { FavouriteButton } from './FavouriteButton.tsx';
 import { Img } from './Img.tsx';
 import { Text } from './Text.tsx';
 
@@ -22,6 +23,7 @@ export function ProductCard({ product }: { product: ProductSummary }): JSX.Eleme
         <Text value={product.shopName} />
       </p>
       <p class="price">{t('product.from', { price: formatMad(product.price, locale) })}</p>
+      <FavouriteButton productId={product.id} title={pick(product.title).text} class="card-favourite" />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import type { ProductDetail } from '../../../shared/api/catalogue.ts';
 import { approximate } from '../../../shared/domain/money.ts';
 import { api, cachedCategories } from '../api.ts';
 import { AddToCart } from '../cart/AddToCart.tsx';
+import { FavouriteButton } from '../components/FavouriteButton.tsx';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Gallery } from '../components/Gallery.tsx';
 import { Chevron } from '../components/Icon.tsx';
@@ -63,7 +64,10 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
       <div class="product-layout">
         <Gallery images={images} title={product.title} />
         <div class="product-buy">
-          <Text as="h1" value={product.title} />
+          <div class="product-heading">
+            <Text as="h1" value={product.title} />
+            {!preview && <FavouriteButton productId={product.id} title={pick(product.title).text} />}
+          </div>
           <p class="product-by">
             {t('product.madeBy')} <a href={paths.shop(shop.slug)}><Text value={shop.name} /></a>
           </p>

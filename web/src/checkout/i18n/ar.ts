@@ -164,4 +164,15 @@ export const ar: ShopperMessages = {
 
   // Operator console: a parcel cancelled by the store's team, with the operator's reason.
   'order.cancelledByTeam': 'ألغى فريق سوق الداخلة هذا الطرد: «{reason}». إن دفعت بالبطاقة، فسيُسترجع لك المبلغ.',
+
+  // Checkout: the terms of sale and privacy notice accepted, the withdrawal right acknowledged abroad.
+  'checkout.consent': 'الشروط',
+  'consent.terms': 'قرأت شروط البيع وسياسة الخصوصية وأوافق عليهما.',
+  'consent.withdrawal': 'اطّلعت على حقي في التراجع: 14 يوماً من التسليم لأغيّر رأيي.',
+  'consent.readTerms': 'شروط البيع',
+  'consent.readPrivacy': 'الخصوصية',
+  'consent.readReturns': 'الإرجاع والتراجع',
+  'consent.newTab': '(تُفتح في علامة تبويب جديدة)',
+  'err.terms': 'ضع علامة في هذا المربع لقبول شروط البيع وسياسة الخصوصية.',
+  'err.withdrawal': 'ضع علامة في هذا المربع: للتوصيل خارج المغرب، علينا إعلامك بحقك في التراجع.',
 };

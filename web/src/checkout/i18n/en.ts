@@ -164,4 +164,15 @@ export const en: ShopperMessages = {
 
   // Operator console: a parcel cancelled by the store's team, with the operator's reason.
   'order.cancelledByTeam': 'Parcel cancelled by the Dakhla Market team: “{reason}”. If you paid by card, it is refunded to you.',
+
+  // Checkout: the terms of sale and privacy notice accepted, the withdrawal right acknowledged abroad.
+  'checkout.consent': 'Terms',
+  'consent.terms': 'I have read and accept the terms of sale and the privacy notice.',
+  'consent.withdrawal': 'I have been told of my right of withdrawal: 14 days from delivery to change my mind.',
+  'consent.readTerms': 'Terms of sale',
+  'consent.readPrivacy': 'Privacy notice',
+  'consent.readReturns': 'Returns and withdrawal',
+  'consent.newTab': '(opens in a new tab)',
+  'err.terms': 'Tick this box to accept the terms of sale and the privacy notice.',
+  'err.withdrawal': 'Tick this box: for a delivery outside Morocco, we must tell you of your right of withdrawal.',
 };

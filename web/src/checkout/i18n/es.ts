@@ -164,4 +164,15 @@ export const es: ShopperMessages = {
 
   // Operator console: a parcel cancelled by the store's team, with the operator's reason.
   'order.cancelledByTeam': 'Paquete cancelado por el equipo de Dakhla Market: «{reason}». Si pagaste con tarjeta, se te reembolsa.',
+
+  // Checkout: the terms of sale and privacy notice accepted, the withdrawal right acknowledged abroad.
+  'checkout.consent': 'Condiciones',
+  'consent.terms': 'He leído y acepto las condiciones de venta y la política de privacidad.',
+  'consent.withdrawal': 'Me han informado de mi derecho de desistimiento: 14 días desde la entrega para cambiar de opinión.',
+  'consent.readTerms': 'Condiciones de venta',
+  'consent.readPrivacy': 'Privacidad',
+  'consent.readReturns': 'Devoluciones y desistimiento',
+  'consent.newTab': '(se abre en una pestaña nueva)',
+  'err.terms': 'Marca esta casilla para aceptar las condiciones de venta y la política de privacidad.',
+  'err.withdrawal': 'Marca esta casilla: para una entrega fuera de Marruecos debemos informarte de tu derecho de desistimiento.',
 };

@@ -163,4 +163,15 @@ export const fr = {
 
   // Operator console: a parcel cancelled by the store's team, with the operator's reason.
   'order.cancelledByTeam': 'Colis annulé par l’équipe de Dakhla Market : « {reason} ». S’il était payé par carte, il vous est remboursé.',
+
+  // Checkout: the terms of sale and privacy notice accepted, the withdrawal right acknowledged abroad.
+  'checkout.consent': 'Conditions',
+  'consent.terms': 'J’ai lu et j’accepte les conditions générales de vente et la politique de confidentialité.',
+  'consent.withdrawal': 'J’ai pris connaissance de mon droit de rétractation : 14 jours après la livraison pour changer d’avis.',
+  'consent.readTerms': 'Conditions générales de vente',
+  'consent.readPrivacy': 'Confidentialité',
+  'consent.readReturns': 'Retours et rétractation',
+  'consent.newTab': '(s’ouvre dans un nouvel onglet)',
+  'err.terms': 'Cochez cette case pour accepter les conditions de vente et la politique de confidentialité.',
+  'err.withdrawal': 'Cochez cette case : pour une livraison hors du Maroc, nous devons vous informer de votre droit de rétractation.',
 };
