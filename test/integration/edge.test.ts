@@ -121,6 +121,7 @@ describe('the cached catalogue paths', () => {
       'GET /api/categories': '/api/categories',
       'GET /api/products': '/api/products?limit=2&sort=price_asc',
       'GET /api/products/{productId}': `/api/products/${product.id}`,
+      'GET /api/products/{productId}/reviews': `/api/products/${product.id}/reviews?limit=5`,
       'GET /api/search': '/api/search?q=tapis',
       'GET /api/shops': '/api/shops?limit=2',
       'GET /api/shops/{slug}': `/api/shops/${product.shopSlug}`,
