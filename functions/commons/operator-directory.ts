@@ -46,7 +46,7 @@ export const operatorDirectory: OperatorDirectory = {
     );
   },
 
-  async createInvited(email, locale) {
+  async createInvited(email) {
     try {
       await userPool.send(
         new AdminCreateUserCommand({
@@ -55,12 +55,9 @@ export const operatorDirectory: OperatorDirectory = {
           UserAttributes: [
             { Name: 'email', Value: email },
             { Name: 'email_verified', Value: 'true' },
-            ...(locale ? [{ Name: 'locale', Value: locale }] : []),
           ],
-          // Cognito e-mails the invitation with a temporary password, written by the custom-message
-          // trigger in this language (functions/auth/custom-message.ts).
+          // Cognito e-mails the pool's invitation (shared/domain/accounts.ts INVITATION_EMAIL) with a temporary password.
           DesiredDeliveryMediums: ['EMAIL'],
-          ...(locale ? { ClientMetadata: { locale } } : {}),
         }),
       );
       return true;

@@ -3,7 +3,6 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Construct } from 'constructs';
-import { EDGE_ENCODINGS } from '#shared/edge/compression.ts';
 import {
   API_VIEWER_HEADERS,
   AUTHORIZATION_HEADER,
@@ -74,8 +73,8 @@ export class ApiEdge extends Construct {
             queryStringBehavior: queryKeys.length ? cloudfront.CacheQueryStringBehavior.allowList(...queryKeys) : cloudfront.CacheQueryStringBehavior.none(),
             headerBehavior: cloudfront.CacheHeaderBehavior.none(),
             cookieBehavior: cloudfront.CacheCookieBehavior.none(),
-            enableAcceptEncodingGzip: EDGE_ENCODINGS.gzip,
-            enableAcceptEncodingBrotli: EDGE_ENCODINGS.brotli,
+            enableAcceptEncodingGzip: true,
+            enableAcceptEncodingBrotli: true,
           }),
           guard: new cloudfront.Function(this, `${name}Guard`, {
             comment: `Refuse query parameters other than: ${signature || 'none'} (400, as the handler)`,
@@ -137,8 +136,8 @@ export class ApiEdge extends Construct {
       queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
       headerBehavior: cloudfront.CacheHeaderBehavior.none(),
       cookieBehavior: cloudfront.CacheCookieBehavior.none(),
-      enableAcceptEncodingGzip: EDGE_ENCODINGS.gzip,
-      enableAcceptEncodingBrotli: EDGE_ENCODINGS.brotli,
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
     });
     for (const pattern of PAGE_PATH_PATTERNS) {
       this.pageBehaviors[pattern] = {

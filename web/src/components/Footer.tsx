@@ -1,5 +1,4 @@
 import type { JSX } from 'preact';
-import { INFO_PAGES } from '../../../shared/domain/info-pages/slugs.ts';
 import { useI18n } from '../i18n/context.ts';
 import { paths } from '../router.ts';
 
@@ -12,17 +11,8 @@ export function Footer(): JSX.Element {
         <p>{t('footer.about')}</p>
         <p>{t('footer.currency')}</p>
         <p>
-          <a href={paths.shops()}>{t('nav.shops')}</a> · <a href={paths.favourites()}>{t('fav.nav')}</a>
+          <a href={paths.shops()}>{t('nav.shops')}</a>
         </p>
-        <nav aria-label={t('footer.info')}>
-          <ul class="footer-links" role="list">
-            {INFO_PAGES.map((slug) => (
-              <li key={slug}>
-                <a href={paths.info(slug)}>{t(`info.${slug}`)}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
       </div>
     </footer>
   );

@@ -55,7 +55,6 @@ export function Gallery({ images, title }: { images: ProductImage[]; title: Loca
           alt={altOf(current)}
           width={current.width ?? 800}
           height={current.height ?? 800}
-          sizes="(min-width: 860px) 640px, 100vw"
           class="gallery-main"
           eager
         />
@@ -85,7 +84,7 @@ export function Gallery({ images, title }: { images: ProductImage[]; title: Loca
                   aria-current={i === index ? 'true' : undefined}
                   onClick={() => setIndex(i)}
                 >
-                  <Img imageKey={image.key} alt="" width={96} height={96} sizes="96px" />
+                  <Img imageKey={image.key} alt="" width={96} height={96} />
                 </button>
               </li>
             ))}
