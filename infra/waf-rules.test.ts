@@ -34,6 +34,8 @@ describe('the WAF body-size cap (infra/waf-rules.ts)', () => {
         locale: 'ar',
       },
       payment: 'card',
+      termsAccepted: true,
+      withdrawalAcknowledged: true,
     };
     expect(checkoutBody.safeParse(body).success).toBe(true);
     expect(exempt('/api/orders') || exempt('/api/me/checkout')).toBe(false);

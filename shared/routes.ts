@@ -74,6 +74,10 @@ export const routes = [
   { method: 'GET', path: '/api/search', handler: 'catalogue/search-products', auth: 'public', access: { table: 'read' } },
   { method: 'GET', path: '/api/shops', handler: 'catalogue/list-shops', auth: 'public', access: { table: 'read' } },
   { method: 'GET', path: '/api/shops/{slug}', handler: 'catalogue/get-shop', auth: 'public', access: { table: 'read' } },
+  // A product's rating and approved reviews, newest first (paged).
+  { method: 'GET', path: '/api/products/{productId}/reviews', handler: 'catalogue/list-product-reviews', auth: 'public', access: { table: 'read' } },
+  // The store's information pages (about, contact, legal notice, terms of sale, returns, privacy): operators edit them as settings.
+  { method: 'GET', path: '/api/info-pages/{slug}', handler: 'info/get-info-page', auth: 'public', access: { table: 'read' } },
 
   // The store's pages as crawlers and link previews read them (shared/edge/pages.ts): CloudFront sends
   // `/<lang>…`, /robots.txt and the sitemap to the API under /pages (its origin path), cached. One
@@ -81,12 +85,19 @@ export const routes = [
   { method: 'GET', path: '/pages/{path+}', handler: 'pages/serve-page', auth: 'public', access: { table: 'read' } },
 
   // Shoppers: price a cart, place an order (guest checkout with an Idempotency-Key), follow it.
+  { method: 'GET', path: '/api/shipping/estimate', handler: 'orders/estimate-shipping', auth: 'public', access: { table: 'read' } },
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
   { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
   { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', limit: 'order-link-read', access: { table: 'read' } },
   { method: 'POST', path: '/api/me/checkout', handler: 'orders/place-my-order', auth: 'signed-in', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
   { method: 'GET', path: '/api/me/purchases', handler: 'orders/list-my-purchases', auth: 'signed-in', access: { table: 'read' } },
+  // After a declined or abandoned card payment (the order waits until the payment deadline): try the card again (a new session) or switch to cash on delivery (Morocco).
+  { method: 'POST', path: '/api/orders/{orderId}/payment', handler: 'orders/pay-again', auth: 'public', limit: 'order-link-write', access: { table: 'read-write', workflows: ['order-saga'], paymentSecret: true } },
   { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', limit: 'order-link-write', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
+  // Shoppers: review a delivered item (once per order line), from the order link or as the order's signed-in owner; the order's reviews.
+  { method: 'GET', path: '/api/orders/{orderId}/reviews', handler: 'orders/list-order-reviews', auth: 'public', limit: 'order-link-read', access: { table: 'read' } },
+  { method: 'POST', path: '/api/orders/{orderId}/reviews', handler: 'orders/review-order-line', auth: 'public', limit: 'order-link-write', access: { table: 'read-write' } },
+  { method: 'POST', path: '/api/me/purchases/{orderId}/reviews', handler: 'orders/review-my-purchase', auth: 'signed-in', access: { table: 'read-write' } },
 
   // Card payments: the configured provider's signed webhook resumes the order's saga (one route per
   // provider, only the configured one deployed); the sandbox provider's hosted TEST page.
@@ -122,6 +133,9 @@ export const routes = [
   { method: 'GET', path: '/api/me/earnings', handler: 'artisan/list-my-earnings', auth: 'signed-in', access: { table: 'read' } },
   // Artisans: their sales at a glance (orders and revenue per week, top products, low stock).
   { method: 'GET', path: '/api/me/sales', handler: 'artisan/get-my-sales', auth: 'signed-in', access: { table: 'read' } },
+  // Artisans: their shop's reviews and rating; one answer per review (editable).
+  { method: 'GET', path: '/api/me/reviews', handler: 'artisan/list-my-reviews', auth: 'signed-in', access: { table: 'read' } },
+  { method: 'PUT', path: '/api/me/reviews/{reviewId}/reply', handler: 'artisan/reply-to-review', auth: 'signed-in', access: { table: 'read-write' } },
   { method: 'POST', path: '/api/me/orders/{orderId}/fulfilment', handler: 'orders/act-on-sub-order', auth: 'signed-in', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
 
   // Operators: shop applications and moderation.
@@ -142,6 +156,9 @@ export const routes = [
   { method: 'GET', path: '/api/operator/products', handler: 'operator/find-products', auth: 'operator', access: { table: 'read' } },
   { method: 'GET', path: '/api/operator/products/{productId}', handler: 'operator/get-product', auth: 'operator', access: { table: 'read' } },
   { method: 'POST', path: '/api/operator/products/{productId}/moderation', handler: 'operator/moderate-product', auth: 'operator', access: { table: 'read-write' } },
+  // Operators: review moderation — the queue by status; approve or reject (the ratings follow in the same transaction).
+  { method: 'GET', path: '/api/operator/reviews', handler: 'operator/list-reviews', auth: 'operator', access: { table: 'read' } },
+  { method: 'POST', path: '/api/operator/reviews/{reviewId}/decision', handler: 'operator/moderate-review', auth: 'operator', access: { table: 'read-write' } },
   // Operators: payout batches — list, one batch, its bank file (CSV); make a batch, mark a payout paid, failed or returned by the bank.
   { method: 'GET', path: '/api/operator/payouts', handler: 'operator/list-payouts', auth: 'operator', access: { table: 'read' } },
   { method: 'POST', path: '/api/operator/payouts', handler: 'operator/act-on-payouts', auth: 'operator', access: { table: 'read-write', email: 'send' } },

@@ -46,7 +46,7 @@ export const operatorDirectory: OperatorDirectory = {
     );
   },
 
-  async createInvited(email) {
+  async createInvited(email, locale) {
     try {
       await userPool.send(
         new AdminCreateUserCommand({
@@ -55,9 +55,12 @@ export const operatorDirectory: OperatorDirectory = {
           UserAttributes: [
             { Name: 'email', Value: email },
             { Name: 'email_verified', Value: 'true' },
+            ...(locale ? [{ Name: 'locale', Value: locale }] : []),
           ],
-          // Cognito e-mails the pool's invitation (shared/domain/accounts.ts INVITATION_EMAIL) with a temporary password.
+          // Cognito e-mails the invitation with a temporary password, written by the custom-message
+          // trigger in this language (functions/auth/custom-message.ts).
           DesiredDeliveryMediums: ['EMAIL'],
+          ...(locale ? { ClientMetadata: { locale } } : {}),
         }),
       );
       return true;

@@ -1,8 +1,11 @@
 import { sitemapLists } from '#shared/data/sitemap-lists.ts';
+import { listProductReviews } from '#shared/use-cases/reviews.ts';
+import { JSON_LD_REVIEWS } from '#shared/pages/store-pages.ts';
 import { storePages, type Rendered, type StorePages } from '#shared/use-cases/store-pages.ts';
 import { catalogue, db } from './clients.ts';
 import { config } from './config.ts';
 import { rawResponse } from './http.ts';
+import { reviews } from './reviews.ts';
 import { siteShell } from './site-shell.ts';
 
 let built: StorePages | undefined;
@@ -11,6 +14,7 @@ export const pages = (): StorePages =>
   (built ??= storePages({
     catalogue,
     lists: sitemapLists({ db, tableName: config.tableName }),
+    reviews: (productId) => listProductReviews(reviews, productId, { limit: JSON_LD_REVIEWS }),
     shell: siteShell(`${config.publicBaseUrl}/index.html`),
     baseUrl: config.publicBaseUrl,
   }));

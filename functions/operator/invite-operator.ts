@@ -5,4 +5,4 @@ import { operatorDirectory } from '../commons/operator-directory.ts';
 import { store } from '../commons/store.ts';
 
 /** Invite an operator by e-mail: Cognito's invitation (a temporary password), and the operator group. */
-export const handler = signedInRoute({ body: inviteOperatorBody }, ({ caller, body }) => inviteOperator({ store, directory: operatorDirectory }, caller, body.email), { status: 201 });
+export const handler = signedInRoute({ body: inviteOperatorBody }, ({ caller, body }) => inviteOperator({ store, directory: operatorDirectory }, caller, body.email, body.locale), { status: 201 });

@@ -3,6 +3,7 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Construct } from 'constructs';
+import { EDGE_ENCODINGS } from '#shared/edge/compression.ts';
 import {
   API_VIEWER_HEADERS,
   AUTHORIZATION_HEADER,
@@ -73,8 +74,8 @@ export class ApiEdge extends Construct {
             queryStringBehavior: queryKeys.length ? cloudfront.CacheQueryStringBehavior.allowList(...queryKeys) : cloudfront.CacheQueryStringBehavior.none(),
             headerBehavior: cloudfront.CacheHeaderBehavior.none(),
             cookieBehavior: cloudfront.CacheCookieBehavior.none(),
-            enableAcceptEncodingGzip: true,
-            enableAcceptEncodingBrotli: true,
+            enableAcceptEncodingGzip: EDGE_ENCODINGS.gzip,
+            enableAcceptEncodingBrotli: EDGE_ENCODINGS.brotli,
           }),
           guard: new cloudfront.Function(this, `${name}Guard`, {
             comment: `Refuse query parameters other than: ${signature || 'none'} (400, as the handler)`,
@@ -136,8 +137,8 @@ export class ApiEdge extends Construct {
       queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
       headerBehavior: cloudfront.CacheHeaderBehavior.none(),
       cookieBehavior: cloudfront.CacheCookieBehavior.none(),
-      enableAcceptEncodingGzip: true,
-      enableAcceptEncodingBrotli: true,
+      enableAcceptEncodingGzip: EDGE_ENCODINGS.gzip,
+      enableAcceptEncodingBrotli: EDGE_ENCODINGS.brotli,
     });
     for (const pattern of PAGE_PATH_PATTERNS) {
       this.pageBehaviors[pattern] = {

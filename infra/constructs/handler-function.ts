@@ -14,6 +14,8 @@ import { NODE_MAJOR } from '../node-version.ts';
 
 /** Lambda's runtime: the Node.js major the project develops and tests on (infra/node-version.ts). */
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
+/** Every function's memory (and so its CPU share): the benchmark prices Lambda at it. */
+export const FUNCTION_MEMORY_MB = 512;
 /** esbuild's target for the functions' bundles. */
 export const BUNDLE_TARGET = `node${NODE_MAJOR}`;
 
@@ -72,7 +74,7 @@ export class HandlerFunction extends Construct {
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       runtime: LAMBDA_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: FUNCTION_MEMORY_MB,
       timeout: Duration.seconds(10),
       tracing: lambda.Tracing.ACTIVE,
       loggingFormat: lambda.LoggingFormat.JSON,

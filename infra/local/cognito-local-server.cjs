@@ -28,16 +28,30 @@ const { JwtTokenGenerator } = require('cognito-local/lib/services/tokenGenerator
 const { Targets } = require('cognito-local/lib/targets/targets.js');
 const { InvalidParameterError, InvalidPasswordError, NotAuthorizedError, UnexpectedLambdaExceptionError, UserLambdaValidationError, UserNotFoundError } = require('cognito-local/lib/errors.js');
 
-MessagesService.prototype.deliver = async function deliver(_ctx, source, _clientId, userPoolId, user, code, _clientMetadata, details) {
+MessagesService.prototype.deliver = async function deliver(_ctx, source, clientId, userPoolId, user, code, clientMetadata, details) {
   if (!process.send || !details) return;
-  process.send({
-    type: 'code',
-    source,
-    userPoolId,
-    username: user.Username,
-    medium: details.DeliveryMedium,
-    destination: details.Destination,
-    code,
+  // Delivered before the call answers, as Cognito runs its custom-message trigger and sends first.
+  const id = randomUUID();
+  await new Promise((resolve) => {
+    const timer = setTimeout(() => pending.delete(id) && resolve(undefined), TRIGGER_TIMEOUT_MS);
+    pending.set(id, () => {
+      clearTimeout(timer);
+      resolve(undefined);
+    });
+    process.send({
+      type: 'code',
+      id,
+      source,
+      userPoolId,
+      clientId,
+      username: user.Username,
+      // What the custom-message trigger's event carries (the parent runs it: infra/local/cognito.ts).
+      attributes: Object.fromEntries((user.Attributes ?? []).map((attribute) => [attribute.Name, attribute.Value])),
+      clientMetadata: clientMetadata ?? {},
+      medium: details.DeliveryMedium,
+      destination: details.Destination,
+      code,
+    });
   });
 };
 
@@ -105,7 +119,15 @@ Targets.InitiateAuth = (services) => {
       // cognito-local asks an invited account for a new password without checking the temporary one.
       if (user?.UserStatus === 'FORCE_CHANGE_PASSWORD' && user.Password !== req.AuthParameters.PASSWORD) throw new NotAuthorizedError('Incorrect username or password.');
     }
-    const result = await initiate(ctx, req);
+    let result;
+    try {
+      result = await initiate(ctx, req);
+    } catch (error) {
+      // A wrong password: Cognito says "Incorrect username or password." (NotAuthorizedException);
+      // cognito-local said InvalidPasswordException, which means a new password the policy refuses.
+      if (req.AuthFlow === 'USER_PASSWORD_AUTH' && error instanceof InvalidPasswordError) throw new NotAuthorizedError('Incorrect username or password.');
+      throw error;
+    }
     if (result?.ChallengeName === 'NEW_PASSWORD_REQUIRED' && result.Session) {
       newPasswordSessions.set(result.Session, { username: result.ChallengeParameters?.USER_ID_FOR_SRP, until: Date.now() + CHALLENGE_SESSION_MS });
     }
@@ -144,6 +166,38 @@ Targets.RespondToAuthChallenge = (services) => {
       if (user) await userPool.storeRefreshToken(ctx, refreshToken, user);
     }
     return result;
+  };
+};
+
+// A new password chosen with a reset code or at sign-up is held to the pool's policy, as Cognito does.
+for (const [target, passwordOf] of [
+  ['ConfirmForgotPassword', (req) => req.Password],
+  ['SignUp', (req) => req.Password],
+]) {
+  const original = Targets[target];
+  Targets[target] = (services) => {
+    const run = original(services);
+    return async (ctx, req) => {
+      const userPool = await services.cognito.getUserPoolForClientId(ctx, req.ClientId);
+      if (!meetsPolicy(passwordOf(req), userPool.options.Policies?.PasswordPolicy)) throw new InvalidPasswordError();
+      return run(ctx, req);
+    };
+  };
+}
+
+// A reset asked for an address with no account answers as if a code went out: the app client
+// prevents user-existence errors (PreventUserExistenceErrors), so Cognito does not tell either.
+const forgotPassword = Targets.ForgotPassword;
+Targets.ForgotPassword = (services) => {
+  const run = forgotPassword(services);
+  return async (ctx, req) => {
+    try {
+      return await run(ctx, req);
+    } catch (error) {
+      if (!(error instanceof UserNotFoundError)) throw error;
+      const name = String(req.Username ?? '');
+      return { CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `${name.slice(0, 1)}***@${name.split('@')[1]?.slice(0, 1) ?? ''}***` } };
+    }
   };
 };
 

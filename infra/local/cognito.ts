@@ -20,6 +20,7 @@ import {
   SetUserMFAPreferenceCommand,
   SetUserPoolMfaConfigCommand,
   UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
   UserNotFoundException,
   VerifySoftwareTokenCommand,
   type AuthenticationResultType,
@@ -81,9 +82,15 @@ interface TriggerInvocation {
 /** A code cognito-local would have delivered (sent by cognito-local-server.cjs over IPC). */
 interface CodeDelivery {
   type: 'code';
+  /** Answered (a trigger-result with this id) once the message is in the outbox. */
+  id?: string;
   source: string;
   userPoolId: string;
+  clientId?: string;
   username: string;
+  /** The user's attributes and the call's ClientMetadata: what Cognito gives the custom-message trigger. */
+  attributes?: Record<string, string>;
+  clientMetadata?: Record<string, string>;
   medium: 'EMAIL' | 'SMS';
   destination: string;
   code: string;
@@ -113,7 +120,11 @@ export async function startCognito({ port, dir, outbox, triggers }: CognitoOptio
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   child.on('message', (message: CodeDelivery | TriggerInvocation) => {
-    if (message?.type === 'code') outbox?.send(codeMessage(message));
+    if (message?.type === 'code') {
+      const delivered = () => child.connected && child.send({ type: 'trigger-result', id: message.id, ok: true });
+      if (!outbox) delivered();
+      else void customMessage(message, triggers).then((sent) => outbox.send(sent)).finally(delivered);
+    }
     if (message?.type === 'trigger') {
       const answer = (reply: { ok: true; result: unknown } | { ok: false; error: string }) => child.connected && child.send({ type: 'trigger-result', id: message.id, ...reply });
       if (!triggers) return answer({ ok: false, error: `no ${message.trigger} trigger locally` });
@@ -170,7 +181,7 @@ export function localCognitoClient(endpoint: string): CognitoIdentityProviderCli
   return new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }
 
-async function waitForHealth(endpoint: string, timeoutMs = 15_000): Promise<void> {
+async function waitForHealth(endpoint: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -184,6 +195,23 @@ async function waitForHealth(endpoint: string, timeoutMs = 15_000): Promise<void
   }
 }
 
+/** The pool's settings the stateful stack has (shared/domain/accounts.ts), as CreateUserPool and UpdateUserPool take them. */
+const POOL_SETTINGS = {
+  AutoVerifiedAttributes: ['email' as const],
+  Policies: {
+    PasswordPolicy: {
+      MinimumLength: PASSWORD_POLICY.minLength,
+      RequireLowercase: PASSWORD_POLICY.requireLowercase,
+      RequireUppercase: PASSWORD_POLICY.requireUppercase,
+      RequireNumbers: PASSWORD_POLICY.requireDigits,
+      RequireSymbols: PASSWORD_POLICY.requireSymbols,
+      TemporaryPasswordValidityDays: PASSWORD_POLICY.temporaryPasswordDays,
+    },
+  },
+  VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' as const, EmailSubject: VERIFICATION_EMAIL.subject, EmailMessage: VERIFICATION_EMAIL.body },
+  AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email' as const, Priority: 1 }] },
+};
+
 /** The `dakhla-market` pool, its web client and groups: found by name, created when missing. */
 export async function ensureUserPool(client: CognitoIdentityProviderClient): Promise<{ userPoolId: string; clientId: string }> {
   const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
@@ -193,28 +221,14 @@ export async function ensureUserPool(client: CognitoIdentityProviderClient): Pro
       new CreateUserPoolCommand({
         PoolName: USER_POOL_NAME,
         UsernameAttributes: ['email'],
-        AutoVerifiedAttributes: ['email'],
         UsernameConfiguration: { CaseSensitive: false },
-        Policies: {
-          PasswordPolicy: {
-            MinimumLength: PASSWORD_POLICY.minLength,
-            RequireLowercase: PASSWORD_POLICY.requireLowercase,
-            RequireUppercase: PASSWORD_POLICY.requireUppercase,
-            RequireNumbers: PASSWORD_POLICY.requireDigits,
-            RequireSymbols: PASSWORD_POLICY.requireSymbols,
-            TemporaryPasswordValidityDays: PASSWORD_POLICY.temporaryPasswordDays,
-          },
-        },
-        VerificationMessageTemplate: {
-          DefaultEmailOption: 'CONFIRM_WITH_CODE',
-          EmailSubject: VERIFICATION_EMAIL.subject,
-          EmailMessage: VERIFICATION_EMAIL.body,
-        },
-        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+        ...POOL_SETTINGS,
       }),
     );
     userPoolId = created.UserPool!.Id!;
   }
+  // The password policy as the stateful stack has it, set at every start too (older local data follows).
+  await client.send(new UpdateUserPoolCommand({ UserPoolId: userPoolId, ...POOL_SETTINGS }));
   // MFA as in AWS: optional, authenticator apps (TOTP) only; set at every start, so older local data follows.
   await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }));
 
@@ -354,6 +368,52 @@ export class AccountExistsError extends Error {
     super(`An account for ${email} already exists`);
   }
 }
+
+/**
+ * What Cognito would e-mail, as an outbox message: written by the custom-message trigger (the
+ * same handler the pool runs in AWS, given the event Cognito gives it), with Cognito's
+ * placeholders filled in. Without triggers (scripts), or if the trigger fails or keeps
+ * Cognito's text, the pool's own text (codeMessage).
+ */
+export async function customMessage(delivery: CodeDelivery, triggers: TriggerRunner | undefined): Promise<NewOutboxMessage> {
+  const fallback = codeMessage(delivery);
+  if (!triggers || delivery.medium !== 'EMAIL') return fallback;
+  const event = {
+    version: '1',
+    region: LOCAL_REGION,
+    userPoolId: delivery.userPoolId,
+    userName: delivery.username,
+    callerContext: { awsSdkVersion: 'cognito-local', clientId: delivery.clientId ?? '' },
+    triggerSource: `CustomMessage_${delivery.source}`,
+    request: {
+      userAttributes: delivery.attributes ?? {},
+      codeParameter: '{####}',
+      usernameParameter: delivery.source === 'AdminCreateUser' ? '{username}' : null,
+      linkParameter: '{##Click Here##}',
+      clientMetadata: delivery.clientMetadata ?? {},
+    },
+    response: { smsMessage: null, emailMessage: null, emailSubject: null },
+  };
+  try {
+    const answered = (await triggers('CustomMessage', event)) as { response?: { emailSubject?: string | null; emailMessage?: string | null } } | undefined;
+    const { emailSubject, emailMessage } = answered?.response ?? {};
+    if (!emailSubject || !emailMessage) return fallback;
+    const fill = (text: string) => text.replaceAll('{####}', delivery.code).replaceAll('{username}', delivery.destination);
+    const html = fill(emailMessage);
+    return { ...fallback, subject: emailSubject, html, text: htmlToText(html) };
+  } catch (error) {
+    console.error(`[cognito] the custom-message trigger failed (${delivery.source}); the pool's own text went out instead:`, error);
+    return fallback;
+  }
+}
+
+/** The plain-text copy of a trigger's HTML (paragraphs apart, tags gone, entities decoded). */
+const htmlToText = (html: string) =>
+  html
+    .replace(/<\/p>\s*/g, '\n\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .trim();
 
 /** What Cognito would have emailed or texted, as an outbox message. */
 export function codeMessage(delivery: Pick<CodeDelivery, 'source' | 'destination' | 'code'>): NewOutboxMessage {

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { passwordProblems } from '#shared/domain/accounts.ts';
+import { PASSWORD_PROBLEM_TEXT, passwordProblems } from '#shared/domain/passwords.ts';
 import { AccountExistsError, ensureAccount, ensureUserPool, localCognitoClient, runningCognito, startCognito } from './cognito.ts';
 import { freePort } from './ports.ts';
 
@@ -35,8 +35,8 @@ async function main(): Promise<string> {
   const email = values.email?.trim().toLowerCase();
   if (!email || !values.password) throw new UsageError(USAGE);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError(`"${values.email}" is not an email address`);
-  const problems = passwordProblems(values.password);
-  if (problems.length) throw new UsageError(`the password is too weak: it needs ${problems.join(', ')}`);
+  const problems = passwordProblems(values.password, { email });
+  if (problems.length) throw new UsageError(`the password will not do: ${problems.map((p) => PASSWORD_PROBLEM_TEXT[p]).join('; ')}`);
   const account = { email, password: values.password, groups: ['operator'] as const };
 
   const userPoolId = values['user-pool-id'];

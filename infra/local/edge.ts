@@ -4,6 +4,7 @@ import { EDGE_HEADERS } from '#shared/edge.ts';
 import { API_VIEWER_HEADERS, AUTHORIZATION_HEADER, edgeCachedRouteFor, edgeCachedRoutes, matchesPathPattern, queryGuardCode, type EdgeCachedRoute } from '#shared/edge/forwarding.ts';
 import { PAGE_PATH_PATTERNS, PAGES_ORIGIN_PATH, siteRequestCode } from '#shared/edge/pages.ts';
 import { securityHeaders, type SecurityHeaderPolicy } from '#shared/edge/security-headers.ts';
+import type { EdgeBehaviour } from '#shared/edge/compression.ts';
 
 /**
  * The local stand-in for what CloudFront does around the store, from the same sources as the
@@ -41,10 +42,14 @@ export interface LocalEdge {
   pageRequest(req: IncomingMessage, url: URL): OriginRequest & { forward: true };
   /** The site behaviour's viewer-request function: a redirect to the shopper's language, or the file to serve. */
   siteRequest(req: IncomingMessage, url: URL): { redirect: OriginRequest & { forward: false } } | { uri: string };
+  /** The CloudFront behaviour a path belongs to (for its compression); undefined for the local-only paths (/dev, /s3, /sfn). */
+  behaviourOf(pathname: string): EdgeBehaviour | undefined;
 }
 
 /** Headers of the origin request that are CloudFront's own, whatever the policies say. */
 const ALWAYS_SENT = ['host', 'content-length'];
+
+const isPage = (pathname: string) => PAGE_PATH_PATTERNS.some((pattern) => matchesPathPattern(pattern, pathname));
 
 export function createLocalEdge(options: LocalEdgeOptions): LocalEdge {
   const headers = securityHeaders(options.policy);
@@ -65,6 +70,14 @@ export function createLocalEdge(options: LocalEdgeOptions): LocalEdge {
   }
 
   return {
+    behaviourOf(pathname) {
+      if (pathname === '/api' || pathname.startsWith('/api/')) return edgeCachedRouteFor(pathname, cached) ? 'catalogue' : 'api';
+      if (pathname.startsWith('/images/')) return 'images';
+      if (isPage(pathname)) return 'pages';
+      if (/^\/(dev|s3|sfn)(\/|$)/.test(pathname)) return undefined;
+      return 'site';
+    },
+
     secure(res) {
       const writeHead = res.writeHead;
       res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
@@ -86,7 +99,7 @@ export function createLocalEdge(options: LocalEdgeOptions): LocalEdge {
       return { forward: true, url: forwarded, headers: { ...pick(req.headers, route ? cachedHeaders : uncachedHeaders), ...added(req) } };
     },
 
-    isPagePath: (pathname) => PAGE_PATH_PATTERNS.some((pattern) => matchesPathPattern(pattern, pathname)),
+    isPagePath: isPage,
 
     pageRequest(req, url) {
       const forwarded = new URL(`${PAGES_ORIGIN_PATH}${url.pathname}`, url);

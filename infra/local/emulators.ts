@@ -24,6 +24,8 @@ function assertJava(): void {
   if (version && Number(version) < 17) throw new LocalStackError(`DynamoDB Local needs Java 17 or newer; found Java ${version}.`);
 }
 
+const DYNAMODB_START_SECONDS = 90;
+
 /** Starts DynamoDB Local; in memory unless `dataDir` is given. Resolves once it answers. */
 export async function startDynamoDb({ port, dataDir }: { port: number; dataDir?: string }): Promise<Emulator> {
   assertJava();
@@ -37,14 +39,15 @@ export async function startDynamoDb({ port, dataDir }: { port: number; dataDir?:
   );
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const deadline = Date.now() + 30_000;
+  // The JVM starts in ~2 s on an idle machine and took 30 s on a loaded one (load 18 on two cores).
+  const deadline = Date.now() + DYNAMODB_START_SECONDS * 1000;
   const ready = (async () => {
     for (;;) {
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${(error as Error).message}`);
+        if (Date.now() > deadline) throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within ${DYNAMODB_START_SECONDS} s: ${(error as Error).message}`);
         await new Promise((r) => setTimeout(r, 150));
       }
     }

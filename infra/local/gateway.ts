@@ -8,6 +8,7 @@ import { routeFunctionName, type Route } from '#shared/routes.ts';
 import { lambdaContext, toApiEvent } from './api-event.ts';
 import type { LocalEdge } from './edge.ts';
 import type { LocalMetrics } from './telemetry.ts';
+import { compressLikeCloudFront } from './compression.ts';
 import { createJwtAuthorizer } from './jwt-authorizer.ts';
 import { OUTBOX_CSS, outboxHtml, parseOutboxPost, type Outbox } from './outbox.ts';
 import { createRouteMatcher, MalformedPathError } from './route-matcher.ts';
@@ -22,7 +23,8 @@ import { totpHtml, type TotpKeyring } from './totp-keyring.ts';
  * bucket, and serves the built web store, its /config.json, the local outbox (/dev/outbox), the
  * demo accounts' TOTP codes (/dev/totp), the scheduled functions on demand (POST /dev/run/<name>)
  * and the Step Functions API (/sfn). What CloudFront does on
- * the way (security headers on every answer, what reaches the API) is the local edge's (edge.ts).
+ * the way (security headers on every answer, what reaches the API, which behaviour an answer
+ * belongs to) is the local edge's (edge.ts); its compression is compression.ts's.
  */
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -121,6 +123,8 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     } catch {
       return send(res, 400, { message: 'Bad Request' });
     }
+    const behaviour = options.edge.behaviourOf(url.pathname);
+    if (behaviour) compressLikeCloudFront(req, res, behaviour);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       api(req, res, url).catch((error: unknown) => {
         if (error instanceof MalformedPathError) return send(res, 400, { message: 'Bad Request' });

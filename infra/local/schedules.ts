@@ -23,7 +23,13 @@ export interface LocalSchedules {
 
 type Handler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
 
-export async function startSchedules(options: { schedules: readonly Schedule[]; functionsDir: string; log?: (line: string) => void }): Promise<LocalSchedules> {
+export async function startSchedules(options: {
+  schedules: readonly Schedule[];
+  functionsDir: string;
+  /** Runs each on its timer; false: only when asked (`run`). @default true */
+  timers?: boolean;
+  log?: (line: string) => void;
+}): Promise<LocalSchedules> {
   const log = options.log ?? (() => {});
   const loaded = new Map<string, { schedule: Schedule; handler: Handler; queue: Promise<unknown>; timer?: NodeJS.Timeout }>();
   for (const schedule of options.schedules) {
@@ -68,7 +74,7 @@ export async function startSchedules(options: { schedules: readonly Schedule[]; 
       (error: unknown) => log(`${name} failed: ${(error as Error)?.message ?? String(error)}`),
     );
   };
-  for (const [name, entry] of loaded) {
+  for (const [name, entry] of options.timers === false ? [] : loaded) {
     entry.timer = setInterval(() => tick(name), entry.schedule.localEverySeconds * 1000);
     entry.timer.unref();
     tick(name);

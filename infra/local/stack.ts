@@ -63,6 +63,13 @@ export interface StackOptions {
   paymentProvider?: CardProviderName;
   /** The CMI test gateway's port (with `cmi`). @default 4590, or a free one with `port: 0` */
   cmiPort?: number;
+  /**
+   * What the handlers reach DynamoDB through, given DynamoDB Local's endpoint (e.g. the benchmark's
+   * meter, which counts their requests and capacity). @default DynamoDB Local itself
+   */
+  handlerDynamoEndpoint?: (dynamoLocal: string) => Promise<string>;
+  /** Run the scheduled functions (the reconciler…) on their timers; when false, only on demand (`POST /dev/run/<name>`). @default true */
+  scheduleTimers?: boolean;
   log?: (line: string) => void;
 }
 
@@ -168,6 +175,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
     // The edge's secret for this run (CloudFront's origin custom header in AWS): the gateway sends
     // it with every API request, and the handlers refuse requests without it.
     const originVerifySecret = randomBytes(24).toString('base64url');
+    const handlerDynamo = options.handlerDynamoEndpoint ? await options.handlerDynamoEndpoint(dynamo.endpoint) : dynamo.endpoint;
     // The handlers read these exactly as they read their Lambda environment in AWS.
     Object.assign(process.env, {
       ORIGIN_VERIFY_SECRET: originVerifySecret,
@@ -175,7 +183,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: handlerDynamo,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
       USER_POOL_ID: cognito.userPoolId,
       // The image bucket as the functions see it: the gateway's S3 front (same origin as the
@@ -279,7 +287,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
     workflowRuntime.resume();
     // What EventBridge runs in AWS (the reconciler…): the same handlers on timers, once the gateway
     // they call (Step Functions, the outbox) is up.
-    schedules = await startSchedules({ schedules: scheduleTable, functionsDir: join(ROOT, 'functions'), log });
+    schedules = await startSchedules({ schedules: scheduleTable, functionsDir: join(ROOT, 'functions'), timers: options.scheduleTimers ?? true, log });
     return {
       url: `http://localhost:${port}`,
       dynamoEndpoint: dynamo.endpoint,

@@ -1,3 +1,4 @@
+import type { RatingSummary } from '../domain/reviews.ts';
 import * as z from 'zod';
 import type { SellingTerms } from './artisan.ts';
 import { categorySlugSchema, idSchema, slugSchema, type Category, type Page, type Product, type ProductImage, type ProductSummary, type Shop, type ShopSummary, type Variant } from '../domain/catalogue.ts';
@@ -84,6 +85,8 @@ export interface ProductDetail {
 export interface ShopDetail {
   shop: Shop;
   products: ProductPage;
+  /** The shop's approved reviews' rating over all its products. */
+  rating?: RatingSummary;
 }
 
 export interface CategoryList {

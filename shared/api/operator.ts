@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { HIDE_REASONS, idSchema, SHOP_STATUSES, type Page, type Product, type ProductStatus, type Shop, type ShopStatus, type ShopSummary } from '../domain/catalogue.ts';
-import type { Localized } from '../domain/locales.ts';
-import { SETTING_NAMES, SETTING_SCHEMAS, type Setting, type SettingName } from '../domain/settings.ts';
+import { LOCALES, type Localized } from '../domain/locales.ts';
+import { SETTING_NAMES, SETTING_SCHEMAS, type PlatformSettingName, type Setting, type SettingName } from '../domain/settings.ts';
 import { text } from '../domain/text.ts';
 import type { AttentionRecord } from '../domain/attention.ts';
 import type { MyProduct } from './artisan.ts';
@@ -86,18 +86,32 @@ export { updateShopBody as operatorShopBody } from './artisan.ts';
 
 /** An edit names the version it was made from: a concurrent edit of the same setting gets 409. */
 const version = z.number().int().min(0);
+const settingUpdate = <N extends SettingName>(name: N) => z.object({ name: z.literal(name), version, value: SETTING_SCHEMAS[name] as (typeof SETTING_SCHEMAS)[N] }).strict();
+/** Any setting, an information page (`page-terms`…) included. */
 export const settingUpdateBody = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('commission'), version, value: SETTING_SCHEMAS.commission }).strict(),
-  z.object({ name: z.literal('shipping'), version, value: SETTING_SCHEMAS.shipping }).strict(),
-  z.object({ name: z.literal('display-rates'), version, value: SETTING_SCHEMAS['display-rates'] }).strict(),
+  settingUpdate('commission'),
+  settingUpdate('shipping'),
+  settingUpdate('display-rates'),
+  settingUpdate('page-about'),
+  settingUpdate('page-contact'),
+  settingUpdate('page-legal'),
+  settingUpdate('page-terms'),
+  settingUpdate('page-returns'),
+  settingUpdate('page-privacy'),
 ]);
 export type SettingUpdate = z.infer<typeof settingUpdateBody>;
 export const settingPath = z.object({ name: z.enum(SETTING_NAMES) }).strict();
 export const settingChangesQuery = z.object(page).strict();
-export type OperatorSettings = { [N in SettingName]: Setting<N> };
+export type OperatorSettings = { [N in PlatformSettingName]: Setting<N> };
 
 /** Invite an operator by e-mail: Cognito sends the invitation with a temporary password. */
-export const inviteOperatorBody = z.object({ email: z.email('must be an e-mail address').max(254).transform((email) => email.toLowerCase()) }).strict();
+export const inviteOperatorBody = z
+  .object({
+    email: z.email('must be an e-mail address').max(254).transform((email) => email.toLowerCase()),
+    /** The language the invitation is written in (the inviting operator's console's): kept on the account. */
+    locale: z.enum(LOCALES).optional(),
+  })
+  .strict();
 /** A member of the team, by their user-pool username (a UUID). */
 export const operatorPath = z.object({ username: z.string().regex(/^[0-9A-Za-z_-]{6,128}$/, 'is not a username this API gave') }).strict();
 

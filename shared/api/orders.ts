@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { idSchema } from '../domain/catalogue.ts';
 import { CARRIERS } from '../domain/carriers.ts';
+import { needsWithdrawalNotice } from '../domain/info-pages/index.ts';
 import { LOCALES, type Localized } from '../domain/locales.ts';
 import type { DisplayCurrency } from '../domain/money.ts';
 import { ORDER_LINK_HEADER, ORDER_LINK_TOKEN } from '../domain/order-link.ts';
@@ -37,6 +38,23 @@ export const quoteBody = z
   .strict();
 export type QuoteBody = z.infer<typeof quoteBody>;
 
+/** GET /api/shipping/estimate: this product's parcel (× quantity) to a destination, before the cart. */
+export const shippingEstimateQuery = z
+  .object({ productId: idSchema, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY).default(1), country, city: city.optional() })
+  .strict();
+export type ShippingEstimateQuery = z.infer<typeof shippingEstimateQuery>;
+
+export interface ShippingEstimate {
+  shopId: string;
+  country: string;
+  zone: ShippingZone;
+  /** Minor units of MAD: what the checkout charges for a parcel of this weight to this destination. */
+  shipping: number;
+  approx: Record<DisplayCurrency, number>;
+  /** Delivery time once shipped (working days). */
+  days: { min: number; max: number };
+}
+
 export const customerSchema = z
   .object({
     /** Shown in every email about the order: plain text, no links. */
@@ -68,13 +86,29 @@ export const PAYMENT_METHODS = ['card', 'cod'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const checkoutBody = z
-  .object({ lines, customer: customerSchema, payment: z.enum(PAYMENT_METHODS) })
+  .object({
+    lines,
+    customer: customerSchema,
+    payment: z.enum(PAYMENT_METHODS),
+    /** The shopper ticked "I accept the terms of sale and the privacy notice": the order records which versions (shared/domain/info-pages/). */
+    termsAccepted: z.literal(true, { error: 'must be true: the shopper accepts the terms of sale and the privacy notice' }),
+    /** Deliveries outside Morocco: the shopper was told of her 14-day right of withdrawal (the returns page). */
+    withdrawalAcknowledged: z.literal(true, { error: 'must be true when given' }).optional(),
+  })
   .strict()
   .refine((b) => b.payment !== 'cod' || b.customer.address.country === 'MA', {
     message: 'cash on delivery is only for deliveries in Morocco',
     path: ['payment'],
+  })
+  .refine((b) => !needsWithdrawalNotice(b.customer.address.country) || b.withdrawalAcknowledged === true, {
+    message: 'must be true for a delivery outside Morocco: the shopper acknowledges her 14-day right of withdrawal',
+    path: ['withdrawalAcknowledged'],
   });
 export type CheckoutBody = z.infer<typeof checkoutBody>;
+
+/** Paying a card order again after a decline (or an abandoned payment): a new card session, or cash on delivery (Morocco only). */
+export const orderPaymentBody = z.object({ method: z.enum(PAYMENT_METHODS) }).strict();
+export type OrderPaymentBody = z.infer<typeof orderPaymentBody>;
 
 export const idempotencyHeaders = z.object({
   'idempotency-key': z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8-100 letters, digits, - or _ (one per checkout attempt)'),
@@ -101,6 +135,8 @@ export interface QuoteLine {
   quantity: number;
   weightGrams: number;
   coverKey?: string;
+  /** The line's total (unit price × quantity) in the display currencies, approximately. */
+  approx: Record<DisplayCurrency, number>;
 }
 
 export type QuoteProblem = { productId: string; sku: string; issue: 'unavailable' } | { productId: string; sku: string; issue: 'insufficient_stock'; available: number };
@@ -112,6 +148,8 @@ export interface ShopQuote {
   subtotal: number;
   shipping: number;
   total: number;
+  /** Delivery time once shipped (working days). */
+  days: { min: number; max: number };
 }
 
 export interface Quote {

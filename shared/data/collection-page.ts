@@ -22,7 +22,7 @@ export async function collectionPage<T>(
     /** Keeps only items in this status (a filter: the page still reads `limit` items). */
     status?: string | undefined;
     /** The collection index: gsi1 unless said (gsi3 holds a shopper's orders). */
-    index?: 'gsi1' | 'gsi3';
+    index?: 'gsi1' | 'gsi2' | 'gsi3';
     /** Only items whose index sort key is in [from, to) (e.g. one day of `<createdAt>#<id>`). */
     sortRange?: { from: string; to: string } | undefined;
   },

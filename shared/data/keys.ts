@@ -1,4 +1,5 @@
 import { sortableAmount } from '../domain/money.ts';
+import type { SettingName } from '../domain/settings.ts';
 
 /**
  * Every key of the single table is built here and nowhere else.
@@ -86,7 +87,7 @@ export const keys = {
   orderEmail: (orderId: string, kind: string, recipient: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `EMAIL#${kind}#${recipient.toLowerCase()}` }),
   /** Where an artisan is in the first-run wizard. */
   onboarding: (sub: string): TableKey => ({ pk: `USER#${sub}`, sk: 'ONBOARDING' }),
-  settings: (name: 'display-rates' | 'commission' | 'shipping'): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),
+  settings: (name: SettingName): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),
   /** One recorded edit of a setting, by the version it made (zero-padded: the partition reads newest first). */
   settingChange: (name: string, version: number): TableKey => ({ pk: partitions.settingChanges(name), sk: `CHANGE#${String(version).padStart(10, '0')}` }),
   /** A product an operator hid, listed for the console (gsi1 `HIDDEN_PRODUCTS`, latest first); deleted when restored. */
@@ -115,9 +116,18 @@ export const keys = {
   vocabularyTerm: (term: string): TableKey => ({ pk: partitions.vocabulary(), sk: `TERM#${term}` }),
   /** Which version of the term rules (shared/domain/text-search.ts) the catalogue's entries were built with. */
   searchIndex: (): TableKey => ({ pk: 'SEARCHINDEX', sk: 'SEARCHINDEX' }),
+  /** One order line's review (`ORDERREVIEWS#<orderId>` / `REVIEW#<sku>`): the put only if new makes it one per line; an order's reviews are one Query. */
+  review: (orderId: string, sku: string): TableKey => ({ pk: partitions.orderReviews(orderId), sk: `${reviewSk.prefix}${sku}` }),
+  /** A product's approved ratings (`count`, `sum`), ADDed in the transaction of each decision; read with the product's own items. */
+  productRating: (productId: string): TableKey => ({ pk: `PRODUCT#${productId}`, sk: 'RATING' }),
+  /** A shop's approved ratings over all its products, ADDed in the same transactions. */
+  shopRating: (shopId: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: 'RATING' }),
   /** Where the reconciler's sweep of the orders in one status stopped (bounded work per run). */
   reconcilerCursor: (status: string): TableKey => ({ pk: 'RECONCILER', sk: `CURSOR#${status}` }),
 };
+
+/** Sort-key prefix of the reviews inside an order's reviews partition. */
+export const reviewSk = { prefix: 'REVIEW#' };
 
 /** Sort-key prefixes inside a shop's partition (`SHOP#<shopId>`). */
 export const shopSk = {
@@ -178,7 +188,27 @@ export const partitions = {
   carrierCash: (carrier: string) => `CARRIERCASH#${carrier}`,
   /** Carriers' remittances, by when the money reached the bank (gsi1). */
   remittances: () => 'REMITTANCES',
+  /** The reviews of one order's lines (table partition). */
+  orderReviews: (orderId: string) => `ORDERREVIEWS#${orderId}`,
+  /** A product's approved reviews, newest first (gsi1; a review is in it only while approved). */
+  productReviews: (productId: string) => `PRODUCTREVIEWS#${productId}`,
+  /** Reviews by moderation status, newest first (gsi2): the operators' queue. */
+  reviewsByStatus: (status: string) => `REVIEWS#${status}`,
+  /** A shop's reviews, every status, newest first (gsi3): what its artisan answers. */
+  shopReviews: (shopId: string) => `SHOPREVIEWS#${shopId}`,
 };
+
+/** Index attributes of a review: its status's queue (gsi2), its shop's list (gsi3), and while approved its product's list (gsi1). */
+export function reviewIndexes(review: { id: string; productId: string; shopId: string; status: string; createdAt: string }): Record<string, string> {
+  const sort = `${review.createdAt}#${review.id}`;
+  return {
+    ...(review.status === 'approved' ? { gsi1pk: partitions.productReviews(review.productId), gsi1sk: sort } : {}),
+    gsi2pk: partitions.reviewsByStatus(review.status),
+    gsi2sk: sort,
+    gsi3pk: partitions.shopReviews(review.shopId),
+    gsi3sk: sort,
+  };
+}
 
 
 /** Sort-key prefixes inside a product's partition. */

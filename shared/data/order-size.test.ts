@@ -70,7 +70,7 @@ function largestOrder(shopCount: number) {
     shops: new Map(shops.map((s) => [s.id, s])),
   };
   const lines = items.map(({ product, variant }) => ({ productId: product.id, sku: variant.sku, quantity: MAX_QUANTITY }));
-  checkoutBody.parse({ lines, customer, payment: 'cod' });
+  checkoutBody.parse({ lines, customer, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true });
   const quote = priceCart(lines, { country: 'MA', city: customer.address.city }, snapshot, { shipping: DEFAULT_SHIPPING_RATES, rates: { EUR: 0.09, USD: 0.1 } });
   expect(quote.problems).toEqual([]);
   const orderId = id('ord', 1);

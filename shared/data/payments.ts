@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PaymentStatus } from '../domain/order.ts';
-import type { PaymentMovement } from '../domain/payment.ts';
+import { RefundRefused, type PaymentMovement } from '../domain/payment.ts';
 import type { PaymentEvent } from '../payments/provider.ts';
 import type { SandboxSession, SandboxSessions } from '../payments/sandbox.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
@@ -46,7 +46,22 @@ export class DuplicateEvent extends Error {}
 export class PaymentMoved extends Error {}
 
 
+/** An order still placed, paid by card, its payment pending on the session `:fromSession`. */
+const PENDING_CARD = '#status = :placed AND payment.#ps = :pending AND payment.#pm = :card AND payment.sessionId = :fromSession';
+const PENDING_CARD_NAMES = { '#status': 'status', '#ps': 'status', '#pm': 'method' };
+const pendingCardValues = (fromSession: string) => ({ ':placed': 'placed', ':pending': 'pending', ':card': 'card', ':fromSession': fromSession });
+
 export function payments({ db, tableName }: CatalogueWritesDeps) {
+  /** One transaction on a pending card order: PaymentMoved if the order moved meanwhile. */
+  async function pendingCardMove(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<void> {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (cancellationCodes(error).includes('ConditionalCheckFailed')) throw new PaymentMoved();
+      throw error;
+    }
+  }
+
   const webhookPut = (record: WebhookRecord) => ({
     Put: { TableName: tableName, Item: toItem('WebhookEvent', keys.webhookEvent(record.provider, record.eventId), record), ConditionExpression: 'attribute_not_exists(pk)' },
   });
@@ -126,6 +141,12 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
       to?: PaymentStatus;
       movement: PaymentMovement;
       paymentId?: string;
+      /** The session that paid becomes the order's (a retry's older session may be the one that pays). */
+      sessionId?: string;
+      /** The session whose card was declined (the order waits for another attempt). */
+      declinedSessionId?: string;
+      /** Only while the order is still paid by card (not switched to cash on delivery). */
+      card?: true;
       /** The ledger's entries for it (a card payment taken), in the same transaction. */
       ledger?: LedgerWrite;
     }): Promise<void> {
@@ -133,6 +154,15 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
       const values: Record<string, unknown> = { ':from': from, ':m': [movement], ':empty': [], ':at': movement.at };
       orderFrom.forEach((s, i) => (values[`:o${i}`] = s));
       const sets = ['payment.history = list_append(if_not_exists(payment.history, :empty), :m)', 'updatedAt = :at'];
+      if (input.sessionId) {
+        values[':sid'] = input.sessionId;
+        sets.push('payment.sessionId = :sid');
+      }
+      if (input.declinedSessionId) {
+        values[':dsid'] = input.declinedSessionId;
+        sets.push('payment.declinedSessionId = :dsid');
+      }
+      if (input.card) values[':card'] = 'card';
       if (to) {
         values[':to'] = to;
         sets.push('payment.#ps = :to');
@@ -151,8 +181,8 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
                   TableName: tableName,
                   Key: keys.order(orderId),
                   UpdateExpression: `SET ${sets.join(', ')}`,
-                  ConditionExpression: `payment.#ps = :from AND #status IN (${orderFrom.map((_, i) => `:o${i}`).join(', ')})`,
-                  ExpressionAttributeNames: { '#ps': 'status', '#status': 'status' },
+                  ConditionExpression: `payment.#ps = :from AND #status IN (${orderFrom.map((_, i) => `:o${i}`).join(', ')})${input.card ? ' AND payment.#pm = :card' : ''}`,
+                  ExpressionAttributeNames: { '#ps': 'status', '#status': 'status', ...(input.card ? { '#pm': 'method' } : {}) },
                   ExpressionAttributeValues: values,
                 },
               },
@@ -169,6 +199,59 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
       }
     },
 
+    /**
+     * A new card attempt on an order still waiting for its payment: the new session's lookup and
+     * the order's current session, in one transaction, only if the order is still placed, paid by
+     * card, pending, on `fromSession` (else PaymentMoved). The older sessions keep their lookup: a
+     * late payment on one is still recognised (accepted once, or given back).
+     */
+    async newAttempt(input: { orderId: string; provider: string; fromSession: string; sessionId: string; at: string; movement: PaymentMovement }): Promise<void> {
+      const { orderId, provider, fromSession, sessionId, at, movement } = input;
+      await pendingCardMove([
+        { Put: { TableName: tableName, Item: toItem('PaymentRef', keys.paymentRef(provider, sessionId), { provider, sessionId, orderId }), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.order(orderId),
+            UpdateExpression: 'SET payment.sessionId = :sid, payment.provider = :provider, payment.history = list_append(if_not_exists(payment.history, :empty), :m), updatedAt = :at REMOVE payment.declinedSessionId',
+            ConditionExpression: PENDING_CARD,
+            ExpressionAttributeNames: PENDING_CARD_NAMES,
+            ExpressionAttributeValues: { ...pendingCardValues(fromSession), ':sid': sessionId, ':provider': provider, ':m': [movement], ':empty': [], ':at': at },
+          },
+        },
+      ]);
+    },
+
+    /**
+     * The shopper switches a card order still waiting for its payment to cash on delivery: the
+     * order and each parcel, in one transaction (PaymentMoved if the order moved). The card
+     * session's lookup stays: a late card payment is then given back.
+     */
+    async switchToCod(input: { orderId: string; shopIds: readonly string[]; fromSession: string; at: string; movement: PaymentMovement }): Promise<void> {
+      const { orderId, shopIds, fromSession, at, movement } = input;
+      await pendingCardMove([
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.order(orderId),
+            UpdateExpression: 'SET payment.#pm = :cod, payment.history = list_append(if_not_exists(payment.history, :empty), :m), updatedAt = :at REMOVE payment.provider, payment.sessionId, payment.declinedSessionId',
+            ConditionExpression: PENDING_CARD,
+            ExpressionAttributeNames: PENDING_CARD_NAMES,
+            ExpressionAttributeValues: { ...pendingCardValues(fromSession), ':cod': 'cod', ':m': [movement], ':empty': [], ':at': at },
+          },
+        },
+        ...shopIds.map((shopId) => ({
+          Update: {
+            TableName: tableName,
+            Key: keys.subOrder(orderId, shopId),
+            UpdateExpression: 'SET paymentMethod = :cod, updatedAt = :at',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':cod': 'cod', ':at': at },
+          },
+        })),
+      ]);
+    },
+
     /** Records an event the store does not act on (e.g. a decline after success); DuplicateEvent if seen. */
     async recordEvent(record: WebhookRecord): Promise<void> {
       try {
@@ -182,22 +265,60 @@ export function payments({ db, tableName }: CatalogueWritesDeps) {
     /**
      * Claims a money movement (once per id): 'new' the first time, 'claimed' when an earlier
      * attempt claimed it but did not finish (call the provider again: its idempotency key makes
-     * that safe), 'done' when it already happened.
+     * that safe), 'done' when it already happened. With `cap` (money of the order's own payment),
+     * the claim adds its amount to the order's `payment.givenBack` in the same transaction, only
+     * while givenBack + amount <= cap.total: else RefundRefused and nothing is written. `cap.sofar`
+     * is what an order from before givenBack existed had given back (its history), its start.
+     * `amount` is the claimed movement's own (an earlier claim's, when it is not new).
      */
-    async claimMovement(record: Omit<MovementRecord, 'status'>): Promise<'new' | 'claimed' | 'done'> {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem('PaymentMovement', keys.paymentMovement(record.orderId, record.movementId), { ...record, status: 'claimed' }),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return 'new';
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+    async claimMovement(record: Omit<MovementRecord, 'status'>, cap?: { total: number; sofar: number }): Promise<{ status: 'new' | 'claimed' | 'done'; amount: number }> {
+      const put = {
+        TableName: tableName,
+        Item: toItem('PaymentMovement', keys.paymentMovement(record.orderId, record.movementId), { ...record, status: 'claimed' }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      };
+      const existing = async () => {
         const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.paymentMovement(record.orderId, record.movementId), ConsistentRead: true }));
-        return Item?.status === 'done' ? 'done' : 'claimed';
+        return { status: Item?.status === 'done' ? ('done' as const) : ('claimed' as const), amount: (Item?.amount as number | undefined) ?? record.amount };
+      };
+      const fresh = { status: 'new' as const, amount: record.amount };
+      if (!cap || record.amount <= 0) {
+        try {
+          await db.send(new PutCommand(put));
+          return fresh;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+          return existing();
+        }
+      }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Put: put },
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: keys.order(record.orderId),
+                    UpdateExpression: 'SET payment.givenBack = if_not_exists(payment.givenBack, :sofar) + :amount',
+                    // No arithmetic in a condition: givenBack + amount <= total is givenBack <= total - amount.
+                    ConditionExpression: 'totals.#total = :total AND ((attribute_not_exists(payment.givenBack) AND totals.#total >= :need) OR payment.givenBack <= :max)',
+                    ExpressionAttributeNames: { '#total': 'total' },
+                    ExpressionAttributeValues: { ':sofar': cap.sofar, ':amount': record.amount, ':total': cap.total, ':need': cap.sofar + record.amount, ':max': cap.total - record.amount },
+                  },
+                },
+              ],
+            }),
+          );
+          return fresh;
+        } catch (error) {
+          const codes = cancellationCodes(error);
+          if (codes[0] === 'ConditionalCheckFailed') return existing(); // claimed before: its amount is counted
+          if (codes[1] === 'ConditionalCheckFailed') throw new RefundRefused(record.orderId, record.amount, cap.total);
+          if (codes.includes('TransactionConflict') && attempt < 6) continue; // another refund of the order at the same moment: decide again
+          throw error;
+        }
       }
     },
 

@@ -1,6 +1,6 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/catalogue.ts';
-import { SETTING_DEFAULTS, SETTING_NAMES, SETTING_SCHEMAS, staleSetting, type Setting, type SettingChange, type SettingName, type SettingValues } from '../domain/settings.ts';
+import { PLATFORM_SETTING_NAMES, SETTING_DEFAULTS, SETTING_SCHEMAS, staleSetting, type PlatformSettingName, type Setting, type SettingChange, type SettingName, type SettingValues } from '../domain/settings.ts';
 import { batchGetAll, type CatalogueWritesDeps } from './catalogue-writes.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { fromItem, toItem } from './items.ts';
@@ -27,19 +27,19 @@ export function settings({ db, tableName }: CatalogueWritesDeps) {
     };
   }
 
-  /** Every setting as it stands (defaults for those never stored): one BatchGet, read consistently (an edit applies to the next order). */
-  async function getAll(): Promise<{ [N in SettingName]: Setting<N> }> {
-    const found = await batchGetAll({ db, tableName }, SETTING_NAMES.map((name) => keys.settings(name)));
+  /** These settings as they stand (defaults for those never stored): one BatchGet, read consistently (an edit applies to the next order). */
+  async function getMany<N extends SettingName>(names: readonly N[]): Promise<{ [K in N]: Setting<K> }> {
+    const found = await batchGetAll({ db, tableName }, names.map((name) => keys.settings(name)));
     const item = (name: SettingName) => found.find((i) => i.sk === keys.settings(name).sk);
-    return {
-      commission: fromSettingItem('commission', item('commission')),
-      shipping: fromSettingItem('shipping', item('shipping')),
-      'display-rates': fromSettingItem('display-rates', item('display-rates')),
-    };
+    return Object.fromEntries(names.map((name) => [name, fromSettingItem(name, item(name))])) as { [K in N]: Setting<K> };
   }
 
   return {
-    getAll,
+    getMany,
+    /** The commission, shipping rates and display rates (what checkout and the catalogue read). */
+    getAll: (): Promise<{ [N in PlatformSettingName]: Setting<N> }> => getMany(PLATFORM_SETTING_NAMES),
+    /** One setting as it stands. */
+    get: async <N extends SettingName>(name: N): Promise<Setting<N>> => (await getMany([name]))[name],
 
     /**
      * Saves an edit and its audit entry in one transaction, only if the setting is still at the

@@ -1,18 +1,23 @@
 /**
  * Accounts: the user-pool groups and the password policy. One definition for the Cognito user
  * pool in AWS (infra/stacks/stateful-stack.ts), the local pool and scripts (infra/local/), and
- * the web store's hints — cognito-local does not enforce a password policy, so the local
- * scripts check passwords against this one.
+ * the web store's hints.
  */
+import { PASSWORD_MIN_LENGTH } from './passwords.ts';
+
 export const ACCOUNT_GROUPS = ['artisan', 'operator'] as const;
 export type AccountGroup = (typeof ACCOUNT_GROUPS)[number];
 
+/**
+ * The user pool's password policy: length only, no composition rules (shared/domain/passwords.ts
+ * says why, and refuses common passwords where they are chosen).
+ */
 export const PASSWORD_POLICY = {
-  minLength: 10,
-  requireLowercase: true,
-  requireUppercase: true,
-  requireDigits: true,
-  requireSymbols: true,
+  minLength: PASSWORD_MIN_LENGTH,
+  requireLowercase: false,
+  requireUppercase: false,
+  requireDigits: false,
+  requireSymbols: false,
   /** How long the temporary password of an invited account works (Cognito's TemporaryPasswordValidityDays). */
   temporaryPasswordDays: 3,
 } as const;
@@ -30,7 +35,7 @@ export const TOKEN_VALIDITY = { idTokenMinutes: 15, accessTokenMinutes: 15, refr
  * functions/: the stateful stack attaches each to the pool in AWS; `npm start` has cognito-local
  * run the same modules (infra/local/user-pool-triggers.ts).
  */
-export const USER_POOL_TRIGGERS = { PreTokenGeneration: 'auth/pre-token-generation' } as const;
+export const USER_POOL_TRIGGERS = { PreTokenGeneration: 'auth/pre-token-generation', CustomMessage: 'auth/custom-message' } as const;
 export type UserPoolTrigger = keyof typeof USER_POOL_TRIGGERS;
 
 /**
@@ -74,21 +79,6 @@ export const INVITATION_EMAIL = {
     'then choose your own password and set up an authenticator app (TOTP), which operators must use. ' +
     `The temporary password works for ${PASSWORD_POLICY.temporaryPasswordDays} days.`,
 } as const;
-
-/** Cognito's symbol set (a space counts too, when not at either end). */
-const SYMBOLS = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/;
-
-/** What a password lacks under PASSWORD_POLICY, in words; empty when it is strong enough. */
-export function passwordProblems(password: string): string[] {
-  const problems: string[] = [];
-  if (password.length < PASSWORD_POLICY.minLength) problems.push(`at least ${PASSWORD_POLICY.minLength} characters`);
-  if (PASSWORD_POLICY.requireLowercase && !/[a-z]/.test(password)) problems.push('a lower-case letter');
-  if (PASSWORD_POLICY.requireUppercase && !/[A-Z]/.test(password)) problems.push('an upper-case letter');
-  if (PASSWORD_POLICY.requireDigits && !/[0-9]/.test(password)) problems.push('a digit');
-  if (PASSWORD_POLICY.requireSymbols && !SYMBOLS.test(password.trim())) problems.push('a symbol such as - ! @ #');
-  if (password !== password.trim()) problems.push('no space at the start or the end');
-  return problems;
-}
 
 /** Authenticator apps' settings for Cognito's software-token MFA (RFC 6238): HMAC-SHA-1, 30-second steps, 6 digits. */
 export const TOTP = { issuer: 'Dakhla Market', stepSeconds: 30, digits: 6 } as const;

@@ -35,3 +35,14 @@ export const CARD_WIDTH = 640;
  */
 export const PUBLIC_IMAGE_PREFIXES = ['products/', 'shops/'] as const;
 export const isPublicImageKey = (key: string) => PUBLIC_IMAGE_PREFIXES.some((prefix) => key.startsWith(prefix));
+
+/**
+ * Every web-sized variant of the photo one of whose variant keys is given (the card's 640 px, say),
+ * narrowest first, for a srcset; none for any other key (the demo's SVG drawings, shop portraits).
+ * Each nominal width has its key even when the original was narrower (process-upload.ts).
+ */
+export function variantsOf(key: string): { width: number; key: string }[] {
+  const match = /^products\/([\w-]+)\/([\w-]+)-(\d+)\.webp$/.exec(key);
+  if (!match || !(IMAGE_WIDTHS as readonly number[]).includes(Number(match[3]))) return [];
+  return IMAGE_WIDTHS.map((width) => ({ width, key: variantKey(match[1]!, match[2]!, width) }));
+}

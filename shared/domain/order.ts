@@ -2,6 +2,7 @@ import type { Customer, DeliveryWitness, PaymentMethod, QuoteLine } from '../api
 import { trackingUrl, type Carrier } from './carriers.ts';
 import type { Localized } from './locales.ts';
 import type { OrderPayment } from './payment.ts';
+import type { OrderConsent } from './info-pages/index.ts';
 import type { OrderTerms } from './settings.ts';
 import type { ShippingZone } from './shipping.ts';
 
@@ -25,6 +26,8 @@ export interface Order {
   zone: ShippingZone;
   /** The commission and shipping rate the order was placed with (absent on orders placed before orders kept them). */
   terms?: OrderTerms;
+  /** What the shopper accepted at checkout (absent on orders placed before checkout asked). */
+  consent?: OrderConsent;
   totals: { items: number; shipping: number; total: number };
   currency: 'MAD';
   /** The order's saga run: absent for checkout's (execution named after the order); n after the reconciler resumed it (`<orderId>.<n>`). */

@@ -1,5 +1,6 @@
 import type { PaymentMethod } from '../api/orders.ts';
 import type { ProviderName } from '../payments/provider.ts';
+import { ConflictError } from './errors.ts';
 import type { PaymentStatus } from './order.ts';
 
 /**
@@ -14,10 +15,26 @@ export interface OrderPayment {
   sessionId?: string;
   /** The provider's payment id once paid (refunds name it). */
   paymentId?: string;
+  /**
+   * The session whose card was declined (the provider said no): while it is still `sessionId`, the
+   * order waits for the shopper to pay again (a new session) or switch to cash on delivery, until
+   * the saga's payment deadline.
+   */
+  declinedSessionId?: string;
   history?: PaymentMovement[];
+  /**
+   * Centimes given back so far of what was taken (refunds and voids of the order's own payment,
+   * claimed before the provider is called): every refund adds its amount in the transaction that
+   * claims it, only while givenBack + amount <= the order's total, so two refunds at once never
+   * give back more than was taken. Absent until the first refund (orders from before it count
+   * their history's refunds). Money the store refused (a wrong amount, a second or late payment)
+   * was never taken in: its return is not counted here.
+   */
+  givenBack?: number;
 }
 
-export type PaymentMovementKind = 'authorized' | 'declined' | 'voided' | 'refunded' | 'ignored';
+/** `retried`: the shopper opened a new card session after a decline; `switched`: to cash on delivery. */
+export type PaymentMovementKind = 'authorized' | 'declined' | 'voided' | 'refunded' | 'ignored' | 'retried' | 'switched';
 
 export interface PaymentMovement {
   kind: PaymentMovementKind;
@@ -48,3 +65,21 @@ export function refusedPaymentRecently(payment: Pick<OrderPayment, 'history'>, n
 
 /** Where a payment may go next: never backwards (a decline after success is ignored). */
 export const PAYMENT_FINAL: readonly PaymentStatus[] = ['captured', 'voided', 'refunded', 'failed'];
+
+/**
+ * A refund that would give back more than was taken (givenBack + amount > the order's total),
+ * refused before the provider is called: nothing is written, nothing is paid (409).
+ */
+export class RefundRefused extends ConflictError {
+  constructor(
+    readonly orderId: string,
+    readonly amount: number,
+    readonly total: number,
+  ) {
+    super('refund_exceeds_payment', `A refund of ${amount} centimes would give back more than the ${total} centimes taken for order ${orderId} (another refund of it was made first)`);
+  }
+}
+
+/** What has been given back of the order's own payment so far (its claimed refunds; before givenBack existed, its history's). */
+export const givenBackSoFar = (payment: Pick<OrderPayment, 'history' | 'givenBack'>): number =>
+  payment.givenBack ?? (payment.history ?? []).filter((m) => (m.kind === 'refunded' || m.kind === 'voided') && !m.refused).reduce((sum, m) => sum + m.amount, 0);

@@ -1,8 +1,8 @@
-import type { QuoteLine, QuoteProblem, Quote, ShopQuote } from '../api/orders.ts';
+import type { QuoteLine, QuoteProblem, Quote, ShippingEstimate, ShopQuote } from '../api/orders.ts';
 import type { Product, Shop, Variant } from './catalogue.ts';
 import { isListed } from './catalogue-index.ts';
 import { approximate, type DisplayRates } from './money.ts';
-import { DEFAULT_WEIGHT_GRAMS, shippingCost, shippingZone, type ShippingRates } from './shipping.ts';
+import { DEFAULT_WEIGHT_GRAMS, parcelShipping, shippingZone, type ShippingRates } from './shipping.ts';
 
 /**
  * A cart priced now: current prices and stock, one parcel per artisan priced by zone and
@@ -44,6 +44,7 @@ export function priceCart(
       unitPrice: variant.price,
       quantity: line.quantity,
       weightGrams: product.weightGrams ?? DEFAULT_WEIGHT_GRAMS,
+      approx: approximate(variant.price * line.quantity, settings.rates),
       ...(product.coverKey ? { coverKey: product.coverKey } : {}),
     });
     byShop.set(shop.id, group);
@@ -51,10 +52,28 @@ export function priceCart(
   const shops: ShopQuote[] = [...byShop.values()].map(({ shop, lines: shopLines }) => {
     const subtotal = shopLines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
     const weight = shopLines.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0);
-    const shipping = shippingCost(settings.shipping, zone, weight);
-    return { shopId: shop.id, shopName: shop.name, lines: shopLines, subtotal, shipping, total: subtotal + shipping };
+    const { shipping, days } = parcelShipping(settings.shipping, destination, weight);
+    return { shopId: shop.id, shopName: shop.name, lines: shopLines, subtotal, shipping, total: subtotal + shipping, days };
   });
   const items = shops.reduce((sum, s) => sum + s.subtotal, 0);
   const shipping = shops.reduce((sum, s) => sum + s.shipping, 0);
   return { zone, shops, totals: { items, shipping, total: items + shipping }, approx: approximate(items + shipping, settings.rates), problems };
+}
+
+/**
+ * The product page's estimate: the parcel this product (× quantity) makes on its own, priced as
+ * `priceCart` prices each artisan's parcel (the same weight rule, the same `parcelShipping`).
+ * Undefined when the product is not on sale.
+ */
+export function estimateShipping(
+  item: { productId: string; quantity: number },
+  destination: { country: string; city?: string | undefined },
+  snapshot: CatalogueSnapshot,
+  settings: { shipping: ShippingRates; rates: DisplayRates },
+): ShippingEstimate | undefined {
+  const product = snapshot.products.get(item.productId);
+  const shop = product ? snapshot.shops.get(product.shopId) : undefined;
+  if (!product || !shop || !isListed(product, shop)) return undefined;
+  const { zone, shipping, days } = parcelShipping(settings.shipping, destination, (product.weightGrams ?? DEFAULT_WEIGHT_GRAMS) * item.quantity);
+  return { shopId: shop.id, country: destination.country, zone, shipping, approx: approximate(shipping, settings.rates), days };
 }

@@ -2,14 +2,20 @@ import * as z from 'zod';
 import { ConflictError } from './errors.ts';
 import { DEFAULT_DISPLAY_RATES, DISPLAY_CURRENCIES, type DisplayRates } from './money.ts';
 import { DEFAULT_SHIPPING_RATES, SHIPPING_ZONES, type ShippingRates, type ShippingZone } from './shipping.ts';
+import { contactPageSchema, INFO_DEFAULTS, INFO_SETTING_NAMES, infoPageSchema, type ContactDetails, type InfoTexts } from './info-pages/index.ts';
 
 /**
  * The platform settings operators edit: the commission on artisans' sales, the shipping rates
  * by zone, the display exchange rates. Each is one item with a version (an edit names the version
  * it read: a concurrent edit is refused) and an audit list of its changes. An order keeps the
  * commission and shipping rate it was placed with (`OrderTerms`): a change applies to new orders only.
+ * The store's information pages (`page-about` … `page-privacy`, shared/domain/info-pages/) are
+ * settings too: the same versions and audit, read one at a time.
  */
-export const SETTING_NAMES = ['commission', 'shipping', 'display-rates'] as const;
+/** The settings checkout and the catalogue read (all three at once). */
+export const PLATFORM_SETTING_NAMES = ['commission', 'shipping', 'display-rates'] as const;
+export type PlatformSettingName = (typeof PLATFORM_SETTING_NAMES)[number];
+export const SETTING_NAMES = [...PLATFORM_SETTING_NAMES, ...INFO_SETTING_NAMES] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 /** The most the platform may take of a sale: 30 %, in basis points (1 bp = 0.01 %). */
@@ -40,11 +46,24 @@ export const SETTING_SCHEMAS = {
   commission: commissionSchema,
   shipping: shippingSettingSchema,
   'display-rates': displayRatesSettingSchema,
-} as const;
+  'page-about': infoPageSchema,
+  'page-contact': contactPageSchema,
+  'page-legal': infoPageSchema,
+  'page-terms': infoPageSchema,
+  'page-returns': infoPageSchema,
+  'page-privacy': infoPageSchema,
+} as const satisfies Record<SettingName, z.ZodObject>;
+type InfoValue = { texts: InfoTexts };
 export interface SettingValues {
   commission: { basisPoints: number };
   shipping: { rates: ShippingRates };
   'display-rates': { rates: DisplayRates };
+  'page-about': InfoValue;
+  'page-contact': InfoValue & { contact: ContactDetails };
+  'page-legal': InfoValue;
+  'page-terms': InfoValue;
+  'page-returns': InfoValue;
+  'page-privacy': InfoValue;
 }
 
 /** A setting as it stands: its value, its version (0 until first edited) and who set it when. */
@@ -110,4 +129,10 @@ export const SETTING_DEFAULTS: SettingValues = {
   commission: { basisPoints: DEFAULT_COMMISSION_BPS },
   shipping: { rates: DEFAULT_SHIPPING_RATES },
   'display-rates': { rates: DEFAULT_DISPLAY_RATES },
+  'page-about': { texts: INFO_DEFAULTS.about.texts },
+  'page-contact': { texts: INFO_DEFAULTS.contact.texts, contact: INFO_DEFAULTS.contact.contact! },
+  'page-legal': { texts: INFO_DEFAULTS.legal.texts },
+  'page-terms': { texts: INFO_DEFAULTS.terms.texts },
+  'page-returns': { texts: INFO_DEFAULTS.returns.texts },
+  'page-privacy': { texts: INFO_DEFAULTS.privacy.texts },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHIPPING_RATES, shippingCost, shippingZone } from './shipping.ts';
+import { DEFAULT_SHIPPING_RATES, DELIVERY_DAYS, parcelShipping, shippingCost, shippingZone } from './shipping.ts';
 
 describe('shipping', () => {
   it('finds the zone from country and city, in any script or case', () => {
@@ -15,5 +15,12 @@ describe('shipping', () => {
     expect(shippingCost(DEFAULT_SHIPPING_RATES, 'morocco', 1000)).toBe(45_00 + 10_00);
     expect(shippingCost(DEFAULT_SHIPPING_RATES, 'morocco', 1001)).toBe(45_00 + 20_00);
     expect(shippingCost(DEFAULT_SHIPPING_RATES, 'dakhla', 9000)).toBe(20_00);
+  });
+
+  it('prices a parcel with its zone and delivery time, slower the farther it goes', () => {
+    expect(parcelShipping(DEFAULT_SHIPPING_RATES, { country: 'ES', city: 'Madrid' }, 1500)).toEqual({ zone: 'international', shipping: 180_00 + 2 * 90_00, days: DELIVERY_DAYS.international });
+    expect(parcelShipping(DEFAULT_SHIPPING_RATES, { country: 'MA', city: 'Dakhla' }, 1500).shipping).toBe(20_00);
+    expect(DELIVERY_DAYS.dakhla.max).toBeLessThanOrEqual(DELIVERY_DAYS.morocco.min + 3);
+    expect(DELIVERY_DAYS.morocco.max).toBeLessThan(DELIVERY_DAYS.international.min);
   });
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { findCity } from './cities.ts';
 
 /**
  * Shipping: each artisan ships their own parcel, priced by zone and weight. Zones: within
@@ -24,16 +25,37 @@ export const DEFAULT_SHIPPING_RATES: ShippingRates = {
 /** Weight assumed for a product whose artisan gave none. */
 export const DEFAULT_WEIGHT_GRAMS = 500;
 
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
-const DAKHLA_NAMES = new Set(['dakhla', 'ad-dakhla', 'ad dakhla', 'villa cisneros', 'الداخلة', 'الداخله', 'داخلة']);
 
 export function shippingZone(destination: { country: string; city?: string | undefined }): ShippingZone {
   if (destination.country.toUpperCase() !== 'MA') return 'international';
-  return destination.city && DAKHLA_NAMES.has(fold(destination.city)) ? 'dakhla' : 'morocco';
+  return findCity(destination.city)?.id === 'Dakhla' ? 'dakhla' : 'morocco';
 }
 
 /** Price of one parcel: base plus each started kilogram. */
 export function shippingCost(rates: ShippingRates, zone: ShippingZone, weightGrams: number): number {
   const rate = rates[zone];
   return rate.base + Math.ceil(Math.max(weightGrams, 1) / 1000) * rate.perKg;
+}
+
+/** Delivery time of a parcel once the artisan has shipped it, by zone (working days, min–max): what the product page and the cart promise. */
+export const DELIVERY_DAYS: Record<ShippingZone, { min: number; max: number }> = {
+  dakhla: { min: 1, max: 2 },
+  morocco: { min: 2, max: 5 },
+  international: { min: 7, max: 15 },
+};
+
+export interface ParcelShipping {
+  zone: ShippingZone;
+  /** Minor units of MAD. */
+  shipping: number;
+  days: { min: number; max: number };
+}
+
+/**
+ * One artisan's parcel to this destination: its zone, price and delivery time. The one
+ * computation behind the cart's quote, the checkout's order and the product page's estimate.
+ */
+export function parcelShipping(rates: ShippingRates, destination: { country: string; city?: string | undefined }, weightGrams: number): ParcelShipping {
+  const zone = shippingZone(destination);
+  return { zone, shipping: shippingCost(rates, zone, weightGrams), days: DELIVERY_DAYS[zone] };
 }

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { listProductsQuery, listShopsQuery, noQuery, searchProductsQuery } from '../api/catalogue.ts';
+import { reviewsQuery } from '../api/reviews.ts';
 import { EDGE_HEADERS } from '../edge.ts';
 import { SANDBOX_SIGNATURE_HEADER } from '../payments/sandbox.ts';
 import { STRIPE_SIGNATURE_HEADER } from '../payments/stripe.ts';
@@ -56,6 +57,8 @@ export const CLOUDFRONT_ADDED_HEADERS = {
 export const EDGE_CACHED_ROUTES = [
   { route: 'GET /api/categories', query: noQuery },
   { route: 'GET /api/products', query: listProductsQuery },
+  // Before the product's own: CloudFront picks the first pattern that matches, and `/api/products/*` matches this path too.
+  { route: 'GET /api/products/{productId}/reviews', query: reviewsQuery },
   { route: 'GET /api/products/{productId}', query: noQuery },
   { route: 'GET /api/search', query: searchProductsQuery },
   { route: 'GET /api/shops', query: listShopsQuery },

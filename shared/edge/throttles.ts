@@ -77,14 +77,22 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/search': 'catalogue',
   'GET /api/shops': 'catalogue',
   'GET /api/shops/{slug}': 'catalogue',
+  'GET /api/products/{productId}/reviews': 'catalogue',
+  'GET /api/info-pages/{slug}': 'catalogue',
   // The store's pages (HTML heads, robots.txt, the sitemap): cached at the edge like the catalogue, and as cheap to answer.
   'GET /pages/{path+}': 'catalogue',
 
   'POST /api/cart/quote': 'quote',
+  // The product page's shipping estimate: cached like the catalogue (the same answer for everyone).
+  'GET /api/shipping/estimate': 'catalogue',
   'POST /api/orders': 'checkout',
   'POST /api/me/checkout': 'checkout',
   'GET /api/orders/{orderId}': 'order-link',
+  'POST /api/orders/{orderId}/payment': 'order-link',
   'POST /api/orders/{orderId}/parcels/{shopId}/delivered': 'order-link',
+  'GET /api/orders/{orderId}/reviews': 'order-link',
+  'POST /api/orders/{orderId}/reviews': 'order-link',
+  'POST /api/me/purchases/{orderId}/reviews': 'artisan-writes',
   'GET /api/me/purchases': 'account',
 
   'POST /api/payments/sandbox/webhook': 'webhooks',
@@ -111,6 +119,8 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/me/orders': 'account',
   'GET /api/me/sales': 'account',
   'POST /api/me/orders/{orderId}/fulfilment': 'artisan-writes',
+  'GET /api/me/reviews': 'account',
+  'PUT /api/me/reviews/{reviewId}/reply': 'artisan-writes',
 
   'GET /api/operator/shops': 'operator',
   'POST /api/operator/shops/{shopId}/decision': 'operator',
@@ -137,6 +147,8 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'POST /api/operator/remittances': 'operator',
   'POST /api/operator/team': 'operator',
   'DELETE /api/operator/team/{username}': 'operator',
+  'GET /api/operator/reviews': 'operator',
+  'POST /api/operator/reviews/{reviewId}/decision': 'operator',
 };
 
 /** A route's throttle (its class's numbers), or undefined for a route the table does not know (a test's own route table): the stage default applies. */

@@ -29,6 +29,14 @@ export const ar: Templates = {
       { link: i.orderUrl, label: 'تتبّع طلبك (احتفظ بهذا الرابط، فهو خاص بك)' },
     ],
   }),
+  'order-confirmed': (i, f) => ({
+    subject: `تم تأكيد الطلب ${i.orderId} — شكرا لك!`,
+    blocks: [
+      `مرحبا ${i.name}،`,
+      i.payment === 'card' ? `تم قبول دفعك بالبطاقة بمبلغ ${f.mad(i.total)}: شكرا على طلبك!` : `تم التسجيل: ستدفع ${f.mad(i.total)} نقدا عند الاستلام. شكرا على طلبك!`,
+      i.parcels > 1 ? `يحضّر كل واحد من حرفييك (${i.parcels}) طرده، وسنراسلك عند إرسال كل طرد.` : 'يحضّر الحرفي طردك، وسنراسلك فور إرساله.',
+    ],
+  }),
   'parcel-shipped': (i) => ({
     subject: `طردك من ${i.shopName} في الطريق — الطلب ${i.orderId}`,
     blocks: [
@@ -40,7 +48,7 @@ export const ar: Templates = {
   }),
   'parcel-delivered': (i) => ({
     subject: `تم تسليم طرد ${i.shopName} — الطلب ${i.orderId}`,
-    blocks: [`مرحبا ${i.name}،`, `تم تسليم طردك من ${i.shopName}. شكرا لدعمك حرفيي الداخلة!`, ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : [])],
+    blocks: [`مرحبا ${i.name}،`, `تم تسليم طردك من ${i.shopName}. شكرا لدعمك حرفيي الداخلة!`, ...(i.orderUrl ? [`رأيك يساعد الزبائن الآخرين والورشة: قيّم مشترياتك من صفحة طلبك.`, { link: i.orderUrl, label: 'قيّم مشترياتك' }] : [])],
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `أُلغي جزء من طلبك ${i.orderId}`,

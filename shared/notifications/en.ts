@@ -29,6 +29,14 @@ export const en: Templates = {
       { link: i.orderUrl, label: 'Follow your order (keep this link: it is yours only)' },
     ],
   }),
+  'order-confirmed': (i, f) => ({
+    subject: `Order ${i.orderId} confirmed — thank you!`,
+    blocks: [
+      `Hello ${i.name},`,
+      i.payment === 'card' ? `Your card payment of ${f.mad(i.total)} is accepted: thank you for your order!` : `Noted: you pay ${f.mad(i.total)} in cash on delivery. Thank you for your order!`,
+      i.parcels > 1 ? `Your ${i.parcels} artisans each prepare their parcel; we write to you as each one leaves.` : 'Your artisan is preparing your parcel; we write to you as soon as it leaves.',
+    ],
+  }),
   'parcel-shipped': (i) => ({
     subject: `Your parcel from ${i.shopName} is on its way — order ${i.orderId}`,
     blocks: [
@@ -40,7 +48,7 @@ export const en: Templates = {
   }),
   'parcel-delivered': (i) => ({
     subject: `Parcel from ${i.shopName} delivered — order ${i.orderId}`,
-    blocks: [`Hello ${i.name},`, `Your parcel from ${i.shopName} has been delivered. Thank you for supporting Dakhla's artisans!`, ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : [])],
+    blocks: [`Hello ${i.name},`, `Your parcel from ${i.shopName} has been delivered. Thank you for supporting Dakhla's artisans!`, ...(i.orderUrl ? [`Your review helps other shoppers and the workshop: rate your items from your order.`, { link: i.orderUrl, label: 'Rate your items' }] : [])],
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `Part of your order ${i.orderId} is cancelled`,

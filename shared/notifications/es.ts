@@ -29,6 +29,14 @@ export const es: Templates = {
       { link: i.orderUrl, label: 'Seguir su pedido (guarde este enlace: es solo suyo)' },
     ],
   }),
+  'order-confirmed': (i, f) => ({
+    subject: `Pedido ${i.orderId} confirmado — ¡gracias!`,
+    blocks: [
+      `Hola, ${i.name}:`,
+      i.payment === 'card' ? `Su pago de ${f.mad(i.total)} con tarjeta ha sido aceptado: ¡gracias por su pedido!` : `Anotado: pagará ${f.mad(i.total)} en efectivo a la entrega. ¡Gracias por su pedido!`,
+      i.parcels > 1 ? `Sus ${i.parcels} artesanos preparan cada uno su paquete; le escribimos cuando sale cada uno.` : 'Su artesano prepara su paquete; le escribimos en cuanto salga.',
+    ],
+  }),
   'parcel-shipped': (i) => ({
     subject: `Su paquete de ${i.shopName} está en camino — pedido ${i.orderId}`,
     blocks: [
@@ -40,7 +48,7 @@ export const es: Templates = {
   }),
   'parcel-delivered': (i) => ({
     subject: `Paquete de ${i.shopName} entregado — pedido ${i.orderId}`,
-    blocks: [`Hola, ${i.name}:`, `Su paquete de ${i.shopName} ha sido entregado. ¡Gracias por apoyar a los artesanos de Dajla!`, ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Su pedido' }] : [])],
+    blocks: [`Hola, ${i.name}:`, `Su paquete de ${i.shopName} ha sido entregado. ¡Gracias por apoyar a los artesanos de Dajla!`, ...(i.orderUrl ? [`Su opinión ayuda a otros clientes y al taller: valore sus artículos desde su pedido.`, { link: i.orderUrl, label: 'Valore sus artículos' }] : [])],
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `Parte de su pedido ${i.orderId} ha sido cancelada`,

@@ -29,6 +29,14 @@ export const fr: Templates = {
       { link: i.orderUrl, label: 'Suivre votre commande (gardez ce lien, il est personnel)' },
     ],
   }),
+  'order-confirmed': (i, f) => ({
+    subject: `Commande ${i.orderId} confirmée — merci !`,
+    blocks: [
+      `Bonjour ${i.name},`,
+      i.payment === 'card' ? `Votre paiement de ${f.mad(i.total)} par carte est accepté : merci pour votre commande !` : `C'est noté : vous paierez ${f.mad(i.total)} en espèces à la livraison. Merci pour votre commande !`,
+      i.parcels > 1 ? `Vos ${i.parcels} artisans préparent chacun leur colis ; nous vous écrivons à chaque envoi.` : 'Votre artisan prépare votre colis ; nous vous écrivons dès son envoi.',
+    ],
+  }),
   'parcel-shipped': (i) => ({
     subject: `Votre colis de ${i.shopName} est en route — commande ${i.orderId}`,
     blocks: [
@@ -40,7 +48,7 @@ export const fr: Templates = {
   }),
   'parcel-delivered': (i) => ({
     subject: `Colis de ${i.shopName} livré — commande ${i.orderId}`,
-    blocks: [`Bonjour ${i.name},`, `Votre colis de ${i.shopName} est livré. Merci d'avoir soutenu les artisans de Dakhla !`, ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Votre commande' }] : [])],
+    blocks: [`Bonjour ${i.name},`, `Votre colis de ${i.shopName} est livré. Merci d'avoir soutenu les artisans de Dakhla !`, ...(i.orderUrl ? [`Votre avis aide les autres clients et l'atelier : notez vos articles depuis votre commande.`, { link: i.orderUrl, label: 'Notez vos articles' }] : [])],
   }),
   'parcel-cancelled': (i, f) => ({
     subject: `Une partie de votre commande ${i.orderId} est annulée`,

@@ -1,4 +1,5 @@
-import type { Locale } from '../domain/locales.ts';
+import { isolateLtrFields } from '../domain/bidi.ts';
+import { RTL_LOCALES, type Locale } from '../domain/locales.ts';
 import { formatFor, plainInput, renderBlocks, type Block, type Format, type RenderedEmail } from './templates.ts';
 
 /**
@@ -63,6 +64,6 @@ const TEMPLATES: Record<Locale, PayoutTemplates> = {
 
 export function renderPayoutEmail<K extends PayoutEmailKind>(kind: K, locale: Locale, input: PayoutEmailInputs[K]): RenderedEmail {
   const template = TEMPLATES[locale][kind] as (input: PayoutEmailInputs[K], f: Format) => { subject: string; blocks: Block[] };
-  const { subject, blocks } = template(plainInput(input), formatFor(locale));
+  const { subject, blocks } = template(isolateLtrFields(plainInput(input), RTL_LOCALES.has(locale)), formatFor(locale));
   return renderBlocks(locale, subject, blocks);
 }

@@ -1,3 +1,4 @@
+import { formatMad } from '../domain/money-format.ts';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../domain/locales.ts';
 import { EMAIL_KINDS, formatFor, renderEmail, type EmailInputs, type EmailKind } from './index.ts';
@@ -12,6 +13,7 @@ const samples: { [K in EmailKind]: EmailInputs[K] } = {
     parcels: [{ shopName: 'Atelier Mina', items }],
     totals: { items: 50_100, shipping: 3_500, total: 53_600 },
   },
+  'order-confirmed': { name: 'Nadia', orderId: 'ord-abc123', payment: 'card', total: 53_600, parcels: 2 },
   'parcel-shipped': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina', carrier: 'DHL', trackingNumber: 'JD0001', trackingUrl: 'https://www.dhl.com/ma-fr/home/tracking.html?tracking-id=JD0001' },
   'parcel-delivered': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina' },
   'parcel-cancelled': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina', reason: 'declined', amount: 53_600, money: 'refunded' },
@@ -49,12 +51,10 @@ describe('order emails', () => {
     }
   });
 
-  it('writes amounts in MAD in each language (Latin digits in Arabic too)', () => {
-    const mad = (locale: (typeof LOCALES)[number], minor: number) => formatFor(locale).mad(minor).replace(/\s/g, ' '); // Intl puts a no-break space
-    expect(mad('fr', 53_600)).toBe('536,00 MAD');
-    expect(mad('en', 123_456_50)).toBe('MAD 123,456.50');
-    expect(mad('es', 123_456_50)).toBe('123.456,50 MAD');
-    expect(mad('ar', 123_456_50)).toBe('123.456,50 MAD');
+  it('writes amounts in the store’s one money format (shared/domain/money-format.ts): د.م. in Arabic, Latin digits', () => {
+    for (const locale of LOCALES) expect(formatFor(locale).mad(123_456_50)).toBe(formatMad(123_456_50, locale));
+    expect(renderEmail('order-placed', 'ar', samples['order-placed']).text).toContain('د.م.');
+    expect(renderEmail('order-placed', 'ar', samples['order-placed']).text).not.toContain('MAD');
     for (const locale of LOCALES) {
       const email = renderEmail('order-placed', locale, samples['order-placed']);
       expect(email.text).toContain(formatFor(locale).mad(53_600));

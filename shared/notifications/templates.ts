@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/locales.ts';
+import { formatMad } from '../domain/money-format.ts';
 
 /**
  * Order emails as small typed functions: one file per language (ar.ts, fr.ts, en.ts, es.ts),
@@ -29,6 +30,11 @@ export interface EmailInputs {
     parcels: { shopName: string; items: ItemLine[] }[];
     totals: { items: number; shipping: number; total: number };
   };
+  /**
+   * To the shopper, when a card order is paid (or switched to cash on delivery after a decline) and
+   * the saga confirms it: the "thank you" a cash order gets at checkout. `total` in minor units.
+   */
+  'order-confirmed': { name: string; orderId: string; payment: 'cod' | 'card'; total: number; parcels: number };
   'parcel-shipped': { name: string; orderId: string; orderUrl?: string; shopName: string; carrier: string; trackingNumber: string; trackingUrl?: string };
   'parcel-delivered': { name: string; orderId: string; orderUrl?: string; shopName: string };
   'parcel-cancelled': { name: string; orderId: string; orderUrl?: string; shopName: string; reason: CancelReason; note?: string; amount: number; money: MoneyOutcome };
@@ -39,13 +45,13 @@ export interface EmailInputs {
   'artisan-cancelled': { shopName: string; orderId: string; reason: CancelReason | 'order_cancelled'; note?: string; ordersUrl: string };
 }
 export type EmailKind = keyof EmailInputs;
-export const EMAIL_KINDS = ['order-placed', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'order-cancelled', 'new-order', 'artisan-cancelled'] as const satisfies readonly EmailKind[];
+export const EMAIL_KINDS = ['order-placed', 'order-confirmed', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'order-cancelled', 'new-order', 'artisan-cancelled'] as const satisfies readonly EmailKind[];
 
 /** A block of an email: a paragraph, a link with its label, or a list. */
 export type Block = string | { link: string; label: string } | { list: string[] };
 
 export interface Format {
-  /** Minor units of MAD as the language writes them, always with the code "MAD". */
+  /** Minor units of MAD in the store's one money format (shared/domain/money-format.ts). */
   mad(minor: number): string;
   /** A time in Morocco's time zone. */
   dateTime(iso: string): string;
@@ -56,11 +62,9 @@ export type Templates = { [K in EmailKind]: (input: EmailInputs[K], f: Format) =
 const INTL_LOCALE: Record<Locale, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB', es: 'es-ES' };
 
 export function formatFor(locale: Locale): Format {
-  const money = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency: 'MAD', currencyDisplay: 'code', numberingSystem: 'latn' });
   const dates = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Africa/Casablanca', numberingSystem: 'latn' });
   return {
-    // Strip the bidi marks Intl puts around Arabic amounts: the HTML's dir="rtl" orders them.
-    mad: (minor) => money.format(minor / 100).replace(/[\u200e\u200f\u061c]/g, ''),
+    mad: (minor) => formatMad(minor, locale),
     dateTime: (iso) => dates.format(new Date(iso)),
   };
 }

@@ -82,6 +82,20 @@ describe('product and shop heads', () => {
     expect(previewImage({ key: 'products/p/a.svg', width: 800, height: 800 })).toEqual({ key: 'products/p/a.svg', width: 800, height: 800 });
   });
 
+  it("says the product's approved reviews as aggregateRating and review, and nothing without any", () => {
+    const category = { slug: 'textiles' as const, name: { fr: 'Textiles' }, position: 0 };
+    const [none] = productHead(detail(), category, 'fr', BASE, { rating: { count: 0 }, items: [] }).jsonLd as [Record<string, unknown>];
+    expect(none).not.toHaveProperty('aggregateRating');
+    expect(none).not.toHaveProperty('review');
+    const reviews = { rating: { count: 2, average: 4.5 }, items: [{ id: 'ord-1.TAP-L', sku: 'TAP-L', rating: 5, text: 'رائع', lang: 'ar', author: 'Khadija', createdAt: '2026-03-02T10:00:00.000Z', reply: { text: 'شكرا', at: '2026-03-03T10:00:00.000Z' } }, { id: 'ord-2.TAP-S', sku: 'TAP-S', rating: 4, lang: 'fr', author: 'Sara', createdAt: '2026-03-01T10:00:00.000Z' }] };
+    const [product] = productHead(detail(), category, 'fr', BASE, reviews).jsonLd as [Record<string, unknown>];
+    expect(product.aggregateRating).toEqual({ '@type': 'AggregateRating', ratingValue: 4.5, reviewCount: 2, bestRating: 5, worstRating: 1 });
+    expect(product.review).toEqual([
+      { '@type': 'Review', author: { '@type': 'Person', name: 'Khadija' }, datePublished: '2026-03-02', reviewRating: { '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1 }, reviewBody: 'رائع', inLanguage: 'ar' },
+      { '@type': 'Review', author: { '@type': 'Person', name: 'Sara' }, datePublished: '2026-03-01', reviewRating: { '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1 }, inLanguage: 'fr' },
+    ]);
+  });
+
   it("says the product's title, description and price in the page's language, with Offers in MAD and availability from stock", () => {
     const ar = productHead(detail(), { slug: 'textiles', name: { fr: 'Textiles', ar: 'النسيج' }, position: 0 }, 'ar', BASE);
     expect(ar.title).toBe('زربية الصحراء — مشغل مينة · سوق الداخلة');

@@ -4,8 +4,8 @@ import { robotsTxt, sitemapFileCount, sitemapFilePaths, sitemapIndexXml, sitemap
 describe('the sitemap', () => {
   const paths = sitemapPaths({ products: ['prd-1', 'prd-2'], shops: ['atelier-mina'], categories: ['leather'] });
 
-  it('lists home, workshops, categories, shops and products in four languages, each with its alternates', () => {
-    expect(paths).toEqual(['/', '/shops', '/c/leather', '/s/atelier-mina', '/p/prd-1', '/p/prd-2']);
+  it('lists home, workshops, the information pages, categories, shops and products in four languages, each with its alternates', () => {
+    expect(paths).toEqual(['/', '/shops', '/info/about', '/info/contact', '/info/legal', '/info/terms', '/info/returns', '/info/privacy', '/c/leather', '/s/atelier-mina', '/p/prd-1', '/p/prd-2']);
     const xml = urlsetXml('https://s.ma', paths);
     expect(xml.match(/<url>/g)).toHaveLength(paths.length * 4);
     expect(xml).toContain('<url><loc>https://s.ma/es/p/prd-2</loc><xhtml:link rel="alternate" hreflang="ar" href="https://s.ma/ar/p/prd-2"/>');

@@ -1,3 +1,4 @@
+import { INFO_PAGES } from '../domain/info-pages/index.ts';
 import { LOCALES } from '../domain/locales.ts';
 import { alternateUrls } from '../domain/store-urls.ts';
 import { escapeHtml, pageUrl } from './head.ts';
@@ -29,6 +30,7 @@ export function sitemapPaths(content: SitemapContent): string[] {
   return [
     '/',
     '/shops',
+    ...INFO_PAGES.map((slug) => storePagePath({ kind: 'info', slug })),
     ...content.categories.map((slug) => storePagePath({ kind: 'category', slug })),
     ...content.shops.map((slug) => storePagePath({ kind: 'shop', slug })),
     ...content.products.map((productId) => storePagePath({ kind: 'product', productId })),

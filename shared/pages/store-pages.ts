@@ -1,5 +1,7 @@
 import type { ProductDetail } from '../api/catalogue.ts';
+import type { ProductReviews } from '../api/reviews.ts';
 import type { Category, ProductImage, Shop } from '../domain/catalogue.ts';
+import { INFO_DEFAULTS, INFO_PAGES, type InfoPageSlug } from '../domain/info-pages/index.ts';
 import { pickLocalized, type Locale, type Localized } from '../domain/locales.ts';
 import { imageUrl, pageUrl, summary, type PageHead } from './head.ts';
 import { fill, PAGE_TEXT } from './messages.ts';
@@ -10,7 +12,8 @@ import { fill, PAGE_TEXT } from './messages.ts';
  * router (web/src/router.ts) matches the same paths.
  */
 export type StorePage =
-  | { kind: 'home' | 'shops' | 'search' | 'sell' }
+  | { kind: 'home' | 'shops' | 'search' | 'sell' | 'favourites' }
+  | { kind: 'info'; slug: InfoPageSlug }
   | { kind: 'product'; productId: string }
   | { kind: 'shop'; slug: string }
   | { kind: 'category'; slug: string };
@@ -20,6 +23,8 @@ const FIXED: Record<string, StorePage> = {
   '/search': { kind: 'search' },
   '/shops': { kind: 'shops' },
   '/sell': { kind: 'sell' },
+  '/favourites': { kind: 'favourites' },
+  ...Object.fromEntries(INFO_PAGES.map((slug) => [`/info/${slug}`, { kind: 'info', slug } as const])),
 };
 const SEGMENT = /^[A-Za-z0-9_-]{1,60}$/;
 const SLUG = /^[a-z0-9-]+$/;
@@ -56,6 +61,8 @@ export function storePagePath(page: StorePage): string {
       return `/s/${encodeURIComponent(page.slug)}`;
     case 'category':
       return `/c/${encodeURIComponent(page.slug)}`;
+    case 'info':
+      return `/info/${page.slug}`;
     default:
       return `/${page.kind}`;
   }
@@ -81,7 +88,26 @@ const breadcrumbs = (items: Array<{ name: string; url?: string }>) => ({
 /** MAD centimes as schema.org and Open Graph want a price: "180.00". */
 const amount = (centimes: number) => (centimes / 100).toFixed(2);
 
-export function productHead(detail: ProductDetail, category: Category | undefined, locale: Locale, baseUrl: string): PageHead {
+/** How many of the newest approved reviews the product page's JSON-LD names. */
+export const JSON_LD_REVIEWS = 5;
+
+/** schema.org's `aggregateRating` and `review` of a product, from its approved reviews (none without any). */
+function reviewsLd(reviews: ProductReviews | undefined) {
+  if (!reviews?.rating.average || reviews.rating.count === 0) return {};
+  return {
+    aggregateRating: { '@type': 'AggregateRating', ratingValue: reviews.rating.average, reviewCount: reviews.rating.count, bestRating: 5, worstRating: 1 },
+    review: reviews.items.slice(0, JSON_LD_REVIEWS).map((r) => ({
+      '@type': 'Review',
+      author: { '@type': 'Person', name: r.author },
+      datePublished: r.createdAt.slice(0, 10),
+      reviewRating: { '@type': 'Rating', ratingValue: r.rating, bestRating: 5, worstRating: 1 },
+      ...(r.text ? { reviewBody: r.text } : {}),
+      inLanguage: r.lang,
+    })),
+  };
+}
+
+export function productHead(detail: ProductDetail, category: Category | undefined, locale: Locale, baseUrl: string, reviews?: ProductReviews): PageHead {
   const { product, variants, images, shop } = detail;
   const path = storePagePath({ kind: 'product', productId: product.id });
   const url = pageUrl(baseUrl, locale, path);
@@ -127,6 +153,7 @@ export function productHead(detail: ProductDetail, category: Category | undefine
           url,
           seller,
         })),
+        ...reviewsLd(reviews),
       },
       breadcrumbs([
         { name: PAGE_TEXT[locale].home, url: pageUrl(baseUrl, locale, '/') },
@@ -187,10 +214,18 @@ export function categoryHead(category: Category, locale: Locale, baseUrl: string
 }
 
 /** Pages whose head holds no catalogue data. Search results are not for search engines. */
-export function staticHead(page: Extract<StorePage, { kind: 'home' | 'shops' | 'search' | 'sell' }>, locale: Locale): PageHead {
+export function staticHead(page: Extract<StorePage, { kind: 'home' | 'shops' | 'search' | 'sell' | 'favourites' | 'info' }>, locale: Locale): PageHead {
   const t = PAGE_TEXT[locale];
   const path = storePagePath(page);
   switch (page.kind) {
+    // The shipped title of the page (an operator's edit shows in the page itself once it loads).
+    case 'info': {
+      const shipped = INFO_DEFAULTS[page.slug].texts[locale];
+      return { locale, title: withSite(shipped.title, locale), shareTitle: shipped.title, description: summary(shipped.body.replace(/^## .*$/gm, '')), path, type: 'website' };
+    }
+    // The shopper's own list (kept in her browser): nothing for crawlers.
+    case 'favourites':
+      return { locale, title: t.siteName, description: t.description, path, type: 'website', noindex: true };
     case 'home':
       return { locale, title: `${t.siteName} — ${t.tagline}`, shareTitle: t.siteName, description: t.description, path, type: 'website' };
     case 'shops':

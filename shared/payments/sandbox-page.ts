@@ -1,5 +1,8 @@
 import { DEFAULT_LOCALE, isLocale, LOCALES, RTL_LOCALES, type Locale } from '../domain/locales.ts';
+import { formatMad } from '../domain/money-format.ts';
 import type { SandboxSession } from './sandbox.ts';
+
+export { formatMad };
 
 /**
  * The sandbox's hosted payment page: plainly a TEST page, in the store's four languages
@@ -67,11 +70,6 @@ export function pageLocale(lang: string | undefined, acceptLanguage: string | un
 /** Text for HTML (content and attribute values). */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** "1 234,50 MAD" in the page's language (Latin digits, as Moroccan receipts print them). */
-export function formatMad(minor: number, locale: Locale): string {
-  const format = new Intl.NumberFormat(locale === 'ar' ? 'ar-MA-u-nu-latn' : locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return `${format.format(minor / 100)} MAD`;
-}
 
 /**
  * The page's only styles, inline (the page loads nothing else). The store's one

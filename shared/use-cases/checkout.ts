@@ -1,11 +1,11 @@
-import type { CheckoutBody, Quote, QuoteBody } from '../api/orders.ts';
+import type { CheckoutBody, Quote, QuoteBody, ShippingEstimate, ShippingEstimateQuery } from '../api/orders.ts';
 import { checkoutClients } from '../domain/client-limits.ts';
-import { ConflictError, DomainError, TooManyRequestsError } from '../domain/errors.ts';
+import { ConflictError, DomainError, NotFoundError, TooManyRequestsError } from '../domain/errors.ts';
 import { canonicalJson, newId, newSecret, sha256 } from '../domain/ids.ts';
 import { toOrderView, type Order, type OrderView, type SubOrder } from '../domain/order.ts';
 import { isOrderLinkExpired, orderLinkExpiresAt, orderLinkPath } from '../domain/order-link.ts';
 import { openSecret, sealSecret } from '../domain/sealed-secret.ts';
-import { priceCart } from '../domain/quote.ts';
+import { estimateShipping, priceCart } from '../domain/quote.ts';
 import { orderTerms } from '../domain/settings.ts';
 import { IdempotencyKeyTaken, type IdempotencyRecord, type Orders } from '../data/orders.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
@@ -21,6 +21,14 @@ import { now, type SagaControl, type Telemetry } from './ports.ts';
 export async function quoteCart(orders: Orders, body: QuoteBody): Promise<Quote> {
   const [snapshot, settings] = await Promise.all([orders.loadSnapshot(body.lines), orders.loadSettings()]);
   return priceCart(body.lines, body.destination, snapshot, settings);
+}
+
+/** The shipping of one product's parcel before the cart: the quote's own rule (shared/domain/quote.ts). */
+export async function shippingEstimate(orders: Orders, query: ShippingEstimateQuery): Promise<ShippingEstimate> {
+  const [snapshot, settings] = await Promise.all([orders.loadSnapshot([{ productId: query.productId }]), orders.loadSettings()]);
+  const estimate = estimateShipping(query, { country: query.country, city: query.city }, snapshot, settings);
+  if (!estimate) throw new NotFoundError('Product');
+  return estimate;
 }
 
 export interface PlacedOrder extends OrderView {
@@ -73,7 +81,7 @@ export async function placeOrder(
   const limits = deps.limits && input.client ? deps.limits : undefined;
   if (limits) await admitShopper(limits, input.body.customer, input.idempotencyKey);
 
-  const [snapshot, settings] = await Promise.all([orders.loadSnapshot(input.body.lines), orders.loadSettings()]);
+  const [snapshot, settings, consentVersions] = await Promise.all([orders.loadSnapshot(input.body.lines), orders.loadSettings(), orders.loadConsentVersions()]);
   const destination = { country: input.body.customer.address.country, city: input.body.customer.address.city };
   const quote = priceCart(input.body.lines, destination, snapshot, settings);
   if (quote.problems.length > 0) {
@@ -119,6 +127,8 @@ export async function placeOrder(
     zone: quote.zone,
     // The commission and shipping rate in force now: later edits of the settings do not change this order.
     terms: orderTerms(settings, quote.zone),
+    // What the shopper accepted: the terms of sale and privacy notice versions in force now, and the withdrawal notice abroad.
+    consent: { ...consentVersions, acceptedAt: at, withdrawalAcknowledged: input.body.withdrawalAcknowledged === true },
     totals: quote.totals,
     currency: 'MAD',
     createdAt: at,

@@ -11,7 +11,7 @@ export const getSettings = (settings: SettingsStore): Promise<OperatorSettings> 
 
 /** Saves an edit made from `version`; 409 naming `version` if the setting moved on since it was read. */
 export async function updateSetting(settings: SettingsStore, caller: Caller, update: SettingUpdate): Promise<Setting> {
-  const current = (await settings.getAll())[update.name] as Setting<SettingName>;
+  const current = (await settings.get(update.name)) as Setting<SettingName>;
   if (update.version !== current.version) throw staleSetting();
   const { setting, change } = editSetting(current, update.value as SettingValues[SettingName], { sub: caller.sub, email: caller.email }, now());
   await settings.save(setting, change);

@@ -1,3 +1,4 @@
+import type { Locale } from '../domain/locales.ts';
 import type { Invitation, Team, TeamMember } from '../api/operator.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import type { Caller } from './caller.ts';
@@ -30,12 +31,12 @@ export async function listTeam(deps: TeamDeps, caller: Caller): Promise<Team> {
   return { items: users.map((u) => member(caller, u)).sort((a, b) => Number(b.you) - Number(a.you) || a.email.localeCompare(b.email)) };
 }
 
-export async function inviteOperator(deps: TeamDeps, caller: Caller, email: string): Promise<Invitation> {
+export async function inviteOperator(deps: TeamDeps, caller: Caller, email: string, locale?: Locale): Promise<Invitation> {
   const before = await deps.directory.listOperators();
   if (before.some((u) => u.email.toLowerCase() === email)) {
     throw new ConflictError('already_operator', 'This person is already an operator', { email: 'is already an operator' });
   }
-  const invited = await deps.directory.createInvited(email);
+  const invited = await deps.directory.createInvited(email, locale);
   // A new account and an existing one alike (an artisan, a removed operator): into the group.
   // Retrying after a failure here finds the account made and only adds it.
   await deps.directory.addToOperators(email);

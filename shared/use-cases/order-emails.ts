@@ -101,6 +101,18 @@ function composeOrderPlaced(deps: OrderEmailDeps, found: Pick<OrderFound, 'subOr
   }));
 }
 
+/**
+ * To the shopper, once the saga confirms an order whose payment was settled after checkout: a card
+ * payment accepted, or a switch to cash on delivery after a decline (a cash order placed as such
+ * was thanked by the "order placed" email already).
+ */
+function composeOrderConfirmed(found: OrderFound): ComposedEmail | undefined {
+  const { order, subOrders } = found;
+  const settled = (order.payment.history ?? []).some((m) => m.kind === 'authorized' || m.kind === 'switched');
+  if (!settled || (order.status !== 'confirmed' && order.status !== 'completed')) return undefined;
+  return toShopper(order, 'order-confirmed', () => ({ name: order.customer.name, orderId: order.id, payment: order.payment.method, total: order.totals.total, parcels: subOrders.length }));
+}
+
 /** To an artisan, when the saga starts waiting for their acceptance: the order and its deadline. */
 async function composeNewOrder(deps: OrderEmailDeps, found: OrderFound, shopId: string, deadline: string): Promise<ComposedEmail | undefined> {
   const sub = parcelOf(found, shopId);
@@ -210,6 +222,11 @@ async function orderPlaced(deps: OrderEmailDeps, placed: { order: Pick<Order, 'i
   return sendOnce(deps, composeOrderPlaced(deps, placed, placed.guestToken));
 }
 
+async function orderConfirmed(deps: OrderEmailDeps, orderId: string) {
+  const found = await deps.orders.getOrder(orderId);
+  return sendComposed(deps, found && composeOrderConfirmed(found));
+}
+
 async function newOrder(deps: OrderEmailDeps, orderId: string, shopId: string, deadline: string) {
   const found = await deps.orders.getOrder(orderId);
   return sendComposed(deps, found && (await composeNewOrder(deps, found, shopId, deadline)));
@@ -261,6 +278,7 @@ export interface ResendableEmail {
 export function resendableEmails(found: OrderFound): ResendableEmail[] {
   const { order, subOrders } = found;
   const list: ResendableEmail[] = [{ kind: 'order-placed', to: 'shopper' }];
+  if (composeOrderConfirmed(found)) list.push({ kind: 'order-confirmed', to: 'shopper' });
   for (const sub of subOrders) {
     const shopId = sub.shopId;
     if (sub.status === 'awaiting_acceptance' && sub.due) list.push({ kind: 'new-order', shopId, to: 'artisan' });
@@ -284,6 +302,8 @@ export async function composeAgain(deps: OrderEmailDeps, found: OrderFound, emai
   switch (email.kind) {
     case 'order-placed':
       return guestToken ? composeOrderPlaced(deps, found, guestToken) : undefined;
+    case 'order-confirmed':
+      return composeOrderConfirmed(found);
     case 'new-order':
       return composeNewOrder(deps, found, shopId, parcelOf(found, shopId)?.due ?? '');
     case 'parcel-shipped':
@@ -320,6 +340,7 @@ function safely<A extends [OrderEmailDeps, ...unknown[]]>(what: string, fn: (...
 }
 
 export const emailOrderPlaced = safely('order-placed', orderPlaced);
+export const emailOrderConfirmed = safely('order-confirmed', orderConfirmed);
 export const emailNewOrder = safely('new-order', newOrder);
 export const emailParcelUpdate = safely('parcel update', parcelUpdate);
 export const emailParcelCancelled = safely('parcel-cancelled', parcelCancelled);

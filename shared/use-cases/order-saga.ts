@@ -2,9 +2,10 @@ import type { CancelRequest, Order, PaymentStatus, SubOrderStatus } from '../dom
 import type { OrderSagaStore, TimelineWho } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
 import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
-import { emailNewOrder, emailOrderCancelled, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
+import { emailNewOrder, emailOrderCancelled, emailOrderConfirmed, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
 import { postDeliveryIfMissing } from './ledger.ts';
-import { moveMoney, refundedSoFar, settlePaymentWait, type MoneyDeps } from './payments.ts';
+import { RefundRefused } from '../domain/payment.ts';
+import { giveBackTheRest, moveMoney, settlePaymentWait, type MoneyDeps } from './payments.ts';
 import { now, type SagaControl, type Telemetry } from './ports.ts';
 
 /**
@@ -65,6 +66,11 @@ export async function awaitPayment(deps: SagaDeps, input: { orderId: string; tas
     await settlePaymentWait(deps, order.id, order.payment.status === 'authorized');
     return { waiting: 'payment', alreadyDecided: order.payment.status };
   }
+  // The shopper switched to cash on delivery before this wait saved its token: it goes on as such.
+  if (order.payment.method === 'cod') {
+    await settlePaymentWait(deps, order.id, true, 'shopper');
+    return { waiting: 'payment', alreadyDecided: 'cod' };
+  }
   return { waiting: 'payment' };
 }
 
@@ -75,6 +81,8 @@ export async function confirmOrder(deps: SagaDeps, input: { orderId: string }) {
   const payment: PaymentStatus = order.payment.method === 'card' ? 'authorized' : 'pending';
   await deps.saga.moveOrder(order, ['placed'], 'confirmed', at, payment);
   for (const sub of subOrders) await deps.saga.moveSubOrder(order.id, sub.shopId, ['placed'], 'awaiting_acceptance', at);
+  // A card payment accepted (or a switch to cash after a decline): the shopper's "thank you", once.
+  await emailOrderConfirmed(deps.emails, order.id);
   return { shops: subOrders.filter((s) => s.status !== 'cancelled').map((s) => s.shopId) };
 }
 
@@ -110,7 +118,12 @@ export async function cancelSubOrder(deps: SagaDeps, input: { orderId: string; s
   const refunded =
     ['cancelled', 'declined'].includes(after.find((s) => s.shopId === input.shopId)?.status ?? '') &&
     (order.payment.status === 'authorized' || order.payment.status === 'captured') &&
-    (await moveMoney(deps.money, order, { movementId: `refund-sub-${input.shopId}`, kind: 'refunded', amount: sub.subtotal + sub.shipping, reason: `sub-order ${reason}${who.note ? `: ${who.note}` : ''}`, shopId: input.shopId }));
+    (await moveMoney(deps.money, order, { movementId: `refund-sub-${input.shopId}`, kind: 'refunded', amount: sub.subtotal + sub.shipping, reason: `sub-order ${reason}${who.note ? `: ${who.note}` : ''}`, shopId: input.shopId }).catch((error: unknown) => {
+      // The whole order's refund gave it all back first (CancelOrder at the same moment): this part is in it.
+      if (!(error instanceof RefundRefused)) throw error;
+      deps.telemetry.log.warn('sub-order refund refused: already given back', { orderId: input.orderId, shopId: input.shopId, amount: error.amount });
+      return false;
+    }));
   return { cancelled, reason, refunded };
 }
 
@@ -153,11 +166,13 @@ export async function cancelOrder(deps: SagaDeps, input: { orderId: string; fail
   const taken = payment.status === 'captured' || (payment.status === 'authorized' && !!payment.provider && deps.money.provider(payment.provider).capturesOnAuthorization);
   // Parcels delivered before the order broke are given back too: their sales are returned with the money.
   const returns = subOrders.filter((s) => s.status === 'delivered').map((s) => s.shopId);
+  // The rest of what was taken, read afresh (a parcel's refund at the same moment claims its part first).
+  const money = { ...deps.money, orders: deps.orders };
   if (taken) {
-    await moveMoney(deps.money, closed, { movementId: 'refund-order', kind: 'refunded', amount: closed.totals.total - refundedSoFar(closed), reason, returns });
+    await giveBackTheRest(money, closed.id, (rest) => ({ movementId: 'refund-order', kind: 'refunded', amount: rest, reason, returns }));
     await deps.money.payments.setPaymentStatus(closed.id, payment.status, 'refunded');
   } else if (payment.status === 'authorized' || payment.status === 'pending') {
-    await moveMoney(deps.money, closed, { movementId: 'void', kind: 'voided', amount: payment.status === 'authorized' ? closed.totals.total - refundedSoFar(closed) : 0, reason, returns });
+    await giveBackTheRest(money, closed.id, (rest) => ({ movementId: 'void', kind: 'voided', amount: payment.status === 'authorized' ? rest : 0, reason, returns }));
     await deps.money.payments.setPaymentStatus(closed.id, payment.status, 'voided');
   }
   await emailOrderCancelled(deps.emails, input.orderId, input.failure?.Error);

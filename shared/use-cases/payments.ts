@@ -3,7 +3,7 @@ import { newSecret } from '../domain/ids.ts';
 import type { Locale } from '../domain/locales.ts';
 import { DomainError, NotFoundError } from '../domain/errors.ts';
 import type { Order, PaymentStatus, SubOrder } from '../domain/order.ts';
-import type { PaymentMovement } from '../domain/payment.ts';
+import { givenBackSoFar, RefundRefused, type PaymentMovement } from '../domain/payment.ts';
 import { DuplicateEvent, PaymentMoved, WEBHOOK_TTL_SECONDS, type Payments, type WebhookRecord } from '../data/payments.ts';
 import type { OrderSagaStore } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
@@ -47,13 +47,16 @@ export interface WebhookDeps extends MoneyDeps {
 
 export type WebhookAnswer = { received: true; outcome: string } | { duplicate: true } | { received: true; ignored: string };
 
-/** Ends the saga's payment wait once (the token is taken): success, or PaymentDeclined. */
-export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: SagaControl; telemetry: Telemetry }, orderId: string, paid: boolean): Promise<boolean> {
+/**
+ * Ends the saga's payment wait once (the token is taken): success (paid by the provider, or the
+ * shopper switched to cash on delivery), or PaymentDeclined (a payment the store refused).
+ */
+export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: SagaControl; telemetry: Telemetry }, orderId: string, paid: boolean, by: 'provider' | 'shopper' = 'provider'): Promise<boolean> {
   const token = await deps.saga.takeTaskToken(orderId, 'payment');
   if (!token) return false; // AwaitPayment has not saved it yet (it checks the order after saving), or it was used
   try {
-    if (paid) await deps.control.resume(token, { step: 'payment', by: 'provider' });
-    else await deps.control.fail(token, SAGA_ERRORS.paymentDeclined, 'The card payment was declined');
+    if (paid) await deps.control.resume(token, { step: 'payment', by });
+    else await deps.control.fail(token, SAGA_ERRORS.paymentDeclined, 'The card payment was refused');
   } catch (error) {
     // The wait ended meanwhile (timed out): CancelOrder compensates, and a late payment is refunded.
     deps.telemetry.log.warn('payment wait could not be resumed', { orderId, error });
@@ -65,28 +68,33 @@ export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: S
  * Moves money once per `movementId`: claim, call the provider (idempotent), record in the history
  * and the ledger (one transaction). `returns` names the delivered parcels this money gives back:
  * their sales are returned in the same transaction (from pending, or from available after the
- * return window).
+ * return window). Money of the order's own payment (not `refused`, not `late`) is claimed against
+ * what was taken: the claim adds it to `payment.givenBack` only while givenBack + amount <= the
+ * order's total, else RefundRefused (409) before the provider is called — two refunds at once
+ * never give back more than was taken.
  */
 export async function moveMoney(
   deps: MoneyDeps,
-  order: Pick<Order, 'id' | 'payment'>,
-  movement: { movementId: string; kind: 'voided' | 'refunded'; amount: number; reason: string; shopId?: string; refused?: true; returns?: readonly string[] },
+  order: Pick<Order, 'id' | 'payment' | 'totals'>,
+  movement: { movementId: string; kind: 'voided' | 'refunded'; amount: number; reason: string; shopId?: string; refused?: true; late?: true; returns?: readonly string[] },
   paymentStatus?: PaymentStatus,
 ): Promise<boolean> {
   if (order.payment.method !== 'card' || !order.payment.provider || !order.payment.sessionId) return false;
   if (movement.kind === 'refunded' && movement.amount <= 0) return false;
-  const { movementId, refused, returns = [], ...rest } = movement;
-  const claim = await deps.payments.claimMovement({ orderId: order.id, movementId, ...rest, claimedAt: now() });
-  if (claim === 'done') return false;
+  const { movementId, refused, late, returns = [], ...rest } = movement;
+  const cap = refused || late ? undefined : { total: order.totals.total, sofar: givenBackSoFar(order.payment) };
+  const claim = await deps.payments.claimMovement({ orderId: order.id, movementId, ...rest, claimedAt: now() }, cap);
+  if (claim.status === 'done') return false;
+  const amount = claim.amount; // an earlier attempt's claim is finished with its own amount
   const provider = deps.provider(order.payment.provider);
   const ref = { sessionId: order.payment.sessionId, ...(order.payment.paymentId ? { paymentId: order.payment.paymentId } : {}) };
   const key = `${order.id}-${movementId}`;
-  const result = movement.kind === 'voided' ? await provider.void(ref, key) : await provider.refund(ref, movement.amount, key);
-  const entry: PaymentMovement = { kind: movement.kind, amount: movement.amount, at: now(), ref: result.id, reason: movement.reason, ...(movement.shopId ? { shopId: movement.shopId } : {}), ...(refused ? { refused } : {}) };
+  const result = movement.kind === 'voided' ? await provider.void(ref, key) : await provider.refund(ref, amount, key);
+  const entry: PaymentMovement = { kind: movement.kind, amount, at: now(), ref: result.id, reason: movement.reason, ...(movement.shopId ? { shopId: movement.shopId } : {}), ...(refused ? { refused } : {}) };
   // A payment the store refused (a wrong amount, a second payment) was never taken in: the gateway
   // held it all the same, so the ledger takes it in and gives it back, both with the movement.
-  const held = refused && movement.amount > 0 ? [cardPayment({ orderId: order.id, provider: order.payment.provider, amount: movement.amount, at: entry.at, eventId: movementId, unaccepted: 'refused' })] : [];
-  const back = movement.amount > 0 ? [...held, moneyBack({ orderId: order.id, provider: order.payment.provider, movementId, amount: movement.amount, at: entry.at, reason: movement.reason })] : [];
+  const held = refused && amount > 0 ? [cardPayment({ orderId: order.id, provider: order.payment.provider, amount, at: entry.at, eventId: movementId, unaccepted: 'refused' })] : [];
+  const back = amount > 0 ? [...held, moneyBack({ orderId: order.id, provider: order.payment.provider, movementId, amount, at: entry.at, reason: movement.reason })] : [];
   for (let attempt = 1; ; attempt++) {
     const earnings = (await Promise.all(returns.map((shopId) => deps.ledger.earning(shopId, order.id)))).filter((e): e is Earning => !!e);
     const returned = returnsWrite(earnings, entry.at, movement.reason);
@@ -98,12 +106,32 @@ export async function moveMoney(
     }
   }
   if (movement.kind === 'refunded') deps.telemetry.metrics.count('RefundsIssued');
-  deps.telemetry.log.info(`payment ${movement.kind}`, { orderId: order.id, movementId, amount: movement.amount, ref: result.id });
+  deps.telemetry.log.info(`payment ${movement.kind}`, { orderId: order.id, movementId, amount, ref: result.id });
   return true;
 }
 
-/** What has been given back of an order so far (its history's refunds). */
-export const refundedSoFar = (order: Pick<Order, 'payment'>) => (order.payment.history ?? []).filter((m) => m.kind === 'refunded').reduce((sum, m) => sum + m.amount, 0);
+/**
+ * Gives back the rest of the order's payment (what was taken less what is given back so far),
+ * once per `movementId`: read afresh, and read again when another refund claimed part of it
+ * first (RefundRefused) — the rest is then smaller, never paid twice.
+ */
+export async function giveBackTheRest(
+  deps: MoneyDeps & { orders: Pick<Orders, 'getOrder'> },
+  orderId: string,
+  movement: (rest: number, order: Order) => Parameters<typeof moveMoney>[2],
+  paymentStatus?: PaymentStatus,
+): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    const found = await deps.orders.getOrder(orderId);
+    if (!found) throw new NotFoundError('Order');
+    const { order } = found;
+    try {
+      return await moveMoney(deps, order, movement(Math.max(0, order.totals.total - givenBackSoFar(order.payment)), order), paymentStatus);
+    } catch (error) {
+      if (!(error instanceof RefundRefused) || attempt >= 4) throw error;
+    }
+  }
+}
 
 /**
  * A provider's webhook: verified over the raw body (400 and nothing written if the signature or
@@ -160,33 +188,40 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
     await deps.payments.recordEvent(record(`ignored: ${why}`));
     return { received: true as const, ignored: why };
   };
-  const waiting = order.status === 'placed' && order.payment.status === 'pending';
+  // Waiting for a card payment: placed, pending, not switched to cash on delivery.
+  const waiting = order.status === 'placed' && order.payment.status === 'pending' && order.payment.method === 'card';
 
   if (event.type === 'refund.succeeded') return ignore('refund confirmations change nothing (refunds are recorded when made)');
 
   if (event.type === 'payment.failed') {
-    if (!waiting) return ignore(`the payment is already ${order.payment.status} (order ${order.status})`);
+    if (!waiting) return ignore(`the payment is already ${order.payment.status} (order ${order.status}, ${order.payment.method})`);
+    // A decline does not end the order: it waits (stock held) for another card attempt or a switch
+    // to cash on delivery (POST /api/orders/{orderId}/payment) until the saga's payment deadline.
     await deps.payments.applyEvent({
       record: record('applied: payment failed'),
       orderId: order.id,
       from: 'pending',
       orderFrom: ['placed'],
-      to: 'failed',
+      card: true,
+      declinedSessionId: event.sessionId,
       movement: { kind: 'declined', amount: 0, at: event.at, ref: event.id },
     });
-    await settlePaymentWait(deps, order.id, false);
     return { received: true, outcome: 'declined' };
   }
 
   // payment.succeeded
   const giveBack = { kind: event.heldOnly ? ('voided' as const) : ('refunded' as const), amount: event.amount };
-  const withPayment = { ...order, payment: { ...order.payment, ...(event.paymentId ? { paymentId: event.paymentId } : {}) } };
+  // Money given back goes to the session that paid it (an older attempt's, or a card order since
+  // switched to cash on delivery).
+  const withPayment = { ...order, payment: { ...order.payment, method: 'card' as const, provider, sessionId: event.sessionId, ...(event.paymentId ? { paymentId: event.paymentId } : {}) } };
   if (order.payment.status === 'authorized' || order.payment.status === 'captured') {
-    // The same payment told again, or one the provider does not name: nothing changes.
-    if (!event.paymentId || !order.payment.paymentId || event.paymentId === order.payment.paymentId) return ignore(`the payment is already ${order.payment.status}`);
-    // A second payment for an order already paid: given back, and an operator told.
-    const reason = `a second payment (${event.paymentId}) for an order already paid (${order.payment.paymentId}): given back`;
-    await moveMoney(deps, { ...order, payment: { ...order.payment, paymentId: event.paymentId } }, { movementId: giveBackId(event), ...giveBack, reason, refused: true });
+    // The same payment told again, or one the provider does not name on the session that paid: nothing changes.
+    const otherSession = event.sessionId !== order.payment.sessionId;
+    const otherPayment = !!event.paymentId && !!order.payment.paymentId && event.paymentId !== order.payment.paymentId;
+    if (!otherSession && !otherPayment) return ignore(`the payment is already ${order.payment.status}`);
+    // A second payment for an order already paid (another attempt's session): given back, and an operator told.
+    const reason = `a second payment (${event.paymentId ?? event.sessionId}) for an order already paid (${order.payment.paymentId ?? order.payment.sessionId}): given back`;
+    await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason, refused: true });
     await flagMismatch(deps, found, reason);
     await deps.payments.recordEvent(record('refused: second payment, given back'));
     return { received: true, outcome: 'second payment given back' };
@@ -201,6 +236,7 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
       orderId: order.id,
       from: 'pending',
       orderFrom: ['placed'],
+      card: true,
       to: 'failed',
       movement: { kind: 'declined', amount: 0, at: event.at, ref: event.id, reason },
       ...(event.paymentId ? { paymentId: event.paymentId } : {}),
@@ -215,7 +251,9 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
       orderId: order.id,
       from: 'pending',
       orderFrom: ['placed'],
+      card: true,
       to: 'authorized',
+      sessionId: event.sessionId,
       movement: { kind: 'authorized', amount: event.amount, at: event.at, ref: event.id },
       ...(event.paymentId ? { paymentId: event.paymentId } : {}),
       ledger: { entries: [cardPayment({ orderId: order.id, provider, amount: event.amount, at: event.at, eventId: event.id })] },
@@ -223,18 +261,20 @@ async function apply(deps: WebhookDeps, provider: ProviderName, event: PaymentEv
     await settlePaymentWait(deps, order.id, true);
     return { received: true, outcome: 'authorized' };
   }
-  // Paid after the order failed or was cancelled (or after a decline): give it all back, once.
-  const reason = `paid after the order was ${order.status} (payment ${order.payment.status}): ${giveBack.kind === 'voided' ? 'released' : 'refunded'} in full`;
+  // Paid after the order failed or was cancelled, or after the shopper switched it to cash on
+  // delivery (whose payment stays as it is): give it all back, once.
+  const switched = order.payment.method === 'cod';
+  const reason = `paid after the order was ${switched ? 'switched to cash on delivery' : order.status} (payment ${order.payment.status}): ${giveBack.kind === 'voided' ? 'released' : 'refunded'} in full`;
   await deps.payments.applyEvent({
     record: record(`applied: late payment ${giveBack.kind}`),
     orderId: order.id,
     from: order.payment.status,
     orderFrom: [order.status],
     movement: { kind: 'ignored', amount: event.amount, at: event.at, ref: event.id, reason },
-    ...(event.paymentId ? { paymentId: event.paymentId } : {}),
+    ...(event.paymentId && !switched ? { paymentId: event.paymentId } : {}),
     ledger: { entries: [cardPayment({ orderId: order.id, provider, amount: event.amount, at: event.at, eventId: event.id, unaccepted: 'late' })] },
   });
-  await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason }, giveBack.kind);
+  await moveMoney(deps, withPayment, { movementId: giveBackId(event), ...giveBack, reason, late: true }, switched ? undefined : giveBack.kind);
   return { received: true, outcome: `late payment ${giveBack.kind}` };
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from '../domain/locales.ts';
 import type { EmittedMetric, MetricDimensions } from '../observability.ts';
 import type { Listings } from '../data/listings.ts';
 import type { ProductImages } from '../data/product-images.ts';
@@ -38,7 +39,7 @@ export interface OperatorDirectory {
   /** Everyone in the group, with their MFA settings. */
   listOperators(): Promise<Array<{ username: string; sub: string; email: string; status: string; enabled: boolean; totp: boolean; createdAt?: string }>>;
   /** Creates the account with Cognito's invitation e-mail (a temporary password); false when the e-mail already has one. */
-  createInvited(email: string): Promise<boolean>;
+  createInvited(email: string, locale?: Locale): Promise<boolean>;
   addToOperators(username: string): Promise<void>;
   removeFromOperators(username: string): Promise<void>;
   /** Revokes every refresh token of the user (their ID tokens run out within TOKEN_VALIDITY). */

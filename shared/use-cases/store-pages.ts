@@ -1,4 +1,5 @@
 import type { CatalogueQueries } from '../data/catalogue-queries.ts';
+import type { ProductReviews } from '../api/reviews.ts';
 import type { SitemapLists } from '../data/sitemap-lists.ts';
 import type { Category } from '../domain/catalogue.ts';
 import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
@@ -16,6 +17,8 @@ import { categoryHead, matchStorePage, notFoundHead, productHead, shopHead, stat
 export interface StorePagesDeps {
   catalogue: Pick<CatalogueQueries, 'getProductDetail' | 'getApprovedShop' | 'listCategories'>;
   lists: SitemapLists;
+  /** A product's rating and newest approved reviews (the product page's `aggregateRating` and `review`); without it, none are said. */
+  reviews?: (productId: string) => Promise<ProductReviews>;
   /** The built index.html the site serves (fetched, kept briefly: functions/commons/site-shell.ts). */
   shell: () => Promise<string>;
   /** The store's public URL: every canonical, alternate and image URL starts with it. */
@@ -62,9 +65,9 @@ export function storePages(deps: StorePagesDeps) {
     try {
       switch (page.kind) {
         case 'product': {
-          const detail = await deps.catalogue.getProductDetail(page.productId);
+          const [detail, reviews] = await Promise.all([deps.catalogue.getProductDetail(page.productId), deps.reviews?.(page.productId).catch(() => undefined)]);
           const category = (await categoryList()).find((c) => c.slug === detail.product.category);
-          return { head: productHead(detail, category, locale, deps.baseUrl), status: 200, cacheSeconds: PAGE_CACHE_SECONDS.product };
+          return { head: productHead(detail, category, locale, deps.baseUrl, reviews), status: 200, cacheSeconds: PAGE_CACHE_SECONDS.product };
         }
         case 'shop': {
           const shop = await deps.catalogue.getApprovedShop(page.slug);

@@ -121,6 +121,11 @@ describe('a shopper abroad pays by card for two artisans’ work', () => {
     expect(await page.getByLabel('Nom complet').getAttribute('aria-describedby')).toBe('name-error');
     expect(await page.locator('#email-error').textContent()).toContain('adresse e-mail valide');
     expect(await page.locator('#line1-error').textContent()).toContain('obligatoire');
+    // The terms must be accepted, and abroad the 14-day withdrawal right acknowledged: both boxes say so.
+    expect(await page.locator('#consent-terms-error').textContent()).toContain('Cochez cette case');
+    expect(await page.locator('#consent-withdrawal-error').textContent()).toContain('droit de rétractation');
+    expect(await page.getByRole('link', { name: /Conditions générales de vente/ }).getAttribute('href')).toBe('/fr/info/terms');
+    expect(await page.getByRole('link', { name: /Retours et rétractation/ }).first().getAttribute('target')).toBe('_blank');
     await expectNoSidewaysScroll(page);
     await shot(page, 'checkout-errors-fr-phone');
 
@@ -131,6 +136,9 @@ describe('a shopper abroad pays by card for two artisans’ work', () => {
     await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas');
     await page.getByLabel('Ville').fill('Lyon');
     await page.getByLabel(/Code postal/).fill('69003');
+    await page.getByLabel(/J’ai lu et j’accepte les conditions générales de vente/).check();
+    await page.getByLabel(/J’ai pris connaissance de mon droit de rétractation/).check();
+    await shot(page, 'checkout-consent-fr-phone');
     await page.getByTestId('place-order').click();
     await expect.poll(() => page.locator('#name-error').textContent()).toContain('pas d’adresse web');
 
@@ -231,6 +239,9 @@ describe('a shopper in Dakhla pays cash on delivery; the demo artisan fulfils', 
     await page.getByLabel('الهاتف').fill('07 12 34 56 78');
     await page.getByLabel('العنوان', { exact: true }).fill('حي السلام، زنقة 12');
     await page.getByRole('radio', { name: /الدفع عند الاستلام/ }).check();
+    // In Morocco only the terms are asked (no withdrawal box).
+    expect(await page.getByLabel(/اطّلعت على حقي في التراجع/).count()).toBe(0);
+    await page.getByLabel(/قرأت شروط البيع وسياسة الخصوصية/).check();
     // The first answer is lost on the way back (the order is placed, the phone never hears it):
     // pressing again sends the same Idempotency-Key, and the API answers the same order.
     const keys: string[] = [];

@@ -55,6 +55,7 @@ describe('a shopper in Morocco pays by card through CMI', () => {
     await page.getByLabel('Adresse', { exact: true }).fill('4 avenue Al Walae');
     await page.getByLabel('Ville').fill('Dakhla');
     await page.getByRole('radio', { name: /Carte bancaire/ }).check();
+    await page.getByLabel(/J’ai lu et j’accepte les conditions générales de vente/).check();
     await page.getByTestId('place-order').click();
 
     // The redirect page posts the signed form by itself: the CMI gateway's card page, in French.
@@ -84,7 +85,7 @@ describe('a shopper in Morocco pays by card through CMI', () => {
       ['ar', 'ar-MA'],
       ['fr', 'fr-FR'],
     ] as const) {
-      const placed = await requestAt(store.url, 'POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: { name: 'سلمى بنعلي', ...newShopperContact(`cmi-${lang}`), address: { line1: '4 شارع الولاء', city: 'Dakhla', country: 'MA' }, locale: lang }, payment: 'card' }, undefined, {
+      const placed = await requestAt(store.url, 'POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: { name: 'سلمى بنعلي', ...newShopperContact(`cmi-${lang}`), address: { line1: '4 شارع الولاء', city: 'Dakhla', country: 'MA' }, locale: lang }, payment: 'card', termsAccepted: true }, undefined, {
         'idempotency-key': `cmi-e2e-${lang}-${Date.now()}`,
       });
       expect(placed.status).toBe(201);

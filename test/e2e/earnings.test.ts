@@ -20,7 +20,7 @@ const orders: { orderId: string; total: number }[] = [];
 
 async function placeAndDeliver(payment: 'cod' | 'card') {
   const customer = { name: 'Amal Idrissi', ...newShopperContact('earnings'), address: { line1: '3 av. Mohammed V', city: 'Rabat', country: 'MA' } };
-  const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer, payment }, undefined, { 'idempotency-key': `earnings-${payment}-${Date.now()}` });
+  const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer, payment, termsAccepted: true, withdrawalAcknowledged: true }, undefined, { 'idempotency-key': `earnings-${payment}-${Date.now()}` });
   expect(placed.status, JSON.stringify(placed.body)).toBe(201);
   const orderId = placed.body.order.id as string;
   if (payment === 'card') {

@@ -33,7 +33,7 @@ beforeAll(async () => {
     const placed = await request(
       'POST',
       '/api/orders',
-      { lines: [{ productId: listed.productId, sku, quantity: 1 }], customer: { name: 'Amal', ...newShopperContact(label), address: { line1: '3 rue Lagouira', city: 'Dakhla', country: 'MA' } }, payment: 'cod' },
+      { lines: [{ productId: listed.productId, sku, quantity: 1 }], customer: { name: 'Amal', ...newShopperContact(label), address: { line1: '3 rue Lagouira', city: 'Dakhla', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
       undefined,
       { 'idempotency-key': `attention-e2e-${label}-${Date.now()}` },
     );

@@ -40,7 +40,7 @@ async function placeOrder(productId: string, sku: string, label: string): Promis
   const placed = await request(
     'POST',
     '/api/orders',
-    { lines: [{ productId, sku, quantity: 1 }], customer: { name: 'Samira', ...newShopperContact(label), address: { line1: '8 av. Mohammed V', city: 'Dakhla', country: 'MA' } }, payment: 'cod' },
+    { lines: [{ productId, sku, quantity: 1 }], customer: { name: 'Samira', ...newShopperContact(label), address: { line1: '8 av. Mohammed V', city: 'Dakhla', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
     undefined,
     { 'idempotency-key': `${label}-${Date.now()}` },
   );

@@ -25,7 +25,7 @@ async function deliveredCod(artisan: Account, productId: string, sku: string, n:
   const placed = await request(
     'POST',
     '/api/orders',
-    { lines: [{ productId, sku, quantity: 1 }], customer: { name: 'Fatima Zahra', ...newShopperContact(`money-${n}`), address: { line1: '4 rue de la Corniche', city: 'Dakhla', country: 'MA' } }, payment: 'cod' },
+    { lines: [{ productId, sku, quantity: 1 }], customer: { name: 'Fatima Zahra', ...newShopperContact(`money-${n}`), address: { line1: '4 rue de la Corniche', city: 'Dakhla', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
     undefined,
     { 'idempotency-key': `money-${stamp}-${n}` },
   );

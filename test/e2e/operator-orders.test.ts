@@ -40,7 +40,7 @@ async function paidOrder(label: string) {
   const placed = await request(
     'POST',
     '/api/orders',
-    { lines: lines.map((l) => ({ ...l, quantity: 1 })), customer: { name: 'Nora Alaoui', ...contact, address: { line1: '14 bd Hassan II', city: 'Casablanca', country: 'MA' }, locale: 'fr' }, payment: 'card' },
+    { lines: lines.map((l) => ({ ...l, quantity: 1 })), customer: { name: 'Nora Alaoui', ...contact, address: { line1: '14 bd Hassan II', city: 'Casablanca', country: 'MA' }, locale: 'fr' }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true },
     undefined,
     { 'idempotency-key': `e2e-op-${label}-${Date.now()}` },
   );

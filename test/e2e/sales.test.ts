@@ -32,7 +32,7 @@ async function checkout(lines: Array<{ productId: string; sku: string; quantity:
   const placed = await request(
     'POST',
     '/api/orders',
-    { lines, customer: { name: 'Khadija', ...newShopperContact(label), address: { line1: '4 rue de la Plage', city: 'Dakhla', country: 'MA' } }, payment: 'cod' },
+    { lines, customer: { name: 'Khadija', ...newShopperContact(label), address: { line1: '4 rue de la Plage', city: 'Dakhla', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
     undefined,
     { 'idempotency-key': `e2e-sales-${label}-${Date.now()}` },
   );

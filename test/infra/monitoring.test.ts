@@ -64,9 +64,9 @@ describe('every function', () => {
         counted++;
       }
     }
-    // The routes, the saga's tasks, the image function and the pre-token trigger.
+    // The routes, the saga's tasks, the image function and the user pool's two triggers.
     expect(counted).toBeGreaterThanOrEqual(40);
-    expect(storeFunctions(stacks.stateful).map(([, fn]) => fn.Properties.Description)).toEqual(['functions/auth/pre-token-generation.ts']);
+    expect(storeFunctions(stacks.stateful).map(([, fn]) => fn.Properties.Description).sort()).toEqual(['functions/auth/custom-message.ts', 'functions/auth/pre-token-generation.ts']);
   });
 
   it('carries the Powertools settings: the service name and the metrics namespace of shared/observability.ts, INFO logs', () => {

@@ -495,7 +495,7 @@ describe('infra/config.ts', () => {
 describe('Accounts (user pool, groups, JWT authorizer)', () => {
   const userPoolId = () => Object.keys(resourcesOf(stateful, 'AWS::Cognito::UserPool'))[0]!;
 
-  it('has one retained user pool: email sign-in and self sign-up, verified email, optional phone, strong passwords, email recovery', () => {
+  it('has one retained user pool: email sign-in and self sign-up, verified email, optional phone, length-only passwords, email recovery', () => {
     const pool = only(resourcesOf(stateful, 'AWS::Cognito::UserPool'));
     expect(pool.DeletionPolicy).toBe('Retain');
     expect(pool.Properties).toMatchObject({
@@ -505,7 +505,8 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
       // Operators invited from the console get the text the local outbox shows (infra/local/cognito.ts codeMessage).
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: false, InviteMessageTemplate: { EmailSubject: INVITATION_EMAIL.subject, EmailMessage: INVITATION_EMAIL.body } },
       DeletionProtection: 'ACTIVE',
-      Policies: { PasswordPolicy: { MinimumLength: PASSWORD_POLICY.minLength, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: PASSWORD_POLICY.temporaryPasswordDays } },
+      // Length only, no composition rules (shared/domain/passwords.ts): 15 characters.
+      Policies: { PasswordPolicy: { MinimumLength: 15, RequireLowercase: false, RequireUppercase: false, RequireNumbers: false, RequireSymbols: false, TemporaryPasswordValidityDays: PASSWORD_POLICY.temporaryPasswordDays } },
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     });
     const schema = pool.Properties.Schema as Array<{ Name: string; Required: boolean }>;
@@ -537,11 +538,24 @@ describe('Accounts (user pool, groups, JWT authorizer)', () => {
     expect(pool.Properties).toMatchObject({ MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
     const functions = resourcesOf(stateful, 'AWS::Lambda::Function');
     const [triggerId, trigger] = Object.entries(functions).find(([, fn]) => fn.Properties.Description === `functions/${USER_POOL_TRIGGERS.PreTokenGeneration}.ts`)!;
-    expect(pool.Properties.LambdaConfig).toEqual({ PreTokenGeneration: { 'Fn::GetAtt': [triggerId, 'Arn'] } });
-    expect(trigger.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 5, TracingConfig: { Mode: 'Active' } });
-    // Cognito may invoke it, for this pool only.
-    const permission = only(resourcesOf(stateful, 'AWS::Lambda::Permission'));
-    expect(permission.Properties).toMatchObject({ Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com', FunctionName: { 'Fn::GetAtt': [triggerId, 'Arn'] }, SourceArn: { 'Fn::GetAtt': [userPoolId(), 'Arn'] } });
+    const [messageId, message] = Object.entries(functions).find(([, fn]) => fn.Properties.Description === `functions/${USER_POOL_TRIGGERS.CustomMessage}.ts`)!;
+    // And the custom-message trigger that writes every account e-mail in the person's language.
+    expect(pool.Properties.LambdaConfig).toEqual({ PreTokenGeneration: { 'Fn::GetAtt': [triggerId, 'Arn'] }, CustomMessage: { 'Fn::GetAtt': [messageId, 'Arn'] } });
+    for (const fn of [trigger, message]) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 5, TracingConfig: { Mode: 'Active' } });
+    // Cognito may invoke them, for this pool only.
+    const permissions = Object.values(resourcesOf(stateful, 'AWS::Lambda::Permission'));
+    expect(permissions).toHaveLength(2);
+    for (const id of [triggerId, messageId]) {
+      expect(permissions.find((p) => JSON.stringify(p.Properties.FunctionName) === JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }))?.Properties).toMatchObject({ Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com', SourceArn: { 'Fn::GetAtt': [userPoolId(), 'Arn'] } });
+    }
+  });
+
+  it('gives the custom-message trigger no Cognito right at all (it reads only its event)', () => {
+    const functions = resourcesOf(stateful, 'AWS::Lambda::Function');
+    const [, message] = Object.entries(functions).find(([, fn]) => fn.Properties.Description === `functions/${USER_POOL_TRIGGERS.CustomMessage}.ts`)!;
+    const roleId = message.Properties.Role['Fn::GetAtt'][0] as string;
+    const policies = Object.values(resourcesOf(stateful, 'AWS::IAM::Policy')).filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId));
+    expect(policies.filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('cognito-idp:'))).toEqual([]);
   });
 
   it('lets the trigger read users (AdminGetUser) of this pool only, and nothing else of Cognito, in a policy the function does not depend on', () => {

@@ -49,14 +49,14 @@ describe('no body produces a 5xx', () => {
     '', '{', 'null', '[]', '"text"', '42', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{}}}',
     { lines: 'x' }, { lines: [{}] }, { lines: [{ productId: 'prd-x'.repeat(50), sku: 'A', quantity: 1e309 }] },
     { lines: [{ productId: 'prd-abcdef', sku: 'AAA-1', quantity: 1 }], destination: { country: 'MA', city: 'x'.repeat(5000) } },
-    { lines: [{ productId: 'prd-abcdef', sku: 'AAA-1', quantity: 1 }], customer: { name: 1, email: [], phone: {}, address: null }, payment: 'card' },
+    { lines: [{ productId: 'prd-abcdef', sku: 'AAA-1', quantity: 1 }], customer: { name: 1, email: [], phone: {}, address: null }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true },
     { action: 'ship', carrier: 'pigeon' }, { status: 'published', extra: true }, { imageIds: ['x', 'x'] },
     { name: { fr: '' }, slug: '--', craft: 'x', story: {}, town: '', kind: 'x', languages: [] },
     { step: 'publish', productId: '../../etc' }, { contentType: 'image/jpeg', size: -1 },
     // Prototype keys, nested too, and next to an otherwise valid body (where "__proto__" once slipped past the schema).
     '{"step":"profile","__proto__":{"x":1}}', '{"action":"accept","__proto__":{}}', '{"status":"draft","__proto__":{}}', '{"a":{"__proto__":{"x":1}}}', '{"lines":[{"__proto__":{}}]}', '{"prototype":1}', '{"customer":{"constructor":{"prototype":{"polluted":true}}}}',
     // Text that hides or forges: control and override characters, lone surrogates, links in names, too long.
-    { lines: [{ productId: 'prd-abcdef', sku: 'AAA-1', quantity: 1 }], customer: { name: 'x\u202E\u0000\ud800', email: 'a@b.ma', phone: '+212612345678', address: { line1: 'xxx\u0000', city: 'evil.com', country: 'MA' } }, payment: 'cod' },
+    { lines: [{ productId: 'prd-abcdef', sku: 'AAA-1', quantity: 1 }], customer: { name: 'x\u202E\u0000\ud800', email: 'a@b.ma', phone: '+212612345678', address: { line1: 'xxx\u0000', city: 'evil.com', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
     { title: { fr: '\u0000', ar: '\udfff' }, description: { fr: 'x'.repeat(6000) }, category: 'pottery', variants: [{ sku: 'AAA-1', label: { fr: '\u202e' }, price: 100, stock: 1 }] },
     { name: { fr: 'www.evil.com' }, slug: 'abc', craft: 'pottery', story: { fr: '\ud800' }, town: 'x\ny', kind: 'individual', languages: ['fr'] },
     { action: 'decline', reason: '\u0000\u2066' }, { action: 'reject', reason: 'x'.repeat(100_000) }, { cashCollected: true, note: '\u202d' },

@@ -39,7 +39,7 @@ async function placeCod(label: string): Promise<string> {
   const placed = await request(
     'POST',
     '/api/orders',
-    { lines: [{ ...item, quantity: 1 }], customer: { name: 'Salma', ...newShopperContact(label), address: { line1: '3 rue Lagouira', city: 'Dakhla', country: 'MA' } }, payment: 'cod' },
+    { lines: [{ ...item, quantity: 1 }], customer: { name: 'Salma', ...newShopperContact(label), address: { line1: '3 rue Lagouira', city: 'Dakhla', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
     undefined,
     { 'idempotency-key': `${label}-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   );

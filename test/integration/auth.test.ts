@@ -6,6 +6,8 @@ import { inject } from 'vitest';
 import { routeKey, routes } from '#shared/routes.ts';
 import { DEMO_ACCOUNTS } from '../../infra/local/demo-accounts.ts';
 import { demoOperator } from '../support/accounts.ts';
+import { cognitoJson } from '../support/cognito-json.ts';
+import { accountMessage } from '#shared/domain/account-messages.ts';
 
 /**
  * Accounts end to end against the running local store: sign up through cognito-local's API
@@ -13,21 +15,9 @@ import { demoOperator } from '../support/accounts.ts';
  * call the API with the ID token — which the gateway checks as API Gateway's JWT authorizer would.
  */
 const store = () => inject('storeUrl');
-const cognitoEndpoint = () => inject('cognitoEndpoint');
 
-/** A Cognito JSON call as the browser makes it (no signature), from the store's origin. */
-async function cognito<T = Record<string, any>>(target: string, body: unknown): Promise<{ status: number; body: T; headers: Headers }> {
-  const response = await fetch(cognitoEndpoint(), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${target}`,
-      origin: store(),
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T, headers: response.headers };
-}
+const cognito = cognitoJson;
+const cognitoEndpoint = () => inject('cognitoEndpoint');
 
 async function signIn(email: string, password: string): Promise<{ IdToken: string; AccessToken: string; RefreshToken: string }> {
   const { status, body } = await cognito('InitiateAuth', {
@@ -71,7 +61,8 @@ describe('signing up, confirming with the code from the outbox, signing in', () 
     const outbox = (await (await fetch(`${store()}/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as { messages: Array<{ to: string; code?: string; subject: string; text: string }> };
     expect(outbox.messages).toHaveLength(1);
     const [message] = outbox.messages;
-    expect(message).toMatchObject({ to: email, subject: 'Your Dakhla Market verification code', code: expect.stringMatching(/^\d{6}$/) });
+    // No language on the account nor the call: the store's default, French (functions/auth/custom-message.ts).
+    expect(message).toMatchObject({ to: email, subject: accountMessage('SignUp', 'fr').subject, code: expect.stringMatching(/^\d{6}$/) });
     expect(message!.text).toContain(message!.code);
 
     const confirm = await cognito('ConfirmSignUp', { ClientId: inject('clientId'), Username: email, ConfirmationCode: message!.code });

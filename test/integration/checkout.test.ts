@@ -72,7 +72,7 @@ describe('POST /api/orders', () => {
   it('places one order split per artisan, reserving stock in the same write', async () => {
     const l1 = line(first, 2);
     const before = await stockOf(l1.productId, l1.sku);
-    const placed = await checkout(key(), { lines: [l1, line(second)], customer: customer(), payment: 'card' });
+    const placed = await checkout(key(), { lines: [l1, line(second)], customer: customer(), payment: 'card', termsAccepted: true, withdrawalAcknowledged: true });
     expect(placed.status).toBe(201);
     expect(placed.body.subOrders).toHaveLength(2);
     expect(placed.body.order.status).toBe('placed');
@@ -87,7 +87,7 @@ describe('POST /api/orders', () => {
 
   it('replays the same request under the same key as the same order, and refuses the key for another request', async () => {
     const k = key();
-    const body = { lines: [line(first)], customer: customer(), payment: 'cod' };
+    const body = { lines: [line(first)], customer: customer(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true };
     const l = body.lines[0]!;
     const before = await stockOf(l.productId, l.sku);
     const one = await checkout(k, body);
@@ -103,7 +103,7 @@ describe('POST /api/orders', () => {
 
   it('makes one order of concurrent replays', async () => {
     const k = key();
-    const body = { lines: [line(second)], customer: customer('FR', 'Lyon'), payment: 'card' };
+    const body = { lines: [line(second)], customer: customer('FR', 'Lyon'), payment: 'card', termsAccepted: true, withdrawalAcknowledged: true };
     const l = body.lines[0]!;
     const before = await stockOf(l.productId, l.sku);
     const answers = await Promise.all(Array.from({ length: 12 }, () => checkout(k, body)));
@@ -119,7 +119,7 @@ describe('POST /api/orders', () => {
     const variant = (await anonymous.call<ProductDetail>('GET', `/api/products/${productId}`)).body.variants.find((v) => v.stock === 1)!;
     const lines = [{ productId, sku: variant.sku, quantity: 1 }];
     // Thirty shoppers, each from their own connection with their own e-mail and phone.
-    const answers = await Promise.all(Array.from({ length: 30 }, () => checkout(key(), { lines, customer: customer(), payment: 'cod' })));
+    const answers = await Promise.all(Array.from({ length: 30 }, () => checkout(key(), { lines, customer: customer(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true })));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(29);
@@ -131,12 +131,12 @@ describe('POST /api/orders', () => {
     const l = line(first);
     const before = await stockOf(l.productId, l.sku);
     const cases: Array<[Record<string, string>, unknown, string]> = [
-      [{}, { lines: [l], customer: customer(), payment: 'card' }, 'idempotency-key'],
-      [{ 'idempotency-key': 'short' }, { lines: [l], customer: customer(), payment: 'card' }, 'idempotency-key'],
-      [{ 'idempotency-key': key() }, { lines: [l], customer: customer('ES', 'Madrid'), payment: 'cod' }, 'payment'],
-      [{ 'idempotency-key': key() }, { lines: [l], customer: { ...customer(), phone: '0612345678' }, payment: 'card' }, 'customer.phone'],
-      [{ 'idempotency-key': key() }, { lines: [l], customer: { ...customer(), phone: '+33612345678' }, payment: 'card' }, 'customer.phone'],
-      [{ 'idempotency-key': key() }, { lines: [l], customer: { ...customer(), email: 'not-an-email' }, payment: 'card' }, 'customer.email'],
+      [{}, { lines: [l], customer: customer(), payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, 'idempotency-key'],
+      [{ 'idempotency-key': 'short' }, { lines: [l], customer: customer(), payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, 'idempotency-key'],
+      [{ 'idempotency-key': key() }, { lines: [l], customer: customer('ES', 'Madrid'), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true }, 'payment'],
+      [{ 'idempotency-key': key() }, { lines: [l], customer: { ...customer(), phone: '0612345678' }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, 'customer.phone'],
+      [{ 'idempotency-key': key() }, { lines: [l], customer: { ...customer(), phone: '+33612345678' }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, 'customer.phone'],
+      [{ 'idempotency-key': key() }, { lines: [l], customer: { ...customer(), email: 'not-an-email' }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, 'customer.email'],
       [{ 'idempotency-key': key() }, { lines: [l], customer: customer(), payment: 'bitcoin' }, 'payment'],
       [{ 'idempotency-key': key() }, { lines: [l], customer: customer(), payment: 'card', total: 1 }, 'total'],
     ];
@@ -156,7 +156,7 @@ beforeAll(() => {
 describe('a signed-in shopper', () => {
   it('checks out under their account and finds the order in their purchases; nobody else does', async () => {
     const [shopper, stranger] = await Promise.all([newAccount('buyer'), newAccount('stranger')]);
-    const body = { lines: [line(second)], customer: customer(), payment: 'cod' };
+    const body = { lines: [line(second)], customer: customer(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true };
     expect((await request('POST', '/api/me/checkout', body, undefined, { 'idempotency-key': key() })).status).toBe(401);
     const placed = await request('POST', '/api/me/checkout', body, shopper.idToken, { 'idempotency-key': key() });
     expect(placed.status).toBe(201);

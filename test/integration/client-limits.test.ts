@@ -63,11 +63,11 @@ describe('checkout, per address', () => {
     await inOneWindow(rule.windowSeconds);
     const address = newConnection();
     const keys = Array.from({ length: rule.max }, key);
-    const counted = await Promise.all(keys.map((k) => checkout(address, k, { lines: [unknownLine], customer: shopper(), payment: 'cod' })));
+    const counted = await Promise.all(keys.map((k) => checkout(address, k, { lines: [unknownLine], customer: shopper(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true })));
     expect(counted.map((a) => a.status)).toEqual(keys.map(() => 409));
 
     const before = await stock();
-    const refused = await checkout(address, key(), { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: shopper(), payment: 'cod' });
+    const refused = await checkout(address, key(), { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: shopper(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true });
     expect(refused.status).toBe(429);
     expect(refused.body.error).toMatchObject({ code: 'too_many_requests', message: expect.stringMatching(/try again in/) });
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
@@ -75,8 +75,8 @@ describe('checkout, per address', () => {
     expect(await stock()).toBe(before);
 
     // A replay of a counted key is not a new checkout; another address is another client.
-    expect((await checkout(address, keys[0]!, { lines: [unknownLine], customer: shopper(), payment: 'cod' })).status).not.toBe(429);
-    expect((await checkout(newConnection(), key(), { lines: [unknownLine], customer: shopper(), payment: 'cod' })).status).toBe(409);
+    expect((await checkout(address, keys[0]!, { lines: [unknownLine], customer: shopper(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true })).status).not.toBe(429);
+    expect((await checkout(newConnection(), key(), { lines: [unknownLine], customer: shopper(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true })).status).toBe(409);
   });
 });
 
@@ -87,8 +87,8 @@ describe('checkout, per shopper', () => {
       const same = newShopperContact('one-mailbox');
       const contact = () => ({ ...newShopperContact('other'), [shared]: same[shared] });
       const rule = CLIENT_LIMITS.checkout[shared];
-      for (let i = 0; i < rule.max; i++) expect((await checkout(newConnection(), key(), { lines: [unknownLine], customer: shopper(contact()), payment: 'cod' })).status).toBe(409);
-      const refused = await checkout(newConnection(), key(), { lines: [unknownLine], customer: shopper(contact()), payment: 'cod' });
+      for (let i = 0; i < rule.max; i++) expect((await checkout(newConnection(), key(), { lines: [unknownLine], customer: shopper(contact()), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true })).status).toBe(409);
+      const refused = await checkout(newConnection(), key(), { lines: [unknownLine], customer: shopper(contact()), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true });
       expect(refused.status, shared).toBe(429);
       expect(Object.keys(refused.body.error.fields)).toEqual([field]);
       expect(Number(refused.retryAfter)).toBeGreaterThan(0);
@@ -97,16 +97,16 @@ describe('checkout, per shopper', () => {
     const box = newShopperContact('tagged');
     const [local, domain] = box.email.split('@');
     for (let i = 0; i < CLIENT_LIMITS.checkout.email.max; i++) {
-      await checkout(newConnection(), key(), { lines: [unknownLine], customer: shopper({ ...newShopperContact(), email: `${local}+${i}@${domain!.toUpperCase()}` }), payment: 'cod' });
+      await checkout(newConnection(), key(), { lines: [unknownLine], customer: shopper({ ...newShopperContact(), email: `${local}+${i}@${domain!.toUpperCase()}` }), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true });
     }
-    expect((await checkout(newConnection(), key(), { lines: [unknownLine], customer: shopper({ ...newShopperContact(), email: box.email }), payment: 'cod' })).status).toBe(429);
+    expect((await checkout(newConnection(), key(), { lines: [unknownLine], customer: shopper({ ...newShopperContact(), email: box.email }), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true })).status).toBe(429);
   });
 });
 
 describe('open orders per client', () => {
   it(`lets one phone hold ${OPEN_ORDER_LIMITS.phone} unaccepted cash-on-delivery orders, refuses the next (429, nothing reserved), and takes it once an artisan accepts one`, async () => {
     const phone = newShopperContact().phone;
-    const body = () => ({ lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: shopper({ ...newShopperContact('holder'), phone }), payment: 'cod' });
+    const body = () => ({ lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: shopper({ ...newShopperContact('holder'), phone }), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true });
     const orders: string[] = [];
     for (let i = 0; i < OPEN_ORDER_LIMITS.phone; i++) {
       const placed = await checkout(newConnection(), key(), body());

@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SFNClient, SendTaskFailureCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#shared/data/keys.ts';
@@ -10,7 +11,7 @@ import { DEMO_ACCOUNTS } from '../../infra/local/demo-accounts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { requestAt } from '../support/accounts.ts';
 import { newShopperContact } from '../support/connections.ts';
-import { until } from '../support/saga.ts';
+import { passPaymentDeadline, until } from '../support/saga.ts';
 import { startStoreProcess, type StoreProcess } from '../support/store-process.ts';
 
 /**
@@ -27,6 +28,8 @@ let db: DynamoDBDocumentClient;
 let product: { productId: string; sku: string };
 
 const api = <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, idToken?: string) => requestAt<T>(store.url, method, path, body, idToken, headers);
+/** The store's Step Functions API (`/sfn`). */
+const sfn = { send: (command: SendTaskFailureCommand) => new SFNClient({ endpoint: `${store.url}/sfn`, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }).send(command) };
 const item = async (key: { pk: string; sk: string }) => (await db.send(new GetCommand({ TableName: 'dakhla-market', Key: key, ConsistentRead: true }))).Item;
 
 beforeAll(async () => {
@@ -50,7 +53,7 @@ afterAll(async () => {
 
 type Placed = { orderId: string; token: string; redirectUrl: string; total: number };
 async function place(): Promise<Placed> {
-  const placed = await api('POST', '/api/orders', { lines: [{ ...product, quantity: 1 }], customer: { name: 'Salma Benali', ...newShopperContact('cmi'), address: { line1: '4 av. Al Walae', city: 'Dakhla', country: 'MA' }, locale: 'fr' }, payment: 'card' }, {
+  const placed = await api('POST', '/api/orders', { lines: [{ ...product, quantity: 1 }], customer: { name: 'Salma Benali', ...newShopperContact('cmi'), address: { line1: '4 av. Al Walae', city: 'Dakhla', country: 'MA' }, locale: 'fr' }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, {
     'idempotency-key': `cmi-${Date.now()}-${Math.random().toString(36).slice(2)}`,
   });
   expect(placed.status).toBe(201);
@@ -205,7 +208,7 @@ describe('the CMI callback refuses what it cannot accept', () => {
     expect(await item(keys.attention(placed.orderId, 'payment_mismatch'))).toBeDefined();
   });
 
-  it('a declined card, or a wrong 3-D Secure code, is acknowledged (APPROVED), fails the order and gives the stock back', async () => {
+  it('a declined card, or a wrong 3-D Secure code, is acknowledged (APPROVED); the order waits, then fails at its payment deadline and gives the stock back', async () => {
     for (const choice of ['decline', 'wrong-code'] as const) {
       const before = await stock();
       const placed = await place();
@@ -215,10 +218,34 @@ describe('the CMI callback refuses what it cannot accept', () => {
       expect(back.action).toContain('/return/fail');
       expect(returned.headers.get('location')).toBe(`${store.url}/orders/${placed.orderId}`);
       expect(await transaction(form.fields.oid!)).toMatchObject({ status: 'declined', callbacks: [{ answer: 'APPROVED' }], api: [] });
+      const waiting = await until(`the decline recorded (${choice})`, async () => {
+        const v = await orderView(placed);
+        return v.order.payment.declinedSessionId ? v : undefined;
+      });
+      expect(waiting.order).toMatchObject({ status: 'placed', payment: { status: 'pending', declinedSessionId: form.fields.oid } });
+      expect(await stock()).toBe(before - 1);
+      await passPaymentDeadline(placed.orderId, async (id) => (await item(keys.sagaTask(id, 'payment')))?.token as string | undefined, (taskToken, error, cause) => sfn.send(new SendTaskFailureCommand({ taskToken, error, cause })));
       await until(`the order failed (${choice})`, async () => ((await orderView(placed)).order.status === 'failed' ? true : undefined), 20_000);
-      expect((await orderView(placed)).order.payment.status).toBe('failed');
       await until('the stock back', async () => ((await stock()) === before ? true : undefined));
     }
+  });
+
+  it('after a decline, the card is tried again on a new CMI session (the old page no longer pays) and captured once', async () => {
+    const placed = await place();
+    const first = await signedForm(placed);
+    await payAtGateway(first, 'decline');
+    await until('the decline recorded', async () => ((await orderView(placed)).order.payment.declinedSessionId ? true : undefined));
+    const again = await api('POST', `/api/orders/${placed.orderId}/payment`, { method: 'card' }, { [ORDER_LINK_HEADER]: placed.token });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.payment.redirectUrl).not.toBe(placed.redirectUrl);
+    const oldPage = await fetch(placed.redirectUrl);
+    expect(await oldPage.text()).not.toContain('<input type="hidden" name="oid"');
+    const second = await signedForm({ ...placed, redirectUrl: again.body.payment.redirectUrl });
+    expect(second.fields.oid).not.toBe(first.fields.oid);
+    await payAtGateway(second, 'approve');
+    expect(await transaction(second.fields.oid!)).toMatchObject({ callbacks: [{ answer: 'ACTION=POSTAUTH' }] });
+    await until('the order confirmed', async () => ((await orderView(placed)).order.status === 'confirmed' ? true : undefined), 20_000);
+    expect((await orderView(placed)).order.payment).toMatchObject({ status: 'authorized', sessionId: second.fields.oid });
   });
 
   it('the gateway refuses a form whose HASH is wrong, as CMI does', async () => {

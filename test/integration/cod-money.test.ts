@@ -46,7 +46,7 @@ const sagaEnded = (orderId: string) => until(`the saga of ${orderId} to end`, as
 async function deliveredCod(shopId: string, carrier: 'amana' | 'ctm', n: number) {
   const { placed } = await placeOrder(
     { orders, control: orderSaga, telemetry, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments },
-    { body: { lines: [{ ...products[shopId]!, quantity: 1 }], customer, payment: 'cod' }, idempotencyKey: `cod-${n}-${Date.now()}` },
+    { body: { lines: [{ ...products[shopId]!, quantity: 1 }], customer, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true }, idempotencyKey: `cod-${n}-${Date.now()}` },
   );
   const orderId = placed.order.id;
   await act(orderId, shopId, { action: 'accept' });

@@ -49,7 +49,7 @@ describe('npm run create-operator (local)', () => {
   it('refuses an existing account, a weak password, a bad email or missing options without a stack trace', () => {
     const cases: Array<[string[], string]> = [
       [['--email', 'team.lead@example.ma', '--password', 'Oued-Dahab-2026'], 'already exists'],
-      [['--email', 'new@example.ma', '--password', 'short'], 'the password is too weak: it needs at least 10 characters'],
+      [['--email', 'new@example.ma', '--password', 'short'], 'the password will not do: at least 15 characters'],
       [['--email', 'not-an-email', '--password', 'Oued-Dahab-2026'], 'is not an email address'],
       [['--email', 'new@example.ma'], 'usage: npm run create-operator'],
     ];

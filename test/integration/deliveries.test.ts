@@ -55,6 +55,8 @@ async function placeCod(email: string, locale: string, which = artisans) {
       lines: which.map((a) => ({ productId: a.productId, sku: a.sku, quantity: 1 })),
       customer: { name: 'Lucía', email, phone: newShopperContact().phone, address: { line1: '12 av. Hassan II', city: 'Dakhla', country: 'MA' }, locale },
       payment: 'cod',
+      termsAccepted: true,
+      withdrawalAcknowledged: true,
     },
     undefined,
     { 'idempotency-key': `deliv-${Date.now()}-${Math.random().toString(36).slice(2)}` },

@@ -90,7 +90,7 @@ describe('the security-header policy, on every answer', () => {
       const placed = await request(
         'POST',
         '/api/orders',
-        { lines: [{ productId: id, sku: variant.sku, quantity: 1 }], customer: { name: 'Salma Edge', email: 'salma@example.ma', phone: '+212661234567', address: { line1: '1 rue X', city: 'Dakhla', country: 'MA' } }, payment: 'card' },
+        { lines: [{ productId: id, sku: variant.sku, quantity: 1 }], customer: { name: 'Salma Edge', email: 'salma@example.ma', phone: '+212661234567', address: { line1: '1 rue X', city: 'Dakhla', country: 'MA' } }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true },
         undefined,
         { 'idempotency-key': `edge-${Date.now()}` },
       );
@@ -121,6 +121,7 @@ describe('the cached catalogue paths', () => {
       'GET /api/categories': '/api/categories',
       'GET /api/products': '/api/products?limit=2&sort=price_asc',
       'GET /api/products/{productId}': `/api/products/${product.id}`,
+      'GET /api/products/{productId}/reviews': `/api/products/${product.id}/reviews?limit=5`,
       'GET /api/search': '/api/search?q=tapis',
       'GET /api/shops': '/api/shops?limit=2',
       'GET /api/shops/{slug}': `/api/shops/${product.shopSlug}`,

@@ -80,16 +80,16 @@ describe('free text', () => {
       ['Salma \ud800', TEXT_MESSAGES.surrogate],
     ];
     for (const [name, message] of names) {
-      const answer = await checkout({ lines: [line()], customer: customer({ name }), payment: 'cod' });
+      const answer = await checkout({ lines: [line()], customer: customer({ name }), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true });
       expect(answer.status, JSON.stringify(name)).toBe(400);
       expect(answer.body.error.fields, JSON.stringify(name)).toEqual({ 'customer.name': message });
     }
     // Cities are in the artisans' emails too; address lines only need to be text.
-    expect((await checkout({ lines: [line()], customer: customer({ address: { line1: '4 av. Al Walae', city: 'evil.example', country: 'MA' } }), payment: 'cod' })).body.error.fields).toEqual({ 'customer.address.city': TEXT_MESSAGES.link });
-    expect((await checkout({ lines: [line()], customer: customer({ address: { line1: '4 av.\u0000', city: 'Dakhla', country: 'MA' } }), payment: 'cod' })).body.error.fields).toEqual({ 'customer.address.line1': TEXT_MESSAGES.control });
+    expect((await checkout({ lines: [line()], customer: customer({ address: { line1: '4 av. Al Walae', city: 'evil.example', country: 'MA' } }), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true })).body.error.fields).toEqual({ 'customer.address.city': TEXT_MESSAGES.link });
+    expect((await checkout({ lines: [line()], customer: customer({ address: { line1: '4 av.\u0000', city: 'Dakhla', country: 'MA' } }), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true })).body.error.fields).toEqual({ 'customer.address.line1': TEXT_MESSAGES.control });
     expect(await stockOf(listed.productId, listed.sku)).toBe(before);
     // What people really write is taken.
-    expect((await checkout({ lines: [line()], customer: customer({ name: 'Aït-Baha J.R. Ñúñez سلمى' }), payment: 'cod' })).status).toBe(201);
+    expect((await checkout({ lines: [line()], customer: customer({ name: 'Aït-Baha J.R. Ñúñez سلمى' }), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true })).status).toBe(201);
   });
 
   it('refuses the same in shop and product text, with newlines only in descriptions, stories and reasons', async () => {
@@ -177,7 +177,7 @@ describe('the longest texts the API takes', () => {
   });
 
   it('place in an 8-line order of those products, far from any item limit (201, not 500), and read back', async () => {
-    const placed = await checkout({ lines: skus.map((sku) => ({ productId, sku, quantity: 20 })), customer: customer({ name: words(120).replace(/ /g, '') }), payment: 'cod' });
+    const placed = await checkout({ lines: skus.map((sku) => ({ productId, sku, quantity: 20 })), customer: customer({ name: words(120).replace(/ /g, '') }), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true });
     expect(placed.status).toBe(201);
     expect(placed.body.subOrders[0].lines).toHaveLength(8);
     const view = await orderLink(placed.body.guestToken).call('GET', `/api/orders/${placed.body.order.id}`);

@@ -102,7 +102,7 @@ describe('the ledger invariant (seeded random run)', () => {
       if (shops.length === 0) shops.push(rnd.pick(SHOPS));
       const { placed: result } = await placeOrder(
         { orders, control: orderSaga, telemetry, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments },
-        { body: { lines: shops.map((s) => ({ ...products[s]!, quantity: rnd.int(1, 2) })), customer, payment: method }, idempotencyKey: `ledger-${seed}-${n}-${Date.now()}` },
+        { body: { lines: shops.map((s) => ({ ...products[s]!, quantity: rnd.int(1, 2) })), customer, payment: method, termsAccepted: true, withdrawalAcknowledged: true }, idempotencyKey: `ledger-${seed}-${n}-${Date.now()}` },
       );
       const orderId = result.order.id;
       placed.push(orderId);
@@ -112,7 +112,9 @@ describe('the ledger invariant (seeded random run)', () => {
         expect(first).toMatchObject({ received: true });
         if (rnd() < 0.5) expect(await again()).toEqual({ duplicate: true }); // the provider sends it again
         if (decision === 'decline') {
-          story.push(`${orderId} card declined`);
+          // A decline leaves the order waiting for another attempt; nobody pays before the deadline.
+          story.push(`${orderId} card declined, deadline passed`);
+          await people.paymentDeadline(orderId);
           await sagaEnded(orderId);
           continue;
         }

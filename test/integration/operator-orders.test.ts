@@ -59,6 +59,8 @@ async function place(payment: 'cod' | 'card', which = artisans, contact = newSho
       lines: which.map((a) => ({ productId: a.productId, sku: a.sku, quantity: 1 })),
       customer: { name: 'Salma Bennani', ...contact, address: { line1: '7 rue Tarfaya', city: 'Dakhla', country: 'MA' }, locale: 'fr' },
       payment,
+      termsAccepted: true,
+      withdrawalAcknowledged: true,
     },
     undefined,
     { 'idempotency-key': `opo-${Date.now()}-${Math.random().toString(36).slice(2)}` },

@@ -121,7 +121,7 @@ describe('hiding a product', () => {
     const order = await request(
       'POST',
       '/api/orders',
-      { lines, customer: { name: 'Nadia', ...newShopperContact('nadia'), address: { line1: '4 rue Tan-Tan', city: 'Rabat', country: 'MA' } }, payment: 'cod' },
+      { lines, customer: { name: 'Nadia', ...newShopperContact('nadia'), address: { line1: '4 rue Tan-Tan', city: 'Rabat', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
       undefined,
       { 'idempotency-key': `hidden-${Date.now()}` },
     );

@@ -31,7 +31,7 @@ async function placeOrder(label: string, city = 'Casablanca') {
   const answer = await request(
     'POST',
     '/api/orders',
-    { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: { name: 'Imane', ...newShopperContact(label), address: { line1: '3 rue Oued Eddahab', city, country: 'MA' } }, payment: 'cod' },
+    { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: { name: 'Imane', ...newShopperContact(label), address: { line1: '3 rue Oued Eddahab', city, country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
     undefined,
     { 'idempotency-key': `${label}-${Date.now()}` },
   );

@@ -1,7 +1,8 @@
 import { InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Team, TeamMember } from '#shared/api/operator.ts';
-import { INVITATION_EMAIL, MFA_CLAIM } from '#shared/domain/accounts.ts';
+import { MFA_CLAIM } from '#shared/domain/accounts.ts';
+import { accountMessage } from '#shared/domain/account-messages.ts';
 import { DEMO_ACCOUNTS } from '../../infra/local/demo-accounts.ts';
 import { cognito, demoOperator, newAccount, PASSWORD, request, signIn, type Account } from '../support/accounts.ts';
 import { expectOperatorsOnly } from '../support/operator-routes.ts';
@@ -72,13 +73,13 @@ describe('inviting an operator', () => {
   it('sends the invitation; the temporary password opens a new-password step (only it, only with its session, only a strong password); then the operator must set up TOTP', async () => {
     const typed = `Invited-${Date.now()}@Test.Dakhla.Market`;
     const email = typed.toLowerCase();
-    const answer = await operator.call('POST', '/api/operator/team', { email: typed });
+    const answer = await operator.call('POST', '/api/operator/team', { email: typed, locale: 'ar' });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ invited: true, member: { email: email, status: 'invited', totp: false, you: false } });
     expect(await memberOf(email)).toMatchObject({ status: 'invited' });
-    // Cognito's invitation, here in the outbox: the temporary password in the pool's text.
+    // Cognito's invitation, here in the outbox: the temporary password, in the inviting operator's language.
     const messages = (await (await fetch(`${inject('storeUrl')}/dev/outbox?to=${encodeURIComponent(email)}`)).json()).messages as { subject: string; text: string; kind: string }[];
-    expect(messages[0]).toMatchObject({ subject: INVITATION_EMAIL.subject, kind: 'cognito:AdminCreateUser' });
+    expect(messages[0]).toMatchObject({ subject: accountMessage('AdminCreateUser', 'ar').subject, kind: 'cognito:AdminCreateUser' });
     const temporary = await outboxCode(email);
     expect(messages[0]!.text).toContain(temporary);
     expect(messages[0]!.text).toContain(email);

@@ -43,7 +43,7 @@ async function place(payment: 'cod' | 'card', email: string) {
   const customer: Customer = { name: 'Amina', email, phone: '+212661234567', address: { line1: '5 rue Tan-Tan', city: 'Dakhla', country: 'MA' }, locale: 'ar' };
   const { placed } = await placeOrder(
     { orders, control, telemetry, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments, emails: orderEmailDeps },
-    { body: { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer, payment }, idempotencyKey: `mail-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+    { body: { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer, payment, termsAccepted: true, withdrawalAcknowledged: true }, idempotencyKey: `mail-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   );
   return placed.order.id;
 }

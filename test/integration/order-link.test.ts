@@ -21,6 +21,8 @@ const body = (name = 'Nadia Alaoui') => ({
   lines: [{ ...product, quantity: 1 }],
   customer: { name, email: 'nadia@example.ma', phone: '+212612345678', address: { line1: '8 rue de la Plage', city: 'Dakhla', country: 'MA' } },
   payment: 'cod',
+  termsAccepted: true,
+  withdrawalAcknowledged: true,
 });
 const newKey = () => crypto.randomUUID();
 const place = async (key = newKey(), payload: object = body()) => {

@@ -45,7 +45,7 @@ async function stock() {
 async function order(payment: 'card' | 'cod') {
   const { placed } = await placeOrder(
     { orders, control, telemetry, compensate: (orderId) => cancelOrder(sagaDeps, { orderId, failure: { Error: 'SagaNotStarted' } }), payments: checkoutPayments },
-    { body: { lines: [{ ...product, quantity: 1 }], customer, payment }, idempotencyKey: `saga-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+    { body: { lines: [{ ...product, quantity: 1 }], customer, payment, termsAccepted: true, withdrawalAcknowledged: true }, idempotencyKey: `saga-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   );
   const execution = await runtime.waitForExecution(executions.get(placed.order.id)!, 20_000);
   const after = await orders.getOrder(placed.order.id);
@@ -125,7 +125,7 @@ describe('order saga failure paths', () => {
     const started: string[] = [];
     const { placed } = await placeOrder(
       { orders, control: { ...control, start: async (orderId: string) => void started.push(orderId) }, compensate: async () => {}, telemetry, payments: checkoutPayments },
-      { body: { lines: [{ ...product, quantity: 1 }], customer, payment: 'card' }, idempotencyKey: `race-${Date.now()}` },
+      { body: { lines: [{ ...product, quantity: 1 }], customer, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, idempotencyKey: `race-${Date.now()}` },
     );
     const orderId = placed.order.id;
     const total = placed.order.totals.total;

@@ -15,7 +15,7 @@ let owner: Account;
 let rival: Account;
 let shopper: Account;
 let operator: Account;
-let victim: { shopId: string; productId: string; imageId: string; orderId: string };
+let victim: { shopId: string; productId: string; imageId: string; orderId: string; sku: string };
 let secrets: string[];
 
 beforeAll(async () => {
@@ -27,9 +27,11 @@ beforeAll(async () => {
     lines: [{ productId: listed.productId, sku: product.variants[0].sku, quantity: 1 }],
     customer: { name: 'Aicha', ...newShopperContact('aicha'), address: { line1: '3 avenue Hassan II', city: 'Rabat', country: 'MA' } },
     payment: 'cod',
+    termsAccepted: true,
+    withdrawalAcknowledged: true,
   }, undefined, { 'idempotency-key': `own-${Date.now()}` });
   if (order.status !== 201) throw new Error(`order failed: ${JSON.stringify(order.body)}`);
-  victim = { ...listed, orderId: order.body.order.id };
+  victim = { ...listed, orderId: order.body.order.id, sku: product.variants[0].sku };
   // The rival runs a shop of their own, with a draft of their own.
   await rival.call('POST', '/api/me/shop', shopApplication(`rival-${Date.now()}`));
   await rival.call('POST', '/api/me/products', productBody('Rival draft'));
@@ -45,6 +47,7 @@ const PARAMS: Record<string, () => string> = {
   orderId: () => victim.orderId,
   name: () => 'commission',
   username: () => '00000000-0000-0000-0000-000000000000',
+  reviewId: () => `${victim.orderId}.${victim.sku}`,
 };
 
 const BODIES: Partial<Record<string, () => unknown>> = {
@@ -62,6 +65,9 @@ const BODIES: Partial<Record<string, () => unknown>> = {
   'PUT /api/operator/settings': () => ({ name: 'commission', version: 0, value: { basisPoints: 3000 } }),
   'POST /api/operator/team': () => ({ email: `intruder-${Date.now()}@example.ma` }),
   'POST /api/me/orders/{orderId}/fulfilment': () => ({ action: 'decline', reason: 'Not mine to decline' }),
+  'POST /api/me/purchases/{orderId}/reviews': () => ({ productId: victim.productId, sku: victim.sku, rating: 1, lang: 'fr' }),
+  'PUT /api/me/reviews/{reviewId}/reply': () => ({ text: 'Pas mon avis' }),
+  'POST /api/operator/reviews/{reviewId}/decision': () => ({ action: 'reject' }),
 };
 
 const pathOf = (route: Route) => route.path.replace(/\{(\w+)\}/g, (_, name: string) => PARAMS[name]!());

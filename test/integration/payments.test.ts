@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, SendTaskFailureCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,7 +11,7 @@ import { anonymous, newAccount, orderLink, request, type Account } from '../supp
 import { newShopperContact } from '../support/connections.ts';
 import { storeUrl } from '../support/api-client.ts';
 import { artisanWithListedProduct } from '../support/artisan-fixtures.ts';
-import { executionArn, storeSfn, until } from '../support/saga.ts';
+import { executionArn, passPaymentDeadline, storeSfn, until } from '../support/saga.ts';
 
 /**
  * Card payments through the sandbox provider, against the running store: checkout opens a
@@ -35,7 +35,7 @@ async function stock() {
 
 async function cardOrder(key = `pay-${Date.now()}-${Math.random().toString(36).slice(2)}`) {
   const shopper = customer();
-  const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: shopper, payment: 'card' }, undefined, { 'idempotency-key': key });
+  const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: shopper, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, undefined, { 'idempotency-key': key });
   expect(placed.status).toBe(201);
   return { key, customer: shopper, orderId: placed.body.order.id as string, token: placed.body.guestToken as string, redirectUrl: placed.body.payment.redirectUrl as string, total: placed.body.order.totals.total as number };
 }
@@ -78,7 +78,7 @@ describe('a card order paid on the sandbox page', () => {
   it('sends the shopper to a TEST page in their language, and back to the order after Approve; the saga goes on to the artisans', async () => {
     paid = await cardOrder();
     expect(paid.redirectUrl).toMatch(new RegExp(`^${storeUrl()}/api/payments/sandbox/sbx_`));
-    const replay = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: paid.customer, payment: 'card' }, undefined, { 'idempotency-key': paid.key });
+    const replay = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: paid.customer, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }, undefined, { 'idempotency-key': paid.key });
     expect(replay.status).toBe(200);
     expect(replay.body.payment.redirectUrl).toBe(paid.redirectUrl);
 
@@ -151,12 +151,19 @@ describe('a card order paid on the sandbox page', () => {
 describe('a card payment declined', () => {
   let declined: Awaited<ReturnType<typeof cardOrder>>;
 
-  it('fails the order, gives the stock back and ends the saga FAILED', async () => {
+  it('leaves the order waiting for another attempt; when the payment deadline passes, fails it, gives the stock back and ends the saga FAILED', async () => {
     const before = await stock();
     declined = await cardOrder();
     expect(await stock()).toBe(before - 1);
     const answer = await press(declined.redirectUrl, 'decline');
     expect(answer.status).toBe(303);
+    const waiting = await until('the decline recorded', async () => {
+      const v = await orderView(declined);
+      return v.order.payment.declinedSessionId ? v : undefined;
+    });
+    expect(waiting.order).toMatchObject({ status: 'placed', payment: { status: 'pending' } });
+    expect(await stock()).toBe(before - 1);
+    await passPaymentDeadline(declined.orderId, async (id) => (await item(keys.sagaTask(id, 'payment')))?.token as string | undefined, (taskToken, error, cause) => storeSfn().send(new SendTaskFailureCommand({ taskToken, error, cause })));
     const execution = await until('the saga to end', async () => {
       const described = await storeSfn().send(new DescribeExecutionCommand({ executionArn: executionArn(declined.orderId) }));
       return described.status === 'RUNNING' ? undefined : described;
@@ -164,8 +171,8 @@ describe('a card payment declined', () => {
     expect(execution.status).toBe('FAILED');
     const view = await orderView(declined);
     expect(view.order.status).toBe('failed');
-    expect(view.order.payment.status).toBe('failed');
-    expect(view.order.payment.history).toEqual([expect.objectContaining({ kind: 'declined' })]);
+    expect(view.order.payment.status).toBe('voided');
+    expect(view.order.payment.history).toEqual([expect.objectContaining({ kind: 'declined' }), expect.objectContaining({ kind: 'voided', amount: 0 })]);
     expect(view.subOrders.map((s: { status: string }) => s.status)).toEqual(['cancelled']);
     expect(await stock()).toBe(before);
   });
@@ -228,7 +235,7 @@ describe('POST /api/payments/{provider}/webhook', () => {
   });
 
   it('cash on delivery opens no payment session', async () => {
-    const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: customer(), payment: 'cod' }, undefined, { 'idempotency-key': `cod-${Date.now()}` });
+    const placed = await request('POST', '/api/orders', { lines: [{ productId: product.productId, sku: product.sku, quantity: 1 }], customer: customer(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true }, undefined, { 'idempotency-key': `cod-${Date.now()}` });
     expect(placed.status).toBe(201);
     expect(placed.body.payment).toBeUndefined();
     expect(placed.body.order.payment).toEqual({ method: 'cod', status: 'pending' });

@@ -115,7 +115,7 @@ async function place(payment: 'cod' | 'card', lines = [line(mina)], how: How = {
   };
   let orderId: string;
   try {
-    orderId = (await placeOrder({ orders, control, compensate, payments: checkoutPayments, telemetry }, { body: { lines, customer, payment }, idempotencyKey })).placed.order.id;
+    orderId = (await placeOrder({ orders, control, compensate, payments: checkoutPayments, telemetry }, { body: { lines, customer, payment, termsAccepted: true, withdrawalAcknowledged: true }, idempotencyKey })).placed.order.id;
   } catch (error) {
     const record = await orders.getIdempotency(await sha256(idempotencyKey));
     if (!record) throw error;
@@ -126,7 +126,7 @@ async function place(payment: 'cod' | 'card', lines = [line(mina)], how: How = {
 }
 
 const people = await inProcessSaga();
-const pay = async (orderId: string, decision: 'approve' | 'decline' = 'approve') => (await people.payment(orderId, decision)).first;
+const pay = async (orderId: string, decision: 'approve' | 'decline' = 'approve', amount?: number) => (await people.payment(orderId, decision, amount === undefined ? {} : { amount })).first;
 /** An artisan acts on their parcel, once the saga waits for that step. */
 const act = (orderId: string, shopId: string, action: FulfilmentAction) => people.act(artisans[shopId]!, orderId, shopId, action);
 
@@ -438,8 +438,9 @@ describe('idempotent', () => {
   it('two reconcilers at once act once: one start, one resume, one compensation, each on the timeline once; a third run does nothing', async () => {
     const before = await stockOf(mina);
     const missing = await place('cod', undefined, { start: 'crash', compensate: 'crash' });
+    // A payment the store refuses (not the order's amount) fails the order at once (a plain decline waits for another attempt).
     const declined = await place('card', undefined, { start: 'crash', compensate: 'crash' });
-    expect(await pay(declined, 'decline')).toEqual({ received: true, outcome: 'declined' });
+    expect(await pay(declined, 'approve', 100)).toEqual({ received: true, outcome: 'wrong amount refused' });
     const stopped = await place('cod');
     await waitingFor(stopped, 'accept');
     stop(stopped);

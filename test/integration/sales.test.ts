@@ -37,7 +37,7 @@ async function order(lines: Array<{ productId: string; sku: string; quantity: nu
   const placed = await request(
     'POST',
     '/api/orders',
-    { lines, customer: { name: 'Salma', ...newShopperContact(label), address: { line1: '12 av. Mohammed V', city: 'Dakhla', country: 'MA' } }, payment: 'cod' },
+    { lines, customer: { name: 'Salma', ...newShopperContact(label), address: { line1: '12 av. Mohammed V', city: 'Dakhla', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
     undefined,
     { 'idempotency-key': `sales-${label}-${Date.now()}` },
   );

@@ -29,7 +29,7 @@ const checkout = async (idempotencyKey: string, body: object, from = newConnecti
 describe('business metrics', () => {
   it('counts a placed order once, by payment method, with its order id and request id; a replay counts nothing', async () => {
     const idempotencyKey = key();
-    const body = { lines: [line], customer: shopper(), payment: 'cod' };
+    const body = { lines: [line], customer: shopper(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true };
     const placed = await checkout(idempotencyKey, body);
     expect(placed.status).toBe(201);
     expect(placed.requestId).toMatch(/\S{8,}/);
@@ -55,7 +55,7 @@ describe('business metrics', () => {
     const unknown = { productId: 'prd-not-for-sale', sku: 'NONE-1', quantity: 1 };
     let refused: Awaited<ReturnType<typeof checkout>> | undefined;
     for (let i = 0; i <= CLIENT_LIMITS.checkout.email.max && !refused; i++) {
-      const answer = await checkout(key(), { lines: [unknown], customer: shopper(contact), payment: 'cod' });
+      const answer = await checkout(key(), { lines: [unknown], customer: shopper(contact), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true });
       if (answer.status === 429) refused = answer;
     }
     expect(refused?.status).toBe(429);

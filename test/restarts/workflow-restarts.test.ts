@@ -100,7 +100,7 @@ async function storeOn(dataDir: string, options: { timeScale?: number; detached?
       expect(answer.status).toBe(303);
     },
     async place(product: { productId: string; sku: string }, payment: 'cod' | 'card'): Promise<Placed> {
-      const placed = await api('POST', '/api/orders', { lines: [{ ...product, quantity: 1 }], customer: { name: 'Salma', ...newShopperContact('restart'), address: { line1: '4 av. Al Walae', city: 'Dakhla', country: 'MA' } }, payment }, {
+      const placed = await api('POST', '/api/orders', { lines: [{ ...product, quantity: 1 }], customer: { name: 'Salma', ...newShopperContact('restart'), address: { line1: '4 av. Al Walae', city: 'Dakhla', country: 'MA' } }, payment, termsAccepted: true, withdrawalAcknowledged: true }, {
         'idempotency-key': `restart-${payment}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
       });
       expect(placed.status).toBe(201);

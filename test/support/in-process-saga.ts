@@ -4,7 +4,7 @@ import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../infra/local/stack.ts';
 import { localStateMachineArn, type WorkflowRuntime } from '../../infra/local/workflows.ts';
 import { useStoreEnvironment } from './in-process-env.ts';
 import { privateTable } from './private-table.ts';
-import { sfnServer, until } from './saga.ts';
+import { passPaymentDeadline, sfnServer, until } from './saga.ts';
 
 /**
  * Where such a test's saga keeps its data: a table of the file's own (privateTable, with the demo
@@ -39,12 +39,16 @@ export async function inProcessSaga() {
   const { checkoutPayments } = await import('#functions/commons/payments.ts');
   const { db } = await import('#functions/commons/clients.ts');
 
-  /** The sandbox's webhook for the order's payment; `send` sends it again (the same event). With `press`, the session is decided first, as its page does. */
-  async function payment(orderId: string, decision: 'approve' | 'decline' = 'approve', options: { press?: boolean } = {}) {
+  /**
+   * The sandbox's webhook for the order's payment; `send` sends it again (the same event). With
+   * `press`, the session is decided first, as its page does; `amount`, a payment of another
+   * amount than the order's (which the store refuses: the order fails at once).
+   */
+  async function payment(orderId: string, decision: 'approve' | 'decline' = 'approve', options: { press?: boolean; amount?: number } = {}) {
     const { order } = (await orders.getOrder(orderId))!;
     const at = new Date().toISOString();
     if (options.press) await money.payments.sandboxSessions.decide(order.payment.sessionId!, decision === 'approve' ? 'approved' : 'declined', at);
-    const event = sandboxEvent({ sessionId: order.payment.sessionId!, orderId, amount: order.totals.total }, decision, at);
+    const event = sandboxEvent({ sessionId: order.payment.sessionId!, orderId, amount: options.amount ?? order.totals.total }, decision, at);
     const signed = await signedSandboxWebhook(event, LOCAL_SANDBOX_WEBHOOK_SECRET);
     const headers = Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), v]));
     const send = () => receiveWebhook({ ...money, orders, saga: sagaDeps.saga, control: orderSaga, webhookProviders: ['sandbox'] }, 'sandbox', signed.body, headers);
@@ -58,9 +62,12 @@ export async function inProcessSaga() {
     return actOnSubOrder({ store, orders, saga: sagaDeps.saga, control: orderSaga, emails: orderEmailDeps, telemetry }, caller, orderId, action);
   }
 
+  /** The payment deadline passes for this order (its wait fails as a timeout): a declined card order then fails. */
+  const paymentDeadline = (orderId: string) => passPaymentDeadline(orderId, (id) => sagaDeps.saga.peekTaskToken(id, 'payment'), (token, error, cause) => orderSaga.fail(token, error, cause));
+
   /** The store's own modules these use, for the test's other steps. */
   const modules = { sagaDeps, orders, store, db, orderSaga, money, checkoutPayments, telemetry };
-  return { payment, act, modules };
+  return { payment, act, paymentDeadline, modules };
 }
 
 /** A published demo product of the shop with stock, to order in such a test's own table. */

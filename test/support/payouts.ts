@@ -59,7 +59,7 @@ export async function deliveredParcel(artisan: Account, shopId: string, product:
   const placed = await request(
     'POST',
     '/api/orders',
-    { lines: [{ ...product, quantity }], customer: { name: 'Salma', ...newShopperContact('salma'), address: { line1: '3 av. Mohammed V', city: 'Dakhla', country: 'MA' } }, payment: 'cod' },
+    { lines: [{ ...product, quantity }], customer: { name: 'Salma', ...newShopperContact('salma'), address: { line1: '3 av. Mohammed V', city: 'Dakhla', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
     undefined,
     { 'idempotency-key': `payout-${Date.now()}-${Math.floor(Math.random() * 1e9)}` },
   );

@@ -24,6 +24,16 @@ export const storeSfn = () => new SFNClient({ endpoint: `${storeUrl()}/sfn`, reg
 /** The order saga execution of an order (named after it). */
 export const executionArn = (orderId: string) => `arn:aws:states:eu-west-3:000000000000:execution:order-saga:${orderId}`;
 
+/**
+ * The saga's payment deadline passes now (SAGA_TIMEOUTS.paymentSeconds, 30 minutes): its wait's
+ * task fails as a timeout does (States.Timeout), through `fail` (the store's Step Functions API
+ * or an in-process control), with the token the wait saved under `tokenOf`.
+ */
+export async function passPaymentDeadline(orderId: string, tokenOf: (orderId: string) => Promise<string | undefined>, fail: (token: string, error: string, cause: string) => Promise<unknown>) {
+  const token = await until(`the payment wait of ${orderId}`, () => tokenOf(orderId));
+  await fail(token, 'States.Timeout', 'the payment deadline passed');
+}
+
 /** SagaControl over an in-process runtime, remembering each order's execution. */
 export function runtimeControl(runtime: () => WorkflowRuntime, stateMachineArn: string) {
   const executions = new Map<string, string>();

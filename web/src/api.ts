@@ -1,4 +1,7 @@
+import type { ProductReviews } from '../../shared/api/reviews.ts';
+import type { InfoPageSlug, InfoPageView } from '../../shared/domain/info-pages/index.ts';
 import type { ApiError, CategoryList, ProductDetail, ProductPage, ProductSort, SearchPage, ShopDetail, ShopPage } from '../../shared/api/catalogue.ts';
+import type { ShippingEstimate } from '../../shared/api/orders.ts';
 import { withQuery } from './router.ts';
 
 /** Typed helpers for the public catalogue API (same origin, under /api). */
@@ -75,7 +78,13 @@ export const api = {
     getJson<ProductDetail>(`/api/products/${encodeURIComponent(productId)}`, {}, signal),
   search: (q: string, filters: ProductFilters, signal?: AbortSignal) => getJson<SearchPage>('/api/search', { q, ...filters }, signal),
   shops: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => getJson<ShopPage>('/api/shops', query, signal),
+  shippingEstimate: (query: { productId: string; quantity?: number; country: string; city?: string }, signal?: AbortSignal) =>
+    getJson<ShippingEstimate>('/api/shipping/estimate', query, signal),
+  reviews: (productId: string, query: { cursor?: string }, signal?: AbortSignal) =>
+    getJson<ProductReviews>(`/api/products/${encodeURIComponent(productId)}/reviews`, query, signal),
   shop: (slug: string, signal?: AbortSignal) => getJson<ShopDetail>(`/api/shops/${encodeURIComponent(slug)}`, {}, signal),
+  /** A store information page in every language (about, contact, legal, terms, returns, privacy). */
+  infoPage: (slug: InfoPageSlug, signal?: AbortSignal) => getJson<InfoPageView>(`/api/info-pages/${slug}`, {}, signal),
 };
 
 /** URL of an image key in the image bucket. */

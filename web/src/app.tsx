@@ -5,7 +5,9 @@ import { Header } from './components/Header.tsx';
 import { applyLocale, I18nContext, type I18n } from './i18n/context.ts';
 import { translator, type Locale } from './i18n/index.ts';
 import { Category } from './pages/Category.tsx';
+import { Favourites } from './pages/Favourites.tsx';
 import { Home } from './pages/Home.tsx';
+import { InfoPage } from './pages/InfoPage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { Product } from './pages/Product.tsx';
 import { Search } from './pages/Search.tsx';
@@ -56,6 +58,10 @@ function Page({ where }: { where: Location }): JSX.Element {
       return <Shop slug={route.slug} />;
     case 'shops':
       return <Shops />;
+    case 'info':
+      return <InfoPage slug={route.slug} key={route.slug} />;
+    case 'favourites':
+      return <Favourites />;
     case 'seller':
       return <Seller page={route.page} query={query} />;
     case 'shopper':

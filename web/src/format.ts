@@ -1,9 +1,9 @@
 import type { Locale } from '../../shared/domain/locales.ts';
+import { intlLocale } from '../../shared/domain/money-format.ts';
 
 /** Locale-aware formatting of money, numbers and measures for the store's four languages. */
 
-const INTL_LOCALE: Record<Locale, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en', es: 'es' };
-export const intlLocale = (locale: Locale) => INTL_LOCALE[locale];
+export { formatApprox, formatMad, intlLocale } from '../../shared/domain/money-format.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -14,28 +14,6 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
     cache.set(key, format);
   }
   return format;
-}
-
-/** A MAD amount given in centimes: "1 250 MAD", "1 250,50 MAD"; whole dirhams drop the decimals. */
-export function formatMad(minor: number, locale: Locale): string {
-  const whole = minor % 100 === 0;
-  return numberFormat(locale, {
-    style: 'currency',
-    currency: 'MAD',
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(minor / 100);
-}
-
-/** An approximate amount in another currency (minor units): whole units from 10 up, cents below. */
-export function formatApprox(minor: number, currency: 'EUR' | 'USD', locale: Locale): string {
-  const digits = minor >= 1000 ? 0 : 2;
-  return numberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 100);
 }
 
 /** A rate given in basis points (1000 = 10 %), as the language writes a percentage: "10 %", "12,5 %", "٪10". */
@@ -54,6 +32,12 @@ export function formatNumber(value: number, locale: Locale): string {
 
 export function formatDays(days: number, locale: Locale): string {
   return numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
+}
+
+/** A range of days, as the language writes it: "7–15 days", "7-15 يومًا". */
+export function formatDayRange(days: { min: number; max: number }, locale: Locale): string {
+  const format = numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' });
+  return days.min === days.max ? format.format(days.min) : format.formatRange(days.min, days.max);
 }
 
 export function formatWeight(grams: number, locale: Locale): string {

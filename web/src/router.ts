@@ -1,3 +1,4 @@
+import { isInfoPage, type InfoPageSlug } from '../../shared/domain/info-pages/slugs.ts';
 import type { Locale } from '../../shared/domain/locales.ts';
 import { orderLinkPath } from '../../shared/domain/order-link.ts';
 import { isLocalizedPage, localizedPath, splitLocalePath } from '../../shared/domain/store-urls.ts';
@@ -14,6 +15,8 @@ export type Route =
   | { name: 'product'; productId: string }
   | { name: 'shop'; slug: string }
   | { name: 'shops' }
+  | { name: 'info'; slug: InfoPageSlug }
+  | { name: 'favourites' }
   | { name: 'seller'; page: SellerPage }
   | { name: 'shopper'; page: ShopperPage }
   | { name: 'notFound' };
@@ -29,6 +32,7 @@ export type SellerPage =
   | { name: 'sell' }
   | { name: 'signUp' }
   | { name: 'signIn' }
+  | { name: 'forgotPassword' }
   | { name: 'dashboard' }
   | { name: 'welcome' }
   | { name: 'shopProfile' }
@@ -40,6 +44,7 @@ export type SellerPage =
   | { name: 'earnings' }
   | { name: 'statement'; month: string }
   | { name: 'sales' }
+  | { name: 'myReviews' }
   | { name: 'operator' }
   | { name: 'operatorAttention' }
   | { name: 'operatorOrders' }
@@ -55,7 +60,8 @@ export type ConsolePage =
   | { name: 'operatorTeam' }
   | { name: 'operatorPayouts' }
   | { name: 'operatorStatement'; shopId: string; month: string }
-  | { name: 'operatorMoney' };
+  | { name: 'operatorMoney' }
+  | { name: 'operatorReviews' };
 
 export interface Location {
   route: Route;
@@ -89,6 +95,7 @@ function matchPath(pathname: string): Route {
   if (path === '/' || path === '') return { name: 'home' };
   if (path === '/search') return { name: 'search' };
   if (path === '/shops') return { name: 'shops' };
+  if (path === '/favourites') return { name: 'favourites' };
   if (path === '/cart') return { name: 'shopper', page: { name: 'cart' } };
   if (path === '/checkout') return { name: 'shopper', page: { name: 'checkout' } };
   const seller = matchSellerPage(path);
@@ -99,6 +106,7 @@ function matchPath(pathname: string): Route {
     if (kind === 'c' && /^[a-z0-9-]+$/.test(value)) return { name: 'category', category: value };
     if (kind === 'p') return { name: 'product', productId: value };
     if (kind === 's' && /^[a-z0-9-]+$/.test(value)) return { name: 'shop', slug: value };
+    if (kind === 'info' && isInfoPage(value)) return { name: 'info', slug: value };
     if (kind === 'orders') return { name: 'shopper', page: { name: 'order', orderId: value } };
   }
   return { name: 'notFound' };
@@ -108,6 +116,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/sell': { name: 'sell' },
   '/account/sign-up': { name: 'signUp' },
   '/account/sign-in': { name: 'signIn' },
+  '/account/forgot-password': { name: 'forgotPassword' },
   '/dashboard': { name: 'dashboard' },
   '/dashboard/welcome': { name: 'welcome' },
   '/dashboard/shop': { name: 'shopProfile' },
@@ -116,6 +125,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/orders': { name: 'orders' },
   '/dashboard/earnings': { name: 'earnings' },
   '/dashboard/sales': { name: 'sales' },
+  '/dashboard/reviews': { name: 'myReviews' },
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
   '/operator/orders': { name: 'operatorOrders' },
@@ -124,6 +134,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/operator/team': { name: 'operatorTeam' },
   '/operator/payouts': { name: 'operatorPayouts' },
   '/operator/money': { name: 'operatorMoney' },
+  '/operator/reviews': { name: 'operatorReviews' },
 };
 
 function matchSellerPage(path: string): SellerPage | undefined {
@@ -173,6 +184,10 @@ export const paths = {
   product: (id: string) => inLanguage(`/p/${encodeURIComponent(id)}`),
   shop: (slug: string) => inLanguage(`/s/${encodeURIComponent(slug)}`),
   shops: () => inLanguage('/shops'),
+  /** A store information page: about, contact, legal notice, terms of sale, returns, privacy. */
+  info: (slug: InfoPageSlug) => inLanguage(`/info/${slug}`),
+  /** The shopper's favourites (kept in this browser). */
+  favourites: () => inLanguage('/favourites'),
   cart: () => inLanguage('/cart'),
   checkout: () => inLanguage('/checkout'),
   /** The order page; the link's secret goes in the fragment (`#t=…`), which no request carries. */
@@ -189,6 +204,8 @@ export const paths = {
   sell: () => inLanguage('/sell'),
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
   signIn: (next?: string) => withQuery('/account/sign-in', { next }),
+  /** A forgotten password: a code by e-mail, then a new password (the e-mail already typed carried over). */
+  forgotPassword: (email?: string, next?: string) => withQuery('/account/forgot-password', { email, next }),
   dashboard: () => '/dashboard',
   welcome: () => '/dashboard/welcome',
   shopProfile: () => '/dashboard/shop',
@@ -213,6 +230,10 @@ export const paths = {
   /** Any shop's statement for a month, for operators. */
   operatorStatement: (shopId: string, month: string) => `/operator/shops/${encodeURIComponent(shopId)}/statements/${month}`,
   operatorMoney: () => '/operator/money',
+  /** The operators' review moderation, by status (pending first). */
+  operatorReviews: (status?: string) => withQuery('/operator/reviews', { status }),
+  /** The artisan's reviews and their replies. */
+  myReviews: () => '/dashboard/reviews',
 };
 
 /** A same-origin path safe to go to after signing in (no open redirect). */

@@ -15,7 +15,15 @@ export interface SignUpInput {
   password: string;
   /** International format, e.g. +212612345678. */
   phone?: string;
+  /** The language the person uses the store in: kept on the account (`locale`), so Cognito's messages come in it. */
+  locale: string;
 }
+
+/**
+ * What every call that makes Cognito send a message passes on to the custom-message trigger
+ * (functions/auth/custom-message.ts): the language of the page the person is on now.
+ */
+const messageMetadata = (locale: string) => ({ ClientMetadata: { locale } });
 
 export interface SignUpResult {
   UserConfirmed?: boolean;
@@ -24,13 +32,17 @@ export interface SignUpResult {
 }
 
 export function signUp(config: AuthConfig, input: SignUpInput): Promise<SignUpResult> {
-  const attributes = [{ Name: 'email', Value: input.email }];
+  const attributes = [
+    { Name: 'email', Value: input.email },
+    { Name: 'locale', Value: input.locale },
+  ];
   if (input.phone) attributes.push({ Name: 'phone_number', Value: input.phone });
   return cognitoCall(config, 'SignUp', {
     ClientId: config.clientId,
     Username: input.email,
     Password: input.password,
     UserAttributes: attributes,
+    ...messageMetadata(input.locale),
   });
 }
 
@@ -38,8 +50,21 @@ export function confirmSignUp(config: AuthConfig, email: string, code: string): 
   return cognitoCall(config, 'ConfirmSignUp', { ClientId: config.clientId, Username: email, ConfirmationCode: code.trim() });
 }
 
-export function resendConfirmationCode(config: AuthConfig, email: string): Promise<unknown> {
-  return cognitoCall(config, 'ResendConfirmationCode', { ClientId: config.clientId, Username: email });
+export function resendConfirmationCode(config: AuthConfig, email: string, locale: string): Promise<unknown> {
+  return cognitoCall(config, 'ResendConfirmationCode', { ClientId: config.clientId, Username: email, ...messageMetadata(locale) });
+}
+
+/**
+ * Asks for a password-reset code by e-mail. Cognito answers the same whether or not the address
+ * has an account (the app client prevents user-existence errors), and so does the page.
+ */
+export function forgotPassword(config: AuthConfig, email: string, locale: string): Promise<unknown> {
+  return cognitoCall(config, 'ForgotPassword', { ClientId: config.clientId, Username: email, ...messageMetadata(locale) });
+}
+
+/** Sets the new password with the e-mailed code (Cognito checks it against the pool's policy). */
+export function confirmForgotPassword(config: AuthConfig, email: string, code: string, password: string): Promise<unknown> {
+  return cognitoCall(config, 'ConfirmForgotPassword', { ClientId: config.clientId, Username: email, ConfirmationCode: code.trim(), Password: password });
 }
 
 interface InitiateAuthResult {

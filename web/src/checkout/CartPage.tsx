@@ -5,7 +5,7 @@ import { cartCount, removeLine, setQuantity, useCart, type CartLine } from '../c
 import { Img } from '../components/Img.tsx';
 import { ErrorState } from '../components/Status.tsx';
 import { Text } from '../components/Text.tsx';
-import { formatMad, formatNumber } from '../format.ts';
+import { formatDayRange, formatMad, formatNumber } from '../format.ts';
 import { useTitle } from '../hooks.ts';
 import { useLocalized } from '../i18n/context.ts';
 import { MAX_QUANTITY } from '../cart/limits.ts';
@@ -72,6 +72,10 @@ export function CartPage(): JSX.Element {
                     <div>
                       <dt>{t('sum.shipping')}</dt>
                       <dd data-testid="parcel-shipping">{formatMad(shopQuote.shipping, locale)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('sum.delivery')}</dt>
+                      <dd data-testid="parcel-days">{formatDayRange(shopQuote.days, locale)}</dd>
                     </div>
                   </dl>
                 )}
@@ -170,7 +174,7 @@ function CartRow({ line, quote }: { line: CartLine; quote: Quote | undefined }):
   const title = pick(line.title).text;
   return (
     <li class={`line ${problem ? 'line-problem' : ''}`} data-testid="cart-line">
-      <Img imageKey={line.coverKey} alt="" width={80} height={80} class="line-img" />
+      <Img imageKey={line.coverKey} alt="" width={80} height={80} sizes="80px" class="line-img" />
       <div class="line-main">
         <a href={paths.product(line.productId)} class="line-title">
           <Text value={line.title} />
@@ -199,7 +203,9 @@ function CartRow({ line, quote }: { line: CartLine; quote: Quote | undefined }):
           </button>
         </div>
       </div>
-      <span class="line-total">{formatMad(unitPrice * line.quantity, locale)}</span>
+      <span class="line-total" data-testid="line-total">
+        <Money mad={unitPrice * line.quantity} approx={priced?.approx} />
+      </span>
     </li>
   );
 }

@@ -1,4 +1,5 @@
-import type { JSX } from 'preact';
+import { CITIES } from '../../../shared/domain/cities.ts';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Quote } from '../../../shared/api/orders.ts';
 import { ApiRequestError } from '../api.ts';
@@ -9,7 +10,7 @@ import { useTitle } from '../hooks.ts';
 import { navigate, paths } from '../router.ts';
 import { ordersApi, type OrderRequest } from './api.ts';
 import { Totals } from './CartPage.tsx';
-import { customerOf, fieldOfPath, firstError, newIdempotencyKey, normalisePhone, validate, type CheckoutForm, type FieldName, type FormErrors } from './checks.ts';
+import { consentOf, customerOf, fieldOfPath, firstError, newIdempotencyKey, normalisePhone, validate, type CheckoutForm, type FieldName, type FormErrors } from './checks.ts';
 import { countryOptions } from './countries.ts';
 import { loadDestination, saveDestination } from './destination.ts';
 import { useT, type ShopperKey } from './i18n/index.ts';
@@ -22,10 +23,11 @@ const ATTEMPT_KEY = 'dm.checkout-attempt';
 /** What the shopper typed, kept for this visit (not the payment choice). */
 function loadForm(): CheckoutForm {
   const destination = loadDestination();
-  const empty: CheckoutForm = { name: '', email: '', phone: '', line1: '', line2: '', city: destination.city, region: '', postalCode: '', country: destination.country, payment: '' };
+  const empty: CheckoutForm = { name: '', email: '', phone: '', line1: '', line2: '', city: destination.city, region: '', postalCode: '', country: destination.country, payment: '', terms: false, withdrawal: false };
   try {
     const saved = JSON.parse(sessionStorage.getItem(FORM_KEY) ?? 'null') as Partial<CheckoutForm> | null;
-    return saved ? { ...empty, ...saved, country: destination.country, city: saved.city || destination.city, payment: '' } : empty;
+    // The payment choice and the consent boxes are asked again on each visit.
+    return saved ? { ...empty, ...saved, country: destination.country, city: saved.city || destination.city, payment: '', terms: false, withdrawal: false } : empty;
   } catch {
     return empty;
   }
@@ -63,6 +65,8 @@ const ERROR_KEYS: Record<string, ShopperKey> = {
   postalCode: 'err.postalCode',
   cod: 'err.cod',
   payment: 'err.payment',
+  terms: 'err.terms',
+  withdrawal: 'err.withdrawal',
 };
 
 /** Guest checkout: contact, address, payment, summary; placed once, whatever the network does. */
@@ -87,7 +91,7 @@ export function CheckoutPage(): JSX.Element {
   const morocco = form.country === 'MA';
 
   useEffect(() => {
-    const { payment: _p, ...rest } = form;
+    const { payment: _p, terms: _t, withdrawal: _w, ...rest } = form;
     try {
       sessionStorage.setItem(FORM_KEY, JSON.stringify(rest));
     } catch {
@@ -108,6 +112,11 @@ export function CheckoutPage(): JSX.Element {
     else if (focusTarget.field) formRef.current?.querySelector<HTMLElement>(`[data-field="${focusTarget.field}"]`)?.focus();
   }, [focusTarget]);
 
+  const tick = (field: 'terms' | 'withdrawal') => (event: Event) => {
+    const checked = (event.currentTarget as HTMLInputElement).checked;
+    setForm((f) => ({ ...f, [field]: checked }));
+    if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
+  };
   const set = (field: keyof CheckoutForm) => (event: Event) => {
     const value = inputValue(event);
     setForm((f) => ({ ...f, [field]: value }));
@@ -142,6 +151,7 @@ export function CheckoutPage(): JSX.Element {
       lines: lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: l.quantity })),
       customer: { ...customer, locale },
       payment: form.payment as 'card' | 'cod',
+      ...consentOf(form),
     };
     const key = keyFor(JSON.stringify(body));
     busy.current = true;
@@ -212,6 +222,7 @@ export function CheckoutPage(): JSX.Element {
     if (field === 'phone') return t(country === 'MA' ? 'err.phoneMa' : 'err.phoneIntl');
     if (field === 'payment') return t('err.cod');
     if (field === 'email') return t('err.email');
+    if (field === 'terms' || field === 'withdrawal') return t(`err.${field}`);
     if (/plain text|control characters|direction-override|one line|valid Unicode/.test(why)) return t('err.plainText');
     return `${t('err.invalid')} (${why})`;
   };
@@ -293,7 +304,18 @@ export function CheckoutPage(): JSX.Element {
             </Field>
             <div class="form-row two">
               <Field id="city" label={t('field.city')} error={message('city')}>
-                {(aria) => <input id="city" data-field="city" type="text" autocomplete="address-level2" maxLength={80} value={form.city} onInput={set('city')} {...aria} />}
+                {(aria) => (
+                  <>
+                    <input id="city" data-field="city" type="text" autocomplete="address-level2" maxLength={80} value={form.city} onInput={set('city')} list={form.country === 'MA' ? 'ma-cities' : undefined} {...aria} />
+                    {form.country === 'MA' && (
+                      <datalist id="ma-cities">
+                        {CITIES.map((c) => (
+                          <option key={c.id} value={c.names[locale]} />
+                        ))}
+                      </datalist>
+                    )}
+                  </>
+                )}
               </Field>
               <Field id="postalCode" label={t('field.postalCode')} optional error={message('postalCode')}>
                 {(aria) => <input id="postalCode" data-field="postalCode" type="text" autocomplete="postal-code" dir="ltr" maxLength={20} value={form.postalCode} onInput={set('postalCode')} {...aria} />}
@@ -331,6 +353,26 @@ export function CheckoutPage(): JSX.Element {
               <p class="field-error" id="payment-error">
                 {message('payment')}
               </p>
+            )}
+          </fieldset>
+
+          <fieldset class="form-card consent-card">
+            <legend>{t('checkout.consent')}</legend>
+            <Consent field="terms" checked={form.terms} onChange={tick('terms')} label={t('consent.terms')} error={message('terms')}>
+              <a href={paths.info('terms')} target="_blank" rel="noopener">
+                {t('consent.readTerms')} <span class="visually-hidden">{t('consent.newTab')}</span>
+              </a>
+              {' · '}
+              <a href={paths.info('privacy')} target="_blank" rel="noopener">
+                {t('consent.readPrivacy')} <span class="visually-hidden">{t('consent.newTab')}</span>
+              </a>
+            </Consent>
+            {!morocco && (
+              <Consent field="withdrawal" checked={form.withdrawal} onChange={tick('withdrawal')} label={t('consent.withdrawal')} error={message('withdrawal')}>
+                <a href={paths.info('returns')} target="_blank" rel="noopener">
+                  {t('consent.readReturns')} <span class="visually-hidden">{t('consent.newTab')}</span>
+                </a>
+              </Consent>
             )}
           </fieldset>
         </div>
@@ -386,5 +428,26 @@ export function CheckoutPage(): JSX.Element {
         </aside>
       </form>
     </section>
+  );
+}
+
+/** One consent box: required, its links to the pages it names below it (outside the label: a click on a link does not tick it). */
+function Consent({ field, checked, onChange, label, error, children }: { field: 'terms' | 'withdrawal'; checked: boolean; onChange: (event: Event) => void; label: string; error: string | undefined; children: ComponentChildren }): JSX.Element {
+  const id = `consent-${field}`;
+  return (
+    <div class="consent">
+      <label class="consent-box" for={id}>
+        <input id={id} type="checkbox" data-field={field} required checked={checked} onChange={onChange} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error ${id}-links` : `${id}-links`} />
+        <span>{label}</span>
+      </label>
+      <p class="consent-links" id={`${id}-links`}>
+        {children}
+      </p>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,3 +1,5 @@
+import { cityName } from '../../../shared/domain/cities.ts';
+import { ltrIsolate } from '../../../shared/domain/bidi.ts';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { SubOrderStatus } from '../../../shared/domain/order.ts';
@@ -11,6 +13,8 @@ import { CARRIER_NAMES } from '../orders/constants.ts';
 import { paths } from '../router.ts';
 import { ordersApi, type OrderDetail, type Parcel } from './api.ts';
 import { orderLinkToken } from './order-link.ts';
+import { RateItem } from './RateItem.tsx';
+import type { Review } from '../../../shared/domain/reviews.ts';
 import { useT, type ShopperKey } from './i18n/index.ts';
 import { Money } from './ui.tsx';
 
@@ -35,6 +39,57 @@ export function OrderPage({ orderId, justPlaced }: { orderId: string; justPlaced
   }, [orderId]);
   if (!token) return <OrderMessage title={t('order.noLink')} text={t('order.noLinkText')} />;
   return <OrderByLink key={token} orderId={orderId} token={token} justPlaced={justPlaced} />;
+}
+
+/** Until when a declined order keeps its items: the saga's payment wait from checkout (SAGA_TIMEOUTS.paymentSeconds). */
+const PAYMENT_WAIT_MS = 30 * 60 * 1000;
+
+/** A declined card: try a card again (a new payment page) or, when every parcel goes to Morocco, pay on delivery. */
+function PayAgain({ data, token, onSwitched }: { data: OrderDetail; token: string; onSwitched: () => void }): JSX.Element {
+  const { t, locale } = useT();
+  const { order, subOrders } = data;
+  const [busy, setBusy] = useState<'card' | 'cod'>();
+  const [failed, setFailed] = useState(false);
+  const codAllowed = order.customer.address.country === 'MA' && subOrders.every((s) => s.shipTo.address.country === 'MA');
+  const until = new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short' }).format(new Date(Date.parse(order.createdAt) + PAYMENT_WAIT_MS));
+  const pay = async (method: 'card' | 'cod') => {
+    setBusy(method);
+    setFailed(false);
+    try {
+      const answer = await ordersApi.payAgain(order.id, token, method);
+      const redirect = answer.payment?.redirectUrl;
+      if (method === 'card' && redirect) {
+        try {
+          sessionStorage.setItem(`dm.pay.${order.id}`, redirect);
+        } catch {
+          // private mode: the payment page opens all the same
+        }
+        window.location.assign(redirect);
+        return;
+      }
+      onSwitched();
+    } catch {
+      setFailed(true);
+    }
+    setBusy(undefined);
+  };
+  return (
+    <div class="status-card status-declined" role="alert" data-testid="payment-declined">
+      <h2>{t('order.declined')}</h2>
+      <p>{t(codAllowed ? 'order.declinedText' : 'order.declinedTextAbroad', { time: until })}</p>
+      <div class="pay-again-actions">
+        <button type="button" class="button" disabled={!!busy} onClick={() => pay('card')} data-testid="pay-again-card">
+          {t('order.tryCardAgain')}
+        </button>
+        {codAllowed && (
+          <button type="button" class="button button-secondary" disabled={!!busy} onClick={() => pay('cod')} data-testid="pay-again-cod">
+            {t('order.switchToCod')}
+          </button>
+        )}
+      </div>
+      {failed && <p class="form-error">{t('order.payAgainFailed')}</p>}
+    </div>
+  );
 }
 
 function OrderMessage({ title, text }: { title: string; text: string }): JSX.Element {
@@ -68,7 +123,7 @@ function OrderByLink({ orderId, token, justPlaced }: { orderId: string; token: s
   if (!data) {
     if (detail.status === 'error') {
       const status = detail.error instanceof ApiRequestError ? detail.error.status : -1;
-      if (status === 410) return <OrderMessage title={t('order.expired')} text={t('order.expiredText', { id: orderId })} />;
+      if (status === 410) return <OrderMessage title={t('order.expired')} text={t('order.expiredText', { id: ltrIsolate(orderId) })} />;
       if ([400, 403, 404].includes(status)) return <OrderMessage title={t('order.notFound')} text={t('order.notFoundText')} />;
       return <section class="section"><ErrorState error={detail.error} onRetry={detail.retry} /></section>;
     }
@@ -80,6 +135,11 @@ function OrderByLink({ orderId, token, justPlaced }: { orderId: string; token: s
 function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; token: string; justPlaced: boolean; reload: () => void }): JSX.Element {
   const { t, locale } = useT();
   const { order, subOrders } = data;
+  const anyDelivered = subOrders.some((s) => s.status === 'delivered');
+  const [reviews, setReviews] = useState<Review[]>();
+  useEffect(() => {
+    if (anyDelivered && !reviews) ordersApi.reviews(order.id, token).then(setReviews, () => undefined);
+  }, [anyDelivered, order.id, token, reviews]);
   const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
   const payUrl = (() => {
     try {
@@ -89,6 +149,11 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
     }
   })();
   const paymentPending = order.payment.method === 'card' && order.payment.status === 'pending' && order.status === 'placed';
+  // The provider said no to the current session: the order waits for another try until the saga's payment deadline.
+  const declined = paymentPending && !!order.payment.declinedSessionId && order.payment.declinedSessionId === order.payment.sessionId;
+  // This browser paid by card (checkout kept its payment page) and the payment is accepted: the same "thank you" as a cash order.
+  const paidHere = !!payUrl && order.payment.method === 'card' && (order.payment.status === 'authorized' || order.payment.status === 'captured');
+  const [switchedHere, setSwitchedHere] = useState(false);
   const address = order.customer.address;
   let region: string | undefined;
   try {
@@ -99,9 +164,9 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
 
   return (
     <section class="section order-page" aria-labelledby="order-title">
-      {justPlaced && (
+      {(justPlaced || paidHere || switchedHere) && (
         <div class="status-card status-approved" role="status" data-testid="placed-banner">
-          <h2>{t('order.thanks')}</h2>
+          <h2>{t(paidHere ? 'order.paidThanks' : 'order.thanks')}</h2>
           <p>{t('order.thanksText', { email: order.customer.email })}</p>
           <p class="hint">{t('order.bookmark')}</p>
         </div>
@@ -121,7 +186,8 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
           {t('order.linkUntil', { date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(new Date(data.link.expiresAt)) })}
         </p>
       )}
-      {paymentPending && (
+      {declined && <PayAgain data={data} token={token} onSwitched={() => (setSwitchedHere(true), reload())} />}
+      {paymentPending && !declined && (
         <div class="status-card" role="status">
           <p>{t('order.awaitingPayment')}</p>
           {payUrl && (
@@ -134,7 +200,7 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
       <div class="checkout-layout">
         <div class="checkout-main">
           {subOrders.map((sub, index) => (
-            <ParcelCard key={sub.shopId} sub={sub} index={index} total={subOrders.length} orderId={order.id} token={token} reload={reload} cod={order.payment.method === 'cod'} />
+            <ParcelCard key={sub.shopId} sub={sub} index={index} total={subOrders.length} orderId={order.id} token={token} reload={reload} cod={order.payment.method === 'cod'} reviews={reviews} onReviewed={(r) => setReviews([...(reviews ?? []), r])} />
           ))}
         </div>
         <aside class="checkout-side">
@@ -168,7 +234,7 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
                 </>
               )}
               <br />
-              {[address.postalCode, address.city].filter(Boolean).join(' ')}
+              {[address.postalCode, cityName(address.city, locale)].filter(Boolean).join(' ')}
               {address.region && `, ${address.region}`}
               <br />
               {region}
@@ -184,8 +250,8 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
 
 const STEPS: SubOrderStatus[] = ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered'];
 
-function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId: string; token: string; reload: () => void; cod: boolean }): JSX.Element {
-  const { sub, index, total, orderId, token, reload, cod } = props;
+function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId: string; token: string; reload: () => void; cod: boolean; reviews: Review[] | undefined; onReviewed: (r: Review) => void }): JSX.Element {
+  const { sub, index, total, orderId, token, reload, cod, reviews, onReviewed } = props;
   const { t, locale } = useT();
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' });
@@ -233,6 +299,11 @@ function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId:
               </span>
             </div>
             <span class="line-total">{formatMad(line.unitPrice * line.quantity, locale)}</span>
+            {sub.status === 'delivered' && reviews && (
+              <div class="line-review">
+                <RateItem orderId={orderId} token={token} line={line} review={reviews.find((r) => r.sku === line.sku && r.productId === line.productId)} onReviewed={onReviewed} />
+              </div>
+            )}
           </li>
         ))}
       </ul>

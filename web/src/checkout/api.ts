@@ -1,3 +1,5 @@
+import type { ReviewBody } from '../../../shared/api/reviews.ts';
+import type { Review } from '../../../shared/domain/reviews.ts';
 import type { CheckoutBody, Quote, QuoteBody } from '../../../shared/api/orders.ts';
 import type { Locale } from '../../../shared/domain/locales.ts';
 import type { OrderView, SubOrder } from '../../../shared/domain/order.ts';
@@ -82,6 +84,12 @@ export const ordersApi = {
   },
 
   order: (orderId: string, token: string, signal?: AbortSignal) => send<OrderDetail>('GET', orderPath(orderId), undefined, linkHeaders(token), signal).then((r) => r.data),
+
+  /** After a declined (or abandoned) card payment: a new card session (`payment.redirectUrl`), or cash on delivery. */
+  payAgain: (orderId: string, token: string, method: 'card' | 'cod') =>
+    send<OrderDetail & { payment?: { redirectUrl: string } }>('POST', `${orderPath(orderId)}/payment`, { method }, linkHeaders(token)).then((r) => r.data),
+  reviews: (orderId: string, token: string) => send<{ items: Review[] }>('GET', `${orderPath(orderId)}/reviews`, undefined, linkHeaders(token)).then((r) => r.data.items),
+  review: (orderId: string, token: string, body: ReviewBody) => send<Review>('POST', `${orderPath(orderId)}/reviews`, body, linkHeaders(token)).then((r) => r.data),
 
   confirmDelivered: (orderId: string, shopId: string, token: string) =>
     send<Parcel>('POST', `${orderPath(orderId)}/parcels/${encodeURIComponent(shopId)}/delivered`, undefined, linkHeaders(token)).then((r) => r.data),

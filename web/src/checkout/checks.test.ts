@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkoutBody } from '../../../shared/api/orders.ts';
-import { customerOf, fieldOfPath, firstError, newIdempotencyKey, normalisePhone, validate, type CheckoutForm } from './checks.ts';
+import { consentOf, customerOf, fieldOfPath, firstError, newIdempotencyKey, normalisePhone, validate, type CheckoutForm } from './checks.ts';
 import { IDEMPOTENCY_KEY } from '../orders/constants.ts';
 import { countryOptions } from './countries.ts';
 
@@ -15,6 +15,8 @@ const form = (over: Partial<CheckoutForm> = {}): CheckoutForm => ({
   postalCode: '',
   country: 'MA',
   payment: 'cod',
+  terms: true,
+  withdrawal: false,
   ...over,
 });
 
@@ -41,14 +43,25 @@ describe('normalisePhone', () => {
 describe('validate', () => {
   it('accepts a Moroccan cash-on-delivery order and builds a body the API accepts', () => {
     expect(validate(form())).toEqual({});
-    const body = { lines: [{ productId: 'prd-lth-tea-pouch', sku: 'LTH-POUCH-NAT', quantity: 1 }], customer: customerOf(form()), payment: 'cod' };
+    const body = { lines: [{ productId: 'prd-lth-tea-pouch', sku: 'LTH-POUCH-NAT', quantity: 1 }], customer: customerOf(form()), payment: 'cod', ...consentOf(form()) };
     expect(checkoutBody.safeParse(body).success).toBe(true);
   });
 
   it('accepts an order abroad with no postal code and a card', () => {
-    const abroad = form({ country: 'ES', phone: '612345678', city: 'Madrid', payment: 'card' });
+    const abroad = form({ country: 'ES', phone: '612345678', city: 'Madrid', payment: 'card', withdrawal: true });
     expect(validate(abroad)).toEqual({});
-    expect(checkoutBody.safeParse({ lines: [{ productId: 'prd-1234567', sku: 'ABC', quantity: 1 }], customer: customerOf(abroad), payment: 'card' }).success).toBe(true);
+    expect(checkoutBody.safeParse({ lines: [{ productId: 'prd-1234567', sku: 'ABC', quantity: 1 }], customer: customerOf(abroad), payment: 'card', ...consentOf(abroad) }).success).toBe(true);
+  });
+
+  it('asks for the terms, and abroad for the withdrawal notice, as the API does', () => {
+    expect(validate(form({ terms: false }))).toEqual({ terms: 'terms' });
+    const abroad = form({ country: 'ES', phone: '612345678', city: 'Madrid', payment: 'card' });
+    expect(validate(abroad)).toEqual({ withdrawal: 'withdrawal' });
+    const body = { lines: [{ productId: 'prd-1234567', sku: 'ABC', quantity: 1 }], customer: customerOf(abroad), payment: 'card' };
+    expect(checkoutBody.safeParse({ ...body, termsAccepted: true }).error?.issues.map((i) => i.path.join('.'))).toEqual(['withdrawalAcknowledged']);
+    expect(checkoutBody.safeParse(body).error?.issues.map((i) => i.path.join('.'))).toContain('termsAccepted');
+    expect(fieldOfPath('termsAccepted')).toBe('terms');
+    expect(fieldOfPath('withdrawalAcknowledged')).toBe('withdrawal');
   });
 
   it('names each wrong field, in form order', () => {

@@ -1,3 +1,5 @@
+import { cityId } from '../../../shared/domain/cities.ts';
+import { needsWithdrawalNotice } from '../../../shared/domain/info-pages/slugs.ts';
 import { COUNTRIES } from './countries.ts';
 import { INTERNATIONAL_PHONE, MOROCCAN_PHONE } from '../orders/constants.ts';
 
@@ -13,14 +15,18 @@ export interface CheckoutForm {
   postalCode: string;
   country: string;
   payment: 'card' | 'cod' | '';
+  /** "I accept the terms of sale and the privacy notice" (required). */
+  terms: boolean;
+  /** Deliveries outside Morocco: "I have read my 14-day right of withdrawal" (required there). */
+  withdrawal: boolean;
 }
 
 /** Field ids in the order they appear (focus goes to the first with an error). */
-export const FIELD_ORDER = ['name', 'email', 'phone', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'payment'] as const;
+export const FIELD_ORDER = ['name', 'email', 'phone', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'payment', 'terms', 'withdrawal'] as const;
 export type FieldName = (typeof FIELD_ORDER)[number];
 
 /** Error codes, translated by the page (`checkout.err.<code>`). */
-export type ErrorCode = 'required' | 'name' | 'email' | 'phoneMa' | 'phoneIntl' | 'line1' | 'postalCode' | 'cod' | 'payment' | 'tooLong';
+export type ErrorCode = 'required' | 'name' | 'email' | 'phoneMa' | 'phoneIntl' | 'line1' | 'postalCode' | 'cod' | 'payment' | 'tooLong' | 'terms' | 'withdrawal';
 export type FormErrors = Partial<Record<FieldName, ErrorCode | string>>;
 
 const toWestern = (s: string) => s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
@@ -64,6 +70,8 @@ export function validate(form: CheckoutForm): FormErrors {
   if (!form.country) errors.country = 'required';
   if (!form.payment) errors.payment = 'payment';
   else if (form.payment === 'cod' && form.country !== 'MA') errors.payment = 'cod';
+  if (!form.terms) errors.terms = 'terms';
+  if (needsWithdrawalNotice(form.country) && !form.withdrawal) errors.withdrawal = 'withdrawal';
   return errors;
 }
 
@@ -72,6 +80,8 @@ export const firstError = (errors: FormErrors): FieldName | undefined => FIELD_O
 
 /** The API's field path (`customer.address.city`) to the form's field. */
 export function fieldOfPath(path: string): FieldName | undefined {
+  if (path === 'termsAccepted') return 'terms';
+  if (path === 'withdrawalAcknowledged') return 'withdrawal';
   const last = path.replace(/^customer\.(address\.)?/, '');
   return (FIELD_ORDER as readonly string[]).includes(last) ? (last as FieldName) : path === 'customer' || path === 'customer.address' ? 'line1' : undefined;
 }
@@ -82,12 +92,18 @@ export function customerOf(form: CheckoutForm) {
   const address = {
     line1: form.line1.trim(),
     ...(opt(form.line2) ? { line2: opt(form.line2) } : {}),
-    city: form.city.trim(),
+    // A Moroccan city typed in any language is stored as its stable Latin name (shared/domain/cities.ts).
+    city: form.country === 'MA' ? cityId(form.city) : form.city.trim(),
     ...(opt(form.region) ? { region: opt(form.region) } : {}),
     ...(opt(form.postalCode) ? { postalCode: opt(form.postalCode) } : {}),
     country: form.country,
   };
   return { name: form.name.trim(), email: form.email.trim(), phone: normalisePhone(form.phone, form.country), address };
+}
+
+/** The consent the API wants with the order (the boxes the shopper ticked; validate() requires them). */
+export function consentOf(form: CheckoutForm): { termsAccepted: true; withdrawalAcknowledged?: true } {
+  return { termsAccepted: true, ...(needsWithdrawalNotice(form.country) && form.withdrawal ? { withdrawalAcknowledged: true as const } : {}) };
 }
 
 /** A fresh Idempotency-Key for one checkout attempt. */

@@ -15,7 +15,16 @@ export function loadDestination(): Destination {
   } catch {
     // nothing stored, or storage disabled
   }
-  return { country: HOME_COUNTRY, city: '' };
+  return { country: browserCountry(), city: '' };
+}
+
+/** The country of the browser's first language that names one we ship to ("es-ES" → ES), else Morocco. */
+export function browserCountry(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): string {
+  for (const tag of languages) {
+    const region = tag.split(/[-_]/)[1]?.toUpperCase();
+    if (region && isKnownCountry(region)) return region;
+  }
+  return HOME_COUNTRY;
 }
 
 export function saveDestination(destination: Destination): void {

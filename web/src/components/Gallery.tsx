@@ -55,6 +55,7 @@ export function Gallery({ images, title }: { images: ProductImage[]; title: Loca
           alt={altOf(current)}
           width={current.width ?? 800}
           height={current.height ?? 800}
+          sizes="(min-width: 860px) 640px, 100vw"
           class="gallery-main"
           eager
         />
@@ -84,7 +85,7 @@ export function Gallery({ images, title }: { images: ProductImage[]; title: Loca
                   aria-current={i === index ? 'true' : undefined}
                   onClick={() => setIndex(i)}
                 >
-                  <Img imageKey={image.key} alt="" width={96} height={96} />
+                  <Img imageKey={image.key} alt="" width={96} height={96} sizes="96px" />
                 </button>
               </li>
             ))}

@@ -5,6 +5,7 @@ import type { PagedState } from '../hooks.ts';
 import { formatNumber } from '../format.ts';
 import { useI18n } from '../i18n/context.ts';
 import { ProductCard } from './ProductCard.tsx';
+import { ProductCardsSkeleton } from './Skeleton.tsx';
 import { ErrorState, Loading } from './Status.tsx';
 
 /** Empty pages with more behind them read on by themselves at most this many times in a row. */
@@ -27,7 +28,7 @@ export function ProductGrid({ list, emptyText }: { list: PagedState<ProductSumma
     }
   }, [emptyWithMore, list.items.length, list.status]);
   const readingOn = list.items.length === 0 && list.hasMore && (list.status === 'more' || (list.status === 'ok' && continued.current < AUTO_CONTINUE));
-  if (list.status === 'loading' || readingOn) return <Loading />;
+  if (list.status === 'loading' || readingOn) return <ProductCardsSkeleton count={8} withCount />;
   if (list.status === 'error' && list.items.length === 0) return <ErrorState error={list.error} onRetry={list.retry} />;
   return (
     <div class="results">

@@ -2,19 +2,24 @@ import type { JSX } from 'preact';
 import { api, cachedCategories } from '../api.ts';
 import { ProductList } from '../components/ProductGrid.tsx';
 import { ShopCard } from '../components/ShopCard.tsx';
-import { ErrorState, Loading } from '../components/Status.tsx';
+import { ErrorState } from '../components/Status.tsx';
+import { ProductCardsSkeleton, ShopCardsSkeleton, TilesSkeleton } from '../components/Skeleton.tsx';
+import { CATEGORY_SLUGS } from '../../../shared/domain/catalogue.ts';
 import { Text } from '../components/Text.tsx';
 import { Chevron } from '../components/Icon.tsx';
 import { useAsync, useTitle } from '../hooks.ts';
 import { useI18n } from '../i18n/context.ts';
 import { paths } from '../router.ts';
 
+const FEATURED_SHOPS = 4;
+const NEWEST = 8;
+
 export function Home(): JSX.Element {
   const { t } = useI18n();
   useTitle(undefined);
   const categories = useAsync(() => cachedCategories(), []);
-  const shops = useAsync((signal) => api.shops({ limit: 4 }, signal), []);
-  const newest = useAsync((signal) => api.products({ sort: 'newest', limit: 8 }, signal), []);
+  const shops = useAsync((signal) => api.shops({ limit: FEATURED_SHOPS }, signal), []);
+  const newest = useAsync((signal) => api.products({ sort: 'newest', limit: NEWEST }, signal), []);
 
   return (
     <>
@@ -30,7 +35,7 @@ export function Home(): JSX.Element {
 
       <section class="section" aria-labelledby="categories-title">
         <h2 id="categories-title">{t('home.categories')}</h2>
-        {categories.status === 'loading' && <Loading />}
+        {categories.status === 'loading' && <TilesSkeleton count={CATEGORY_SLUGS.length} />}
         {categories.status === 'error' && <ErrorState error={categories.error} onRetry={categories.retry} />}
         {categories.status === 'ok' && (
           <ul class="category-tiles" role="list">
@@ -54,7 +59,7 @@ export function Home(): JSX.Element {
             {t('home.allShops')} <Chevron />
           </a>
         </div>
-        {shops.status === 'loading' && <Loading />}
+        {shops.status === 'loading' && <ShopCardsSkeleton count={FEATURED_SHOPS} />}
         {shops.status === 'error' && <ErrorState error={shops.error} onRetry={shops.retry} />}
         {shops.status === 'ok' && (
           <ul class="grid shop-grid" role="list">
@@ -69,7 +74,7 @@ export function Home(): JSX.Element {
 
       <section class="section" aria-labelledby="newest-title">
         <h2 id="newest-title">{t('home.newest')}</h2>
-        {newest.status === 'loading' && <Loading />}
+        {newest.status === 'loading' && <ProductCardsSkeleton count={NEWEST} />}
         {newest.status === 'error' && <ErrorState error={newest.error} onRetry={newest.retry} />}
         {newest.status === 'ok' && (newest.data.items.length ? <ProductList items={newest.data.items} /> : <p>{t('results.none')}</p>)}
       </section>

@@ -4,12 +4,15 @@ import type { ProductDetail } from '../../../shared/api/catalogue.ts';
 import { approximate } from '../../../shared/domain/money.ts';
 import { api, cachedCategories } from '../api.ts';
 import { AddToCart } from '../cart/AddToCart.tsx';
+import { FavouriteButton } from '../components/FavouriteButton.tsx';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Gallery } from '../components/Gallery.tsx';
 import { Chevron } from '../components/Icon.tsx';
 import { Img } from '../components/Img.tsx';
 import { ErrorState, isNotFound, Loading } from '../components/Status.tsx';
 import { ShareButtons } from '../components/ShareButtons.tsx';
+import { ShippingEstimate } from '../components/ShippingEstimate.tsx';
+import { ProductReviewsSection } from '../components/Reviews.tsx';
 import { Paragraphs, Text } from '../components/Text.tsx';
 import { StockBadge, VariantPicker } from '../components/VariantPicker.tsx';
 import { formatApprox, formatDays, formatDimensions, formatMad, formatWeight } from '../format.ts';
@@ -61,7 +64,10 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
       <div class="product-layout">
         <Gallery images={images} title={product.title} />
         <div class="product-buy">
-          <Text as="h1" value={product.title} />
+          <div class="product-heading">
+            <Text as="h1" value={product.title} />
+            {!preview && <FavouriteButton productId={product.id} title={pick(product.title).text} />}
+          </div>
           <p class="product-by">
             {t('product.madeBy')} <a href={paths.shop(shop.slug)}><Text value={shop.name} /></a>
           </p>
@@ -79,6 +85,7 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
             </p>
           )}
           <AddToCart detail={detail} sku={sku} preview={preview} />
+          {!preview && <ShippingEstimate productId={product.id} />}
           {!preview && <ShareButtons path={paths.product(product.id)} title={pick(product.title).text} />}
           {product.leadTimeDays !== undefined && product.leadTimeDays > 0 && (
             <p class="lead-time">{t('product.leadTime', { days: formatDays(product.leadTimeDays, locale) })}</p>
@@ -132,6 +139,7 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
           </div>
         </aside>
       </div>
+      {!preview && <ProductReviewsSection productId={product.id} />}
     </article>
   );
 }

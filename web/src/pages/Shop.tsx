@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Img } from '../components/Img.tsx';
 import { ProductGrid } from '../components/ProductGrid.tsx';
+import { RatingLine } from '../components/Reviews.tsx';
 import { ErrorState, isNotFound, Loading } from '../components/Status.tsx';
 import { ShareButtons } from '../components/ShareButtons.tsx';
 import { Paragraphs, Text } from '../components/Text.tsx';
@@ -49,6 +50,7 @@ export function ShopView({ detail, morePages, shareable = false }: { detail: Sho
         <Img imageKey={shop.portraitKey} alt={pick(shop.name).text} width={240} height={240} class="shop-hero-portrait" eager />
         <div>
           <Text as="h1" value={shop.name} />
+          <RatingLine rating={detail.rating} shop />
           <dl class="shop-facts">
             <div>
               <dt>{t('shop.kind')}</dt>

@@ -5,7 +5,8 @@ import { loadConfig } from '../auth/config.ts';
 import { isOperator, useSession } from '../auth/session.ts';
 import { useTitle } from '../hooks.ts';
 import { navigate, paths, safeNext } from '../router.ts';
-import { isEmail, normalisePhone, passwordChecks, PASSWORD_RULES } from './checks.ts';
+import { isEmail, normalisePhone } from './checks.ts';
+import { PasswordInput, passwordOk, PasswordRules } from './PasswordFields.tsx';
 import { useT } from './i18n/index.ts';
 import { isolate } from './operator/ui.tsx';
 import { authMessage, CodeField, Field, inputValue, useTotpForm } from './ui.tsx';
@@ -13,50 +14,12 @@ import { authMessage, CodeField, Field, inputValue, useTotpForm } from './ui.tsx
 type Busy = false | 'submit' | 'resend';
 
 /** Where to go once signed in: the page asked for, else the operator area or the dashboard. */
-function afterSignIn(next: string | null, operator: boolean) {
+export function afterSignIn(next: string | null, operator: boolean) {
   navigate(safeNext(next, operator ? paths.operator() : paths.dashboard()), { replace: true });
 }
 
-function PasswordInput({ id, value, onInput, describedBy, invalid, autocomplete }: { id: string; value: string; onInput: (v: string) => void; describedBy?: string; invalid: boolean; autocomplete: string }): JSX.Element {
-  const { t } = useT();
-  const [shown, setShown] = useState(false);
-  return (
-    <div class="password-input">
-      <input
-        id={id}
-        type={shown ? 'text' : 'password'}
-        value={value}
-        required
-        autocomplete={autocomplete}
-        dir="ltr"
-        aria-describedby={describedBy}
-        aria-invalid={invalid}
-        onInput={(e) => onInput(inputValue(e))}
-      />
-      <button type="button" class="button button-small button-secondary" aria-pressed={shown} aria-controls={id} onClick={() => setShown(!shown)}>
-        {shown ? t('account.hidePassword') : t('account.showPassword')}
-      </button>
-    </div>
-  );
-}
-
-/** The pool's password rules, each ticked as the password meets it. */
-function PasswordRules({ checks }: { checks: ReturnType<typeof passwordChecks> }): JSX.Element {
-  const { t } = useT();
-  return (
-    <ul class="rules" aria-label={t('account.rulesTitle')}>
-      {PASSWORD_RULES.map((rule) => (
-        <li key={rule} class={checks[rule] ? 'rule-ok' : 'rule-todo'}>
-          <span aria-hidden="true">{checks[rule] ? '✓' : '•'}</span> {t(`account.rule.${rule}`)}
-          <span class="visually-hidden">{checks[rule] ? ` — ${t('account.ruleMet')}` : ''}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function SignUp({ next }: { next: string | null }): JSX.Element {
-  const { t } = useT();
+  const { t, locale } = useT();
   useTitle(t('account.signUpTitle'));
   const session = useSession();
   const [email, setEmail] = useState('');
@@ -65,7 +28,6 @@ export function SignUp({ next }: { next: string | null }): JSX.Element {
   const [errors, setErrors] = useState<{ email?: string; password?: string; phone?: string; form?: string; exists?: boolean }>({});
   const [busy, setBusy] = useState<Busy>(false);
   const [confirming, setConfirming] = useState(false);
-  const checks = passwordChecks(password);
 
   if (session && !confirming) {
     return (
@@ -86,14 +48,14 @@ export function SignUp({ next }: { next: string | null }): JSX.Element {
     const found: typeof errors = {};
     const normalised = normalisePhone(phone);
     if (!isEmail(email)) found.email = t('account.emailInvalid');
-    if (!Object.values(checks).every(Boolean)) found.password = t('account.passwordWeak');
+    if (!passwordOk(password, { email, phone: normalised })) found.password = t('account.passwordWeak');
     if (normalised === undefined) found.phone = t('err.phone');
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy('submit');
     try {
       const config = await loadConfig();
-      const result = await signUp(config.auth, { email: email.trim(), password, ...(normalised ? { phone: normalised } : {}) });
+      const result = await signUp(config.auth, { email: email.trim(), password, locale, ...(normalised ? { phone: normalised } : {}) });
       if (result.UserConfirmed) {
         const signed = await signIn(config.auth, email.trim(), password);
         afterSignIn(next, isOperator(signed));
@@ -128,7 +90,7 @@ export function SignUp({ next }: { next: string | null }): JSX.Element {
           id="signup-password"
           label={t('account.password')}
           error={errors.password}
-          hint={<PasswordRules checks={checks} />}
+          hint={<PasswordRules password={password} email={email} phone={normalisePhone(phone)} />}
         >
           {(d, invalid) => <PasswordInput id="signup-password" value={password} onInput={setPassword} describedBy={d} invalid={invalid} autocomplete="new-password" />}
         </Field>
@@ -155,7 +117,7 @@ export function SignUp({ next }: { next: string | null }): JSX.Element {
 
 /** The code sent by email: confirm it, then sign in with the password just chosen (kept in memory only). */
 function ConfirmCode({ email, password, next, sendFirst = false }: { email: string; password: string; next: string | null; sendFirst?: boolean }): JSX.Element {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState<Busy>(false);
   const [error, setError] = useState<string>();
@@ -166,7 +128,7 @@ function ConfirmCode({ email, password, next, sendFirst = false }: { email: stri
     setError(undefined);
     try {
       const config = await loadConfig();
-      await resendConfirmationCode(config.auth, email);
+      await resendConfirmationCode(config.auth, email, locale);
       setNotice(t('account.codeResent', { email }));
     } catch (failure) {
       setError(authMessage(t, failure));
@@ -317,6 +279,9 @@ export function SignIn({ next }: { next: string | null }): JSX.Element {
           {busy ? t('form.sending') : t('account.signIn')}
         </button>
         <p class="form-foot">
+          <a href={paths.forgotPassword(email.trim() || undefined, next ?? undefined)}>{t('forgot.link')}</a>
+        </p>
+        <p class="form-foot">
           {t('account.noAccount')} <a href={paths.signUp(next ?? undefined)}>{t('account.signUpLink')}</a>
         </p>
       </form>
@@ -364,12 +329,11 @@ function ChooseNewPassword({ challenge, next, onChallenge, onExpired }: { challe
   const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<{ password?: string; repeat?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
-  const checks = passwordChecks(password);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const found: typeof errors = {};
-    if (!Object.values(checks).every(Boolean)) found.password = t('account.passwordWeak');
+    if (!passwordOk(password, { email: challenge.email })) found.password = t('account.passwordWeak');
     else if (repeat !== password) found.repeat = t('newPassword.mismatch');
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -397,7 +361,7 @@ function ChooseNewPassword({ challenge, next, onChallenge, onExpired }: { challe
           id="new-password"
           label={t('newPassword.password')}
           error={errors.password}
-          hint={<PasswordRules checks={checks} />}
+          hint={<PasswordRules password={password} email={challenge.email} />}
         >
           {(d, invalid) => <PasswordInput id="new-password" value={password} onInput={setPassword} describedBy={d} invalid={invalid} autocomplete="new-password" />}
         </Field>

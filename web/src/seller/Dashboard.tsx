@@ -13,6 +13,7 @@ import { Earnings } from './Earnings.tsx';
 import { Statement } from './payouts/Statement.tsx';
 import { Orders } from './Orders.tsx';
 import { ProductList } from './ProductList.tsx';
+import { MyReviews } from './MyReviews.tsx';
 import { Preview } from './Preview.tsx';
 import { Sales } from './sales/Sales.tsx';
 import { ShopForm } from './ShopForm.tsx';
@@ -96,6 +97,12 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
           <Sales />
         </Shell>
       );
+    case 'myReviews':
+      return (
+        <Shell shop={shop} current="reviews">
+          <MyReviews />
+        </Shell>
+      );
     case 'previewProduct':
       return <Preview productId={page.productId} shop={shop} />;
     default:
@@ -108,7 +115,7 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
   }
 }
 
-type Tab = 'sales' | 'orders' | 'earnings' | 'products' | 'shop' | 'guide';
+type Tab = 'sales' | 'orders' | 'earnings' | 'products' | 'reviews' | 'shop' | 'guide';
 
 /** The approved artisan's frame: shop name, link to the public shop, and the sections. */
 function Shell({ shop, current, children }: { shop: Shop; current: Tab; children: JSX.Element }): JSX.Element {
@@ -118,6 +125,7 @@ function Shell({ shop, current, children }: { shop: Shop; current: Tab; children
     ['orders', paths.myOrders(), t('dash.orders')],
     ['earnings', paths.myEarnings(), t('dash.earnings')],
     ['products', paths.myProducts(), t('dash.products')],
+    ['reviews', paths.myReviews(), t('dash.reviews')],
     ['shop', paths.shopProfile(), t('dash.shopProfile')],
     ['guide', paths.welcome(), t('dash.guide')],
   ];

@@ -1,3 +1,4 @@
+import { cityName } from '../../../shared/domain/cities.ts';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Carrier, FulfilmentAction } from '../../../shared/api/orders.ts';
@@ -163,7 +164,7 @@ function FulfilCard({ initial }: { initial: MySubOrder }): JSX.Element {
   const late = due ? due.getTime() < Date.now() : false;
   const soon = due ? !late && due.getTime() - Date.now() < 12 * 3600 * 1000 : false;
   const cod = sub.paymentMethod === 'cod';
-  const city = sub.shipTo?.address.city;
+  const city = sub.shipTo ? cityName(sub.shipTo.address.city, locale) : undefined;
   const id = sub.orderId;
 
   const focusFirstError = (errors: Record<string, string>) =>
@@ -282,7 +283,7 @@ function FulfilCard({ initial }: { initial: MySubOrder }): JSX.Element {
       )}
       {sub.shipTo && (
         <address class="ship-to">
-          {[sub.shipTo.name, sub.shipTo.address.line1, sub.shipTo.address.line2, [sub.shipTo.address.postalCode, sub.shipTo.address.city].filter(Boolean).join(' '), sub.shipTo.address.country]
+          {[sub.shipTo.name, sub.shipTo.address.line1, sub.shipTo.address.line2, [sub.shipTo.address.postalCode, cityName(sub.shipTo.address.city, locale)].filter(Boolean).join(' '), sub.shipTo.address.country]
             .filter(Boolean)
             .join(', ')}
           {sub.shipTo.phone && (

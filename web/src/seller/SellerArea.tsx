@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/context.ts';
 import { useAsync } from '../hooks.ts';
 import { navigate, paths, type ConsolePage, type SellerPage } from '../router.ts';
 import { SignIn, SignUp } from './Account.tsx';
+import { ForgotPassword } from './ForgotPassword.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Operator } from './Operator.tsx';
 import { Attention } from './operator/Attention.tsx';
@@ -37,6 +38,8 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
       return <SignUp next={query.get('next')} />;
     case 'signIn':
       return <SignIn next={query.get('next')} />;
+    case 'forgotPassword':
+      return <ForgotPassword email={query.get('email') ?? ''} next={query.get('next')} />;
     case 'operator':
       return (
         <RequireSession>
@@ -64,6 +67,7 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
     case 'operatorPayouts':
     case 'operatorStatement':
     case 'operatorMoney':
+    case 'operatorReviews':
       return (
         <RequireSession>
           <Console page={page} query={query} />

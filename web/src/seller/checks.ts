@@ -1,4 +1,3 @@
-import { PASSWORD_POLICY } from '../../../shared/domain/accounts.ts';
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../../../shared/domain/images.ts';
 
 /** Checks done in the browser before anything is sent (the server checks again). */
@@ -13,21 +12,6 @@ export function checkFile(file: { type: string; size: number }): FileProblem | u
   return undefined;
 }
 
-export const PASSWORD_RULES = ['length', 'lower', 'upper', 'digit', 'symbol'] as const;
-export type PasswordRule = (typeof PASSWORD_RULES)[number];
-
-/** The user pool's password policy (shared/domain/accounts.ts), rule by rule, so the form can tick them as the artisan types. */
-export function passwordChecks(password: string): Record<PasswordRule, boolean> {
-  return {
-    length: password.length >= PASSWORD_POLICY.minLength,
-    lower: /\p{Ll}/u.test(password),
-    upper: /\p{Lu}/u.test(password),
-    digit: /\d/.test(password),
-    symbol: /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password.trim()),
-  };
-}
-
-export const passwordOk = (password: string) => Object.values(passwordChecks(password)).every(Boolean);
 
 /**
  * A phone number as typed in Morocco ("06 12 34 56 78", "0612345678", "00212…", "+212 6…",

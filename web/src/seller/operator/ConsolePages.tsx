@@ -6,6 +6,7 @@ import { TotpSetup } from '../TotpSetup.tsx';
 import { OperatorNav, type OperatorTab } from './OperatorNav.tsx';
 import { ProductPage } from './ProductPage.tsx';
 import { Products } from './Products.tsx';
+import { Reviews } from './Reviews.tsx';
 import { Settings } from './Settings.tsx';
 import { ShopPage } from './ShopPage.tsx';
 import { Money } from './money/Money.tsx';
@@ -26,7 +27,7 @@ export function ConsolePages({ page, query }: { page: ConsolePage; query: URLSea
   if (!isOperator(session)) return <NotOperator />;
   if (mfaOf(session) === 'none') return <TotpSetup email={session!.email} />;
   const section: OperatorTab =
-    page.name === 'operatorShop' ? 'shops' : page.name === 'operatorSettings' ? 'settings' : page.name === 'operatorTeam' ? 'team' : page.name === 'operatorPayouts' || page.name === 'operatorStatement' ? 'payouts' : page.name === 'operatorMoney' ? 'money' : 'products';
+    page.name === 'operatorShop' ? 'shops' : page.name === 'operatorSettings' ? 'settings' : page.name === 'operatorTeam' ? 'team' : page.name === 'operatorPayouts' || page.name === 'operatorStatement' ? 'payouts' : page.name === 'operatorMoney' ? 'money' : page.name === 'operatorReviews' ? 'reviews' : 'products';
   return (
     <section class="section operator console">
       <p class="kicker">{t('op.title')}</p>
@@ -54,5 +55,7 @@ function ConsolePage({ page, query }: { page: ConsolePage; query: URLSearchParam
       return <Statement key={`${page.shopId}-${page.month}`} shopId={page.shopId} month={page.month} />;
     case 'operatorMoney':
       return <Money query={query} />;
+    case 'operatorReviews':
+      return <Reviews status={query.get('status')} />;
   }
 }

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { OperatorSettings, SettingUpdate } from '../../../../shared/api/operator.ts';
 import type { Locale } from '../../../../shared/domain/locales.ts';
 import { approximate, DISPLAY_CURRENCIES } from '../../../../shared/domain/money.ts';
-import type { Setting, SettingName, SettingValues } from '../../../../shared/domain/settings.ts';
+import type { PlatformSettingName, Setting, SettingName, SettingValues } from '../../../../shared/domain/settings.ts';
 import { ApiRequestError } from '../../api.ts';
 import { MoreButton } from '../../components/ProductGrid.tsx';
 import { Loading } from '../../components/Status.tsx';
@@ -16,6 +16,7 @@ import { consoleApi } from './console-api.ts';
 import { SHIPPING_ZONES } from './constants.ts';
 import { basisPointsToInput, madToShippingMinor, parseRate, percentToBasisPoints, rateToInput } from './settings-form.ts';
 import { ConsoleError, formatWhen, isolate } from './ui.tsx';
+import { InfoPagesSettings } from './InfoPagesSettings.tsx';
 
 /**
  * The platform settings: commission, shipping rates by zone, display exchange rates. Each is saved
@@ -35,18 +36,18 @@ function SettingsForms({ initial }: { initial: OperatorSettings }): JSX.Element 
   const { t } = useT();
   const [settings, setSettings] = useState(initial);
   // A form starts afresh (from the value now stored) after each save; what happened stays said.
-  const [notices, setNotices] = useState<Partial<Record<SettingName, SaveState>>>({});
+  const [notices, setNotices] = useState<Partial<Record<PlatformSettingName, SaveState>>>({});
   const onSaved = (setting: Setting) => {
     setSettings((current) => ({ ...current, [setting.name]: setting }));
-    setNotices((all) => ({ ...all, [setting.name]: { state: 'saved', message: t('console.settings.saved') } }));
+    setNotices((all) => ({ ...all, [setting.name as PlatformSettingName]: { state: 'saved', message: t('console.settings.saved') } }));
   };
   /** After a 409: the setting as it now stands, and why the edit did not go through. */
-  const onStale = async (name: SettingName) => {
+  const onStale = async (name: PlatformSettingName) => {
     const fresh = (await consoleApi.settings().catch(() => undefined))?.[name];
     if (fresh) setSettings((current) => ({ ...current, [name]: fresh }));
     setNotices((all) => ({ ...all, [name]: { state: 'error', message: t('console.settings.conflict') } }));
   };
-  const props = <N extends SettingName>(name: N) => ({ setting: settings[name] as Setting<N>, notice: notices[name], onSaved, onStale });
+  const props = <N extends PlatformSettingName>(name: N) => ({ setting: settings[name] as Setting<N>, notice: notices[name], onSaved, onStale });
   return (
     <>
       <h1>{t('console.settings.title')}</h1>
@@ -56,11 +57,12 @@ function SettingsForms({ initial }: { initial: OperatorSettings }): JSX.Element 
         <ShippingForm key={`shipping-${settings.shipping.version}`} {...props('shipping')} />
         <RatesForm key={`rates-${settings['display-rates'].version}`} {...props('display-rates')} />
       </div>
+      <InfoPagesSettings />
     </>
   );
 }
 
-interface FormProps<N extends SettingName> {
+export interface FormProps<N extends SettingName> {
   setting: Setting<N>;
   /** What the last attempt came to (kept over the fresh form that follows it). */
   notice?: SaveState | undefined;
@@ -68,10 +70,10 @@ interface FormProps<N extends SettingName> {
   onStale: (name: N) => Promise<void>;
 }
 
-type SaveState = { state: 'idle' | 'saving' | 'saved' | 'error'; message?: string };
+export type SaveState = { state: 'idle' | 'saving' | 'saved' | 'error'; message?: string };
 
 /** Saves one setting from the version read; a 409 brings the current value back and says so. */
-function useSave<N extends SettingName>({ setting, notice, onSaved, onStale }: FormProps<N>) {
+export function useSave<N extends SettingName>({ setting, notice, onSaved, onStale }: FormProps<N>) {
   const { t } = useT();
   const [status, setStatus] = useState<SaveState>(notice ?? { state: 'idle' });
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -93,7 +95,7 @@ function useSave<N extends SettingName>({ setting, notice, onSaved, onStale }: F
 }
 
 /** One setting's card: what it is, its fields, save, who changed it last, its history. */
-function SettingCard({ name, title, intro, note, setting, status, onSubmit, children }: { name: SettingName; title: string; intro: string; note?: string; setting: Setting; status: SaveState; onSubmit: (event: Event) => void; children: ComponentChildren }): JSX.Element {
+export function SettingCard({ name, title, intro, note, setting, status, onSubmit, children }: { name: SettingName; title: string; intro: string; note?: string; setting: Setting; status: SaveState; onSubmit: (event: Event) => void; children: ComponentChildren }): JSX.Element {
   const { t, locale } = useT();
   const id = `setting-${name}`;
   return (
@@ -117,7 +119,7 @@ function SettingCard({ name, title, intro, note, setting, status, onSubmit, chil
 }
 
 /** A setting's recorded changes, newest first, loaded when opened. */
-function History({ name, version }: { name: SettingName; version: number }): JSX.Element {
+export function History({ name, version }: { name: SettingName; version: number }): JSX.Element {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   return (
@@ -157,6 +159,10 @@ function HistoryList({ name }: { name: SettingName }): JSX.Element {
 /** A setting's value in words, for its history. */
 function describe(name: SettingName, value: SettingValues[SettingName], t: SellerT, locale: Locale): string {
   if (name === 'commission') return `${formatNumber((value as SettingValues['commission']).basisPoints / 100, locale)} %`;
+  if (name.startsWith('page-')) {
+    const { texts } = value as SettingValues['page-terms'];
+    return t('console.info.describe', { title: texts[locale].title, characters: formatNumber(Object.values(texts).reduce((n, x) => n + x.title.length + x.body.length, 0), locale) });
+  }
   if (name === 'shipping') {
     const { rates } = value as SettingValues['shipping'];
     return SHIPPING_ZONES.map((zone) => `${t(`console.settings.zone.${zone}` as SellerKey)} ${t('console.settings.zoneRate', { base: formatMad(rates[zone].base, locale), perKg: formatMad(rates[zone].perKg, locale) })}`).join(' · ');

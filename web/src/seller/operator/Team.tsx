@@ -112,7 +112,7 @@ function MemberRow({ member, onRemoved }: { member: TeamMember; onRemoved: () =>
 }
 
 function Invite({ onInvited }: { onInvited: (message: string) => void }): JSX.Element {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -123,7 +123,7 @@ function Invite({ onInvited }: { onInvited: (message: string) => void }): JSX.El
     setBusy(true);
     setError(undefined);
     try {
-      const { invited, member } = await consoleApi.invite(address);
+      const { invited, member } = await consoleApi.invite(address, locale);
       setEmail('');
       onInvited(invited ? t('console.team.invitedDone', { email: isolate(member.email) }) : t('console.team.promoted', { email: isolate(member.email) }));
     } catch (failure) {

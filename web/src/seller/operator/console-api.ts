@@ -1,3 +1,5 @@
+import type { ReviewPage } from '../../../../shared/api/reviews.ts';
+import type { Review } from '../../../../shared/domain/reviews.ts';
 import type { UpdateShopBody } from '../../../../shared/api/artisan.ts';
 import type {
   Invitation,
@@ -32,7 +34,7 @@ export const consoleApi = {
   settingChanges: (name: SettingName, query: { cursor?: string; limit?: number }, signal?: AbortSignal) =>
     authJson<Page<SettingChange>>('GET', `/api/operator/settings/${encodeURIComponent(name)}/changes`, { query, signal }),
   team: (signal?: AbortSignal) => authJson<Team>('GET', '/api/operator/team', { signal }),
-  invite: (email: string) => authJson<Invitation>('POST', '/api/operator/team', { body: { email } }),
+  invite: (email: string, locale: string) => authJson<Invitation>('POST', '/api/operator/team', { body: { email, locale } }),
   shopStatement: (id: string, month: string, signal?: AbortSignal) => authJson<Statement & { shopName: Shop['name'] }>('GET', shop(id), { query: { statement: month }, signal }),
   batches: (query: { cursor?: string; limit?: number } = {}, signal?: AbortSignal) => authJson<Page<PayoutBatch>>('GET', '/api/operator/payouts', { query, signal }),
   batch: (batchId: string, signal?: AbortSignal) => authJson<BatchView>('GET', '/api/operator/payouts', { query: { batchId }, signal }),
@@ -44,5 +46,7 @@ export const consoleApi = {
     if (!response.ok) throw new Error(`the bank file answered ${response.status}`);
     return new Blob([await response.arrayBuffer()], { type: 'text/csv;charset=utf-8' });
   },
+  reviews: (query: { status: string; cursor?: string }, signal?: AbortSignal) => authJson<ReviewPage>('GET', '/api/operator/reviews', { query, signal }),
+  decideReview: (id: string, action: 'approve' | 'reject') => authJson<Review>('POST', `/api/operator/reviews/${encodeURIComponent(id)}/decision`, { body: { action } }),
   remove: (username: string) => authJson<Team>('DELETE', `/api/operator/team/${encodeURIComponent(username)}`),
 };

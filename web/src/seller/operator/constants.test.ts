@@ -7,7 +7,7 @@ import * as local from './constants.ts';
 describe('console constants (zod-free copies for the browser)', () => {
   it('match the shared contract', () => {
     expect(local.HIDE_REASONS).toEqual(catalogue.HIDE_REASONS);
-    expect(local.SETTING_NAMES).toEqual(settings.SETTING_NAMES);
+    expect(local.SETTING_NAMES).toEqual(settings.PLATFORM_SETTING_NAMES);
     expect(local.SHIPPING_ZONES).toEqual(shipping.SHIPPING_ZONES);
     expect(local.MAX_COMMISSION_BPS).toBe(settings.MAX_COMMISSION_BPS);
     // The ceilings the API refuses past.

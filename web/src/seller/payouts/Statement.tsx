@@ -1,3 +1,4 @@
+import { ltrIsolate } from '../../../../shared/domain/bidi.ts';
 import type { JSX } from 'preact';
 import type { Statement as StatementData } from '../../../../shared/api/payouts.ts';
 import type { Shop } from '../../../../shared/domain/catalogue.ts';
@@ -28,7 +29,7 @@ export function Statement({ month, shopId }: { month: string; shopId?: string })
   if (loaded.status === 'error') return <ErrorState error={loaded.error} onRetry={loaded.retry} />;
   const s: Loaded = loaded.data;
   const money = (minor: number) => <span dir="ltr" class="money">{formatMad(minor, locale)}</span>;
-  const what = (line: StatementData['lines'][number]) => t(`statement.kind.${line.kind}`, { order: line.orderId ? `\u2068${line.orderId}\u2069` : '' });
+  const what = (line: StatementData['lines'][number]) => t(`statement.kind.${line.kind}`, { order: line.orderId ? ltrIsolate(line.orderId) : '' });
   return (
     <article class="statement" data-testid="statement" aria-labelledby="statement-title">
       <header class="statement-head">
