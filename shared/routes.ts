@@ -151,6 +151,7 @@ export const routes = [
   { method: 'GET', path: '/api/operator/orders/{orderId}', handler: 'operator/get-order', auth: 'operator', access: { table: 'read', workflowStatus: ['order-saga'] } },
   { method: 'POST', path: '/api/operator/orders/{orderId}/cancel', handler: 'operator/cancel-order', auth: 'operator', access: { table: 'read-write', workflows: ['order-saga'] } },
   { method: 'POST', path: '/api/operator/orders/{orderId}/parcels/{shopId}/cancel', handler: 'operator/cancel-parcel', auth: 'operator', access: { table: 'read-write', workflows: ['order-saga'] } },
+  { method: 'POST', path: '/api/operator/orders/{orderId}/parcels/{shopId}/refund', handler: 'operator/refund-return', auth: 'operator', access: { table: 'read-write', email: 'send', paymentSecret: true } },
   { method: 'POST', path: '/api/operator/orders/{orderId}/emails', handler: 'operator/resend-email', auth: 'operator', access: { table: 'read-write', email: 'send' } },
   // Operators: find, hide and restore products; preview and edit shops; the settings and their history; the team.
   { method: 'GET', path: '/api/operator/products', handler: 'operator/find-products', auth: 'operator', access: { table: 'read' } },

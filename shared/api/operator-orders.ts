@@ -41,8 +41,28 @@ export type OrderSearchQuery = z.infer<typeof orderSearchQuery>;
 export const cancelBody = z.object({ reason: text({ min: 3, max: 500, multiline: true }) }).strict();
 export type CancelBody = z.infer<typeof cancelBody>;
 
+/**
+ * A returned parcel refunded: why (the shopper and the timeline read it), and how much in centimes
+ * (what the shopper paid for the parcel when absent; never more: 400 naming `amount`).
+ */
+export const returnRefundBody = z
+  .object({
+    reason: text({ min: 3, max: 500, multiline: true }),
+    amount: z.number({ error: 'must be a whole number of centimes' }).int('must be a whole number of centimes').positive('must be more than 0').max(100_000_000).optional(),
+  })
+  .strict();
+export type ReturnRefundBody = z.infer<typeof returnRefundBody>;
+
+/** What a returned parcel's refund did: given back through the card's gateway, or owed to the shopper (cash on delivery, paid back by hand). */
+export interface ReturnRefunded {
+  orderId: string;
+  shopId: string;
+  amount: number;
+  money: 'refunded' | 'owed';
+}
+
 /** The kinds about one parcel (they name its shop), and those about the whole order. */
-export const PARCEL_EMAIL_KINDS = ['new-order', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'artisan-cancelled'] as const satisfies readonly EmailKind[];
+export const PARCEL_EMAIL_KINDS = ['new-order', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'parcel-refunded', 'artisan-cancelled'] as const satisfies readonly EmailKind[];
 
 export const resendEmailBody = z
   .object({ kind: z.enum(EMAIL_KINDS), shopId: idSchema.optional() })

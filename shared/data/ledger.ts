@@ -122,12 +122,13 @@ export function ledgerItems(tableName: string, write: LedgerWrite, at: string, g
       if (!e.awaitingCash) items.push({ Put: { TableName: tableName, Item: toItem('ReleaseDue', keys.releaseDue(e.shopId, e.orderId), { shopId: e.shopId, orderId: e.orderId, availableAt: e.availableAt }, releaseDueIndexes(e)) } });
     } else if ('cashIn' in change) {
       const e = change.to;
-      items.push(earningPutIf(tableName, e, '#status = :from AND saleEntryId = :sale AND awaitingCash = :yes', { ':from': 'pending', ':sale': change.cashIn.saleEntryId, ':yes': true }));
+      items.push(earningPutIf(tableName, e, '#status = :from AND saleEntryId = :sale AND awaitingCash = :yes AND net = :net', { ':from': 'pending', ':sale': change.cashIn.saleEntryId, ':yes': true, ':net': change.cashIn.net }));
       items.push({ Put: { TableName: tableName, Item: toItem('ReleaseDue', keys.releaseDue(e.shopId, e.orderId), { shopId: e.shopId, orderId: e.orderId, availableAt: e.availableAt }, releaseDueIndexes(e)) } });
     } else if ('from' in change) {
       const e = change.to;
-      items.push(earningPutIf(tableName, e, '#status = :from AND saleEntryId = :sale', { ':from': change.from.status, ':sale': change.from.saleEntryId }));
-      if (change.from.status === 'pending') items.push({ Delete: { TableName: tableName, Key: keys.releaseDue(e.shopId, e.orderId) } });
+      // `net` as read too: a part of the parcel returned meanwhile (it stays pending or available) makes it move.
+      items.push(earningPutIf(tableName, e, '#status = :from AND saleEntryId = :sale AND net = :net', { ':from': change.from.status, ':sale': change.from.saleEntryId, ':net': change.from.net }));
+      if (change.from.status === 'pending' && e.status !== 'pending') items.push({ Delete: { TableName: tableName, Key: keys.releaseDue(e.shopId, e.orderId) } });
     } else {
       const e = change.remove;
       items.push({

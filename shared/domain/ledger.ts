@@ -252,6 +252,8 @@ export interface Earning {
    */
   awaitingCash?: boolean;
   cashRemittedAt?: string;
+  /** A returned parcel refunded by an operator: what was given back (`paid`, `commission`, `net` are then what remains). */
+  refunded?: number;
 }
 
 /**
@@ -348,9 +350,10 @@ export function release(earning: Pick<Earning, 'orderId' | 'shopId' | 'saleEntry
  * available after it (which may go below zero: the negative is carried forward and the next
  * payout pays less) — and the shopper is owed the parcel again, until the refund pays it.
  */
-export function saleReturned(earning: Pick<Earning, 'orderId' | 'shopId' | 'saleEntryId' | 'net' | 'commission' | 'paid' | 'status'>, at: string, reason: string): JournalEntry {
+export function saleReturned(earning: Pick<Earning, 'orderId' | 'shopId' | 'saleEntryId' | 'net' | 'commission' | 'paid' | 'status'>, at: string, reason: string, amount = earning.paid): JournalEntry {
   if (earning.status === 'returned') throw new Error(`sale ${earning.saleEntryId} was returned already`);
   const from: 'pending' | 'available' = earning.status === 'pending' ? 'pending' : 'available';
+  const part = returnedPart(earning, amount);
   return entry({
     id: `return:${earning.saleEntryId}`,
     kind: 'sale.returned',
@@ -360,13 +363,33 @@ export function saleReturned(earning: Pick<Earning, 'orderId' | 'shopId' | 'sale
     reverses: earning.saleEntryId,
     memo: reason,
     lines: [
-      { account: accounts.shop(earning.shopId, from), amount: earning.net },
-      { account: accounts.commission, amount: earning.commission },
-      { account: accounts.shoppers, amount: -earning.paid },
+      { account: accounts.shop(earning.shopId, from), amount: part.net },
+      { account: accounts.commission, amount: part.commission },
+      { account: accounts.shoppers, amount: -amount },
     ],
   });
+}
+
+/**
+ * What a refund of `amount` (at most what the shopper paid for the parcel) takes back: the
+ * commission in proportion (rounded), the rest from the artisan's earnings. The whole parcel
+ * gives back exactly its commission and its net.
+ */
+export function returnedPart(earning: Pick<Earning, 'paid' | 'commission'>, amount: number): { commission: number; net: number } {
+  if (!Number.isInteger(amount) || amount <= 0 || amount > earning.paid) throw new Error(`a return of ${amount} for a parcel paid ${earning.paid}`);
+  const commission = amount === earning.paid ? earning.commission : Math.round((earning.commission * amount) / earning.paid);
+  return { commission, net: amount - commission };
 }
 
 /** The earning after its release / return. */
 export const released = (earning: Earning, at: string): Earning => ({ ...earning, status: 'available', releasedAt: at });
 export const returned = (earning: Earning, at: string): Earning => ({ ...earning, status: 'returned', returnedAt: at, returnedFrom: earning.status === 'pending' ? 'pending' : 'available' });
+/**
+ * Part of a parcel given back (a returned parcel refunded for less than it cost): the earning stays
+ * where it is (pending or available), smaller by what the return took back; `refunded` says how much.
+ */
+export function partlyReturned(earning: Earning, amount: number, at: string): Earning {
+  if (amount >= earning.paid) return { ...returned(earning, at), refunded: amount };
+  const part = returnedPart(earning, amount);
+  return { ...earning, paid: earning.paid - amount, commission: earning.commission - part.commission, net: earning.net - part.net, refunded: amount, returnedAt: at };
+}

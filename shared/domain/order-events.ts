@@ -14,7 +14,7 @@ import type { AttentionKind } from './attention.ts';
 export type OrderEventWho = 'operator' | 'reconciler' | 'saga' | 'payments';
 
 /** What an operator did. */
-export const OPERATOR_ACTIONS = ['cancel-order', 'cancel-parcel', 'confirm-delivery', 'resend-email'] as const;
+export const OPERATOR_ACTIONS = ['cancel-order', 'cancel-parcel', 'confirm-delivery', 'resend-email', 'refund-return'] as const;
 export type OperatorAction = (typeof OPERATOR_ACTIONS)[number];
 
 /** What the reconciler or the saga did. */

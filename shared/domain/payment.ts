@@ -52,6 +52,8 @@ export interface PaymentMovement {
    * `payment_mismatch` record stays on the operators' list for REFUSED_PAYMENT_NOTICE_DAYS.
    */
   refused?: true;
+  /** A delivered parcel the shopper sent back, refunded by an operator (cash on delivery: `ref` 'owed', paid back by hand). */
+  returned?: true;
 }
 
 /** How long a refused payment stays on the operators' "needs attention" list (the reconciler keeps it, then clears it). */

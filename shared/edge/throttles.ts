@@ -133,6 +133,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/operator/orders/{orderId}': 'operator',
   'POST /api/operator/orders/{orderId}/cancel': 'operator',
   'POST /api/operator/orders/{orderId}/parcels/{shopId}/cancel': 'operator',
+  'POST /api/operator/orders/{orderId}/parcels/{shopId}/refund': 'operator',
   'POST /api/operator/orders/{orderId}/emails': 'operator',
   'GET /api/operator/products': 'operator',
   'GET /api/operator/products/{productId}': 'operator',

@@ -54,6 +54,16 @@ export const ar: Templates = {
     subject: `أُلغي جزء من طلبك ${i.orderId}`,
     blocks: [`مرحبا ${i.name}،`, `أُلغي طرد ${i.shopName} (${f.mad(i.amount)}) لأن ${reasons[i.reason]}.`, ...noted(i.note), money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : [])],
   }),
+  'parcel-refunded': (i, f) => ({
+    subject: `تم استرداد مبلغ الطرد المُرجَع من ${i.shopName} — الطلب ${i.orderId}`,
+    blocks: [
+      `مرحباً ${i.name}،`,
+      `وصلنا الطرد الذي أرجعته من ${i.shopName}: سنرد لك ${f.mad(i.amount)}.`,
+      ...noted(i.note),
+      i.money === 'refunded' ? money.refunded : 'دفعت عند الاستلام: سيتصل بك فريقنا لرد المبلغ بتحويل بنكي أو نقداً.',
+      ...(i.orderUrl ? [{ link: i.orderUrl, label: 'طلبك' }] : []),
+    ],
+  }),
   'order-cancelled': (i, f) => ({
     subject: i.failed ? `تعذّر إتمام طلبك ${i.orderId}` : `أُلغي طلبك ${i.orderId}`,
     blocks: [

@@ -54,6 +54,16 @@ export const en: Templates = {
     subject: `Part of your order ${i.orderId} is cancelled`,
     blocks: [`Hello ${i.name},`, `The parcel from ${i.shopName} (${f.mad(i.amount)}) is cancelled: ${reasons[i.reason]}.`, ...noted(i.note), money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : [])],
   }),
+  'parcel-refunded': (i, f) => ({
+    subject: `Your return from ${i.shopName} is refunded — order ${i.orderId}`,
+    blocks: [
+      `Hello ${i.name},`,
+      `We received the parcel from ${i.shopName} you sent back: ${f.mad(i.amount)} is refunded to you.`,
+      ...noted(i.note),
+      i.money === 'refunded' ? money.refunded : 'You paid on delivery: our team will contact you to pay you back by bank transfer or in cash.',
+      ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Your order' }] : []),
+    ],
+  }),
   'order-cancelled': (i, f) => ({
     subject: i.failed ? `Your order ${i.orderId} could not go through` : `Your order ${i.orderId} is cancelled`,
     blocks: [

@@ -54,6 +54,16 @@ export const es: Templates = {
     subject: `Parte de su pedido ${i.orderId} ha sido cancelada`,
     blocks: [`Hola, ${i.name}:`, `El paquete de ${i.shopName} (${f.mad(i.amount)}) queda cancelado: ${reasons[i.reason]}.`, ...noted(i.note), money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Su pedido' }] : [])],
   }),
+  'parcel-refunded': (i, f) => ({
+    subject: `Devolución del paquete de ${i.shopName} reembolsada — pedido ${i.orderId}`,
+    blocks: [
+      `Hola ${i.name}:`,
+      `Hemos recibido el paquete de ${i.shopName} que nos devolvió: le reembolsamos ${f.mad(i.amount)}.`,
+      ...noted(i.note),
+      i.money === 'refunded' ? money.refunded : 'Pagó contra reembolso: nuestro equipo le contactará para devolverle el importe por transferencia o en efectivo.',
+      ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Su pedido' }] : []),
+    ],
+  }),
   'order-cancelled': (i, f) => ({
     subject: i.failed ? `Su pedido ${i.orderId} no se ha podido completar` : `Su pedido ${i.orderId} ha sido cancelado`,
     blocks: [

@@ -54,6 +54,16 @@ export const fr: Templates = {
     subject: `Une partie de votre commande ${i.orderId} est annulée`,
     blocks: [`Bonjour ${i.name},`, `Le colis de ${i.shopName} (${f.mad(i.amount)}) est annulé : ${reasons[i.reason]}.`, ...noted(i.note), money[i.money], ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Votre commande' }] : [])],
   }),
+  'parcel-refunded': (i, f) => ({
+    subject: `Retour du colis de ${i.shopName} remboursé — commande ${i.orderId}`,
+    blocks: [
+      `Bonjour ${i.name},`,
+      `Nous avons bien reçu le colis de ${i.shopName} que vous avez renvoyé : ${f.mad(i.amount)} vous sont remboursés.`,
+      ...noted(i.note),
+      i.money === 'refunded' ? money.refunded : "Vous aviez payé à la livraison : notre équipe vous contacte pour vous rembourser par virement ou en espèces.",
+      ...(i.orderUrl ? [{ link: i.orderUrl, label: 'Votre commande' }] : []),
+    ],
+  }),
   'order-cancelled': (i, f) => ({
     subject: i.failed ? `Votre commande ${i.orderId} n'a pas pu aboutir` : `Votre commande ${i.orderId} est annulée`,
     blocks: [

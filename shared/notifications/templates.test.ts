@@ -16,6 +16,7 @@ const samples: { [K in EmailKind]: EmailInputs[K] } = {
   'order-confirmed': { name: 'Nadia', orderId: 'ord-abc123', payment: 'card', total: 53_600, parcels: 2 },
   'parcel-shipped': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina', carrier: 'DHL', trackingNumber: 'JD0001', trackingUrl: 'https://www.dhl.com/ma-fr/home/tracking.html?tracking-id=JD0001' },
   'parcel-delivered': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina' },
+  'parcel-refunded': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina', amount: 25_000, note: 'arrived broken', money: 'refunded' },
   'parcel-cancelled': { name: 'Nadia', orderId: 'ord-abc123', shopName: 'Atelier Mina', reason: 'declined', amount: 53_600, money: 'refunded' },
   'order-cancelled': { name: 'Nadia', orderId: 'ord-abc123', failed: true, total: 53_600, money: 'not_charged' },
   'new-order': { shopName: 'Atelier Mina', orderId: 'ord-abc123', deadline: '2026-03-01T10:00:00.000Z', items, subtotal: 50_100, shipping: 3_500, city: 'Casablanca', country: 'MA', ordersUrl: 'https://dakhla.market/sell' },

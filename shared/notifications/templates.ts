@@ -38,6 +38,8 @@ export interface EmailInputs {
   'parcel-shipped': { name: string; orderId: string; orderUrl?: string; shopName: string; carrier: string; trackingNumber: string; trackingUrl?: string };
   'parcel-delivered': { name: string; orderId: string; orderUrl?: string; shopName: string };
   'parcel-cancelled': { name: string; orderId: string; orderUrl?: string; shopName: string; reason: CancelReason; note?: string; amount: number; money: MoneyOutcome };
+  /** A delivered parcel sent back and refunded (`note`: the operator's reason); `money`: on the card, or owed (cash on delivery, paid back by the team). */
+  'parcel-refunded': { name: string; orderId: string; orderUrl?: string; shopName: string; amount: number; note?: string; money: 'refunded' | 'owed' };
   /** `note`: the reason an operator gave, when the store's team cancelled it. */
   'order-cancelled': { name: string; orderId: string; orderUrl?: string; failed: boolean; note?: string; total: number; money: MoneyOutcome };
   /** To an artisan: accept before the deadline. */
@@ -45,7 +47,7 @@ export interface EmailInputs {
   'artisan-cancelled': { shopName: string; orderId: string; reason: CancelReason | 'order_cancelled'; note?: string; ordersUrl: string };
 }
 export type EmailKind = keyof EmailInputs;
-export const EMAIL_KINDS = ['order-placed', 'order-confirmed', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'order-cancelled', 'new-order', 'artisan-cancelled'] as const satisfies readonly EmailKind[];
+export const EMAIL_KINDS = ['order-placed', 'order-confirmed', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'parcel-refunded', 'order-cancelled', 'new-order', 'artisan-cancelled'] as const satisfies readonly EmailKind[];
 
 /** A block of an email: a paragraph, a link with its label, or a list. */
 export type Block = string | { link: string; label: string } | { list: string[] };

@@ -1,6 +1,6 @@
 import type { MyEarnings, SellingTerms } from '../api/artisan.ts';
 import type { CodCash } from '../domain/cod.ts';
-import { deliveryNumber, parcelDelivered, RELEASE_RUN, RETURN_WINDOW_DAYS, release, released, returned, reversal, saleReturned, type Earning, type JournalEntry } from '../domain/ledger.ts';
+import { deliveryNumber, parcelDelivered, RELEASE_RUN, RETURN_WINDOW_DAYS, partlyReturned, release, released, returned, reversal, saleReturned, type Earning, type JournalEntry } from '../domain/ledger.ts';
 import type { Order, SubOrder } from '../domain/order.ts';
 import type { Ledger, LedgerWrite } from '../data/ledger.ts';
 import type { Payouts } from '../data/payouts.ts';
@@ -53,10 +53,14 @@ export async function postDeliveryIfMissing(ledger: Ledger, order: LedgerOrder, 
   return ledger.post({ entries, earnings: [{ put: earning }], cash: collected(order.id, sub, entries) }, deliveredAt);
 }
 
-/** Delivered parcels given back with a refund: each one's sale returned (from pending or available), in the refund's transaction. */
-export function returnsWrite(earnings: readonly Earning[], at: string, reason: string): LedgerWrite {
+/**
+ * Delivered parcels given back with a refund: each one's sale returned (from pending or available), in the refund's
+ * transaction. `amount` (one parcel: a returned parcel refunded for less than it cost) returns that part of it only.
+ */
+export function returnsWrite(earnings: readonly Earning[], at: string, reason: string, amount?: number): LedgerWrite {
   const open = earnings.filter((e) => e.status !== 'returned');
-  return { entries: open.map((e) => saleReturned(e, at, reason)), earnings: open.map((e) => ({ from: e, to: returned(e, at) })) };
+  const part = (e: Earning) => (amount !== undefined && open.length === 1 ? Math.min(amount, e.paid) : e.paid);
+  return { entries: open.map((e) => saleReturned(e, at, reason, part(e))), earnings: open.map((e) => ({ from: e, to: part(e) < e.paid ? partlyReturned(e, part(e), at) : returned(e, at) })) };
 }
 
 /**

@@ -184,6 +184,23 @@ function composeParcelCancelled(found: OrderFound, shopId: string): ComposedEmai
   );
 }
 
+/** The refund of a delivered parcel the shopper sent back (an operator's), as the order's payment history keeps it. */
+const returnRefund = (found: OrderFound, shopId: string) => found.order.payment.history?.findLast((m) => m.kind === 'refunded' && m.returned && m.shopId === shopId);
+
+/** To the shopper: the parcel she sent back is refunded (on her card, or owed: cash on delivery). */
+function composeParcelRefunded(found: OrderFound, shopId: string): ComposedEmail | undefined {
+  const sub = parcelOf(found, shopId);
+  const refund = returnRefund(found, shopId);
+  if (!sub || !refund) return undefined;
+  const { order } = found;
+  return toShopper(
+    order,
+    'parcel-refunded',
+    (locale) => ({ name: order.customer.name, orderId: order.id, shopName: text(sub.shopName, locale), amount: refund.amount, ...(refund.reason ? { note: refund.reason } : {}), money: refund.ref === 'owed' ? 'owed' : 'refunded' }),
+    shopId,
+  );
+}
+
 /** To an artisan who had been asked to accept: their part is off. */
 async function composeArtisanCancelled(deps: OrderEmailDeps, found: OrderFound, shopId: string, wholeOrder: boolean): Promise<ComposedEmail | undefined> {
   const sub = parcelOf(found, shopId);
@@ -285,6 +302,7 @@ export function resendableEmails(found: OrderFound): ResendableEmail[] {
     if (composeParcelShipped(found, shopId)) list.push({ kind: 'parcel-shipped', shopId, to: 'shopper' });
     if (composeParcelDelivered(found, shopId)) list.push({ kind: 'parcel-delivered', shopId, to: 'shopper' });
     if (composeParcelCancelled(found, shopId)) list.push({ kind: 'parcel-cancelled', shopId, to: 'shopper' });
+    if (returnRefund(found, shopId)) list.push({ kind: 'parcel-refunded', shopId, to: 'shopper' });
     if (sub.status === 'cancelled' && artisanWasTold(sub)) list.push({ kind: 'artisan-cancelled', shopId, to: 'artisan' });
   }
   if (order.status === 'cancelled' || order.status === 'failed') list.push({ kind: 'order-cancelled', to: 'shopper' });
@@ -312,6 +330,8 @@ export async function composeAgain(deps: OrderEmailDeps, found: OrderFound, emai
       return composeParcelDelivered(found, shopId);
     case 'parcel-cancelled':
       return composeParcelCancelled(found, shopId);
+    case 'parcel-refunded':
+      return composeParcelRefunded(found, shopId);
     case 'artisan-cancelled':
       return composeArtisanCancelled(deps, found, shopId, found.order.status === 'cancelled' && !!found.order.cancelRequest);
     case 'order-cancelled':
@@ -345,3 +365,8 @@ export const emailNewOrder = safely('new-order', newOrder);
 export const emailParcelUpdate = safely('parcel update', parcelUpdate);
 export const emailParcelCancelled = safely('parcel-cancelled', parcelCancelled);
 export const emailOrderCancelled = safely('order-cancelled', orderCancelled);
+/** The shopper's returned parcel is refunded: once (a retry finds the email claimed). */
+export const emailParcelRefunded = safely('parcel-refunded', async (deps: OrderEmailDeps, orderId: string, shopId: string) => {
+  const found = await deps.orders.getOrder(orderId);
+  return sendComposed(deps, found && composeParcelRefunded(found, shopId));
+});

@@ -76,12 +76,14 @@ export async function settlePaymentWait(deps: { saga: OrderSagaStore; control: S
 export async function moveMoney(
   deps: MoneyDeps,
   order: Pick<Order, 'id' | 'payment' | 'totals'>,
-  movement: { movementId: string; kind: 'voided' | 'refunded'; amount: number; reason: string; shopId?: string; refused?: true; late?: true; returns?: readonly string[] },
+  movement: { movementId: string; kind: 'voided' | 'refunded'; amount: number; reason: string; shopId?: string; refused?: true; late?: true; returns?: readonly string[]; returnAmount?: number },
   paymentStatus?: PaymentStatus,
 ): Promise<boolean> {
+  // Cash on delivery: only a returned parcel's refund moves money, and it is owed (the operator pays it back by hand).
+  if (order.payment.method === 'cod') return movement.kind === 'refunded' && movement.returnAmount !== undefined ? refundOwed(deps, order, movement) : false;
   if (order.payment.method !== 'card' || !order.payment.provider || !order.payment.sessionId) return false;
   if (movement.kind === 'refunded' && movement.amount <= 0) return false;
-  const { movementId, refused, late, returns = [], ...rest } = movement;
+  const { movementId, refused, late, returns = [], returnAmount, ...rest } = movement;
   const cap = refused || late ? undefined : { total: order.totals.total, sofar: givenBackSoFar(order.payment) };
   const claim = await deps.payments.claimMovement({ orderId: order.id, movementId, ...rest, claimedAt: now() }, cap);
   if (claim.status === 'done') return false;
@@ -90,14 +92,14 @@ export async function moveMoney(
   const ref = { sessionId: order.payment.sessionId, ...(order.payment.paymentId ? { paymentId: order.payment.paymentId } : {}) };
   const key = `${order.id}-${movementId}`;
   const result = movement.kind === 'voided' ? await provider.void(ref, key) : await provider.refund(ref, amount, key);
-  const entry: PaymentMovement = { kind: movement.kind, amount, at: now(), ref: result.id, reason: movement.reason, ...(movement.shopId ? { shopId: movement.shopId } : {}), ...(refused ? { refused } : {}) };
+  const entry: PaymentMovement = { kind: movement.kind, amount, at: now(), ref: result.id, reason: movement.reason, ...(movement.shopId ? { shopId: movement.shopId } : {}), ...(refused ? { refused } : {}), ...(returnAmount !== undefined ? { returned: true as const } : {}) };
   // A payment the store refused (a wrong amount, a second payment) was never taken in: the gateway
   // held it all the same, so the ledger takes it in and gives it back, both with the movement.
   const held = refused && amount > 0 ? [cardPayment({ orderId: order.id, provider: order.payment.provider, amount, at: entry.at, eventId: movementId, unaccepted: 'refused' })] : [];
   const back = amount > 0 ? [...held, moneyBack({ orderId: order.id, provider: order.payment.provider, movementId, amount, at: entry.at, reason: movement.reason })] : [];
   for (let attempt = 1; ; attempt++) {
     const earnings = (await Promise.all(returns.map((shopId) => deps.ledger.earning(shopId, order.id)))).filter((e): e is Earning => !!e);
-    const returned = returnsWrite(earnings, entry.at, movement.reason);
+    const returned = returnsWrite(earnings, entry.at, movement.reason, returnAmount);
     try {
       await deps.payments.completeMovement(order.id, movementId, entry, paymentStatus, { entries: [...returned.entries, ...back], earnings: returned.earnings ?? [] });
       break;
@@ -109,6 +111,34 @@ export async function moveMoney(
   deps.telemetry.log.info(`payment ${movement.kind}`, { orderId: order.id, movementId, amount, ref: result.id });
   return true;
 }
+
+/**
+ * A cash-on-delivery parcel returned and refunded: no gateway holds the money, so the refund is
+ * recorded as owed (`ref` OWED_REF): claimed once against what was paid, the parcel's sale
+ * returned in the same transaction, and the shopper's claim stays in the `shoppers` account
+ * until the operator pays it back (infra/RUNBOOK.md).
+ */
+async function refundOwed(deps: MoneyDeps, order: Pick<Order, 'id' | 'payment' | 'totals'>, movement: Parameters<typeof moveMoney>[2]): Promise<boolean> {
+  const { movementId, returns = [], returnAmount, kind, reason, shopId } = movement;
+  const claim = await deps.payments.claimMovement({ orderId: order.id, movementId, kind, amount: movement.amount, reason, ...(shopId ? { shopId } : {}), claimedAt: now() }, { total: order.totals.total, sofar: givenBackSoFar(order.payment) });
+  if (claim.status === 'done') return false;
+  const entry: PaymentMovement = { kind, amount: claim.amount, at: now(), ref: OWED_REF, reason, ...(shopId ? { shopId } : {}), returned: true };
+  for (let attempt = 1; ; attempt++) {
+    const earnings = (await Promise.all(returns.map((id) => deps.ledger.earning(id, order.id)))).filter((e): e is Earning => !!e);
+    const returned = returnsWrite(earnings, entry.at, reason, returnAmount);
+    try {
+      await deps.payments.completeMovement(order.id, movementId, entry, undefined, { entries: returned.entries, earnings: returned.earnings ?? [] });
+      break;
+    } catch (error) {
+      if (!(error instanceof LedgerMoved) || attempt >= 4) throw error;
+    }
+  }
+  deps.telemetry.log.info('refund owed (cash on delivery)', { orderId: order.id, movementId, amount: claim.amount });
+  return true;
+}
+
+/** The `ref` of a cash-on-delivery refund: owed to the shopper, paid back by the operator by hand. */
+export const OWED_REF = 'owed';
 
 /**
  * Gives back the rest of the order's payment (what was taken less what is given back so far),
