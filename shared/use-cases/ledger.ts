@@ -59,8 +59,9 @@ export async function postDeliveryIfMissing(ledger: Ledger, order: LedgerOrder, 
  */
 export function returnsWrite(earnings: readonly Earning[], at: string, reason: string, amount?: number): LedgerWrite {
   const open = earnings.filter((e) => e.status !== 'returned');
-  const part = (e: Earning) => (amount !== undefined && open.length === 1 ? Math.min(amount, e.paid) : e.paid);
-  return { entries: open.map((e) => saleReturned(e, at, reason, part(e))), earnings: open.map((e) => ({ from: e, to: part(e) < e.paid ? partlyReturned(e, part(e), at) : returned(e, at) })) };
+  const one = amount !== undefined && open.length === 1;
+  const part = (e: Earning) => (one ? Math.min(amount, e.paid) : e.paid);
+  return { entries: open.map((e) => saleReturned(e, at, reason, part(e))), earnings: open.map((e) => ({ from: e, to: one ? partlyReturned(e, part(e), at) : returned(e, at) })) };
 }
 
 /**

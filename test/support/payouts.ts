@@ -54,22 +54,30 @@ export async function ageRib(shopId: string, hours = 49) {
   await db.send(new UpdateCommand({ TableName: tableName, Key: keys.payoutAccount(shopId), UpdateExpression: 'SET changedAt = :at', ExpressionAttributeValues: { ':at': new Date(Date.now() - hours * 3_600_000).toISOString() } }));
 }
 
-/** A cash-on-delivery parcel of the artisan's product, delivered through the API; answers its order id and the earning. */
-export async function deliveredParcel(artisan: Account, shopId: string, product: { productId: string; sku: string }, quantity = 1) {
+/**
+ * A parcel of the artisan's product, delivered through the API (cash on delivery, or by card: paid
+ * on the sandbox's TEST page as a browser presses Approve); answers its order id and the earning.
+ */
+export async function deliveredParcel(artisan: Account, shopId: string, product: { productId: string; sku: string }, quantity = 1, payment: 'cod' | 'card' = 'cod', locale?: string) {
+  const contact = newShopperContact('salma');
   const placed = await request(
     'POST',
     '/api/orders',
-    { lines: [{ ...product, quantity }], customer: { name: 'Salma', ...newShopperContact('salma'), address: { line1: '3 av. Mohammed V', city: 'Dakhla', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true },
+    { lines: [{ ...product, quantity }], customer: { name: 'Salma', ...contact, address: { line1: '3 av. Mohammed V', city: 'Dakhla', country: 'MA' }, ...(locale ? { locale } : {}) }, payment, termsAccepted: true, withdrawalAcknowledged: true },
     undefined,
     { 'idempotency-key': `payout-${Date.now()}-${Math.floor(Math.random() * 1e9)}` },
   );
   if (placed.status !== 201) throw new Error(`order refused: ${JSON.stringify(placed.body)}`);
   const orderId = placed.body.order.id as string;
+  if (payment === 'card') {
+    const pressed = await fetch(`${placed.body.payment.redirectUrl}/decision`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve', redirect: 'manual' });
+    if (pressed.status !== 303) throw new Error(`sandbox page answered ${pressed.status}`);
+  }
   await actOnParcel(artisan, orderId, { action: 'accept' });
   await actOnParcel(artisan, orderId, { action: 'ship', carrier: 'amana', trackingNumber: 'RR123456789MA' });
   await actOnParcel(artisan, orderId, { action: 'deliver' });
   const earning = await until('the parcel’s earning', () => storeLedger().earning(shopId, orderId));
-  return { orderId, shopId, earning, guestToken: placed.body.guestToken as string };
+  return { orderId, shopId, earning, guestToken: placed.body.guestToken as string, email: contact.email as string };
 }
 
 /** The end of the parcel's return window, as the scheduled release writes it (this earning only). */
