@@ -41,6 +41,10 @@ const { recordRemittance } = await import('#shared/use-cases/money.ts');
 const { money } = await import('#functions/commons/money.ts');
 const { keys } = await import('#shared/data/keys.ts');
 const { ledger } = await import('#functions/commons/ledger.ts');
+const { refundReturnedParcel } = await import('#shared/use-cases/return-refund.ts');
+const { operatorOrderData } = await import('#functions/commons/operator-orders.ts');
+const { orderEmailDeps } = await import('#functions/commons/mailer.ts');
+const { returnedPart } = await import('#shared/domain/ledger.ts');
 const people = await inProcessSaga();
 const { sagaDeps, orders, store, db, orderSaga, checkoutPayments, telemetry } = people.modules;
 
@@ -93,6 +97,10 @@ describe('the ledger invariant (seeded random run)', () => {
     const placed: string[] = [];
     const story: string[] = [];
     let releaseAt = Date.now();
+    /** Returned parcels refunded by an operator: the commission each gave back, and what is owed (cash on delivery). */
+    let commissionBack = 0;
+    let owed = 0;
+    const operator = { sub: 'operator-ledger', email: 'operator.ledger@test.dakhla.market', groups: ['operator'] };
 
     for (let n = 0; n < 10; n++) {
       // The first two orders are sure to return delivered card parcels (after the window, then inside it); the rest is chance.
@@ -153,6 +161,20 @@ describe('the ledger invariant (seeded random run)', () => {
         const { order, subOrders } = await state(orderId);
         for (const sub of subOrders) if (sub.status === 'delivered') await completeOrder(sagaDeps, { orderId }); // the completion's catch-up, replayed
         story.push(`${orderId} ${method} ${order.status}: ${subOrders.map((s) => s.status).join(', ')}`);
+        // A delivered parcel sent back and refunded by an operator, whole or in part, inside the window or after it (pressed twice at times).
+        for (const sub of subOrders.filter((x) => x.status === 'delivered')) {
+          if (!(n === 1 || rnd() < 0.35)) continue;
+          const paid = sub.subtotal + sub.shipping;
+          const amount = rnd() < 0.5 ? paid : rnd.int(1, paid);
+          const deps = { ...sagaDeps.money, orders, timeline: operatorOrderData, emails: orderEmailDeps };
+          const body = { reason: 'sent back by the shopper', ...(amount === paid && rnd() < 0.5 ? {} : { amount }) };
+          const presses = await Promise.allSettled(rnd() < 0.3 ? [refundReturnedParcel(deps, operator, { orderId, shopId: sub.shopId }, body), refundReturnedParcel(deps, operator, { orderId, shopId: sub.shopId }, body)] : [refundReturnedParcel(deps, operator, { orderId, shopId: sub.shopId }, body)]);
+          expect(presses.filter((p) => p.status === 'fulfilled'), JSON.stringify(presses)).toHaveLength(1);
+          for (const p of presses) if (p.status === 'rejected') expect(p.reason).toMatchObject({ statusCode: 409 });
+          commissionBack += returnedPart({ paid, commission: commissionOn(sub.subtotal, order) }, amount).commission;
+          if (method === 'cod') owed += amount;
+          story.push(`${orderId} ${method} parcel ${sub.shopId} returned: ${amount} of ${paid} refunded`);
+        }
       }
     }
     // The carrier remits the cash it collected, less its fee, in statements of 1–3 parcels (one sent twice):
@@ -206,7 +228,8 @@ describe('the ledger invariant (seeded random run)', () => {
       for (const m of order.payment.history ?? []) {
         // A payment the store refused was held by the gateway all the same: taken, then given back.
         if (m.kind === 'authorized' || m.kind === 'ignored' || m.refused) taken += m.amount;
-        if (m.kind === 'refunded' || m.kind === 'voided') givenBack += m.amount;
+        // (A cash-on-delivery refund is owed: it has not left yet, the shoppers' account holds it.)
+        if ((m.kind === 'refunded' || m.kind === 'voided') && m.ref !== 'owed') givenBack += m.amount;
       }
       if (order.payment.method === 'cod') for (const s of subItems) if (s.orderId === order.id && s.status === 'delivered') taken += s.subtotal + s.shipping;
     }
@@ -224,12 +247,12 @@ describe('the ledger invariant (seeded random run)', () => {
     for (const item of await scan<Record<string, unknown>>('MoneyTotals')) addFlows(totals, item);
     expect(totals).toEqual(flowsOf(entries));
 
-    // Every order is settled: nothing is owed to shoppers; the commission is that of the parcels kept.
+    // Every order is settled: nothing is owed to shoppers but the cash refunds of returned parcels; the commission is that of the parcels kept.
     expect(orderItems.every((o) => ['completed', 'cancelled', 'failed'].includes(o.status))).toBe(true);
-    expect(byAccount.get(accounts.shoppers) ?? 0).toBe(0);
+    expect(byAccount.get(accounts.shoppers) ?? 0).toBe(0 - owed);
     const kept = subItems.filter((s) => s.status === 'delivered' && !(orderItems.find((o) => o.id === s.orderId)!.payment.method === 'card' && orderItems.find((o) => o.id === s.orderId)!.status === 'cancelled'));
     const commission = kept.reduce((sum, s) => sum + commissionOn(s.subtotal, orderItems.find((o) => o.id === s.orderId)!), 0);
-    expect(0 - (byAccount.get(accounts.commission) ?? 0)).toBe(commission);
+    expect(0 - (byAccount.get(accounts.commission) ?? 0)).toBe(commission - commissionBack);
 
     // Each shop's balance item is the sum of its entries; every earning kept is released by now.
     for (const shopId of SHOPS) {
