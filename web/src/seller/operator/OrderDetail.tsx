@@ -177,6 +177,14 @@ function OrderRecord({ orderId }: { orderId: string }): JSX.Element {
                   failed(error);
                 }
               }}
+              onRefund={async (body) => {
+                try {
+                  await operatorOrdersApi.refundReturn(order.id, sub.shopId, body);
+                  await done({ kind: 'ok', text: t('opo.refunded') });
+                } catch (error) {
+                  failed(error);
+                }
+              }}
               onDelivered={async (body) => {
                 try {
                   await operatorOrdersApi.delivered(order.id, sub.shopId, body);
@@ -269,12 +277,14 @@ function ParcelCard({
   detail,
   who,
   onCancel,
+  onRefund,
   onDelivered,
 }: {
   sub: SubOrderView;
   detail: Detail;
   who: Map<string, string>;
   onCancel: (reason: string) => Promise<void>;
+  onRefund: (body: { reason: string; amount?: number }) => Promise<void>;
   onDelivered: (body: { cashCollected?: boolean; note?: string }) => Promise<void>;
 }): JSX.Element {
   const { t, locale } = useT();
@@ -284,6 +294,8 @@ function ParcelCard({
   const orderOpen = CANCELLABLE_ORDER.has(detail.order.status) && !detail.order.cancelRequest;
   const canCancel = orderOpen && CANCELLABLE_PARCEL.has(sub.status) && !sub.cancelRequest;
   const canDeliver = sub.status === 'shipped' && !sub.cancelRequest;
+  const returnRefund = (detail.order.payment.history ?? []).findLast((m) => m.kind === 'refunded' && m.returned && m.shopId === sub.shopId);
+  const canRefund = sub.status === 'delivered' && !returnRefund;
   const wait = detail.saga.waits.find((w) => w.shopId === sub.shopId);
   const titleId = `parcel-${sub.shopId}`;
   return (
@@ -332,6 +344,13 @@ function ParcelCard({
         ))}
       </ol>
       {canDeliver && <DeliverForm id={sub.shopId} cod={cod} total={sub.total} onDelivered={onDelivered} />}
+      {returnRefund && (
+        <p class="op-pending" data-testid="op-return-refunded">
+          {t('opo.refundedReturn', { amount: formatMad(returnRefund.amount, locale) })}
+          {returnRefund.ref === 'owed' && ` — ${t('opo.refundOwed')}`}
+        </p>
+      )}
+      {canRefund && <RefundForm id={sub.shopId} cod={cod} total={sub.total} shop={pick(sub.shopName).text} onRefund={onRefund} />}
       {canCancel && (
         <CancelForm
           id={sub.shopId}
@@ -358,6 +377,65 @@ function TimelineRow({ entry, who }: { entry: TimelineEntry; who: Map<string, st
       {entry.cashCollected && <span class="op-tag">{t('opo.cashCollected')}</span>}
       {entry.note && <q class="op-note">{entry.note}</q>}
     </li>
+  );
+}
+
+/** MAD as typed ("120", "120,50", "120.5") in centimes; undefined when it is not an amount. */
+const typedCentimes = (typed: string): number | undefined => {
+  const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(typed.trim());
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : undefined;
+};
+
+/** A delivered parcel the shopper sent back: why, and how much (empty: all she paid for it). */
+function RefundForm({ id, cod, total, shop, onRefund }: { id: string; cod: boolean; total: number; shop: string; onRefund: (body: { reason: string; amount?: number }) => Promise<void> }): JSX.Element {
+  const { t, locale } = useT();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [amount, setAmount] = useState('');
+  const [errors, setErrors] = useState<{ reason?: string; amount?: string }>({});
+  const [busy, setBusy] = useState(false);
+  if (!open) {
+    return (
+      <div class="actions">
+        <button type="button" class="button" onClick={() => setOpen(true)} data-testid={`op-refund-${id}`}>
+          {t('opo.refundReturn')}
+        </button>
+      </div>
+    );
+  }
+  const whole = formatMad(total, locale);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const centimes = amount.trim() ? typedCentimes(amount) : total;
+    const found = {
+      ...(reason.trim().length < 3 ? { reason: t('opo.err.refundReason') } : {}),
+      ...(!centimes || centimes > total ? { amount: t('opo.err.refundAmount', { amount: whole }) } : {}),
+    };
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    await onRefund({ reason: reason.trim(), ...(amount.trim() ? { amount: centimes! } : {}) });
+    setBusy(false);
+    setOpen(false);
+  };
+  return (
+    <form class="op-cancel-form" noValidate onSubmit={submit} data-testid={`op-refund-form-${id}`}>
+      <p class="hint">{t(cod ? 'opo.refundReturnHint.cod' : 'opo.refundReturnHint.card', { shop, amount: whole })}</p>
+      <Field id={`refund-${id}-reason`} label={t('opo.refundReason')} error={errors.reason}>
+        {(describedBy) => <textarea id={`refund-${id}-reason`} rows={2} maxLength={500} value={reason} onInput={(e) => setReason(inputValue(e))} aria-describedby={describedBy} aria-invalid={Boolean(errors.reason)} />}
+      </Field>
+      <Field id={`refund-${id}-amount`} label={t('opo.refundAmount', { amount: whole })} error={errors.amount}>
+        {(describedBy) => <input id={`refund-${id}-amount`} inputMode="decimal" dir="ltr" value={amount} onInput={(e) => setAmount(inputValue(e))} aria-describedby={describedBy} aria-invalid={Boolean(errors.amount)} />}
+      </Field>
+      <div class="actions">
+        <button type="submit" class="button danger-fill" disabled={busy} data-testid={`op-confirm-refund-${id}`}>
+          {t('opo.confirmRefund')}
+        </button>
+        <button type="button" class="button-link" onClick={() => setOpen(false)}>
+          {t('opo.keepRefund')}
+        </button>
+      </div>
+    </form>
   );
 }
 
