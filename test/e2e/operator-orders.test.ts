@@ -4,10 +4,10 @@ import { DEMO_ACCOUNTS } from '../../infra/local/demo-accounts.ts';
 import { totp } from '../../infra/local/totp.ts';
 import { ar } from '../../web/src/seller/i18n/ar.ts';
 import { fr } from '../../web/src/seller/i18n/fr.ts';
-import { anonymous, demoOperator, demoOperatorSecret, orderLink, request } from '../support/accounts.ts';
+import { anonymous, demoOperator, demoOperatorSecret, orderLink, request, signIn } from '../support/accounts.ts';
 import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
 import { newShopperContact } from '../support/connections.ts';
-import { until } from '../support/saga.ts';
+import { actOnParcel, until } from '../support/saga.ts';
 
 /**
  * The operator console's orders in headless Chromium, signed in as the demo operator (password,
@@ -137,6 +137,51 @@ describe('the demo operator finds an order by the shopper’s e-mail and cancels
       await expect.poll(() => shopper.page.getByTestId('parcel-reason').first().textContent(), { timeout: 10_000 }).toContain(reason);
       expect((await orderLink(order.token).call('GET', `/api/orders/${order.orderId}`)).body.subOrders.find((s: { shopId: string }) => s.shopId === cancelled).cancelReason).toBe('by_operator');
       expect(shopper.errors).toEqual([]);
+    });
+  }
+});
+
+describe('the demo operator refunds a delivered parcel the shopper sent back', () => {
+  for (const [lang, payment] of [['fr', 'card'], ['ar', 'cod']] as const) {
+    it(`in ${lang === 'fr' ? 'French, by card' : 'Arabic, cash on delivery'}, on a phone`, async () => {
+      const t = MESSAGES[lang];
+      const [shopId] = SHOPS as [string];
+      const line = await roomiestVariant(shopId);
+      const placed = await request(
+        'POST',
+        '/api/orders',
+        { lines: [{ ...line, quantity: 1 }], customer: { name: 'Nora Alaoui', ...newShopperContact(`ret-${lang}`), address: { line1: '14 bd Hassan II', city: 'Casablanca', country: 'MA' }, locale: lang }, payment },
+        undefined,
+        { 'idempotency-key': `e2e-return-${lang}-${Date.now()}` },
+      );
+      expect(placed.status).toBe(201);
+      const orderId = placed.body.order.id as string;
+      if (payment === 'card') expect((await fetch(`${placed.body.payment.redirectUrl}/decision`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve', redirect: 'manual' })).status).toBe(303);
+      const artisan = await signIn(DEMO_ACCOUNTS.artisan.email, DEMO_ACCOUNTS.artisan.password);
+      for (const body of [{ action: 'accept' }, { action: 'ship', carrier: 'amana', trackingNumber: 'RR123456789MA' }, { action: 'deliver' }]) await actOnParcel(artisan, orderId, body);
+
+      const { page, errors } = await open(PHONE, lang === 'fr' ? 'fr-FR' : 'ar-MA');
+      await signInAsDemoOperator(page, `/operator/orders/${orderId}`);
+      const parcel = page.locator(`[data-testid="op-parcel"][data-shop="${shopId}"]`);
+      await expect.poll(() => parcel.getByTestId('op-parcel-status').textContent(), { timeout: 15_000 }).toBe(t['orders.status.delivered']);
+      await parcel.getByTestId(`op-refund-${shopId}`).click();
+      // Too much is refused in the form, naming the field.
+      await parcel.locator(`#refund-${shopId}-reason`).fill(lang === 'fr' ? 'Colis renvoyé : taille trop petite' : 'أُرجع الطرد: المقاس صغير');
+      await parcel.locator(`#refund-${shopId}-amount`).fill('999999');
+      await parcel.getByTestId(`op-confirm-refund-${shopId}`).click();
+      await parcel.locator(`#refund-${shopId}-amount-error`).waitFor();
+      await parcel.locator(`#refund-${shopId}-amount`).fill('');
+      await expectNoSidewaysScroll(page);
+      await shot(page, `operator-order-refund-form-${lang}-phone`);
+      await parcel.getByTestId(`op-confirm-refund-${shopId}`).click();
+      await expect.poll(() => parcel.getByTestId('op-return-refunded').textContent().catch(() => ''), { timeout: 15_000 }).toContain(t['opo.refundedReturn'].split('{amount}')[0]!.trim());
+      if (payment === 'cod') expect(await parcel.getByTestId('op-return-refunded').textContent()).toContain(t['opo.refundOwed']);
+      expect(await parcel.getByTestId(`op-refund-${shopId}`).count()).toBe(0);
+      await expectNoSidewaysScroll(page);
+      await shot(page, `operator-order-refunded-${lang}-phone`);
+      await page.setViewportSize(DESKTOP);
+      await shot(page, `operator-order-refunded-${lang}-desktop`);
+      expect(errors).toEqual([]);
     });
   }
 });
