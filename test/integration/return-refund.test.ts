@@ -21,6 +21,12 @@ const seller = async (label: string): Promise<Seller> => {
   const listed = await artisanWithListedProduct(account, operator, `${label}-${Date.now()}`);
   return { account, shopId: listed.shopId, product: await variantOf(listed.productId) };
 };
+/** A payout batch, made again while another test file's is being made (409 batch_in_progress). */
+const createBatch = () =>
+  until('a batch', async () => {
+    const made = await operator.call('POST', '/api/operator/payouts', { action: 'create' });
+    return made.status === 409 && made.body.error.code === 'batch_in_progress' ? undefined : made;
+  }, 20_000);
 const refund = (orderId: string, shopId: string, body: object) => operator.call('POST', `/api/operator/orders/${orderId}/parcels/${shopId}/refund`, body);
 
 beforeAll(async () => {
@@ -116,10 +122,7 @@ describe('a returned parcel refunded by an operator', () => {
     const { net } = await releaseNow(s.shopId, sold.orderId);
     await setRib(s.account, rib('013', 6001), 'Brahim');
     await ageRib(s.shopId);
-    const batch = await until('a batch', async () => {
-      const made = await operator.call('POST', '/api/operator/payouts', { action: 'create' });
-      return made.status === 409 && made.body.error.code === 'batch_in_progress' ? undefined : made;
-    }, 20_000);
+    const batch = await createBatch();
     expect(batch.status).toBe(201);
     expect((await operator.call('POST', '/api/operator/payouts', { action: 'paid', batchId: batch.body.batch.id, shopId: s.shopId, reference: 'VIR-RET-1' })).body).toMatchObject({ status: 'paid' });
 
@@ -130,10 +133,7 @@ describe('a returned parcel refunded by an operator', () => {
     // A new sale: the next batch pays it less what the return took back.
     const next = await deliveredParcel(s.account, s.shopId, s.product, 2, 'cod');
     const more = await releaseNow(s.shopId, next.orderId);
-    const second = await until('a batch', async () => {
-      const made = await operator.call('POST', '/api/operator/payouts', { action: 'create' });
-      return made.status === 409 && made.body.error.code === 'batch_in_progress' ? undefined : made;
-    }, 20_000);
+    const second = await createBatch();
     expect(second.body.payouts.find((p: { shopId: string }) => p.shopId === s.shopId)).toMatchObject({ amount: more.net - net });
   });
 });
