@@ -88,9 +88,12 @@ export const routes = [
   { method: 'GET', path: '/api/shipping/estimate', handler: 'orders/estimate-shipping', auth: 'public', access: { table: 'read' } },
   { method: 'POST', path: '/api/cart/quote', handler: 'orders/quote-cart', auth: 'public', access: { table: 'read' } },
   { method: 'POST', path: '/api/orders', handler: 'orders/place-order', auth: 'public', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
+  // "Find my orders": e-mails a guest a fresh link to each of her recent orders; the same 202 whether or not there are any.
+  { method: 'POST', path: '/api/order-links', handler: 'orders/send-order-links', auth: 'public', limit: 'order-links', access: { table: 'read-write', email: 'send' } },
   { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', auth: 'public', limit: 'order-link-read', access: { table: 'read' } },
   { method: 'POST', path: '/api/me/checkout', handler: 'orders/place-my-order', auth: 'signed-in', limit: 'checkout', access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true } },
   { method: 'GET', path: '/api/me/purchases', handler: 'orders/list-my-purchases', auth: 'signed-in', access: { table: 'read' } },
+  { method: 'GET', path: '/api/me/purchases/{orderId}', handler: 'orders/get-my-purchase', auth: 'signed-in', access: { table: 'read' } },
   // After a declined or abandoned card payment (the order waits until the payment deadline): try the card again (a new session) or switch to cash on delivery (Morocco).
   { method: 'POST', path: '/api/orders/{orderId}/payment', handler: 'orders/pay-again', auth: 'public', limit: 'order-link-write', access: { table: 'read-write', workflows: ['order-saga'], paymentSecret: true } },
   { method: 'POST', path: '/api/orders/{orderId}/parcels/{shopId}/delivered', handler: 'orders/confirm-delivery', auth: 'public', limit: 'order-link-write', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },

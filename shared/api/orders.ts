@@ -211,6 +211,18 @@ export const mySubOrdersQuery = z
   })
   .strict();
 
+/**
+ * "Find my orders" (`POST /api/order-links`): the e-mail a guest ordered with, and the language of
+ * the page she asked from (the e-mail's). The answer is the same whether or not it has orders.
+ */
+export const orderLinksBody = z
+  .object({
+    email: z.email().max(254),
+    locale: z.enum(LOCALES),
+  })
+  .strict();
+export type OrderLinksBody = z.infer<typeof orderLinksBody>;
+
 export const myPurchasesQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(48).default(24),

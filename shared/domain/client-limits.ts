@@ -42,6 +42,14 @@ export const CLIENT_LIMITS = {
   'order-link-read': { ip: { max: 300, windowSeconds: 5 * 60 } },
   /** Acting from the order link (`POST …/parcels/{shopId}/delivered`): a shopper confirms a few parcels; 20 per 10 minutes. */
   'order-link-write': { ip: { max: 20, windowSeconds: 10 * 60 } },
+  /**
+   * "Find my orders" (`POST /api/order-links`): each request may e-mail a mailbox, so 3 per hour
+   * per e-mail (a shopper who lost her link asks once, maybe twice) keeps the store from being a
+   * way to flood someone's inbox; 10 per hour per address leaves room for shared connections and
+   * keeps a script from probing many mailboxes. Counted before any lookup: known and unknown
+   * addresses reach the limit alike.
+   */
+  'order-links': { ip: { max: 10, windowSeconds: 60 * 60 }, email: { max: 3, windowSeconds: 60 * 60 } },
 } as const satisfies Record<string, { ip: WindowLimit; email?: WindowLimit; phone?: WindowLimit; oncePer?: string }>;
 
 export type ClientLimitName = keyof typeof CLIENT_LIMITS;

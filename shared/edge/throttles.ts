@@ -38,6 +38,11 @@ export const THROTTLE_CLASSES = {
     burstLimit: 20,
     why: 'The guest order page and its "I received it" button: a handful per order; more means someone is guessing links.',
   },
+  'find-orders': {
+    rateLimit: 2,
+    burstLimit: 10,
+    why: '"Find my orders": each request may send an e-mail; a shopper who lost her link asks once. The per-client limits (3 per e-mail, 10 per address an hour) are the tight ones.',
+  },
   webhooks: {
     rateLimit: 20,
     burstLimit: 50,
@@ -88,12 +93,14 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'POST /api/orders': 'checkout',
   'POST /api/me/checkout': 'checkout',
   'GET /api/orders/{orderId}': 'order-link',
+  'POST /api/order-links': 'find-orders',
   'POST /api/orders/{orderId}/payment': 'order-link',
   'POST /api/orders/{orderId}/parcels/{shopId}/delivered': 'order-link',
   'GET /api/orders/{orderId}/reviews': 'order-link',
   'POST /api/orders/{orderId}/reviews': 'order-link',
   'POST /api/me/purchases/{orderId}/reviews': 'artisan-writes',
   'GET /api/me/purchases': 'account',
+  'GET /api/me/purchases/{orderId}': 'account',
 
   'POST /api/payments/sandbox/webhook': 'webhooks',
   'POST /api/payments/stripe/webhook': 'webhooks',

@@ -251,6 +251,16 @@ export async function getOrderWithToken(orders: Orders, orderId: string, token: 
   return { ...toOrderView(found.order, found.subOrders), link: { expiresAt: orderLinkExpiresAt(found.order) } };
 }
 
+/**
+ * A signed-in shopper's own order, the order page's view of it (her "My orders" opens it without
+ * the link's secret). Anyone else's order, or a guest's, is "not found": nothing says it exists.
+ */
+export async function getMyPurchase(orders: Orders, caller: Caller, orderId: string): Promise<OrderView> {
+  const found = await orders.getOrder(orderId);
+  if (!found || !found.order.ownerSub || found.order.ownerSub !== caller.sub) throw new DomainError(404, 'not_found', 'Order not found');
+  return toOrderView(found.order, found.subOrders);
+}
+
 /** A signed-in shopper's orders, newest first, without the order-link secrets' hashes. */
 export async function listMyPurchases(orders: Orders, caller: Caller, q: { limit: number; cursor?: string }) {
   const page = await orders.listShopperOrders(caller.sub, q.limit, q.cursor);

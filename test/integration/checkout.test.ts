@@ -165,4 +165,29 @@ describe('a signed-in shopper', () => {
     expect(mine.body.items[0].guestTokenHash).toBeUndefined();
     expect((await stranger.call('GET', '/api/me/purchases')).body.items).toEqual([]);
   });
+
+  it('opens her own order from My orders without the link; a stranger, a guest\'s order and a made-up id are not found', async () => {
+    const [shopper, stranger] = await Promise.all([newAccount('owner'), newAccount('nosy')]);
+    const body = { lines: [line(second)], customer: customer(), payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true };
+    const older = await request('POST', '/api/me/checkout', body, shopper.idToken, { 'idempotency-key': key() });
+    const newer = await request('POST', '/api/me/checkout', body, shopper.idToken, { 'idempotency-key': key() });
+    const guest = await request('POST', '/api/orders', body, undefined, { 'idempotency-key': key() });
+    expect([older.status, newer.status, guest.status]).toEqual([201, 201, 201]);
+    const list = await shopper.call('GET', '/api/me/purchases');
+    expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([newer.body.order.id, older.body.order.id]);
+
+    const mine = await shopper.call('GET', `/api/me/purchases/${older.body.order.id}`);
+    expect(mine.status).toBe(200);
+    const byLink = await orderLink(older.body.guestToken).call('GET', `/api/orders/${older.body.order.id}`);
+    const { link: _link, ...sameView } = byLink.body;
+    expect(mine.body).toEqual(sameView);
+    expect(JSON.stringify(mine.body)).not.toMatch(/guestTokenHash|ownerSub|linkHashes/);
+
+    expect((await stranger.call('GET', `/api/me/purchases/${older.body.order.id}`)).status).toBe(404);
+    expect((await shopper.call('GET', `/api/me/purchases/${guest.body.order.id}`)).status).toBe(404);
+    expect((await shopper.call('GET', '/api/me/purchases/nosuchorder1')).status).toBe(404);
+    expect((await request('GET', `/api/me/purchases/${older.body.order.id}`)).status).toBe(401);
+    const bad = await shopper.call('GET', '/api/me/purchases/bad%20id!');
+    expect(bad.status).toBe(400);
+  });
 });

@@ -47,6 +47,10 @@ describe('matchRoute', () => {
     expect(matchRoute('/checkout/')).toEqual({ name: 'shopper', page: { name: 'checkout' } });
     expect(matchRoute('/orders/ord-y1d0tpgt3qrznaja')).toEqual({ name: 'shopper', page: { name: 'order', orderId: 'ord-y1d0tpgt3qrznaja' } });
     expect(matchRoute('/orders/a/b')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/orders')).toEqual({ name: 'shopper', page: { name: 'myPurchases' } });
+    expect(matchRoute('/orders/')).toEqual({ name: 'shopper', page: { name: 'myPurchases' } });
+    expect(matchRoute('/orders/find')).toEqual({ name: 'shopper', page: { name: 'findOrders' } });
+    expect(matchRoute('/ar/orders')).toEqual({ name: 'notFound' });
     expect(paths.order('ord-1', 'tok_en-1')).toBe('/orders/ord-1#t=tok_en-1');
     expect(paths.order('ord-1', 'tok_en-1', { placed: '1' })).toBe('/orders/ord-1?placed=1#t=tok_en-1');
     expect(paths.order('ord-1')).toBe('/orders/ord-1');

@@ -22,7 +22,7 @@ export type Route =
   | { name: 'notFound' };
 
 /** The cart, checkout and order pages: rendered by a lazily loaded chunk (web/src/checkout/). */
-export type ShopperPage = { name: 'cart' } | { name: 'checkout' } | { name: 'order'; orderId: string };
+export type ShopperPage = { name: 'cart' } | { name: 'checkout' } | { name: 'order'; orderId: string } | { name: 'myPurchases' } | { name: 'findOrders' };
 
 /**
  * The artisans' and operators' pages: one route kind, rendered by the lazily loaded seller
@@ -98,6 +98,8 @@ function matchPath(pathname: string): Route {
   if (path === '/favourites') return { name: 'favourites' };
   if (path === '/cart') return { name: 'shopper', page: { name: 'cart' } };
   if (path === '/checkout') return { name: 'shopper', page: { name: 'checkout' } };
+  if (path === '/orders') return { name: 'shopper', page: { name: 'myPurchases' } };
+  if (path === '/orders/find') return { name: 'shopper', page: { name: 'findOrders' } };
   const seller = matchSellerPage(path);
   if (seller) return { name: 'seller', page: seller };
   const parts = path.split('/').slice(1);
@@ -195,6 +197,10 @@ export const paths = {
     const [path, fragment] = orderLinkPath(id, token).split('#') as [string, string | undefined];
     return inLanguage(withQuery(path, extra)) + (fragment ? `#${fragment}` : '');
   },
+  /** The signed-in shopper's orders (the artisan's are myOrders). */
+  myPurchases: () => '/orders',
+  /** A guest asks for her orders' links by e-mail. */
+  findOrders: () => '/orders/find',
   myOrders: (status?: string) => withQuery('/dashboard/orders', { status }),
   myEarnings: () => '/dashboard/earnings',
   /** The artisan's statement for a month (`YYYY-MM`), printable. */

@@ -13,6 +13,7 @@ import { CARRIER_NAMES } from '../orders/constants.ts';
 import { paths } from '../router.ts';
 import { ordersApi, type OrderDetail, type Parcel } from './api.ts';
 import { orderLinkToken } from './order-link.ts';
+import { loadSession } from '../auth/session.ts';
 import { RateItem } from './RateItem.tsx';
 import type { Review } from '../../../shared/domain/reviews.ts';
 import { useT, type ShopperKey } from './i18n/index.ts';
@@ -37,8 +38,9 @@ export function OrderPage({ orderId, justPlaced }: { orderId: string; justPlaced
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [orderId]);
-  if (!token) return <OrderMessage title={t('order.noLink')} text={t('order.noLinkText')} />;
-  return <OrderByLink key={token} orderId={orderId} token={token} justPlaced={justPlaced} />;
+  // Without the link, a signed-in shopper still opens her own orders (My orders): read-only, by her account.
+  if (!token && !loadSession()) return <OrderMessage title={t('order.noLink')} text={t('order.noLinkText')} />;
+  return <OrderLoader key={token ?? 'account'} orderId={orderId} token={token} justPlaced={justPlaced} />;
 }
 
 /** Until when a declined order keeps its items: the saga's payment wait from checkout (SAGA_TIMEOUTS.paymentSeconds). */
@@ -105,10 +107,11 @@ function OrderMessage({ title, text }: { title: string; text: string }): JSX.Ele
   );
 }
 
-function OrderByLink({ orderId, token, justPlaced }: { orderId: string; token: string; justPlaced: boolean }): JSX.Element {
+/** The order by its link's secret, or (no secret) as one of the signed-in shopper's own orders. */
+function OrderLoader({ orderId, token, justPlaced }: { orderId: string; token: string | undefined; justPlaced: boolean }): JSX.Element {
   const { t } = useT();
   const [tick, setTick] = useState(0);
-  const detail = useAsync((signal) => ordersApi.order(orderId, token, signal), [orderId, token, tick]);
+  const detail = useAsync((signal) => (token ? ordersApi.order(orderId, token, signal) : ordersApi.myPurchase(orderId, signal)), [orderId, token, tick]);
   const [data, setData] = useState<OrderDetail>();
   useEffect(() => {
     if (detail.status === 'ok') setData(detail.data);
@@ -123,6 +126,7 @@ function OrderByLink({ orderId, token, justPlaced }: { orderId: string; token: s
   if (!data) {
     if (detail.status === 'error') {
       const status = detail.error instanceof ApiRequestError ? detail.error.status : -1;
+      if (status === 401) return <OrderMessage title={t('order.noLink')} text={t('order.noLinkText')} />;
       if (status === 410) return <OrderMessage title={t('order.expired')} text={t('order.expiredText', { id: ltrIsolate(orderId) })} />;
       if ([400, 403, 404].includes(status)) return <OrderMessage title={t('order.notFound')} text={t('order.notFoundText')} />;
       return <section class="section"><ErrorState error={detail.error} onRetry={detail.retry} /></section>;
@@ -132,13 +136,14 @@ function OrderByLink({ orderId, token, justPlaced }: { orderId: string; token: s
   return <OrderView data={data} token={token} justPlaced={justPlaced} reload={() => setTick((n) => n + 1)} />;
 }
 
-function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; token: string; justPlaced: boolean; reload: () => void }): JSX.Element {
+/** The order; without the link's secret (opened by her account) it only shows: paying again, "received" and ratings need the link. */
+function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; token: string | undefined; justPlaced: boolean; reload: () => void }): JSX.Element {
   const { t, locale } = useT();
   const { order, subOrders } = data;
   const anyDelivered = subOrders.some((s) => s.status === 'delivered');
   const [reviews, setReviews] = useState<Review[]>();
   useEffect(() => {
-    if (anyDelivered && !reviews) ordersApi.reviews(order.id, token).then(setReviews, () => undefined);
+    if (token && anyDelivered && !reviews) ordersApi.reviews(order.id, token).then(setReviews, () => undefined);
   }, [anyDelivered, order.id, token, reviews]);
   const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
   const payUrl = (() => {
@@ -186,7 +191,7 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
           {t('order.linkUntil', { date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(new Date(data.link.expiresAt)) })}
         </p>
       )}
-      {declined && <PayAgain data={data} token={token} onSwitched={() => (setSwitchedHere(true), reload())} />}
+      {declined && token && <PayAgain data={data} token={token} onSwitched={() => (setSwitchedHere(true), reload())} />}
       {paymentPending && !declined && (
         <div class="status-card" role="status">
           <p>{t('order.awaitingPayment')}</p>
@@ -250,7 +255,7 @@ function OrderView({ data, token, justPlaced, reload }: { data: OrderDetail; tok
 
 const STEPS: SubOrderStatus[] = ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered'];
 
-function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId: string; token: string; reload: () => void; cod: boolean; reviews: Review[] | undefined; onReviewed: (r: Review) => void }): JSX.Element {
+function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId: string; token: string | undefined; reload: () => void; cod: boolean; reviews: Review[] | undefined; onReviewed: (r: Review) => void }): JSX.Element {
   const { sub, index, total, orderId, token, reload, cod, reviews, onReviewed } = props;
   const { t, locale } = useT();
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
@@ -263,6 +268,7 @@ function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId:
   const carrier = sub.carrier ? `\u2068${sub.carrier === 'other' ? t('carrier.other') : (CARRIER_NAMES[sub.carrier as keyof typeof CARRIER_NAMES] ?? sub.carrier)}\u2069` : undefined;
 
   const received = async () => {
+    if (!token) return;
     setState({ busy: true });
     try {
       await ordersApi.confirmDelivered(orderId, sub.shopId, token);
@@ -299,7 +305,7 @@ function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId:
               </span>
             </div>
             <span class="line-total">{formatMad(line.unitPrice * line.quantity, locale)}</span>
-            {sub.status === 'delivered' && reviews && (
+            {sub.status === 'delivered' && reviews && token && (
               <div class="line-review">
                 <RateItem orderId={orderId} token={token} line={line} review={reviews.find((r) => r.sku === line.sku && r.productId === line.productId)} onReviewed={onReviewed} />
               </div>
@@ -359,7 +365,7 @@ function ParcelCard(props: { sub: Parcel; index: number; total: number; orderId:
           )}
         </div>
       )}
-      {sub.status === 'shipped' && (
+      {sub.status === 'shipped' && token && (
         <div class="received">
           <button type="button" class="button" disabled={state.busy} onClick={received}>
             {state.busy ? t('order.saving') : t('order.received')}

@@ -5,11 +5,13 @@ import type { ShopperPage } from '../router.ts';
 import { CartPage } from './CartPage.tsx';
 import { CheckoutPage } from './CheckoutPage.tsx';
 import { loadedShopperMessages, loadShopperMessages, ShopperMessagesContext } from './i18n/index.ts';
+import { FindOrdersPage } from './FindOrdersPage.tsx';
+import { MyPurchasesPage } from './MyPurchasesPage.tsx';
 import { OrderPage } from './OrderPage.tsx';
 import './checkout.css';
 import { useAreaMessages } from '../area-messages.ts';
 
-/** Entry of the lazy shopper chunk: cart, checkout and the order page, once their messages are loaded. */
+/** Entry of the lazy shopper chunk: cart, checkout, the order page, My orders and "find my orders", once their messages are loaded. */
 export function ShopperArea({ page, query }: { page: ShopperPage; query: URLSearchParams }): JSX.Element {
   const { locale } = useI18n();
   const { messages, failed, retry } = useAreaMessages(locale, loadedShopperMessages, loadShopperMessages);
@@ -19,6 +21,8 @@ export function ShopperArea({ page, query }: { page: ShopperPage; query: URLSear
     <ShopperMessagesContext.Provider value={messages}>
       {page.name === 'cart' && <CartPage />}
       {page.name === 'checkout' && <CheckoutPage />}
+      {page.name === 'myPurchases' && <MyPurchasesPage />}
+      {page.name === 'findOrders' && <FindOrdersPage />}
       {page.name === 'order' && <OrderPage key={page.orderId} orderId={page.orderId} justPlaced={query.get('placed') === '1'} />}
     </ShopperMessagesContext.Provider>
   );

@@ -2,10 +2,10 @@ import type { ReviewBody } from '../../../shared/api/reviews.ts';
 import type { Review } from '../../../shared/domain/reviews.ts';
 import type { CheckoutBody, Quote, QuoteBody } from '../../../shared/api/orders.ts';
 import type { Locale } from '../../../shared/domain/locales.ts';
-import type { OrderView, SubOrder } from '../../../shared/domain/order.ts';
+import type { Order, OrderView, SubOrder } from '../../../shared/domain/order.ts';
 import { ORDER_LINK_HEADER } from '../../../shared/domain/order-link.ts';
 import { ApiRequestError, toError } from '../api.ts';
-import { authFetch, SignedOutError } from '../auth/auth-fetch.ts';
+import { authFetch, authJson, SignedOutError } from '../auth/auth-fetch.ts';
 import { loadSession } from '../auth/session.ts';
 
 /** The shoppers' order API: price a cart, place an order, follow it. */
@@ -25,6 +25,8 @@ export type Parcel = SubOrder & {
   cancelReason?: string;
   timeline: { status: SubOrder['status']; at: string; by?: 'artisan' | 'shopper' | 'operator' }[];
 };
+/** An order in the signed-in shopper's list (GET /api/me/purchases). */
+export type MyPurchase = Omit<Order, 'guestTokenHash' | 'ownerSub' | 'linkHashes'>;
 export type OrderDetail = { order: OrderView['order']; subOrders: Parcel[]; link?: { expiresAt: string } };
 
 /** The checkout body, with the shopper's language for their emails (the API is adding it). */
@@ -82,6 +84,13 @@ export const ordersApi = {
     }
     return send<PlacedOrder>('POST', '/api/orders', body, headers);
   },
+
+  /** "Find my orders": the same 202 whether or not the address has orders. */
+  findOrders: (email: string, locale: Locale) => send<unknown>('POST', '/api/order-links', { email, locale }).then(() => undefined),
+  /** The signed-in shopper's orders, newest first (My orders). */
+  myPurchases: (cursor?: string, signal?: AbortSignal) => authJson<{ items: MyPurchase[]; cursor?: string }>('GET', '/api/me/purchases', { query: { limit: 24, cursor }, signal }),
+  /** One of her own orders, without the link's secret (opened from My orders). */
+  myPurchase: (orderId: string, signal?: AbortSignal) => authJson<OrderDetail>('GET', `/api/me/purchases/${encodeURIComponent(orderId)}`, { signal }),
 
   order: (orderId: string, token: string, signal?: AbortSignal) => send<OrderDetail>('GET', orderPath(orderId), undefined, linkHeaders(token), signal).then((r) => r.data),
 

@@ -12,7 +12,7 @@ export function Footer(): JSX.Element {
         <p>{t('footer.about')}</p>
         <p>{t('footer.currency')}</p>
         <p>
-          <a href={paths.shops()}>{t('nav.shops')}</a> · <a href={paths.favourites()}>{t('fav.nav')}</a>
+          <a href={paths.shops()}>{t('nav.shops')}</a> · <a href={paths.favourites()}>{t('fav.nav')}</a> · <a href={paths.findOrders()} data-testid="footer-find-orders">{t('nav.findOrders')}</a>
         </p>
         <nav aria-label={t('footer.info')}>
           <ul class="footer-links" role="list">

@@ -104,6 +104,11 @@ export function Header({ query }: { query: string }): JSX.Element {
               {t('nav.sell')}
             </a>
           )}
+          {session && (
+            <a href={paths.myPurchases()} data-testid="nav-my-purchases">
+              {t('nav.myPurchases')}
+            </a>
+          )}
           {session && !operator && <a href={paths.dashboard()}>{t('nav.myShop')}</a>}
           {session && operator && <a href={paths.operator()}>{t('nav.operator')}</a>}
           {session && (

@@ -10,6 +10,8 @@ export const ar: Messages = {
   'nav.shops': 'الورشات',
   'nav.sell': 'البيع في سوق الداخلة',
   'nav.myShop': 'متجري',
+  'nav.myPurchases': 'طلباتي',
+  'nav.findOrders': 'العثور على طلباتي',
   'nav.operator': 'الإشراف',
   'nav.signOut': 'تسجيل الخروج',
   'nav.account': 'حسابي',

@@ -10,6 +10,8 @@ export const en: Messages = {
   'nav.shops': 'Workshops',
   'nav.sell': 'Sell on Dakhla Market',
   'nav.myShop': 'My shop',
+  'nav.myPurchases': 'My orders',
+  'nav.findOrders': 'Find my orders',
   'nav.operator': 'Operator',
   'nav.signOut': 'Sign out',
   'nav.account': 'My account',

@@ -10,6 +10,8 @@ export const es: Messages = {
   'nav.shops': 'Talleres',
   'nav.sell': 'Vender en Dakhla Market',
   'nav.myShop': 'Mi tienda',
+  'nav.myPurchases': 'Mis pedidos',
+  'nav.findOrders': 'Encontrar mis pedidos',
   'nav.operator': 'Operador',
   'nav.signOut': 'Cerrar sesión',
   'nav.account': 'Mi cuenta',

@@ -9,6 +9,8 @@ export const fr = {
   'nav.shops': 'Ateliers',
   'nav.sell': 'Vendre sur Dakhla Market',
   'nav.myShop': 'Ma boutique',
+  'nav.myPurchases': 'Mes commandes',
+  'nav.findOrders': 'Retrouver mes commandes',
   'nav.operator': 'Opérateur',
   'nav.signOut': 'Se déconnecter',
   'nav.account': 'Mon compte',
