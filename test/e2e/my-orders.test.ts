@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { fr } from '../../web/src/checkout/i18n/fr.ts';
 import { newAccount, PASSWORD } from '../support/accounts.ts';
 import { newShopperContact } from '../support/connections.ts';
 import { DESKTOP, expectNoSidewaysScroll, PHONE, settled, shot, useStoreBrowser } from '../support/browser.ts';
@@ -99,7 +100,8 @@ describe('my orders', () => {
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toContain(newer.id);
     expect(await rows.nth(1).textContent()).toContain(older.id);
-    expect(await rows.nth(0).getByTestId('my-purchase-status').textContent()).toBe('Enregistrée');
+    const status = (await account.call('GET', `/api/me/purchases/${newer.id}`)).body.order.status as 'placed' | 'confirmed';
+    expect(await rows.nth(0).getByTestId('my-purchase-status').textContent()).toBe(fr[`orderStatus.${status}`]);
     // The store's one money format: "123,00 MAD"-like, never raw centimes.
     expect(await rows.nth(0).getByTestId('my-purchase-total').textContent()).toMatch(/MAD|DH/);
     await expectNoSidewaysScroll(page);
