@@ -4,7 +4,7 @@ import { ProductList } from '../components/ProductGrid.tsx';
 import { ShopCard } from '../components/ShopCard.tsx';
 import { ErrorState } from '../components/Status.tsx';
 import { ProductCardsSkeleton, ShopCardsSkeleton, TilesSkeleton } from '../components/Skeleton.tsx';
-import { CATEGORY_SLUGS } from '../../../shared/domain/catalogue.ts';
+import { CATEGORY_SLUGS } from '../seller/constants.ts';
 import { Text } from '../components/Text.tsx';
 import { Chevron } from '../components/Icon.tsx';
 import { useAsync, useTitle } from '../hooks.ts';
