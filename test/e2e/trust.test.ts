@@ -37,6 +37,8 @@ const whenReady = (what: string, call: () => Promise<{ status: number; body: any
     return answer.status === 409 && answer.body?.error?.code === 'not_now' ? undefined : answer;
   });
 
+/** A demo product with a real photo (infra/local/demo-data/products/leather.ts). */
+const DEMO_PRODUCT = 'prd-lth-tea-pouch';
 const slug = `e2e-trust-${Date.now().toString(36)}`;
 let productId = '';
 let sku = '';
@@ -187,7 +189,16 @@ describe('trust: consent, information pages, favourites', () => {
         await expectNoSidewaysScroll(page);
         await shot(page, `trust-info-${tag}`);
 
-        // The product page: the heart beside the title, the rating, the review and the answer.
+        // A demo product's page (a real photo): the heart beside the title.
+        await page.goto(`/${messages.locale}/p/${DEMO_PRODUCT}`);
+        await settled(page);
+        const demoHeart = page.locator('main').getByTestId('favourite').first();
+        await demoHeart.click();
+        await expect.poll(() => demoHeart.getAttribute('aria-pressed')).toBe('true');
+        await expectNoSidewaysScroll(page);
+        await shot(page, `trust-product-${tag}`, false);
+
+        // The reviewed product: its heart, the rating, the review (the author's name isolated from the date) and the answer.
         await page.goto(`/${messages.locale}/p/${productId}`);
         await settled(page);
         const heart = page.locator('main').getByTestId('favourite').first();
@@ -196,14 +207,16 @@ describe('trust: consent, information pages, favourites', () => {
         const section = page.getByTestId('reviews');
         await section.getByTestId('review').waitFor();
         expect(await section.locator('h2').textContent()).toBe(messages.store['reviews.title']);
+        expect(await section.locator('.review-head bdi').textContent()).toBe('Amina');
         expect(await section.getByTestId('review-reply').textContent()).toContain('Merci Amina');
-        await expectNoSidewaysScroll(page);
-        await shot(page, `trust-product-${tag}`, false);
         await section.scrollIntoViewIfNeeded();
+        await expectNoSidewaysScroll(page);
         await shot(page, `trust-reviews-${tag}`, false);
 
         await page.goto(`/${messages.locale}/favourites`);
-        await page.getByTestId('favourites').locator('.product-card').waitFor();
+        const cards = page.getByTestId('favourites').locator('.product-card');
+        await cards.first().waitFor();
+        expect(await cards.count()).toBe(2);
         await expectNoSidewaysScroll(page);
         await shot(page, `trust-favourites-${tag}`);
 

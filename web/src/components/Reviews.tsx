@@ -35,7 +35,7 @@ function ReviewItem({ review }: { review: PublicReview }): JSX.Element {
   return (
     <li class="review" data-testid="review">
       <p class="review-head">
-        <Stars rating={review.rating} /> <strong>{review.author}</strong> · <span class="card-meta">{formatDay(review.createdAt, locale)} · {t('reviews.verified')}</span>
+        <Stars rating={review.rating} /> <strong><bdi>{review.author}</bdi></strong> · <span class="card-meta">{formatDay(review.createdAt, locale)} · {t('reviews.verified')}</span>
       </p>
       {review.text && (
         <p class="review-text" lang={review.lang} dir="auto">

@@ -14,7 +14,7 @@ export function ReviewCard({ review, children }: { review: Review; children?: Co
           {'★'.repeat(review.rating)}
           <span class="stars-off">{'★'.repeat(5 - review.rating)}</span>
         </span>{' '}
-        <strong>{review.author}</strong> <span class={`pill pill-review-${review.status}`}>{t(`rev.status.${review.status}` as SellerKey)}</span>
+        <strong><bdi>{review.author}</bdi></strong> <span class={`pill pill-review-${review.status}`}>{t(`rev.status.${review.status}` as SellerKey)}</span>
       </p>
       <p class="card-meta">
         <Text value={review.title} /> · {formatDay(review.createdAt, locale)}
