@@ -21,6 +21,7 @@ import {
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../domain/images.ts';
 import type { Earning, ShopBalance } from '../domain/ledger.ts';
 import type { PayoutAccountView } from '../domain/payouts.ts';
+import type { ArtisanPayout } from './payouts.ts';
 import { page } from './paging.ts';
 
 /**
@@ -160,4 +161,6 @@ export interface MyEarnings {
   /** Where payouts go (masked: last 4 digits), once set; a change waiting for its e-mailed code. */
   payoutAccount?: PayoutAccountView;
   payoutAccountChange?: { expiresAt: string; last4: string };
+  /** The latest payouts, newest first (on the first page only: the earnings' `cursor` pages the parcels). */
+  payouts?: ArtisanPayout[];
 }

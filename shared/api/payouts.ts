@@ -65,6 +65,9 @@ export type OperatorPayoutsBody = z.infer<typeof operatorPayoutsBody>;
 /** A payout as the console lists it: the RIB masked (the full one only in the CSV). */
 export type PayoutView = Omit<Payout, 'rib'> & { ribMasked: string; bank?: string };
 
+/** A payout as its artisan sees it on the earnings page: not who marked it. */
+export type ArtisanPayout = Omit<PayoutView, 'by' | 'shopId' | 'shopName'>;
+
 export interface BatchView {
   batch: PayoutBatch;
   payouts: PayoutView[];

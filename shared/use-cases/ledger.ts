@@ -4,7 +4,7 @@ import { deliveryNumber, parcelDelivered, RELEASE_RUN, RETURN_WINDOW_DAYS, partl
 import type { Order, SubOrder } from '../domain/order.ts';
 import type { Ledger, LedgerWrite } from '../data/ledger.ts';
 import type { Payouts } from '../data/payouts.ts';
-import { payoutAccountOf } from './payouts.ts';
+import { payoutAccountOf, recentPayouts } from './payouts.ts';
 import { requireOwnShop } from './artisan-shop.ts';
 import type { Caller } from './caller.ts';
 import type { Store, Telemetry } from './ports.ts';
@@ -94,16 +94,18 @@ export async function releaseEarnings(deps: { ledger: Ledger; telemetry: Pick<Te
   return { released: releasedCount, skipped };
 }
 
-/** The artisan's earnings page: their shop's balances (one GetItem) and one page of its parcels, latest delivery first (one Query). */
+/** The artisan's earnings page: their shop's balances (one GetItem), one page of its parcels, latest delivery first (one Query), and on the first page the latest payouts (one Query). */
 export async function myEarnings(deps: { store: Store; ledger: Ledger; payouts?: Payouts }, caller: Caller, q: { limit: number; cursor?: string | undefined }): Promise<MyEarnings> {
   const shop = await requireOwnShop(deps.store, caller);
-  const [{ version: _v, updatedAt: _u, ...balance }, earnings, account] = await Promise.all([
+  const [{ version: _v, updatedAt: _u, ...balance }, earnings, account, payouts] = await Promise.all([
     deps.ledger.balance(shop.id),
     deps.ledger.earnings(shop.id, q.limit, q.cursor),
     // The bank account, masked, and a change waiting for its code (2 GetItems).
     deps.payouts ? payoutAccountOf({ payouts: deps.payouts }, shop.id) : {},
+    // The latest payouts, on the first page (one Query).
+    deps.payouts && !q.cursor ? recentPayouts({ payouts: deps.payouts }, shop.id) : undefined,
   ]);
-  return { balance, earnings, ...account };
+  return { balance, earnings, ...account, ...(payouts ? { payouts } : {}) };
 }
 
 /** What selling here costs, for the sell page and the onboarding: the commission new orders are charged (one BatchGet of the settings). */

@@ -1,5 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import type { BatchCreated, BatchView, OperatorPayoutsBody, PayoutAccountAnswer, PayoutAccountBody, PayoutView } from '../api/payouts.ts';
+import type { ArtisanPayout, BatchCreated, BatchView, OperatorPayoutsBody, PayoutAccountAnswer, PayoutAccountBody, PayoutView } from '../api/payouts.ts';
 import type { Shop } from '../domain/catalogue.ts';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { pickLocalized, type Locale } from '../domain/locales.ts';
@@ -54,7 +54,7 @@ export interface PayoutDeps {
 
 const nowOf = (deps: Pick<PayoutDeps, 'now'>) => deps.now?.() ?? new Date();
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const earningsUrl = (deps: Pick<PayoutDeps, 'siteUrl'>) => `${deps.siteUrl.replace(/\/$/, '')}/sell/earnings`;
+const earningsUrl = (deps: Pick<PayoutDeps, 'siteUrl'>) => `${deps.siteUrl.replace(/\/$/, '')}/dashboard/earnings`;
 const shopNameIn = (name: Shop['name'], locale: Locale) => pickLocalized(name, locale).text;
 
 /** E-mails the artisan; a failure is logged, never undoes what was done (the console shows the state). */
@@ -127,6 +127,23 @@ export async function payoutAccountOf(deps: Pick<PayoutDeps, 'payouts' | 'now'>,
     ...(account ? { payoutAccount: accountView(account, now) } : {}),
     ...(change && Date.parse(change.expiresAt) > now.getTime() ? { payoutAccountChange: { expiresAt: change.expiresAt, last4: ribLast4(change.rib) } } : {}),
   };
+}
+
+/** How many of a shop's payouts its earnings page lists (newest first; older ones are in the monthly statements). */
+export const RECENT_PAYOUTS = 5;
+
+/**
+ * The shop's latest payouts as its artisan sees them (one Query of gsi1 `SHOPPAYOUTS#<shopId>`): the
+ * amount, where it went (masked RIB), and its state — on its way, paid on a date with the bank's
+ * transfer reference, failed or returned by the bank with the reason. Never the full RIB or which
+ * operator marked it.
+ */
+export async function recentPayouts(deps: Pick<PayoutDeps, 'payouts'>, shopId: string, limit = RECENT_PAYOUTS): Promise<ArtisanPayout[]> {
+  const { items } = await deps.payouts.shopPayouts(shopId, limit);
+  return items.map((p) => {
+    const { by: _by, shopId: _s, shopName: _n, ...seen } = view(p);
+    return seen;
+  });
 }
 
 // ── Batches ─────────────────────────────────────────────────────────────────────────────────

@@ -106,15 +106,20 @@ describe('payouts, end to end', () => {
   });
 
   it.each([
-    { lang: 'fr', locale: 'fr-FR', labels: FR, paid: 'Virement envoyé', title: 'Relevé de' },
-    { lang: 'ar', locale: 'ar-MA', labels: AR, paid: 'تحويل مُرسل', title: 'كشف حساب' },
-  ])('the artisan sees it paid and opens the month’s statement ($lang, phone and desktop)', async ({ lang, locale, labels, paid, title }) => {
+    { lang: 'fr', locale: 'fr-FR', labels: FR, paid: 'Virement envoyé', listPaid: 'Versé le', title: 'Relevé de' },
+    { lang: 'ar', locale: 'ar-MA', labels: AR, paid: 'تحويل مُرسل', listPaid: 'حُوّل في', title: 'كشف حساب' },
+  ])('the artisan sees it paid, with its date and reference, and opens the month’s statement ($lang, phone and desktop)', async ({ lang, locale, labels, paid, listPaid, title }) => {
     for (const [viewport, name] of [[PHONE, 'phone'], [DESKTOP, 'desktop']] as const) {
       const { page, errors } = await open(viewport, locale);
       await artisanSignIn(page, '/dashboard/earnings', labels);
       await page.getByTestId('earnings.paid').waitFor();
       // What was paid, in the language's digits and format (its whole dirhams at least).
       await expect.poll(async () => (await page.getByTestId('earnings.paid').textContent())!.replace(/[^0-9٠-٩]/g, '').replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))).toContain(String(Math.floor(net / 100)));
+      // The payout itself: paid on its day, with the bank's reference (kept left to right in Arabic).
+      const payout = page.getByTestId('my-payout').first();
+      expect(await payout.getAttribute('data-status')).toBe('paid');
+      expect(await payout.getByTestId('my-payout-state').textContent()).toContain(listPaid);
+      expect(await payout.getByTestId('my-payout-reference').textContent()).toContain('\u2066VIR-E2E-0001\u2069');
       await shot(page, `payouts-earnings-${lang}-${name}`);
       await page.getByTestId('statement-link').first().click();
       await page.waitForURL(`**/dashboard/statements/${month}`);

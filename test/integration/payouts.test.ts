@@ -118,6 +118,10 @@ describe('payout batches', () => {
     const batch = (await createBatch(operator)).body;
     const batchId = batch.batch.id as string;
     expect(payoutOf(batch, paidShop.shopId)).toMatchObject({ amount: nets[0]!.net });
+    // The artisan's earnings page: the money on its way (its own bucket), the payout listed as batched.
+    const onItsWay = (await paidShop.account.call('GET', '/api/me/earnings')).body;
+    expect(onItsWay.balance).toMatchObject({ available: 0, payout: nets[0]!.net, paid: 0 });
+    expect(onItsWay.payouts).toEqual([expect.objectContaining({ batchId, amount: nets[0]!.net, status: 'batched', ribMasked: `•••• ${rib('350', 4001).slice(-4)}` })]);
 
     const file = await operator.call('GET', `/api/operator/payouts?batchId=${batchId}&format=csv`);
     expect(file.status).toBe(200);
@@ -132,7 +136,15 @@ describe('payout batches', () => {
     const paid = await operator.call('POST', '/api/operator/payouts', { action: 'paid', batchId, shopId: paidShop.shopId, reference: 'VIR-2026-0001' });
     expect(paid.body).toMatchObject({ status: 'paid', reference: 'VIR-2026-0001' });
     expect(await storeLedger().balance(paidShop.shopId)).toMatchObject({ available: 0, payout: 0, paid: nets[0]!.net });
-    expect((await outboxEmail(paidShop.account.email, 'payout:payout-paid')).text).toContain('VIR-2026-0001');
+    const paidMail = await outboxEmail(paidShop.account.email, 'payout:payout-paid');
+    expect(paidMail.text).toContain('VIR-2026-0001');
+    // Its link opens the earnings tab (the page that lists the payout), not a page that does not exist.
+    expect(paidMail.text).toMatch(/https?:\/\/[^\s]+\/dashboard\/earnings\b/);
+    // The artisan sees it paid, with the date and the bank's reference; never the full RIB nor who marked it.
+    const seen = (await paidShop.account.call('GET', '/api/me/earnings')).body;
+    expect(seen.payouts[0]).toMatchObject({ batchId, status: 'paid', reference: 'VIR-2026-0001', paidAt: expect.any(String) });
+    expect(seen.payouts[0]).not.toHaveProperty('by');
+    expect(JSON.stringify(seen)).not.toContain(rib('350', 4001));
     expect(await storeLedger().entry(`payout-paid:${batchId}:${paidShop.shopId}`)).toMatchObject({ kind: 'payout.paid', lines: [{ account: `shop:${paidShop.shopId}:payout`, amount: nets[0]!.net }, { account: 'bank', amount: -nets[0]!.net }] });
     // Paid twice: refused, nothing written twice.
     expect((await operator2.call('POST', '/api/operator/payouts', { action: 'paid', batchId, shopId: paidShop.shopId, reference: 'VIR-2026-0002' })).status).toBe(409);
@@ -144,6 +156,7 @@ describe('payout batches', () => {
     expect(await storeLedger().balance(paidShop.shopId)).toMatchObject({ available: nets[0]!.net, payout: 0, paid: 0 });
     expect(await storeLedger().entry(`payout-paid:${batchId}:${paidShop.shopId}`)).toBeDefined();
     expect((await outboxEmail(paidShop.account.email, 'payout:payout-returned')).text).toContain('compte clôturé');
+    expect((await paidShop.account.call('GET', '/api/me/earnings')).body.payouts[0]).toMatchObject({ status: 'returned', reason: 'compte clôturé' });
 
     const failed = await operator.call('POST', '/api/operator/payouts', { action: 'failed', batchId, shopId: failedShop.shopId, reason: 'RIB inconnu de la banque' });
     expect(failed.body).toMatchObject({ status: 'failed' });

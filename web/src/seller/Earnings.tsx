@@ -10,7 +10,7 @@ import { SellingTermsNote } from './SellingTermsNote.tsx';
 import { PayoutsBox } from './payouts/PayoutsBox.tsx';
 
 /**
- * The artisan's earnings: the balances at the top (pending, available, paid; a negative carried
+ * The artisan's earnings: the balances at the top (pending, available, on its way, paid; a negative carried
  * forward said in words), then each delivered parcel — what the shopper paid, the items and the
  * shipping, the commission (rate and amount), what the artisan receives, and where it stands.
  */
@@ -31,6 +31,8 @@ function EarningsView({ data }: { data: MyEarnings }): JSX.Element {
   const tiles: [SellerKey, SellerKey, number][] = [
     ['earnings.pending', 'earnings.pendingHint', balance.pending],
     ['earnings.available', 'earnings.availableHint', Math.max(0, balance.available)],
+    // In a batch, not yet marked paid: shown only then, so the money never seems to vanish.
+    ...(balance.payout > 0 ? [['earnings.payout', 'earnings.payoutHint', balance.payout] as [SellerKey, SellerKey, number]] : []),
     ['earnings.paid', 'earnings.paidHint', balance.paid],
   ];
   return (

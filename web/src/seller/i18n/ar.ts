@@ -798,6 +798,8 @@ export const ar: SellerMessages = {
   'earnings.pendingHint': 'تم التسليم، داخل مهلة الإرجاع',
   'earnings.available': 'متاح',
   'earnings.availableHint': 'يُدفع في التحويل القادم',
+  'earnings.payout': 'قيد التحويل',
+  'earnings.payoutHint': 'في دفعة تحويل: التحويل جارٍ',
   'earnings.paid': 'ما تم دفعه',
   'earnings.paidHint': 'حُوّل إلى حسابكم البنكي',
   'earnings.negative': 'إرجاع بعد الدفع: سيُخصم {amount} من أرباحكم القادمة.',

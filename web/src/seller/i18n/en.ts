@@ -798,6 +798,8 @@ export const en: SellerMessages = {
   'earnings.pendingHint': 'Delivered, inside the return window',
   'earnings.available': 'Available',
   'earnings.availableHint': 'Paid in the next transfer',
+  'earnings.payout': 'On its way',
+  'earnings.payoutHint': 'In a payout batch: the transfer is being made',
   'earnings.paid': 'Paid so far',
   'earnings.paidHint': 'Transferred to your bank account',
   'earnings.negative': 'A return after a payout: {amount} will be taken from your next earnings.',

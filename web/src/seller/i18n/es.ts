@@ -798,6 +798,8 @@ export const es: SellerMessages = {
   'earnings.pendingHint': 'Entregado, dentro del plazo de devolución',
   'earnings.available': 'Disponible',
   'earnings.availableHint': 'Se paga en la próxima transferencia',
+  'earnings.payout': 'En camino',
+  'earnings.payoutHint': 'En un lote: la transferencia está en curso',
   'earnings.paid': 'Ya pagado',
   'earnings.paidHint': 'Transferido a su cuenta bancaria',
   'earnings.negative': 'Una devolución después de un pago: se descontarán {amount} de sus próximas ganancias.',

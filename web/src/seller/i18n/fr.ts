@@ -797,6 +797,8 @@ export const fr = {
   'earnings.pendingHint': 'Livré, dans le délai de retour',
   'earnings.available': 'Disponible',
   'earnings.availableHint': 'Versé au prochain virement',
+  'earnings.payout': 'Virement en cours',
+  'earnings.payoutHint': 'Dans un lot : le virement est en route',
   'earnings.paid': 'Déjà versé',
   'earnings.paidHint': 'Viré sur votre compte bancaire',
   'earnings.negative': 'Un retour après versement : {amount} seront retenus sur vos prochains gains.',

@@ -5,9 +5,10 @@ import type { MyEarnings } from '../../../../shared/api/artisan.ts';
 import { paths } from '../../router.ts';
 import { formatMonth, recentMonths, usePayoutsT } from './messages.ts';
 import { PayoutAccount } from './PayoutAccount.tsx';
+import { PayoutsList } from './PayoutsList.tsx';
 import './payouts.css';
 
-/** On the earnings tab: where payouts go (the RIB, masked; add or change it) and the last three months' statements. */
+/** On the earnings tab: where payouts go (the RIB, masked; add or change it), the latest payouts and the last three months' statements. */
 export function PayoutsBox({ earnings }: { earnings: MyEarnings }): JSX.Element | null {
   const { t, locale } = usePayoutsT();
   const [account, setAccount] = useState<PayoutAccountView | undefined>(earnings.payoutAccount);
@@ -15,6 +16,7 @@ export function PayoutsBox({ earnings }: { earnings: MyEarnings }): JSX.Element 
   return (
     <>
       <PayoutAccount t={t} {...(account ? { account } : {})} {...(earnings.payoutAccountChange ? { pending: earnings.payoutAccountChange } : {})} onChanged={setAccount} />
+      {earnings.payouts && <PayoutsList payouts={earnings.payouts} t={t} locale={locale} />}
       <nav aria-label={t('statement.links')}>
         <ul class="statement-links" role="list">
           {recentMonths(new Date(), 3).map((month) => (

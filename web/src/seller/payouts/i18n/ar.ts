@@ -79,4 +79,12 @@ export const ar: PayoutsMessages = {
   'payouts.held.account_changed': 'حساب بنكي تغيّر مؤخرا (حتى {date})',
   'payouts.statement': 'الكشف',
   'payouts.totals': '{batched} للتحويل · {paid} مدفوعة · {failed} فاشلة · {returned} أعادها البنك',
+  'list.title': 'تحويلاتكم',
+  'list.none': 'لا يوجد أي تحويل بعد. كل دفعة تحوّل رصيدكم المتاح، ابتداءً من 100 درهم، إلى الحساب البنكي أعلاه.',
+  'list.batched': 'قيد التحويل منذ {date}',
+  'list.paid': 'حُوّل في {date}',
+  'list.reference': 'مرجع التحويل: {reference}',
+  'list.failed': 'فشل في {date}: {reason}. عاد المبلغ إلى رصيدكم المتاح.',
+  'list.returned': 'أرجعه البنك في {date}: {reason}. عاد المبلغ إلى رصيدكم المتاح.',
+  'list.to': 'إلى الحساب البنكي {masked}',
 };

@@ -79,4 +79,12 @@ export const en: PayoutsMessages = {
   'payouts.held.account_changed': 'RIB changed recently (until {date})',
   'payouts.statement': 'Statement',
   'payouts.totals': '{batched} to transfer · {paid} paid · {failed} failed · {returned} returned',
+  'list.title': 'Your payouts',
+  'list.none': 'No payout yet. Each batch pays your available balance, from 100 MAD, to the RIB above.',
+  'list.batched': 'On its way since {date}',
+  'list.paid': 'Paid on {date}',
+  'list.reference': 'Transfer reference: {reference}',
+  'list.failed': 'Failed on {date}: {reason}. The amount is back in your available balance.',
+  'list.returned': 'Returned by the bank on {date}: {reason}. The amount is back in your available balance.',
+  'list.to': 'To RIB {masked}',
 };

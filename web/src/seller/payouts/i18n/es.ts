@@ -79,4 +79,12 @@ export const es: PayoutsMessages = {
   'payouts.held.account_changed': 'RIB cambiado hace poco (hasta el {date})',
   'payouts.statement': 'Extracto',
   'payouts.totals': '{batched} por transferir · {paid} pagados · {failed} fallidos · {returned} devueltos',
+  'list.title': 'Sus transferencias',
+  'list.none': 'Todavía no hay transferencias. Cada lote le paga su saldo disponible, desde 100 MAD, en el RIB de arriba.',
+  'list.batched': 'En curso desde el {date}',
+  'list.paid': 'Pagado el {date}',
+  'list.reference': 'Referencia de la transferencia: {reference}',
+  'list.failed': 'Fallida el {date}: {reason}. El importe ha vuelto a su saldo disponible.',
+  'list.returned': 'Devuelta por el banco el {date}: {reason}. El importe ha vuelto a su saldo disponible.',
+  'list.to': 'Al RIB {masked}',
 };

@@ -78,4 +78,12 @@ export const fr = {
   'payouts.held.account_changed': 'RIB changé récemment (jusqu’au {date})',
   'payouts.statement': 'Relevé',
   'payouts.totals': '{batched} à virer · {paid} payés · {failed} échoués · {returned} retournés',
+  'list.title': 'Vos virements',
+  'list.none': 'Aucun virement pour l’instant. Chaque lot vous verse votre solde disponible, à partir de 100 MAD, sur le RIB ci-dessus.',
+  'list.batched': 'En cours depuis le {date}',
+  'list.paid': 'Versé le {date}',
+  'list.reference': 'Référence du virement : {reference}',
+  'list.failed': 'Échoué le {date} : {reason}. Le montant est revenu dans votre solde disponible.',
+  'list.returned': 'Renvoyé par la banque le {date} : {reason}. Le montant est revenu dans votre solde disponible.',
+  'list.to': 'Sur le RIB {masked}',
 } as const;
