@@ -3,6 +3,7 @@ import { fr } from '../../web/src/checkout/i18n/fr.ts';
 import { newAccount, PASSWORD } from '../support/accounts.ts';
 import { newShopperContact } from '../support/connections.ts';
 import { DESKTOP, expectNoSidewaysScroll, PHONE, settled, shot, useStoreBrowser } from '../support/browser.ts';
+import { roomiestVariant } from '../support/demo-stock.ts';
 
 /**
  * My orders and "find my orders", in headless Chromium against the whole local store:
@@ -14,13 +15,12 @@ import { DESKTOP, expectNoSidewaysScroll, PHONE, settled, shot, useStoreBrowser 
 const storeUrl = inject('storeUrl');
 const stamp = Date.now().toString(36);
 const { open, policyViolations } = useStoreBrowser();
-const LINE = { productId: 'prd-lth-tea-pouch', sku: 'LTH-POUCH-GRN', quantity: 1 };
 
 async function placeOrder(path: string, customer: object, idToken?: string) {
   const response = await fetch(`${storeUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-mine-${stamp}-${Math.random().toString(36).slice(2)}`, ...(idToken ? { authorization: `Bearer ${idToken}` } : {}) },
-    body: JSON.stringify({ lines: [LINE], customer, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true }),
+    body: JSON.stringify({ lines: [{ ...(await roomiestVariant('shp-mina-leather')), quantity: 1 }], customer, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true }),
   });
   const body = (await response.json()) as { order: { id: string; totals: { total: number } } };
   expect(response.status, JSON.stringify(body)).toBe(201);

@@ -7,6 +7,7 @@ import { fr } from '../../web/src/seller/i18n/fr.ts';
 import { anonymous, demoOperator, demoOperatorSecret, orderLink, request, signIn } from '../support/accounts.ts';
 import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
 import { newShopperContact } from '../support/connections.ts';
+import { roomiestVariant } from '../support/demo-stock.ts';
 import { actOnParcel, until } from '../support/saga.ts';
 
 /**
@@ -20,16 +21,6 @@ const { open } = useStoreBrowser();
 const SHOPS = ['shp-mina-leather', 'shp-al-waha-pottery'];
 const MESSAGES = { fr, ar } as const;
 
-/** A listed variant of the shop with the most stock (other browser tests buy from the same demo shops). */
-async function roomiestVariant(shopId: string): Promise<{ productId: string; sku: string }> {
-  const list = (await anonymous.call('GET', `/api/products?shop=${shopId}&limit=48`)).body.items as Array<{ id: string }>;
-  const candidates = await Promise.all(
-    list.map(async ({ id }) => ((await anonymous.call('GET', `/api/products/${id}`)).body.variants as Array<{ sku: string; stock: number }>).map((v) => ({ productId: id, ...v }))),
-  );
-  const best = candidates.flat().sort((a, b) => b.stock - a.stock)[0]!;
-  expect(best.stock).toBeGreaterThan(1);
-  return { productId: best.productId, sku: best.sku };
-}
 const stockOf = async (line: { productId: string; sku: string }) =>
   ((await anonymous.call('GET', `/api/products/${line.productId}`)).body.variants as Array<{ sku: string; stock: number }>).find((v) => v.sku === line.sku)!.stock;
 
@@ -83,7 +74,7 @@ describe('the demo operator finds an order by the shopper’s e-mail and cancels
       const { page, errors } = await open(PHONE, lang === 'fr' ? 'fr-FR' : 'ar-MA');
       await signInAsDemoOperator(page, '/operator/orders');
       expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-      await page.getByRole('link', { name: t['opnav.orders'] }).waitFor();
+      await page.getByRole('link', { name: t['opnav.orders'], exact: true }).waitFor();
       await page.locator('.op-order-list, .empty').first().waitFor();
       await expectNoSidewaysScroll(page);
       await shot(page, `operator-orders-${lang}-phone`);
@@ -150,11 +141,11 @@ describe('the demo operator refunds a delivered parcel the shopper sent back', (
       const placed = await request(
         'POST',
         '/api/orders',
-        { lines: [{ ...line, quantity: 1 }], customer: { name: 'Nora Alaoui', ...newShopperContact(`ret-${lang}`), address: { line1: '14 bd Hassan II', city: 'Casablanca', country: 'MA' }, locale: lang }, payment },
+        { lines: [{ ...line, quantity: 1 }], customer: { name: 'Nora Alaoui', ...newShopperContact(`ret-${lang}`), address: { line1: '14 bd Hassan II', city: 'Casablanca', country: 'MA' }, locale: lang }, payment, termsAccepted: true, withdrawalAcknowledged: true },
         undefined,
         { 'idempotency-key': `e2e-return-${lang}-${Date.now()}` },
       );
-      expect(placed.status).toBe(201);
+      expect(placed.status, JSON.stringify(placed.body)).toBe(201);
       const orderId = placed.body.order.id as string;
       if (payment === 'card') expect((await fetch(`${placed.body.payment.redirectUrl}/decision`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve', redirect: 'manual' })).status).toBe(303);
       const artisan = await signIn(DEMO_ACCOUNTS.artisan.email, DEMO_ACCOUNTS.artisan.password);

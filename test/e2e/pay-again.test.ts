@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { DESKTOP, expectNoSidewaysScroll, PHONE, shot, useStoreBrowser } from '../support/browser.ts';
+import { roomiestVariant } from '../support/demo-stock.ts';
 
 /**
  * After a declined card, in headless Chromium against the whole local store (the sandbox TEST
@@ -19,7 +20,7 @@ async function cardOrder(email: string, locale: 'fr' | 'ar', address: { line1: s
   const response = await fetch(`${storeUrl}/api/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-again-${locale}-${stamp}` },
-    body: JSON.stringify({ lines: [{ productId: 'prd-lth-tea-pouch', sku: 'LTH-POUCH-GRN', quantity: 1 }], customer: { name: locale === 'ar' ? 'سلمى بناني' : 'Claire Martin', email, phone, address, locale }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }),
+    body: JSON.stringify({ lines: [{ ...(await roomiestVariant('shp-mina-leather')), quantity: 1 }], customer: { name: locale === 'ar' ? 'سلمى بناني' : 'Claire Martin', email, phone, address, locale }, payment: 'card', termsAccepted: true, withdrawalAcknowledged: true }),
   });
   const body = (await response.json()) as { order: { id: string }; guestToken: string; payment: { redirectUrl: string } };
   expect(response.status, JSON.stringify(body)).toBe(201);

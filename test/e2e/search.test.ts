@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, expectNoSidewaysScroll, PHONE, searched, shot, useStoreBrowser } from '../support/browser.ts';
+import { DESKTOP, expectNoSidewaysScroll, PHONE, PRODUCT_CARD, searched, shot, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * The search page in a real browser: "did you mean", the shop filter, and a search that finds
@@ -15,7 +15,7 @@ const VIEWPORTS = { phone: PHONE, desktop: DESKTOP } as const;
 
 /** "No products" above "load more" is the one thing a results page must never show. */
 async function expectNoEmptyPageWithMore(page: Page): Promise<void> {
-  const cards = await page.locator('.product-card').count();
+  const cards = await page.locator(PRODUCT_CARD).count();
   const more = await page.locator('.more button').count();
   expect(cards === 0 && more > 0, 'an empty results page offering more').toBe(false);
 }
@@ -43,7 +43,7 @@ describe.each(Object.keys(BROWSER_LOCALE) as Lang[])('search page in %s', (lang)
     await shot(page, `search-shops-${lang}-${viewport}`, false);
     await searched(page, 'cooperative', () => tiris.click());
     expect(new URL(page.url()).searchParams.get('shop')).toBe('shp-tiris-melhfa');
-    await expect.poll(() => page.locator('.product-card').count()).toBe(5);
+    await expect.poll(() => page.locator(PRODUCT_CARD).count()).toBe(5);
     expect(await page.locator('.search-shops [aria-current="true"]').count()).toBe(1);
     await expectNoEmptyPageWithMore(page);
     await expectNoSidewaysScroll(page);
@@ -54,7 +54,7 @@ describe.each(Object.keys(BROWSER_LOCALE) as Lang[])('search page in %s', (lang)
     await page.locator('.no-results').waitFor();
     await expect.poll(() => page.locator('.no-results a[href*="/search?q="]').count()).toBeGreaterThanOrEqual(2);
     await expect.poll(() => page.locator('.no-results a[href*="/c/"]').count()).toBeGreaterThanOrEqual(4);
-    await expect.poll(() => page.locator('.no-results .product-card').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(`.no-results ${PRODUCT_CARD}`).count()).toBeGreaterThan(0);
     await expectNoEmptyPageWithMore(page);
     await expectNoSidewaysScroll(page);
     await shot(page, `search-none-${lang}-${viewport}`);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../shared/domain/text-search.ts';
 import { listedProducts, unapprovedShops } from '../support/demo-expectations.ts';
-import { DESKTOP, PHONE, SHOTS, searched, useStoreBrowser } from '../support/browser.ts';
+import { DESKTOP, PHONE, PRODUCT_CARD, searched, SHOTS, useStoreBrowser } from '../support/browser.ts';
 
 /**
  * The web store in headless Chromium against the whole local store (global setup): home,
@@ -39,7 +39,7 @@ async function search(page: Page, text: string): Promise<number> {
   await page.getByRole('searchbox').fill(text);
   await searched(page, text, () => page.getByRole('searchbox').press('Enter'));
   expect(new URL(page.url()).pathname).toMatch(/^\/[a-z]{2}\/search$/);
-  return page.locator('.product-card').count();
+  return page.locator(PRODUCT_CARD).count();
 }
 
 // ---- search words worked out from the demo data, so the test follows it
@@ -79,7 +79,7 @@ describe('web store', () => {
     const { page, errors } = await open(PHONE);
     await page.goto('/');
     await expect.poll(() => page.locator('.shop-card').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('.product-card').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(PRODUCT_CARD).count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.category-tile').count()).toBeGreaterThanOrEqual(4);
     // Browser in French, nothing stored: French.
     expect(await htmlAttrs(page)).toEqual({ lang: 'fr', dir: 'ltr' });
@@ -132,7 +132,7 @@ describe('web store', () => {
   it('opens a product: title, price in MAD, approximate EUR and USD, gallery, then the shop', async () => {
     const { page, errors } = await open(PHONE);
     await page.goto('/');
-    const card = page.locator('.product-card').first();
+    const card = page.locator(PRODUCT_CARD).first();
     const title = (await card.locator('.card-title').textContent())!.trim();
     await card.locator('a').first().click();
     await page.waitForURL(/\/p\//);
@@ -157,7 +157,7 @@ describe('web store', () => {
     await page.locator('.artisan-card a').click();
     await page.waitForURL(/\/s\//);
     await page.locator('.shop-story').waitFor();
-    await expect.poll(() => page.locator('.product-card').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(PRODUCT_CARD).count()).toBeGreaterThan(0);
     await expectNoSidewaysScroll(page);
     await shot(page, 'shop-fr-phone');
     expect(errors).toEqual([]);
@@ -167,9 +167,9 @@ describe('web store', () => {
     const { page, errors } = await open(DESKTOP, 'en-GB');
     await page.goto('/');
     expect(await htmlAttrs(page)).toEqual({ lang: 'en', dir: 'ltr' });
-    await page.locator('.product-card').first().waitFor();
+    await page.locator(PRODUCT_CARD).first().waitFor();
     await shot(page, 'home-en-desktop');
-    const href = await page.locator('.product-card a').first().getAttribute('href');
+    const href = await page.locator(`${PRODUCT_CARD} a`).first().getAttribute('href');
     await page.goto(href!);
     await page.getByTestId('approx').waitFor();
     expect(await page.getByTestId('price').textContent()).toContain('MAD');

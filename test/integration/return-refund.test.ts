@@ -110,7 +110,8 @@ describe('a returned parcel refunded by an operator', () => {
     const s = await seller('return-early');
     const { request } = await import('../support/accounts.ts');
     const { newShopperContact } = await import('../support/connections.ts');
-    const placed = await request('POST', '/api/orders', { lines: [{ ...s.product, quantity: 1 }], customer: { name: 'Salma', ...newShopperContact('early'), address: { line1: '3 av. Mohammed V', city: 'Dakhla', country: 'MA' } }, payment: 'cod' }, undefined, { 'idempotency-key': `early-${Date.now()}` });
+    const placed = await request('POST', '/api/orders', { lines: [{ ...s.product, quantity: 1 }], customer: { name: 'Salma', ...newShopperContact('early'), address: { line1: '3 av. Mohammed V', city: 'Dakhla', country: 'MA' } }, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true }, undefined, { 'idempotency-key': `early-${Date.now()}` });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
     const orderId = placed.body.order.id as string;
     expect(await refund(orderId, s.shopId, { reason: 'not yet' })).toMatchObject({ status: 409, body: { error: { code: 'not_delivered' } } });
     expect((await refund(orderId, 'shp-nobody-here', { reason: 'who' })).status).toBe(404);

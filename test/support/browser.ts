@@ -15,6 +15,9 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+/** A product card with its data (a link): the loading placeholders are `.product-card`s too, without one. */
+export const PRODUCT_CARD = '.product-card:has(a)';
+
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 

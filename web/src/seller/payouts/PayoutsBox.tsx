@@ -5,7 +5,7 @@ import type { MyEarnings } from '../../../../shared/api/artisan.ts';
 import { paths } from '../../router.ts';
 import { formatMonth, recentMonths, usePayoutsT } from './messages.ts';
 import { PayoutAccount } from './PayoutAccount.tsx';
-import { PayoutsList } from './PayoutsList.tsx';
+import { MyPayouts } from './MyPayouts.tsx';
 import './payouts.css';
 
 /** On the earnings tab: where payouts go (the RIB, masked; add or change it), the latest payouts and the last three months' statements. */
@@ -16,7 +16,7 @@ export function PayoutsBox({ earnings }: { earnings: MyEarnings }): JSX.Element 
   return (
     <>
       <PayoutAccount t={t} {...(account ? { account } : {})} {...(earnings.payoutAccountChange ? { pending: earnings.payoutAccountChange } : {})} onChanged={setAccount} />
-      {earnings.payouts && <PayoutsList payouts={earnings.payouts} t={t} locale={locale} />}
+      {earnings.payouts && <MyPayouts payouts={earnings.payouts} t={t} locale={locale} />}
       <nav aria-label={t('statement.links')}>
         <ul class="statement-links" role="list">
           {recentMonths(new Date(), 3).map((month) => (

@@ -10,17 +10,17 @@ import type { PayoutsT } from './i18n/index.ts';
  * (masked), and its state — on its way, paid on a date with the bank's transfer reference, or
  * failed / returned by the bank with the reason (the amount is then back in the available balance).
  */
-export function PayoutsList({ payouts, t, locale }: { payouts: readonly ArtisanPayout[]; t: PayoutsT; locale: Locale }): JSX.Element {
+export function MyPayouts({ payouts, t, locale }: { payouts: readonly ArtisanPayout[]; t: PayoutsT; locale: Locale }): JSX.Element {
   return (
-    <section class="payouts-list" aria-labelledby="payouts-list-title" data-testid="my-payouts">
-      <h3 id="payouts-list-title">{t('list.title')}</h3>
+    <section class="my-payouts" aria-labelledby="my-payouts-title" data-testid="my-payouts">
+      <h3 id="my-payouts-title">{t('list.title')}</h3>
       {payouts.length === 0 ? (
         <p class="hint">{t('list.none')}</p>
       ) : (
         <ul role="list">
           {payouts.map((p) => (
-            <li key={p.batchId} class="payouts-list-item" data-testid="my-payout" data-status={p.status}>
-              <div class="payouts-list-head">
+            <li key={p.batchId} class="my-payouts-item" data-testid="my-payout" data-status={p.status}>
+              <div class="my-payouts-head">
                 <strong dir="ltr" class="money">
                   {formatMad(p.amount, locale)}
                 </strong>
