@@ -70,6 +70,8 @@ export interface StackOptions {
   handlerDynamoEndpoint?: (dynamoLocal: string) => Promise<string>;
   /** Run the scheduled functions (the reconciler…) on their timers; when false, only on demand (`POST /dev/run/<name>`). @default true */
   scheduleTimers?: boolean;
+  /** The CloudFront-Viewer-Country the local edge sends the API (a socket has no country). @default 'ZZ' (unknown) */
+  viewerCountry?: string;
   log?: (line: string) => void;
 }
 
@@ -272,6 +274,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       edge: createLocalEdge({
         policy: securityHeaderPolicy({ authEndpoint: clientConfig.auth.endpoint, paymentProvider: paymentOrigins(cardProvider, cmiGateway ? { cmiGatewayUrl: cmiGateway.gatewayUrl } : {}) }),
         originVerifySecret,
+        ...(options.viewerCountry ? { viewerCountry: options.viewerCountry } : {}),
       }),
       log,
     });

@@ -13,7 +13,8 @@ import { CARD_PROVIDERS, cardProviderName, type CardProviderName } from '#shared
  *   --s3-port / S3_PORT (4569), --cognito-port / COGNITO_PORT (9229), --data-dir / DATA_DIR (.local-data), --ephemeral (keep nothing),
  *   --quiet (no request log), --log-level / LOG_LEVEL (the handlers' Powertools log level: WARN),
  *   --workflow-time-scale (real seconds per second of the workflows' waits: tests and demos),
- *   --payment-provider / PAYMENT_PROVIDER (sandbox; cmi starts the local CMI test gateway, on --cmi-port / CMI_PORT, 4590).
+ *   --payment-provider / PAYMENT_PROVIDER (sandbox; cmi starts the local CMI test gateway, on --cmi-port / CMI_PORT, 4590),
+ *   --viewer-country / VIEWER_COUNTRY (the CloudFront-Viewer-Country the edge sends the API, e.g. ES to shop as from Spain; ZZ, unknown).
  */
 const { values } = parseArgs({
   options: {
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'workflow-time-scale': { type: 'string' },
     'payment-provider': { type: 'string', default: process.env.PAYMENT_PROVIDER },
     'cmi-port': { type: 'string', default: process.env.CMI_PORT },
+    'viewer-country': { type: 'string', default: process.env.VIEWER_COUNTRY },
   },
 });
 
@@ -63,6 +65,8 @@ try {
   const cognitoPort = portOption('cognito-port', values['cognito-port']);
   const workflowTimeScale = timeScaleOption(values['workflow-time-scale']);
   const cmiPort = portOption('cmi-port', values['cmi-port']);
+  const viewerCountry = values['viewer-country']?.trim().toUpperCase();
+  if (viewerCountry !== undefined && !/^[A-Z0-9]{2}$/.test(viewerCountry)) throw new LocalStackError(`--viewer-country must be two letters such as MA, ES or ZZ (unknown), got "${values['viewer-country']}"`);
   let paymentProvider: CardProviderName;
   try {
     paymentProvider = cardProviderName(values['payment-provider']);
@@ -94,6 +98,7 @@ try {
     ...(workflowTimeScale !== undefined ? { workflowTimeScale } : {}),
     paymentProvider,
     ...(cmiPort !== undefined ? { cmiPort } : {}),
+    ...(viewerCountry ? { viewerCountry } : {}),
     logLevel,
     log: values.quiet ? (line) => !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(line) && say(line) : say,
   });

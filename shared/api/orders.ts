@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EDGE_HEADERS } from '../edge.ts';
 import { idSchema } from '../domain/catalogue.ts';
 import { CARRIERS } from '../domain/carriers.ts';
 import { needsWithdrawalNotice } from '../domain/info-pages/index.ts';
@@ -38,15 +39,24 @@ export const quoteBody = z
   .strict();
 export type QuoteBody = z.infer<typeof quoteBody>;
 
-/** GET /api/shipping/estimate: this product's parcel (× quantity) to a destination, before the cart. */
+/**
+ * GET /api/shipping/estimate: this product's parcel (× quantity) to a destination, before the cart.
+ * `country` is the shopper's choice; without it, the country the edge saw the viewer in
+ * (CloudFront-Viewer-Country), else `guess` (the browser's language region), else Morocco.
+ */
 export const shippingEstimateQuery = z
-  .object({ productId: idSchema, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY).default(1), country, city: city.optional() })
+  .object({ productId: idSchema, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY).default(1), country: country.optional(), guess: country.optional(), city: city.optional() })
   .strict();
 export type ShippingEstimateQuery = z.infer<typeof shippingEstimateQuery>;
+
+/** The edge's own header (not the viewer's: CloudFront and the local gateway set it): two letters, or absent. */
+export const viewerCountryHeaders = z.object({ [EDGE_HEADERS.viewerCountry]: z.string().optional() });
 
 export interface ShippingEstimate {
   shopId: string;
   country: string;
+  /** Where `country` came from: the query's `country`, the viewer's country at the edge, the `guess`, or Morocco by default. */
+  countryFrom: 'asked' | 'viewer' | 'guess' | 'default';
   zone: ShippingZone;
   /** Minor units of MAD: what the checkout charges for a parcel of this weight to this destination. */
   shipping: number;

@@ -70,7 +70,7 @@ export function estimateShipping(
   destination: { country: string; city?: string | undefined },
   snapshot: CatalogueSnapshot,
   settings: { shipping: ShippingRates; rates: DisplayRates },
-): ShippingEstimate | undefined {
+): Omit<ShippingEstimate, 'countryFrom'> | undefined {
   const product = snapshot.products.get(item.productId);
   const shop = product ? snapshot.shops.get(product.shopId) : undefined;
   if (!product || !shop || !isListed(product, shop)) return undefined;

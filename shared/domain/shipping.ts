@@ -26,6 +26,17 @@ export const DEFAULT_SHIPPING_RATES: ShippingRates = {
 export const DEFAULT_WEIGHT_GRAMS = 500;
 
 
+/** The shopper's country when she has not chosen one: the edge's (a real two-letter country, not ZZ "unknown" or T1 Tor), else the browser's guess, else Morocco. */
+export function estimateCountry(query: { country?: string | undefined; guess?: string | undefined }, viewerCountry: string | undefined): { country: string; countryFrom: 'asked' | 'viewer' | 'guess' | 'default' } {
+  if (query.country) return { country: query.country, countryFrom: 'asked' };
+  const viewer = viewerCountry?.trim().toUpperCase();
+  if (viewer && /^[A-Z]{2}$/.test(viewer) && !NOT_A_COUNTRY.has(viewer)) return { country: viewer, countryFrom: 'viewer' };
+  if (query.guess) return { country: query.guess, countryFrom: 'guess' };
+  return { country: 'MA', countryFrom: 'default' };
+}
+/** CloudFront-Viewer-Country values that name no country (unknown, anonymous proxies, Tor, satellite, Europe/Asia-Pacific at large). */
+const NOT_A_COUNTRY = new Set(['ZZ', 'XX', 'T1', 'A1', 'A2', 'O1', 'EU', 'AP']);
+
 export function shippingZone(destination: { country: string; city?: string | undefined }): ShippingZone {
   if (destination.country.toUpperCase() !== 'MA') return 'international';
   return findCity(destination.city)?.id === 'Dakhla' ? 'dakhla' : 'morocco';

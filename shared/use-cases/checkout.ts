@@ -6,6 +6,7 @@ import { toOrderView, type Order, type OrderView, type SubOrder } from '../domai
 import { isOrderLinkExpired, orderLinkExpiresAt, orderLinkPath } from '../domain/order-link.ts';
 import { openSecret, sealSecret } from '../domain/sealed-secret.ts';
 import { estimateShipping, priceCart } from '../domain/quote.ts';
+import { estimateCountry } from '../domain/shipping.ts';
 import { orderTerms } from '../domain/settings.ts';
 import { IdempotencyKeyTaken, type IdempotencyRecord, type Orders } from '../data/orders.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
@@ -24,12 +25,14 @@ export async function quoteCart(orders: Orders, body: QuoteBody): Promise<Quote>
 }
 
 /** The shipping of one product's parcel before the cart: the quote's own rule (shared/domain/quote.ts). */
-export async function shippingEstimate(orders: Orders, query: ShippingEstimateQuery): Promise<ShippingEstimate> {
+export async function shippingEstimate(orders: Orders, query: ShippingEstimateQuery, viewerCountry?: string): Promise<ShippingEstimate> {
+  const { country, countryFrom } = estimateCountry(query, viewerCountry);
   const [snapshot, settings] = await Promise.all([orders.loadSnapshot([{ productId: query.productId }]), orders.loadSettings()]);
-  const estimate = estimateShipping(query, { country: query.country, city: query.city }, snapshot, settings);
+  const estimate = estimateShipping(query, { country, city: query.city }, snapshot, settings);
   if (!estimate) throw new NotFoundError('Product');
-  return estimate;
+  return { ...estimate, countryFrom };
 }
+
 
 export interface PlacedOrder extends OrderView {
   /** The secret of the guest's order link (`/orders/<id>#t=…`). */

@@ -23,10 +23,10 @@ import { cartProduct, measuredPages } from '../support/measured-pages.ts';
  * accessibility; median of three runs) on home, category, product, shop, cart and checkout; what
  * an order costs in AWS (transitions, Lambda, DynamoDB requests and units, API calls, e-mails; per
  * kind of order). `--only lighthouse` (or another section: bundles, weight, search, pages,
- * relevance, capacity, orders) runs just that part.
+ * relevance, capacity, orders) runs just that part; `--lighthouse-pages cart,checkout` some of the six pages.
  * Prints tables and writes test-results/bench.json. Not part of `npm test`: tests do not time things.
  */
-const { values } = parseArgs({ options: { extra: { type: 'string', default: '10000' }, only: { type: 'string' }, 'lighthouse-runs': { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { extra: { type: 'string', default: '10000' }, only: { type: 'string' }, 'lighthouse-runs': { type: 'string', default: '3' }, 'lighthouse-pages': { type: 'string' } } });
 const extra = Number(values.extra);
 const want = (section: string) => !values.only || values.only.split(',').includes(section);
 const log = (line: string) => console.log(line);
@@ -75,7 +75,7 @@ try {
     log('\n# Lighthouse mobile (emulated phone, simulated slow 4G; median of the runs; the local gateway compresses as CloudFront does)');
     lighthouse = await measureLighthouse(
       stack.url,
-      measuredPages('fr'),
+      measuredPages('fr').filter((p) => !values['lighthouse-pages'] || values['lighthouse-pages'].split(',').includes(p.name)),
       { runs: Number(values['lighthouse-runs']), productId: cartProduct.id, log },
     );
     console.table(lighthouse);

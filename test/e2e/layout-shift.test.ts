@@ -36,7 +36,9 @@ async function watchShifts(page: Page): Promise<void> {
 }
 
 async function layoutShift(page: Page, path: string): Promise<{ cls: number; shifts: { value: number; sources: string[] }[] }> {
-  await page.goto(path);
+  const response = await page.goto(path);
+  // The page itself, not a 404 that happens to stand still.
+  expect(response?.status(), path).toBe(200);
   await settled(page);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(800);

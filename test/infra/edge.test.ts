@@ -232,7 +232,7 @@ describe('API behaviours (shared/edge/forwarding.ts)', () => {
   });
 
   it('forwards every header a handler parses', async () => {
-    const forwarded = new Set<string>([...API_VIEWER_HEADERS, AUTHORIZATION_HEADER]);
+    const forwarded = new Set<string>([...API_VIEWER_HEADERS, AUTHORIZATION_HEADER, ...Object.keys(CLOUDFRONT_ADDED_HEADERS)]);
     for (const route of routes) {
       const schema = (await handlerOf(route.handler)).inputSchemas.headers as z.ZodObject | z.ZodRecord | undefined;
       if (!schema || !('shape' in schema)) continue; // none, or a record (the webhook takes its provider's signature header, forwarded above)

@@ -39,10 +39,19 @@ describe('GET /api/shipping/estimate', () => {
     expect(answer.headers['cache-control']).toMatch(/^public, max-age=\d+/);
   });
 
+  it('without a country: the edge’s viewer country (the local edge knows none: ZZ), else the browser’s guess, else Morocco; a viewer cannot forge the edge’s header', async () => {
+    const guessed = await estimate(`productId=${first.product.id}&guess=es`);
+    expect(guessed.body).toMatchObject({ country: 'ES', countryFrom: 'guess', zone: 'international' });
+    const forged = await sendFrom(newConnection(), 'GET', `${storeUrl()}/api/shipping/estimate?productId=${first.product.id}&guess=ES`, { headers: { 'cloudfront-viewer-country': 'DE' } });
+    expect(JSON.parse(forged.text)).toMatchObject({ country: 'ES', countryFrom: 'guess' });
+    expect((await estimate(`productId=${first.product.id}`)).body).toMatchObject({ country: 'MA', countryFrom: 'default', zone: 'morocco' });
+    expect((await estimate(`productId=${first.product.id}&country=FR&guess=ES`)).body).toMatchObject({ country: 'FR', countryFrom: 'asked' });
+  });
+
   it('answers 400 naming the field, 404 for a product not on sale', async () => {
     for (const [query, field] of [
       [`country=ES`, 'productId'],
-      [`productId=${first.product.id}`, 'country'],
+      [`productId=${first.product.id}&guess=Spain`, 'guess'],
       [`productId=${first.product.id}&country=Spain`, 'country'],
       [`productId=${first.product.id}&country=ES&quantity=0`, 'quantity'],
       [`productId=${first.product.id}&country=ES&colour=red`, ''],

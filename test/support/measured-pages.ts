@@ -13,6 +13,7 @@ export const measuredPages = (lang: string): { name: string; path: string; withC
   { name: 'category', path: `/${lang}/c/${cartProduct.category}` },
   { name: 'product', path: `/${lang}/p/${cartProduct.id}` },
   { name: 'shop', path: `/${lang}/s/${shop.slug}` },
-  { name: 'cart', path: `/${lang}/cart`, withCart: true },
-  { name: 'checkout', path: `/${lang}/checkout`, withCart: true },
+  // One URL for every language (shared/domain/store-urls.ts UNLOCALIZED_PREFIXES): `/fr/cart` is a 404.
+  { name: 'cart', path: '/cart', withCart: true },
+  { name: 'checkout', path: '/checkout', withCart: true },
 ];

@@ -78,7 +78,7 @@ export const api = {
     getJson<ProductDetail>(`/api/products/${encodeURIComponent(productId)}`, {}, signal),
   search: (q: string, filters: ProductFilters, signal?: AbortSignal) => getJson<SearchPage>('/api/search', { q, ...filters }, signal),
   shops: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => getJson<ShopPage>('/api/shops', query, signal),
-  shippingEstimate: (query: { productId: string; quantity?: number; country: string; city?: string }, signal?: AbortSignal) =>
+  shippingEstimate: (query: { productId: string; quantity?: number; country?: string; guess?: string; city?: string }, signal?: AbortSignal) =>
     getJson<ShippingEstimate>('/api/shipping/estimate', query, signal),
   reviews: (productId: string, query: { cursor?: string }, signal?: AbortSignal) =>
     getJson<ProductReviews>(`/api/products/${encodeURIComponent(productId)}/reviews`, query, signal),

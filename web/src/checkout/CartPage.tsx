@@ -63,22 +63,21 @@ export function CartPage(): JSX.Element {
                     <CartRow key={`${line.productId}/${line.sku}`} line={line} quote={current} />
                   ))}
                 </ul>
-                {shopQuote && (
-                  <dl class="parcel-sums">
-                    <div>
-                      <dt>{t('sum.items')}</dt>
-                      <dd>{formatMad(shopQuote.subtotal, locale)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('sum.shipping')}</dt>
-                      <dd data-testid="parcel-shipping">{formatMad(shopQuote.shipping, locale)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('sum.delivery')}</dt>
-                      <dd data-testid="parcel-days">{formatDayRange(shopQuote.days, locale)}</dd>
-                    </div>
-                  </dl>
-                )}
+                {/* Its rows from the start (placeholders until priced): the summary below does not jump when the price comes. */}
+                <dl class="parcel-sums">
+                  <div>
+                    <dt>{t('sum.items')}</dt>
+                    {shopQuote ? <dd>{formatMad(shopQuote.subtotal, locale)}</dd> : <dd class="skeleton-line skeleton-short">{'\u00a0'}</dd>}
+                  </div>
+                  <div>
+                    <dt>{t('sum.shipping')}</dt>
+                    {shopQuote ? <dd data-testid="parcel-shipping">{formatMad(shopQuote.shipping, locale)}</dd> : <dd class="skeleton-line skeleton-short">{'\u00a0'}</dd>}
+                  </div>
+                  <div>
+                    <dt>{t('sum.delivery')}</dt>
+                    {shopQuote ? <dd data-testid="parcel-days">{formatDayRange(shopQuote.days, locale)}</dd> : <dd class="skeleton-line skeleton-short">{'\u00a0'}</dd>}
+                  </div>
+                </dl>
               </section>
             );
           })}
@@ -155,7 +154,29 @@ export function Totals({ quote, loading }: { quote: Quote | undefined; loading: 
           </div>
         </dl>
       ) : (
-        <p class="hint">{t('sum.pricing')}</p>
+        // The rows at their final size while the first price is on its way: nothing below them moves when it comes.
+        <>
+        <p class="visually-hidden">{t('sum.pricing')}</p>
+        <dl class="totals-pending">
+          <div>
+            <dt>{t('sum.items')}</dt>
+            <dd class="skeleton-line skeleton-short">{'\u00a0'}</dd>
+          </div>
+          <div>
+            <dt>{t('sum.shippingParcels', { n: '…' })}</dt>
+            <dd class="skeleton-line skeleton-short">{'\u00a0'}</dd>
+          </div>
+          <div class="total-row">
+            <dt>{t('sum.total')}</dt>
+            <dd>
+              <span class="money">
+                <span class="money-mad strong skeleton-line">{'\u00a0'}</span>
+                <span class="money-approx skeleton-line">{'\u00a0'}</span>
+              </span>
+            </dd>
+          </div>
+        </dl>
+        </>
       )}
       <p class="hint">{t('sum.approxNote')}</p>
     </div>

@@ -9,13 +9,18 @@ export interface Destination {
 const KEY = 'dm.destination';
 
 export function loadDestination(): Destination {
+  return storedDestination() ?? { country: browserCountry(), city: '' };
+}
+
+/** The destination the shopper chose (or the edge placed her in) before, if any. */
+export function storedDestination(): Destination | undefined {
   try {
     const value = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Destination> | null;
     if (value && typeof value.country === 'string' && isKnownCountry(value.country)) return { country: value.country, city: typeof value.city === 'string' ? value.city : '' };
   } catch {
     // nothing stored, or storage disabled
   }
-  return { country: browserCountry(), city: '' };
+  return undefined;
 }
 
 /** The country of the browser's first language that names one we ship to ("es-ES" → ES), else Morocco. */

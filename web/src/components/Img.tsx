@@ -27,7 +27,7 @@ export function srcsetOf(key: string): string | undefined {
  * Its width and height (and the CSS's aspect-ratio) hold its place while it loads.
  */
 export function Img({ imageKey, alt, width = 600, height = 600, sizes, class: className, eager = false }: Props): JSX.Element {
-  if (!imageKey) return <div class={`img placeholder ${className ?? ''}`} role="img" aria-label={alt} />;
+  if (!imageKey) return alt ? <div class={`img placeholder ${className ?? ''}`} role="img" aria-label={alt} /> : <div class={`img placeholder ${className ?? ''}`} aria-hidden="true" />;
   const srcset = sizes ? srcsetOf(imageKey) : undefined;
   return (
     <img

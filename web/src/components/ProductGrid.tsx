@@ -16,7 +16,7 @@ const AUTO_CONTINUE = 5;
  * never says "no products" above "load more": an empty page that has more behind it (a filtered
  * list can end a page before it found any) reads on by itself, a few times, then offers to.
  */
-export function ProductGrid({ list, emptyText }: { list: PagedState<ProductSummary>; emptyText?: string }): JSX.Element {
+export function ProductGrid({ list, emptyText, heading }: { list: PagedState<ProductSummary>; emptyText?: string; /** A heading for pages whose h1 the cards' h3 titles would follow directly (headings in order). */ heading?: string }): JSX.Element {
   const { t, locale } = useI18n();
   const continued = useRef(0);
   const emptyWithMore = list.status === 'ok' && list.items.length === 0 && list.hasMore;
@@ -32,6 +32,7 @@ export function ProductGrid({ list, emptyText }: { list: PagedState<ProductSumma
   if (list.status === 'error' && list.items.length === 0) return <ErrorState error={list.error} onRetry={list.retry} />;
   return (
     <div class="results">
+      {heading && <h2 class="visually-hidden">{heading}</h2>}
       <p class="results-count" role="status" aria-live="polite">
         {list.items.length === 0 ? (list.hasMore ? t('results.keepLooking') : (emptyText ?? t('results.none'))) : t('results.count', { n: formatNumber(list.items.length, locale) })}
       </p>

@@ -57,6 +57,7 @@ export const ar: Messages = {
   'filters.reset': 'مسح التصفية',
   'filters.rangeError': 'يجب أن يكون أدنى سعر أقل من أعلى سعر.',
   'filters.priceError': 'أدخل سعرًا بالدرهم، مثلًا 250.',
+  'results.heading': 'المنتجات',
   'results.count': 'عدد المنتجات المعروضة: {n}',
   'results.none': 'لا توجد منتجات مطابقة حاليًا.',
   'results.keepLooking': 'لا شيء بعد في المنتجات التي تم تصفحها: واصل البحث.',

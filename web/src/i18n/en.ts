@@ -57,6 +57,7 @@ export const en: Messages = {
   'filters.reset': 'Clear filters',
   'filters.rangeError': 'The minimum price must be below the maximum price.',
   'filters.priceError': 'Enter a price in dirhams, for example 250.',
+  'results.heading': 'Products',
   'results.count': 'Products shown: {n}',
   'results.none': 'No products match yet.',
   'results.keepLooking': 'Nothing yet in the products looked at: look further.',

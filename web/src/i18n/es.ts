@@ -57,6 +57,7 @@ export const es: Messages = {
   'filters.reset': 'Quitar filtros',
   'filters.rangeError': 'El precio mínimo debe ser inferior al máximo.',
   'filters.priceError': 'Escriba un precio en dírhams, por ejemplo 250.',
+  'results.heading': 'Productos',
   'results.count': 'Productos mostrados: {n}',
   'results.none': 'Todavía no hay productos que coincidan.',
   'results.keepLooking': 'Nada todavía entre los productos vistos: siga buscando.',

@@ -56,6 +56,7 @@ export const fr = {
   'filters.reset': 'Effacer les filtres',
   'filters.rangeError': 'Le prix minimum doit être inférieur au prix maximum.',
   'filters.priceError': 'Saisissez un prix en dirhams, par exemple 250.',
+  'results.heading': 'Les produits',
   'results.count': 'Produits affichés : {n}',
   'results.none': 'Aucun produit ne correspond pour le moment.',
   'results.keepLooking': 'Rien encore parmi les produits parcourus : cherchez plus loin.',

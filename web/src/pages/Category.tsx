@@ -36,7 +36,7 @@ export function Category({ slug, query }: { slug: string; query: URLSearchParams
       <Breadcrumbs items={[{ href: paths.home(), label: t('nav.home') }, { label: name }]} />
       <h1>{name}</h1>
       <Filters values={filters} onChange={onChange} />
-      <ProductGrid list={list} />
+      <ProductGrid list={list} heading={t('results.heading')} />
     </section>
   );
 }

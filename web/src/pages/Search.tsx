@@ -88,7 +88,7 @@ export function Search({ query }: { query: URLSearchParams }): JSX.Element {
             </div>
           )}
           <Filters values={filters} onChange={onChange} />
-          <ProductGrid list={list} emptyText={t('search.none', { q })} />
+          <ProductGrid list={list} emptyText={t('search.none', { q })} heading={t('results.heading')} />
           {current?.empty && list.status === 'ok' && list.items.length === 0 && <NoResults suggestions={current.suggestions ?? []} searchUrl={(word) => searchUrl({ q: word })} />}
         </>
       ) : (
