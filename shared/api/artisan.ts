@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LOCALES } from '../domain/locales.ts';
+import { NOTIFY_CHANNELS, normaliseWhatsAppNumber, WHATSAPP_NUMBER_RULE } from '../domain/phone.ts';
 import {
   categorySlugSchema,
   descriptionSchema,
@@ -45,7 +46,30 @@ export const shopProfileBody = z
 export const applyForShopBody = shopProfileBody.extend({ slug: slugSchema.min(3) }).strict();
 export type ApplyForShopBody = z.infer<typeof applyForShopBody>;
 
-export const updateShopBody = shopProfileBody.partial().strict();
+/**
+ * How the artisan is told about her shop and orders: e-mail, WhatsApp or both; WhatsApp needs a
+ * mobile number, written as she likes (06…, +212 6…) and kept in E.164.
+ */
+export const notifyChoiceBody = z
+  .object({
+    channels: z.array(z.enum(NOTIFY_CHANNELS)).min(1, 'choose e-mail, WhatsApp or both').max(NOTIFY_CHANNELS.length),
+    whatsapp: z
+      .string()
+      .max(30)
+      .transform((raw, ctx) => {
+        const e164 = normaliseWhatsAppNumber(raw);
+        if (!e164) ctx.addIssue({ code: 'custom', message: WHATSAPP_NUMBER_RULE });
+        return e164 ?? raw;
+      })
+      .optional(),
+  })
+  .strict()
+  .superRefine((choice, ctx) => {
+    if (new Set(choice.channels).size !== choice.channels.length) ctx.addIssue({ code: 'custom', path: ['channels'], message: 'names a channel twice' });
+    if (choice.channels.includes('whatsapp') && !choice.whatsapp) ctx.addIssue({ code: 'custom', path: ['whatsapp'], message: `is needed for WhatsApp: ${WHATSAPP_NUMBER_RULE}` });
+  });
+
+export const updateShopBody = shopProfileBody.extend({ notify: notifyChoiceBody }).partial().strict();
 export type UpdateShopBody = z.infer<typeof updateShopBody>;
 
 export const ONBOARDING_STEPS = ['profile', 'product', 'photos', 'publish'] as const;

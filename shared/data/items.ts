@@ -3,7 +3,7 @@ import type { TableKey } from './keys.ts';
 /** Attributes that belong to the table's layout, not to the entity stored in an item. */
 const LAYOUT_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type', 'ttl'] as const;
 
-export type EntityType = 'Category' | 'Shop' | 'ShopSlug' | 'Product' | 'Variant' | 'ProductImage' | 'CatalogueEntry' | 'Settings' | 'UserProfile' | 'Onboarding' | 'Order' | 'SubOrder' | 'Idempotency' | 'SagaTask' | 'JournalEntry' | 'ShopBalance' | 'Earning' | 'ReleaseDue' | 'OrderEmail' | 'PaymentRef' | 'SandboxSession' | 'WebhookEvent' | 'PaymentMovement' | 'ClientCounter' | 'ClientHolds' | 'Attention' | 'OrderEvent' | 'ReconcilerCursor' | 'OrderContact' | 'SettingChange' | 'HiddenProduct' | 'TeamLock' | 'VocabularyTerm' | 'SearchIndex' | 'PayoutAccount' | 'PayoutAccountChange' | 'PayoutBatch' | 'Payout' | 'PayoutLock' | 'CodCash' | 'Remittance' | 'MoneyTotals' | 'Review' | 'RatingTotals';
+export type EntityType = 'Category' | 'Shop' | 'ShopSlug' | 'Product' | 'Variant' | 'ProductImage' | 'CatalogueEntry' | 'Settings' | 'UserProfile' | 'Onboarding' | 'Order' | 'SubOrder' | 'Idempotency' | 'SagaTask' | 'JournalEntry' | 'ShopBalance' | 'Earning' | 'ReleaseDue' | 'OrderEmail' | 'Notice' | 'PaymentRef' | 'SandboxSession' | 'WebhookEvent' | 'PaymentMovement' | 'ClientCounter' | 'ClientHolds' | 'Attention' | 'OrderEvent' | 'ReconcilerCursor' | 'OrderContact' | 'SettingChange' | 'HiddenProduct' | 'TeamLock' | 'VocabularyTerm' | 'SearchIndex' | 'PayoutAccount' | 'PayoutAccountChange' | 'PayoutBatch' | 'Payout' | 'PayoutLock' | 'CodCash' | 'Remittance' | 'MoneyTotals' | 'Review' | 'RatingTotals';
 
 export type Item = Record<string, unknown> & TableKey & { type: EntityType };
 

@@ -85,6 +85,10 @@ export const keys = {
   orderContact: (contactId: string, createdAt: string, orderId: string): TableKey => ({ pk: `CONTACT#${contactId}`, sk: `ORDER#${createdAt}#${orderId}` }),
   /** An email about an order, claimed once per (kind, recipient) before it is sent: a retried step sends nothing twice. */
   orderEmail: (orderId: string, kind: string, recipient: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `EMAIL#${kind}#${recipient.toLowerCase()}` }),
+  /** A WhatsApp message about an order (its e-mail twin is `orderEmail`), claimed once per (record, number) before it is sent. */
+  orderNotice: (orderId: string, record: string, channel: string, recipient: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: `NOTICE#${record}#${channel}#${recipient.toLowerCase()}` }),
+  /** A notice to a shop's artisan (approved, rejected, payout sent…), claimed once per (record, channel, recipient). */
+  shopNotice: (shopId: string, record: string, channel: string, recipient: string): TableKey => ({ pk: `SHOP#${shopId}`, sk: `NOTICE#${record}#${channel}#${recipient.toLowerCase()}` }),
   /** Where an artisan is in the first-run wizard. */
   onboarding: (sub: string): TableKey => ({ pk: `USER#${sub}`, sk: 'ONBOARDING' }),
   settings: (name: SettingName): TableKey => ({ pk: 'SETTINGS', sk: `SETTINGS#${name}` }),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { NOTIFY_CHANNELS } from './phone.ts';
 import { LOCALES } from './locales.ts';
 import { localizedText, text } from './text.ts';
 
@@ -79,6 +80,8 @@ export const shopSchema = z.object({
   ownerSub: z.string().optional(),
   /** For WhatsApp contact. */
   phone: z.string().optional(),
+  /** How its artisan is told about the shop and its orders (absent: e-mail only); private, like `phone`. */
+  notify: z.object({ channels: z.array(z.enum(NOTIFY_CHANNELS)).min(1).max(NOTIFY_CHANNELS.length), whatsapp: z.string().optional() }).optional(),
   rejectionReason: z.string().optional(),
   suspensionReason: z.string().optional(),
   createdAt: z.iso.datetime(),
@@ -185,7 +188,7 @@ export function toShopSummary(shop: Shop): ShopSummary {
 
 /** What shoppers may see of a shop: no owner, contact or moderation details. */
 export function toPublicShop(shop: Shop): Shop {
-  const { ownerSub: _o, phone: _p, rejectionReason: _r, suspensionReason: _s, ...visible } = shop;
+  const { ownerSub: _o, phone: _p, notify: _n, rejectionReason: _r, suspensionReason: _s, ...visible } = shop;
   return visible;
 }
 
