@@ -53,6 +53,8 @@ export interface Route {
     workflowStatus?: readonly 'order-saga'[];
     /** Sends email: in AWS `ses:SendEmail` as the sender identity only (EMAIL_FROM); locally the outbox. */
     email?: 'send';
+    /** Tells artisans through the notification port: with `email`, WhatsApp too (WHATSAPP_*, GetSecretValue on the WhatsApp token's secret only). */
+    notify?: boolean;
     /** Reads the payment providers' secret (Secrets Manager, GetSecretValue on that secret only; PAYMENT_SECRET_NAME). */
     paymentSecret?: boolean;
   };
@@ -143,7 +145,7 @@ export const routes = [
 
   // Operators: shop applications and moderation.
   { method: 'GET', path: '/api/operator/shops', handler: 'operator/list-shops', auth: 'operator', access: { table: 'read' } },
-  { method: 'POST', path: '/api/operator/shops/{shopId}/decision', handler: 'operator/decide-shop', auth: 'operator', access: { table: 'read-write', userPool: 'manage-groups' } },
+  { method: 'POST', path: '/api/operator/shops/{shopId}/decision', handler: 'operator/decide-shop', auth: 'operator', access: { table: 'read-write', userPool: 'manage-groups', email: 'send', notify: true } },
   // Operators: orders by status; a parcel delivered (and cash collected) when the artisan cannot say so.
   { method: 'GET', path: '/api/operator/orders', handler: 'operator/list-orders', auth: 'operator', access: { table: 'read' } },
   { method: 'POST', path: '/api/operator/orders/{orderId}/parcels/{shopId}/delivered', handler: 'operator/confirm-delivery', auth: 'operator', access: { table: 'read-write', workflows: ['order-saga'], email: 'send' } },
@@ -165,7 +167,7 @@ export const routes = [
   { method: 'POST', path: '/api/operator/reviews/{reviewId}/decision', handler: 'operator/moderate-review', auth: 'operator', access: { table: 'read-write' } },
   // Operators: payout batches — list, one batch, its bank file (CSV); make a batch, mark a payout paid, failed or returned by the bank.
   { method: 'GET', path: '/api/operator/payouts', handler: 'operator/list-payouts', auth: 'operator', access: { table: 'read' } },
-  { method: 'POST', path: '/api/operator/payouts', handler: 'operator/act-on-payouts', auth: 'operator', access: { table: 'read-write', email: 'send' } },
+  { method: 'POST', path: '/api/operator/payouts', handler: 'operator/act-on-payouts', auth: 'operator', access: { table: 'read-write', email: 'send', notify: true } },
   // (`?statement=YYYY-MM`: the shop's statement for a month.)
   { method: 'GET', path: '/api/operator/shops/{shopId}', handler: 'operator/preview-shop', auth: 'operator', access: { table: 'read' } },
   { method: 'PATCH', path: '/api/operator/shops/{shopId}', handler: 'operator/edit-shop', auth: 'operator', access: { table: 'read-write' } },

@@ -28,6 +28,8 @@ const outboxUrl = requiredWhenUsed('OUTBOX_URL', 'functions that send email loca
 const publicBaseUrl = requiredWhenUsed('PUBLIC_BASE_URL', 'checkout, the payment routes, the saga tasks and email links (ApiStack sets it from the domain or the distribution)');
 const cmiGatewayUrl = requiredWhenUsed('CMI_GATEWAY_URL', 'the functions of a stage whose card provider is cmi (ApiStack sets it from the stage\'s cmiGatewayUrl)');
 const cmiApiUrl = requiredWhenUsed('CMI_API_URL', 'the functions of a stage whose card provider is cmi');
+const whatsappPhoneNumberId = requiredWhenUsed('WHATSAPP_PHONE_NUMBER_ID', 'functions that notify artisans (ApiStack sets it from the stage\'s whatsappPhoneNumberId)');
+const whatsappApiBase = requiredWhenUsed('WHATSAPP_API_BASE', 'functions that notify artisans (https://graph.facebook.com in AWS, the local gateway locally)');
 const paymentSecretName = requiredWhenUsed('PAYMENT_SECRET_NAME', 'functions that verify payment webhooks or call a payment provider');
 
 export const config = {
@@ -56,6 +58,18 @@ export const config = {
   get outboxUrl(): string {
     return outboxUrl();
   },
+  /** The WhatsApp Business phone number messages are sent from (WHATSAPP_PHONE_NUMBER_ID: Meta's id of it, not the number). */
+  get whatsappPhoneNumberId(): string {
+    return whatsappPhoneNumberId();
+  },
+  /** The Graph API's origin (WHATSAPP_API_BASE, no trailing slash): https://graph.facebook.com, or the local gateway's stand-in. */
+  get whatsappApiBase(): string {
+    return whatsappApiBase().replace(/\/+$/, '');
+  },
+  /** The Cloud API access token when given directly (WHATSAPP_TOKEN: the local stack); otherwise the secret WHATSAPP_SECRET_NAME holds it (`accessToken`). */
+  whatsappToken: process.env.WHATSAPP_TOKEN || undefined,
+  /** The Secrets Manager secret (JSON `{"accessToken": "…"}`) with the WhatsApp Cloud API's token (a system user's). */
+  whatsappSecretName: process.env.WHATSAPP_SECRET_NAME || undefined,
   /** The Cognito user pool (USER_POOL_ID). */
   get userPoolId(): string {
     return userPoolId();

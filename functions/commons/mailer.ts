@@ -4,6 +4,7 @@ import type { OrderEmailDeps } from '#shared/use-cases/order-emails.ts';
 import type { Mailer } from '#shared/use-cases/ports.ts';
 import { db } from './clients.ts';
 import { config } from './config.ts';
+import { notifierOf } from './notifier.ts';
 import { orders } from './orders.ts';
 import { telemetry } from './telemetry.ts';
 import { traced } from './tracing.ts';
@@ -54,9 +55,13 @@ export const mailer: Mailer = {
   send: (email) => (config.emailTransport === 'outbox' ? outboxMailer : sesMailer).send(email),
 };
 
+/** The notification port (e-mail and WhatsApp, as each artisan chose): functions/commons/notifier.ts. */
+export const notifier = notifierOf(mailer);
+
 /** What the use cases that tell people about orders work with. */
 export const orderEmailDeps: OrderEmailDeps = {
   mailer,
+  notifier,
   records: orderEmails({ db, tableName: config.tableName }),
   orders,
   telemetry,

@@ -4,7 +4,7 @@ import type { PayoutDeps } from '#shared/use-cases/payouts.ts';
 import { db } from './clients.ts';
 import { config } from './config.ts';
 import { ledger } from './ledger.ts';
-import { mailer } from './mailer.ts';
+import { mailer, notifier } from './mailer.ts';
 import { store } from './store.ts';
 import { log } from './telemetry.ts';
 
@@ -18,6 +18,7 @@ export const payoutDeps: PayoutDeps = {
   ledger,
   payouts,
   mailer,
+  notifier,
   contact: (shopId) => contacts.artisanContact(shopId),
   log,
   // Links in e-mails: the store's public URL (PUBLIC_BASE_URL), read when an e-mail is written.

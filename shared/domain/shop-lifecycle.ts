@@ -62,7 +62,9 @@ export const changesListings = (changes: UpdateShopBody) => changes.name !== und
 /** The artisan's edit of their shop profile; editing a rejected application sends it again. */
 export function reviseShop(shop: Shop, changes: UpdateShopBody, now: string): Shop {
   const revised = editShopProfile(shop, changes, now);
-  if (shop.status !== 'rejected') return revised;
+  // Choosing how to be told is no new application: only a profile edit sends a rejected one again.
+  const profileEdited = Object.keys(changes).some((field) => field !== 'notify');
+  if (shop.status !== 'rejected' || !profileEdited) return revised;
   const { rejectionReason: _r, ...resubmitted } = revised;
   return { ...resubmitted, status: 'pending' };
 }

@@ -4,6 +4,7 @@ import { toPublicShop, type Shop } from '../domain/catalogue.ts';
 import { productSummary } from '../domain/catalogue-index.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { changesListings, decideShop, editShopProfile } from '../domain/shop-lifecycle.ts';
+import { tellShopDecision, type ShopNoticeDeps } from './artisan-notices.ts';
 import { withCoverAndStock } from './artisan-products.ts';
 import { now, type Identity, type Store } from './ports.ts';
 
@@ -51,9 +52,10 @@ export async function editShop(store: Store, shopId: string, changes: UpdateShop
 
 /**
  * Applies a decision. The shop's products enter the catalogue when it is approved or
- * reinstated, and leave it at once when it is suspended.
+ * reinstated, and leave it at once when it is suspended; an approval or a rejection is told to
+ * the artisan (shared/use-cases/artisan-notices.ts).
  */
-export async function decideOnShop(deps: { store: Store; identity: Identity }, shopId: string, decision: ShopDecision): Promise<Shop> {
+export async function decideOnShop(deps: { store: Store; identity: Identity } & Omit<ShopNoticeDeps, 'store'>, shopId: string, decision: ShopDecision): Promise<Shop> {
   const shop = await deps.store.shops.getShop(shopId);
   if (!shop) throw new NotFoundError('Shop');
   const decided = decideShop(shop, decision, now());
@@ -63,5 +65,7 @@ export async function decideOnShop(deps: { store: Store; identity: Identity }, s
     if (owner) await deps.identity.addUserToGroup(owner.email, 'artisan');
   }
   await deps.store.listings.refreshShopListings(shop.id);
+  // The artisan hears of it (approved, rejected) on the channels she chose.
+  await tellShopDecision({ ...deps, store: deps.store }, decided, decision);
   return decided;
 }

@@ -6,6 +6,7 @@ import type { ArtisanContact, OrderEmails } from '../data/order-emails.ts';
 import type { Orders } from '../data/orders.ts';
 import { renderEmail, type CancelReason, type EmailInputs, type EmailKind, type ItemLine, type MoneyOutcome } from '../notifications/index.ts';
 import type { EmailRecipient } from '../domain/order-events.ts';
+import { notify, type NotifyDeps } from '../notifications/port.ts';
 import type { Mailer, Telemetry } from './ports.ts';
 
 /**
@@ -16,6 +17,8 @@ import type { Mailer, Telemetry } from './ports.ts';
  */
 export interface OrderEmailDeps {
   mailer: Mailer;
+  /** Artisans are told through the notification port, on the channels they chose (a new order). */
+  notifier: NotifyDeps;
   records: OrderEmails;
   orders: Orders;
   /** The store's public address for links, e.g. https://dakhla.market (no trailing slash). */
@@ -53,6 +56,8 @@ const text = (value: Localized, locale: Locale) => pickLocalized(value, locale).
 const itemLines = (sub: SubOrder, locale: Locale): ItemLine[] =>
   sub.lines.map((l) => ({ title: text(l.title, locale), label: text(l.label, locale), quantity: l.quantity, amount: l.unitPrice * l.quantity }));
 const ordersUrl = (deps: OrderEmailDeps) => `${deps.siteUrl}/dashboard/orders`;
+/** The seller area's orders tab, opened on one order (web/src/seller/Orders.tsx scrolls to it). */
+export const orderInSellerArea = (siteUrl: string, orderId: string) => `${siteUrl}/dashboard/orders?order=${encodeURIComponent(orderId)}`;
 
 /** What happens to the shopper's money, said once the order or a parcel is cancelled. */
 export function moneyOutcome(order: Pick<Order, 'status' | 'payment'>, scope: 'order' | 'parcel'): MoneyOutcome {
@@ -128,7 +133,7 @@ async function composeNewOrder(deps: OrderEmailDeps, found: OrderFound, shopId: 
     shipping: sub.shipping,
     city: customer.address.city,
     country: customer.address.country,
-    ordersUrl: ordersUrl(deps),
+    ordersUrl: orderInSellerArea(deps.siteUrl, orderId),
   }));
 }
 
@@ -244,9 +249,22 @@ async function orderConfirmed(deps: OrderEmailDeps, orderId: string) {
   return sendComposed(deps, found && composeOrderConfirmed(found));
 }
 
+/**
+ * To the artisan, on the channels she chose: the order, its deadline and a link that opens it. The
+ * e-mail is the order e-mail `new-order` (its record the same as ever); WhatsApp, its template.
+ */
 async function newOrder(deps: OrderEmailDeps, orderId: string, shopId: string, deadline: string) {
   const found = await deps.orders.getOrder(orderId);
-  return sendComposed(deps, found && (await composeNewOrder(deps, found, shopId, deadline)));
+  const email = found && (await composeNewOrder(deps, found, shopId, deadline));
+  if (!email || email.kind !== 'new-order') return 'skipped';
+  const artisan = await deps.records.artisanContact(shopId);
+  const rendered = renderEmail(email.kind, email.locale, email.input);
+  return notify(deps.notifier, { email: email.to, locale: email.locale, ...(artisan?.notify ? { notify: artisan.notify } : {}) }, {
+    kind: 'new-order',
+    ref: { orderId, record: `new-order#${shopId}` },
+    input: { shopName: email.input.shopName, orderId, deadline, orderUrl: email.input.ordersUrl },
+    email: { ...rendered, kind: 'order:new-order' },
+  });
 }
 
 /** To the shopper: one artisan's parcel left (with the carrier's tracking link) or arrived. */

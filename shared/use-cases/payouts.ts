@@ -1,3 +1,4 @@
+import { notify, type NotifyDeps } from '../notifications/port.ts';
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { ArtisanPayout, BatchCreated, BatchView, OperatorPayoutsBody, PayoutAccountAnswer, PayoutAccountBody, PayoutView } from '../api/payouts.ts';
 import type { Shop } from '../domain/catalogue.ts';
@@ -45,6 +46,8 @@ export interface PayoutDeps {
   ledger: Ledger;
   payouts: Payouts;
   mailer: Mailer;
+  /** A payout sent is told on the channels the artisan chose (shared/notifications/port.ts). */
+  notifier: NotifyDeps;
   /** The shop owner's e-mail and first language (shared/data/order-emails.ts). */
   contact: (shopId: string) => Promise<ArtisanContact | undefined>;
   siteUrl: string;
@@ -68,6 +71,24 @@ async function tellArtisan<K extends PayoutEmailKind>(deps: PayoutDeps, shopId: 
   } catch (error) {
     deps.log.warn('payout e-mail not sent', { shopId, kind, error: (error as Error).message });
     return false;
+  }
+}
+
+/** A payout sent: its e-mail (`payout-paid`), or WhatsApp's `payout-sent`, as the artisan chose; once per payout. */
+async function tellPayoutSent(deps: PayoutDeps, payout: Payout, reference: string, earningsUrl: string): Promise<void> {
+  try {
+    const contact = await deps.contact(payout.shopId);
+    if (!contact) return;
+    const shopName = shopNameIn(contact.shopName, contact.locale);
+    const email = renderPayoutEmail('payout-paid', contact.locale, { shopName, amount: payout.amount, batchId: payout.batchId, earningsUrl, reference, last4: ribLast4(payout.rib) });
+    await notify(deps.notifier, { email: contact.email, locale: contact.locale, ...(contact.notify ? { notify: contact.notify } : {}) }, {
+      kind: 'payout-sent',
+      ref: { shopId: payout.shopId, record: `payout-paid#${payout.batchId}` },
+      input: { shopName, amount: payout.amount, reference, earningsUrl },
+      email: { ...email, kind: 'payout:payout-paid' },
+    });
+  } catch (error) {
+    deps.log.warn('payout notice not sent', { shopId: payout.shopId, batchId: payout.batchId, error: (error as Error).message });
   }
 }
 
@@ -257,7 +278,7 @@ export async function settlePayout(deps: PayoutDeps, caller: Caller, body: Settl
   if (!(await deps.payouts.settle(payout, from, to, entry))) throw new ConflictError('payout_moved', 'This payout changed meanwhile: open the batch again');
   deps.log.info('payout settled', { batchId: payout.batchId, shopId: payout.shopId, status: to.status, amount: payout.amount });
   const common = { amount: payout.amount, batchId: payout.batchId, earningsUrl: earningsUrl(deps) };
-  if (body.action === 'paid') await tellArtisan(deps, payout.shopId, 'payout-paid', (shopName) => ({ shopName, ...common, reference: body.reference, last4: ribLast4(payout.rib) }));
+  if (body.action === 'paid') await tellPayoutSent(deps, payout, body.reference, common.earningsUrl);
   else await tellArtisan(deps, payout.shopId, body.action === 'failed' ? 'payout-failed' : 'payout-returned', (shopName) => ({ shopName, ...common, reason: body.reason }));
   return view(to);
 }
