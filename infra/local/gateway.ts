@@ -15,12 +15,14 @@ import { createRouteMatcher, MalformedPathError } from './route-matcher.ts';
 import { S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { serveStatic } from './static-files.ts';
 import { totpHtml, type TotpKeyring } from './totp-keyring.ts';
+import { GRAPH_PATH, WHATSAPP_CSS, whatsAppHtml, type LocalWhatsApp } from './whatsapp.ts';
 
 /**
  * The local stand-in for API Gateway + Lambda + CloudFront: one HTTP server that runs the
  * route table's handlers in-process with payload-v2 events (checking Cognito ID tokens on
  * non-public routes, as the HTTP API's JWT authorizer does), proxies /images/* to the image
  * bucket, and serves the built web store, its /config.json, the local outbox (/dev/outbox), the
+ * WhatsApp Cloud API's stand-in (/v21.0/…/messages, shown at /dev/whatsapp), the
  * demo accounts' TOTP codes (/dev/totp), the scheduled functions on demand (POST /dev/run/<name>)
  * and the Step Functions API (/sfn). What CloudFront does on
  * the way (security headers on every answer, what reaches the API, which behaviour an answer
@@ -39,6 +41,8 @@ export interface GatewayOptions {
   auth: { issuer: string; audience: string; jwksUrl: string };
   /** Shown at GET /dev/outbox and /dev/outbox.html: what would have been emailed (local only). */
   outbox?: Outbox;
+  /** The WhatsApp Cloud API's stand-in (POST /v21.0/{phoneNumberId}/messages) and its outbox at /dev/whatsapp (local only). */
+  whatsapp?: LocalWhatsApp;
   /** Shown at GET /dev/totp and /dev/totp.html: the demo accounts' current TOTP codes (local only). */
   totp?: TotpKeyring;
   /** Served at GET /dev/metrics: the business metrics the handlers counted (EMF, as CloudWatch reads it; local only). */
@@ -168,6 +172,27 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       const messages = options.outbox.list({ to: url.searchParams.get('to') ?? undefined });
       if (url.pathname === '/dev/outbox') send(res, 200, { messages }, { 'cache-control': 'no-store' });
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(outboxHtml(messages));
+    } else if (options.whatsapp && req.method === 'POST' && GRAPH_PATH.test(url.pathname)) {
+      // The functions' WhatsApp adapter posts here what the Cloud API would send (checked as Meta does).
+      const whatsapp = options.whatsapp;
+      readBody(req)
+        .then((body) => {
+          let parsed: unknown;
+          try {
+            parsed = body && JSON.parse(body.toString('utf8'));
+          } catch {
+            parsed = undefined;
+          }
+          const answer = whatsapp.post(url.pathname, req.headers.authorization, parsed);
+          send(res, answer.status, answer.body);
+        })
+        .catch(() => send(res, 400, { message: 'Bad Request' }));
+    } else if (url.pathname === '/dev/whatsapp.css' && options.whatsapp) {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }).end(WHATSAPP_CSS);
+    } else if ((url.pathname === '/dev/whatsapp' || url.pathname === '/dev/whatsapp.json') && options.whatsapp) {
+      const messages = options.whatsapp.list({ to: url.searchParams.get('to') ?? undefined });
+      if (url.pathname === '/dev/whatsapp.json') send(res, 200, { messages }, { 'cache-control': 'no-store' });
+      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(whatsAppHtml(messages));
     } else if (url.pathname === '/dev/metrics' && options.metrics) {
       send(res, 200, { metrics: options.metrics.list({ name: url.searchParams.get('name') ?? undefined }) }, { 'cache-control': 'no-store' });
     } else if ((url.pathname === '/dev/totp' || url.pathname === '/dev/totp.html') && options.totp) {

@@ -22,6 +22,7 @@ import { createLocalEdge } from './edge.ts';
 import { createGateway } from './gateway.ts';
 import { assertPortFree, freePort } from './ports.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
+import { createLocalWhatsApp, type LocalWhatsApp } from './whatsapp.ts';
 import { ensureTable } from './provision.ts';
 import { createS3Front, S3_FRONT_PATH, type S3Front } from './s3-front.ts';
 import { startSchedules, type LocalSchedules } from './schedules.ts';
@@ -85,6 +86,8 @@ export interface RunningStack {
   cognito: Omit<LocalCognito, 'stop'>;
   /** What the store would have emailed (served at /dev/outbox). */
   outbox: Outbox;
+  /** What the store would have sent on WhatsApp (the Cloud API's stand-in; served at /dev/whatsapp). */
+  whatsapp: LocalWhatsApp;
   /** The business metrics the handlers counted (EMF off stdout, served at /dev/metrics). */
   metrics: LocalMetrics;
   /** The demo accounts' authenticator-app secrets (their codes at /dev/totp). */
@@ -158,6 +161,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   try {
     log('starting DynamoDB Local, s3rver and cognito-local…');
     const outbox = createOutbox(options.dataDir ? { file: join(options.dataDir, 'outbox.json') } : {});
+    const whatsapp = createLocalWhatsApp(options.dataDir ? { file: join(options.dataDir, 'whatsapp.json') } : {});
     const cognitoDir = join(options.dataDir ?? scratch!, 'cognito');
     const totp = createTotpKeyring(join(cognitoDir, 'totp-secrets.json'));
     const starting = [
@@ -214,6 +218,10 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       EMAIL_TRANSPORT: 'outbox',
       OUTBOX_URL: `http://localhost:${port}/dev/outbox`,
       EMAIL_FROM: LOCAL_EMAIL_FROM,
+      // WhatsApp: the same Cloud API adapter, against the gateway's stand-in (/v21.0/{id}/messages, shown at /dev/whatsapp).
+      WHATSAPP_API_BASE: `http://localhost:${port}`,
+      WHATSAPP_PHONE_NUMBER_ID: whatsapp.phoneNumberId,
+      WHATSAPP_TOKEN: whatsapp.token,
       PUBLIC_BASE_URL: `http://localhost:${port}`,
       // Powertools: the functions' service and metrics namespace, and a log level for this console.
       ...telemetryEnvironment(options.logLevel ?? 'WARN'),
@@ -265,6 +273,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       s3: s3Front,
       auth: { issuer: cognito.issuer, audience: cognito.clientId, jwksUrl: cognito.jwksUrl },
       outbox,
+      whatsapp,
       totp,
       metrics,
       sfn: createSfnApi(workflowRuntime),
@@ -299,6 +308,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       imageBucket: LOCAL_IMAGE_BUCKET,
       cognito: { endpoint: cognito.endpoint, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId, issuer: cognito.issuer, jwksUrl: cognito.jwksUrl },
       outbox,
+      whatsapp,
       metrics,
       totp,
       sfnEndpoint: `http://localhost:${port}${SFN_PATH}`,

@@ -108,6 +108,7 @@ try {
   say(`cognito: ${stack.cognito.endpoint}  user pool: ${stack.cognito.userPoolId}  client: ${stack.cognito.clientId}`);
   say(`step functions: ${stack.sfnEndpoint} (${Object.keys(stack.workflows.environment).join(', ') || 'no state machines yet'})${workflowTimeScale !== undefined ? `, time × ${workflowTimeScale}` : ''}`);
   say(`outbox (sign-up codes): ${stack.url}/dev/outbox.html`);
+  say(`WhatsApp outbox (artisans' notices): ${stack.url}/dev/whatsapp`);
   say(`operators' TOTP codes (demo operator): ${stack.url}/dev/totp.html`);
   say(`business metrics (as CloudWatch would count them): ${stack.url}/dev/metrics`);
   say(`scheduled: ${scheduleTable.map((s) => `${s.name} every ${s.localEverySeconds} s (now: POST ${stack.url}/dev/run/${s.name})`).join('; ')}`);
