@@ -45,6 +45,7 @@ export type SellerPage =
   | { name: 'statement'; month: string }
   | { name: 'sales' }
   | { name: 'myReviews' }
+  | { name: 'notifications' }
   | { name: 'operator' }
   | { name: 'operatorAttention' }
   | { name: 'operatorOrders' }
@@ -128,6 +129,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/earnings': { name: 'earnings' },
   '/dashboard/sales': { name: 'sales' },
   '/dashboard/reviews': { name: 'myReviews' },
+  '/dashboard/notifications': { name: 'notifications' },
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
   '/operator/orders': { name: 'operatorOrders' },
@@ -207,6 +209,8 @@ export const paths = {
   myStatement: (month: string) => `/dashboard/statements/${month}`,
   /** The artisan's sales at a glance: orders and revenue per week, top products, low stock. */
   mySales: () => '/dashboard/sales',
+  /** How the artisan is told about her shop and orders: e-mail, WhatsApp or both. */
+  myNotifications: () => '/dashboard/notifications',
   sell: () => inLanguage('/sell'),
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
   signIn: (next?: string) => withQuery('/account/sign-in', { next }),

@@ -14,6 +14,7 @@ import { Statement } from './payouts/Statement.tsx';
 import { Orders } from './Orders.tsx';
 import { ProductList } from './ProductList.tsx';
 import { MyReviews } from './MyReviews.tsx';
+import { Notifications } from './notifications/Notifications.tsx';
 import { Preview } from './Preview.tsx';
 import { Sales } from './sales/Sales.tsx';
 import { ShopForm } from './ShopForm.tsx';
@@ -44,6 +45,7 @@ export function Dashboard({ page, query }: { page: SellerPage; query: URLSearchP
 function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearchParams; me: Me }): JSX.Element {
   const shop = me.shop;
   if (!shop) return <Apply />;
+  if (page.name === 'notifications') return <NotificationsPage shop={shop} email={me.user.email} />;
   if (shop.status !== 'approved') return <ApplicationStatus shop={shop} />;
   const finished = me.onboarding?.finished === true;
   switch (page.name) {
@@ -76,7 +78,7 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
     case 'orders':
       return (
         <Shell shop={shop} current="orders">
-          <Orders status={query.get('status')} />
+          <Orders status={query.get('status')} order={query.get('order')} />
         </Shell>
       );
     case 'earnings':
@@ -172,9 +174,25 @@ function ShopProfile({ shop }: { shop: Shop }): JSX.Element {
   return (
     <>
       <h2>{t('dash.shopProfile')}</h2>
+      <p class="notify-link">
+        <a href={paths.myNotifications()}>{t('dash.notifications')}</a>
+      </p>
       <ShopForm mode="edit" shop={shop} onSaved={reload} />
     </>
   );
+}
+
+/** Her notification settings: inside the shop's area once approved; on their own while the application waits. */
+function NotificationsPage({ shop, email }: { shop: Shop; email: string }): JSX.Element {
+  // Not reloaded after a save (the form keeps what it saved; /api/me is read again on the next page).
+  const settings = <Notifications shop={shop} email={email} />;
+  if (shop.status === 'approved')
+    return (
+      <Shell shop={shop} current="shop">
+        {settings}
+      </Shell>
+    );
+  return <section class="section narrow-wide">{settings}</section>;
 }
 
 /** Pending, rejected or suspended: the artisan always sees where the application stands. */
@@ -218,6 +236,11 @@ function ApplicationStatus({ shop }: { shop: Shop }): JSX.Element {
         </ol>
       )}
       {shop.status === 'pending' && <p>{t('status.meanwhile')}</p>}
+      {shop.status !== 'suspended' && (
+        <p class="notify-link">
+          <a href={paths.myNotifications()}>{t('dash.notifications')}</a>
+        </p>
+      )}
       {shop.status === 'rejected' && (
         <>
           <h2>{t('status.fixTitle')}</h2>

@@ -77,7 +77,7 @@ function useMyOrders(tab: Tab) {
 }
 
 /** "Orders to fulfil": tabs by status, each parcel with its lines, deadline and the next action. */
-export function Orders({ status }: { status: string | null }): JSX.Element {
+export function Orders({ status, order }: { status: string | null; order?: string | null }): JSX.Element {
   const { t, locale } = useT();
   useTitle(t('orders.title'));
   const tab: Tab = isTab(status) ? status : 'awaiting_acceptance';
@@ -130,7 +130,7 @@ export function Orders({ status }: { status: string | null }): JSX.Element {
       <ul class="fulfil-list" role="list">
         {list.items.map((sub) => (
           <li key={sub.orderId}>
-            <FulfilCard initial={sub} />
+            <FulfilCard initial={sub} target={sub.orderId === order} />
           </li>
         ))}
       </ul>
@@ -146,7 +146,7 @@ export function Orders({ status }: { status: string | null }): JSX.Element {
 type Open = 'none' | 'decline' | 'ship' | 'deliver';
 
 /** One parcel to fulfil: what to send, by when, and the one action that comes next. */
-function FulfilCard({ initial }: { initial: MySubOrder }): JSX.Element {
+function FulfilCard({ initial, target = false }: { initial: MySubOrder; target?: boolean }): JSX.Element {
   const { t, locale } = useT();
   const [sub, setSub] = useState(initial);
   useEffect(() => setSub(initial), [initial]);
@@ -159,6 +159,10 @@ function FulfilCard({ initial }: { initial: MySubOrder }): JSX.Element {
   const [tracking, setTracking] = useState('');
   const [cashCollected, setCashCollected] = useState(false);
   const card = useRef<HTMLElement>(null);
+  // Opened from a notice's link (`?order=<id>`): that order is shown first, and marked.
+  useEffect(() => {
+    if (target) card.current?.scrollIntoView({ block: 'start' });
+  }, [target]);
   const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' });
   const due = dueOf(sub);
   const late = due ? due.getTime() < Date.now() : false;
@@ -236,7 +240,7 @@ function FulfilCard({ initial }: { initial: MySubOrder }): JSX.Element {
   const isolated = (c: Carrier) => `\u2068${carrierName(c)}\u2069`;
 
   return (
-    <article class="fulfil-card" ref={card} aria-labelledby={`order-${id}`} data-testid="fulfil-card" data-order={id}>
+    <article class={target ? 'fulfil-card fulfil-target' : 'fulfil-card'} ref={card} aria-labelledby={`order-${id}`} aria-current={target ? 'true' : undefined} data-testid="fulfil-card" data-order={id}>
       <header class="fulfil-head">
         <h3 id={`order-${id}`}>
           {t('orders.order')} <span dir="ltr" class="order-ref">{id}</span>

@@ -185,6 +185,7 @@ export const ar: SellerMessages = {
   'dash.myShop': 'متجري',
   'dash.products': 'منتجاتي',
   'dash.shopProfile': 'ملف المتجر',
+  'dash.notifications': 'إشعاراتي: البريد الإلكتروني أو واتساب',
   'dash.guide': 'دليل البداية',
   'dash.sections': 'أقسام متجري',
   'dash.viewPublic': 'مشاهدة متجري على الموقع',

@@ -185,6 +185,7 @@ export const en: SellerMessages = {
   'dash.myShop': 'My shop',
   'dash.products': 'My products',
   'dash.shopProfile': 'Shop profile',
+  'dash.notifications': 'My notifications: e-mail or WhatsApp',
   'dash.guide': 'Getting started guide',
   'dash.sections': 'Sections of my shop',
   'dash.viewPublic': 'See my shop online',

@@ -185,6 +185,7 @@ export const es: SellerMessages = {
   'dash.myShop': 'Mi tienda',
   'dash.products': 'Mis productos',
   'dash.shopProfile': 'Perfil de la tienda',
+  'dash.notifications': 'Mis avisos: correo o WhatsApp',
   'dash.guide': 'Guía de inicio',
   'dash.sections': 'Secciones de mi tienda',
   'dash.viewPublic': 'Ver mi tienda en línea',

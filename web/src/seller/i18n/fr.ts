@@ -184,6 +184,7 @@ export const fr = {
   'dash.myShop': 'Ma boutique',
   'dash.products': 'Mes produits',
   'dash.shopProfile': 'Profil de la boutique',
+  'dash.notifications': 'Mes notifications : e-mail ou WhatsApp',
   'dash.guide': 'Guide de démarrage',
   'dash.sections': 'Rubriques de ma boutique',
   'dash.viewPublic': 'Voir ma boutique en ligne',
