@@ -44,9 +44,11 @@ const metaError = (status: number, code: number, message: string, details?: stri
 });
 const invalid = (details: string) => metaError(400, 100, '(#100) Invalid parameter', details);
 
+/** The local sending number's id and token (known to tests that run handlers in their own process, as the sandbox's webhook secret is). */
+export const LOCAL_WHATSAPP = { phoneNumberId: '100000000000001', token: 'local-whatsapp-token' } as const;
+
 export function createLocalWhatsApp({ file, limit = 500, now = () => new Date() }: { file?: string; limit?: number; now?: () => Date } = {}): LocalWhatsApp {
-  const phoneNumberId = '100000000000001';
-  const token = `local-${randomBytes(18).toString('base64url')}`;
+  const { phoneNumberId, token } = LOCAL_WHATSAPP;
   let messages: WhatsAppMessage[] = file ? load(file) : [];
 
   function check(path: string, authorization: string | undefined, body: unknown): MetaError | Omit<WhatsAppMessage, 'id' | 'sentAt'> {
