@@ -1,3 +1,4 @@
+import { DEADLINE_REMINDER } from './domain/deadline-reminder.ts';
 import { RECONCILER } from './domain/reconcile.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface Schedule {
     email?: 'send';
     /** Reads the payment providers' secret (its compensations void and refund). */
     paymentSecret?: boolean;
+    /** Tells artisans through the notification port: with `email`, WhatsApp too (as a route's `notify`). */
+    notify?: boolean;
   };
 }
 
@@ -36,5 +39,14 @@ export const schedules = [
     localEverySeconds: RECONCILER.localEverySeconds,
     timeoutSeconds: 120,
     access: { table: 'read-write', workflows: ['order-saga'], email: 'send', paymentSecret: true },
+  },
+  {
+    // "Deadline approaching": a new order still unanswered 12 h before its deadline, told again once.
+    name: 'remind-deadlines',
+    handler: 'orders/remind-deadlines',
+    rateMinutes: DEADLINE_REMINDER.rateMinutes,
+    localEverySeconds: DEADLINE_REMINDER.localEverySeconds,
+    timeoutSeconds: 60,
+    access: { table: 'read-write', email: 'send', notify: true },
   },
 ] as const satisfies readonly Schedule[];

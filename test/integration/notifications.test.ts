@@ -25,6 +25,7 @@ const { telemetry } = await import('#functions/commons/telemetry.ts');
 const { orders } = await import('#functions/commons/orders.ts');
 const { orderEmailDeps } = await import('#functions/commons/mailer.ts');
 const { checkoutPayments } = await import('#functions/commons/payments.ts');
+const { remindDeadlines } = await import('#shared/use-cases/deadline-reminders.ts');
 
 const SAGA = localStateMachineArn('order-saga');
 let runtime: WorkflowRuntime;
@@ -41,6 +42,7 @@ let operator: Account;
 let artisan: Account;
 let number: string;
 let shopId: string;
+let waitingOrder: string;
 
 beforeAll(async () => {
   operator = await newAccount('notify-operator', 'operator');
@@ -98,6 +100,7 @@ describe('told on WhatsApp only, once', () => {
       { body: { lines: [{ productId: listed.productId, sku, quantity: 1 }], customer, payment: 'cod', termsAccepted: true, withdrawalAcknowledged: true }, idempotencyKey: `notify-${Date.now()}` },
     );
     const orderId = placed.order.id;
+    waitingOrder = orderId;
     await until('the retried accept step', async () => (faults.calls('AwaitArtisan') >= 2 ? true : undefined));
     const told = await until('the new-order message', async () => {
       const found = (await whatsapps(e164(number))).filter((m) => m.template === 'dakhla_new_order' && m.text.includes(orderId));
@@ -111,6 +114,27 @@ describe('told on WhatsApp only, once', () => {
     expect(message.text).toContain(`${store()}/dashboard/orders?order=${orderId}`);
     // WhatsApp only: no new-order e-mail to her.
     expect((await emails(artisan.email)).filter((m) => m.subject.includes(orderId))).toEqual([]);
+  });
+});
+
+describe('deadline approaching', () => {
+  it('reminds her once, 12 hours before the deadline, with the link to the order (the scheduled run, as often as it passes)', async () => {
+    const sub = (await orders.getOrder(waitingOrder))!.subOrders.find((s) => s.shopId === shopId)!;
+    expect(sub.status).toBe('awaiting_acceptance');
+    // Only this test's order (the store is shared): the real table, the real notifier.
+    const onlyMine = { ...orderEmailDeps, orders: { ...orders, listOrdersByStatus: async (...args: Parameters<typeof orders.listOrdersByStatus>) => {
+      const page = await orders.listOrdersByStatus(...args);
+      return { ...page, items: page.items.filter((o) => o.id === waitingOrder) };
+    } } };
+    const early = new Date(Date.parse(sub.due!) - 20 * 3600_000);
+    expect((await remindDeadlines(onlyMine, early)).reminded).toBe(0);
+    const near = new Date(Date.parse(sub.due!) - 6 * 3600_000);
+    expect(await remindDeadlines(onlyMine, near)).toMatchObject({ reminded: 1 });
+    expect((await remindDeadlines(onlyMine, new Date(near.getTime() + 30 * 60_000))).reminded).toBe(0);
+    const reminders = (await whatsapps(e164(number))).filter((m) => m.template === 'dakhla_order_deadline' && m.parameters[1] === waitingOrder);
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.text).toContain('تذكير');
+    expect(reminders[0]!.text).toContain(`${store()}/dashboard/orders?order=${waitingOrder}`);
   });
 });
 
