@@ -97,6 +97,7 @@ export function buildApp(app: App, options: BuildOptions): MarketplaceStacks {
     publicBaseUrl: config.publicBaseUrl ?? web.storeUrl,
     paymentProvider: config.paymentProvider,
     ...(config.cmiGatewayUrl ? { cmiGatewayUrl: config.cmiGatewayUrl } : {}),
+    ...(config.whatsappPhoneNumberId ? { whatsappPhoneNumberId: config.whatsappPhoneNumberId } : {}),
     alertTopic: ops.alertTopic,
   });
 

@@ -47,6 +47,12 @@ export interface InfraConfig {
   readonly logRetentionDays: number;
   /** The monthly AWS Budget (USD, the whole account's cost): the alert topic hears at 80 % actual and 100 % forecast. */
   readonly monthlyBudgetUsd: number;
+  /**
+   * Meta's id of the WhatsApp Business number artisans' notices come from (WhatsApp Manager → API
+   * setup: "Phone number ID", digits; not the number itself). Required in production; unset on
+   * another stage, WhatsApp notices fail (logged) and e-mail ones still go.
+   */
+  readonly whatsappPhoneNumberId?: string;
 }
 
 export interface StoreDomain {
@@ -105,6 +111,7 @@ export const SETTINGS = {
   paymentProvider: 'DAKHLA_PAYMENT_PROVIDER',
   cmiGatewayUrl: 'DAKHLA_CMI_GATEWAY_URL',
   monthlyBudgetUsd: 'DAKHLA_MONTHLY_BUDGET_USD',
+  whatsappPhoneNumberId: 'DAKHLA_WHATSAPP_PHONE_NUMBER_ID',
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 /** The context key holding the per-stage settings. */
@@ -252,6 +259,10 @@ export function checkConfig(source: SettingSource, env: Env = process.env): { co
     problem('monthlyBudgetUsd', `${JSON.stringify(budgetValue)} must be a whole number of US dollars from 1 to 1000000 (the monthly AWS Budget; default ${DEFAULT_MONTHLY_BUDGET_USD})`);
   }
 
+  const whatsappPhoneNumberId = text('whatsappPhoneNumberId');
+  if (whatsappPhoneNumberId && !/^\d{6,20}$/.test(whatsappPhoneNumberId)) problem('whatsappPhoneNumberId', `"${whatsappPhoneNumberId}" is not a WhatsApp phone number ID (digits, from WhatsApp Manager → API setup; not the phone number)`);
+  if (!whatsappPhoneNumberId && production) problem('whatsappPhoneNumberId', 'required in production: the "Phone number ID" of the WhatsApp Business number artisans are told from (WhatsApp Manager → API setup); put its access token in the WhatsApp secret after the first deploy (infra/RUNBOOK.md)');
+
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -269,6 +280,7 @@ export function checkConfig(source: SettingSource, env: Env = process.env): { co
       ...(cmiGatewayUrl ? { cmiGatewayUrl } : {}),
       logRetentionDays: production ? LOG_RETENTION_DAYS.production : LOG_RETENTION_DAYS.other,
       monthlyBudgetUsd,
+      ...(whatsappPhoneNumberId ? { whatsappPhoneNumberId } : {}),
     },
   };
 }

@@ -70,6 +70,8 @@ export interface ApiStackProps extends StackProps {
   readonly paymentProvider?: CardProviderName;
   /** With CMI: its 3-D Secure gate (CMI_GATEWAY_URL of the functions; the merchant API beside it is CMI_API_URL). */
   readonly cmiGatewayUrl?: string;
+  /** Meta's id of the WhatsApp Business number (WHATSAPP_PHONE_NUMBER_ID of the functions that notify artisans). */
+  readonly whatsappPhoneNumberId?: string;
   /** The stage's alert topic (OpsStack): every alarm of this stack notifies it. */
   readonly alertTopic: sns.ITopic;
   /** The scheduled functions; defaults to shared/schedules.ts. */
@@ -78,6 +80,8 @@ export interface ApiStackProps extends StackProps {
 
 /** Saga tasks that give money back through the provider (they may need its secret). */
 const PAYING_BACK_TASKS = ['CancelOrder', 'CancelSubOrder'];
+/** Saga tasks that tell an artisan through the notification port (e-mail and WhatsApp): a new order's notice. */
+const NOTIFYING_TASKS = ['AwaitArtisan'];
 
 /**
  * The nested stack each kind of route's functions live in. CloudFormation allows 500 resources a
@@ -104,6 +108,8 @@ export class ApiStack extends Stack {
   readonly apiEndpoint: string;
   /** The payment providers' secret (JSON). */
   readonly paymentSecret: secretsmanager.Secret;
+  /** The WhatsApp Cloud API's token (JSON `accessToken`). */
+  readonly whatsappSecret: secretsmanager.Secret;
   /** Alarms (to the alert topic) and the dashboard (infra/constructs/monitoring.ts). */
   readonly monitoring: Monitoring;
 
@@ -188,6 +194,24 @@ export class ApiStack extends Stack {
       return iam.Grant.addToPrincipal({ grantee: fn, actions: ['secretsmanager:GetSecretValue'], resourceArns: [this.paymentSecret.secretArn] });
     };
 
+    // WhatsApp (artisans' notices, shared/notifications/port.ts): the Cloud API's access token (a
+    // system user's, put by the operator: infra/RUNBOOK.md) in its own secret; the number's id a stage setting.
+    this.whatsappSecret = new secretsmanager.Secret(this, 'WhatsAppSecret', {
+      description: 'Dakhla Market WhatsApp Cloud API (JSON): accessToken (a system user token with whatsapp_business_messaging), put by the operator',
+      secretObjectValue: {},
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.whatsappSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: "The WhatsApp token is issued and rotated in Meta's Business Manager and then put here; there is no rotation Lambda for it.",
+    });
+    const grantNotify = (fn: lambda.Function) => {
+      fn.addEnvironment('WHATSAPP_API_BASE', 'https://graph.facebook.com');
+      if (props.whatsappPhoneNumberId) fn.addEnvironment('WHATSAPP_PHONE_NUMBER_ID', props.whatsappPhoneNumberId);
+      fn.addEnvironment('WHATSAPP_SECRET_NAME', this.whatsappSecret.secretName);
+      return iam.Grant.addToPrincipal({ grantee: fn, actions: ['secretsmanager:GetSecretValue'], resourceArns: [this.whatsappSecret.secretArn] });
+    };
+
     // The state machines (the order saga): defined once in shared/workflows/, run by the local
     // runner from the same definition. Their task functions work on the table.
     const workflows = new Map(
@@ -221,6 +245,7 @@ export class ApiStack extends Stack {
         const taskFunction = workflow.functions[task];
         if (!taskFunction) throw new Error(`EMAIL_TASKS names ${workflow.workflow.name}'s task ${task}, which it does not have`);
         grantSendEmail(taskFunction.fn, emailSender);
+        if (NOTIFYING_TASKS.includes(task)) grantNotify(taskFunction.fn);
       }
     }
 
@@ -265,6 +290,7 @@ export class ApiStack extends Stack {
       }
       for (const workflowName of (route.access as Route['access']).workflowStatus ?? []) workflowNamed(workflowName).grantRead(handler.fn, { history: true });
       if ((route.access as Route['access']).email === 'send') grantSendEmail(handler.fn, emailSender);
+      if ((route.access as Route['access']).notify) grantNotify(handler.fn);
       const { images } = route.access as Route['access'];
       if (images) grantImages(handler, imageBucket, images);
       const { userPool } = route.access as Route['access'];
@@ -316,6 +342,7 @@ export class ApiStack extends Stack {
         workflow.grantRead(fn, { list: true });
       }
       if (access.email === 'send') grantSendEmail(fn, emailSender);
+      if (access.notify) grantNotify(fn);
       if (access.paymentSecret) grantPaymentSecret(fn);
     }
 

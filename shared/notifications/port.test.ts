@@ -61,6 +61,15 @@ describe('notify(): the artisan’s channels', () => {
     expect(failing.errors).toEqual(['notice not sent']);
   });
 
+  it('WhatsApp chosen alone that fails is followed by e-mail, once however often the event repeats', async () => {
+    const failing = recording({ whatsapp: true });
+    const only = who({ channels: ['whatsapp'], whatsapp: '+212612345678' });
+    expect(await notify(failing.deps, only, approved)).toEqual({ whatsapp: 'failed', email: 'sent' });
+    expect(await notify(failing.deps, only, approved)).toEqual({ whatsapp: 'failed', email: 'skipped' });
+    expect(failing.emails.map((m) => m.to)).toEqual(['mina@example.ma']);
+    expect(failing.whatsapps).toEqual([]);
+  });
+
   it('an event with its own e-mail sends that one; others are written from the notice’s text, in her language', () => {
     const own = noticeEmail({ ...approved, email: { subject: 'S', text: 'T', html: '<p>T</p>', kind: 'order:new-order' } }, 'fr');
     expect(own.subject).toBe('S');

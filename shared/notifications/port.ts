@@ -8,7 +8,7 @@ import { fillTemplate, WHATSAPP_TEMPLATES, whatsAppMessage, type NoticeInputs, t
  * chose (e-mail by default; WhatsApp when she gave a number) and sends the notice on each, at most
  * once per (notice, channel, recipient): a record is claimed before each send, as the order
  * e-mails do. A channel that fails is logged and left claimable; it never fails the caller, nor
- * the other channel. The adapters: functions/commons/notifier.ts (SES or the local outbox; the
+ * the other channel; WhatsApp chosen alone that fails is followed by e-mail. The adapters: functions/commons/notifier.ts (SES or the local outbox; the
  * WhatsApp Cloud API, or its local stand-in at the gateway).
  */
 export interface Recipient {
@@ -64,7 +64,13 @@ export function noticeEmail(notice: Notice, locale: Locale): RenderedEmail & { k
 
 export async function notify(deps: NotifyDeps, recipient: Recipient, notice: Notice): Promise<Partial<Record<NotifyChannel, Outcome>>> {
   const outcomes: Partial<Record<NotifyChannel, Outcome>> = {};
-  for (const { channel, to } of deliveries(recipient)) outcomes[channel] = await sendOnce(deps, recipient, notice, channel, to);
+  const list = deliveries(recipient);
+  for (const { channel, to } of list) outcomes[channel] = await sendOnce(deps, recipient, notice, channel, to);
+  // WhatsApp alone, and it failed (Meta refused, the token is missing): e-mail goes instead, so
+  // nobody is left untold. Its own record keeps that e-mail to one however often this runs.
+  if (outcomes.whatsapp === 'failed' && !list.some((d) => d.channel === 'email') && recipient.email) {
+    outcomes.email = await sendOnce(deps, recipient, notice, 'email', recipient.email);
+  }
   return outcomes;
 }
 

@@ -703,7 +703,9 @@ describe('Reconciler (shared/schedules.ts)', () => {
 
   it('runs every 5 minutes (an EventBridge rule on the reconciler function, not retried: the next run comes soon)', () => {
     const [functionId, fn] = reconciler();
-    const rule = only(resourcesOf(api, 'AWS::Events::Rule'));
+    const rules = Object.values(resourcesOf(api, 'AWS::Events::Rule')).filter((r) => JSON.stringify(r.Properties.Targets).includes(`"${functionId}"`));
+    expect(rules).toHaveLength(1);
+    const rule = rules[0]!;
     expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
     expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 300 } })]);
     api.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com', FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] } });
@@ -753,6 +755,25 @@ describe('Payments', () => {
   // The payment providers' secret (the other one, OriginVerify, is the edge's: test/infra/edge.test.ts).
   const paymentSecrets = () => Object.fromEntries(Object.entries(resourcesOf(api, 'AWS::SecretsManager::Secret')).filter(([id]) => id.startsWith('PaymentSecret')));
   const secretId = () => Object.keys(paymentSecrets())[0]!;
+  const whatsappSecretId = () => Object.keys(resourcesOf(api, 'AWS::SecretsManager::Secret')).find((id) => id.startsWith('WhatsAppSecret'))!;
+
+  it('keeps the WhatsApp token in its own retained secret, read (GetSecretValue on it only) by the functions that notify artisans and no other', () => {
+    expect(resourcesOf(api, 'AWS::SecretsManager::Secret')[whatsappSecretId()]!.DeletionPolicy).toBe('Retain');
+    const notifiers = [...schedules.filter((entry) => (entry.access as Schedule['access']).notify).map((entry) => entry.handler), 'orders/saga/await-artisan'];
+    expect(notifiers).toEqual(expect.arrayContaining(['orders/remind-deadlines']));
+    for (const fn of Object.values(resourcesOf(api, 'AWS::Lambda::Function'))) {
+      const reads = policyStatements(api, fn).filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify({ Ref: whatsappSecretId() }));
+      const module = String(fn.Properties.Description).replace(/^functions\/|\.ts$/g, '');
+      const env = fn.Properties.Environment?.Variables ?? {};
+      if (notifiers.includes(module)) {
+        expect(reads, module).toEqual([{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: whatsappSecretId() } }]);
+        expect(env, module).toMatchObject({ WHATSAPP_API_BASE: 'https://graph.facebook.com', WHATSAPP_SECRET_NAME: expect.anything(), EMAIL_FROM: expect.any(String) });
+      } else {
+        expect(reads, module).toEqual([]);
+        expect(env.WHATSAPP_SECRET_NAME, module).toBeUndefined();
+      }
+    }
+  });
 
   it('keeps the providers\' secrets in one generated Secrets Manager secret, retained', () => {
     const secret = only(paymentSecrets());
@@ -769,7 +790,8 @@ describe('Payments', () => {
     ];
     expect(readers).toEqual(expect.arrayContaining(['payments/receive-webhook', 'orders/place-order', 'payments/sandbox-decision']));
     for (const fn of Object.values(resourcesOf(api, 'AWS::Lambda::Function'))) {
-      const statements = policyStatements(api, fn).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')));
+      // The WhatsApp token's secret is the notifying functions' (the test below).
+      const statements = policyStatements(api, fn).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')) && JSON.stringify(statement.Resource) !== JSON.stringify({ Ref: whatsappSecretId() }));
       const module = String(fn.Properties.Description).replace(/^functions\/|\.ts$/g, '');
       if (readers.includes(module)) {
         expect(statements, module).toEqual([{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId() } }]);

@@ -291,7 +291,7 @@ describe('preflight', () => {
   it('lists every missing setting of an empty production stage, one line each, naming it and how to set it', () => {
     const { config, problems } = checkConfig({ tryGetContext: (key) => (EMPTY_PRODUCTION as Record<string, unknown>)[key] }, {});
     expect(config).toBeUndefined();
-    expect(problems.map((line) => /^Invalid infra setting "(\w+)"/.exec(line)?.[1])).toEqual(['account', 'region', 'domainName', 'emailFrom', 'alertEmail', 'paymentProvider']);
+    expect(problems.map((line) => /^Invalid infra setting "(\w+)"/.exec(line)?.[1])).toEqual(['account', 'region', 'domainName', 'emailFrom', 'alertEmail', 'paymentProvider', 'whatsappPhoneNumberId']);
     for (const line of problems) {
       expect(line).not.toContain('\n');
       expect(line).toMatch(/Set stages\.live\.\w+ in cdk\.json, `-c \w+=…`, or DAKHLA_[A-Z_]+\.$/);
@@ -323,7 +323,7 @@ describe('preflight', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(1);
-    expect(failed!.stderr.trim().split('\n').map((line) => /^Invalid infra setting "(\w+)"/.exec(line)?.[1])).toEqual(['account', 'domainName', 'emailFrom', 'alertEmail', 'paymentProvider']);
+    expect(failed!.stderr.trim().split('\n').map((line) => /^Invalid infra setting "(\w+)"/.exec(line)?.[1])).toEqual(['account', 'domainName', 'emailFrom', 'alertEmail', 'paymentProvider', 'whatsappPhoneNumberId']);
     const settings = Object.entries(PRODUCTION_SETTINGS).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
     // No credentials and no network are reachable from this environment: success means nothing was asked of AWS.
     const passed = await run(tsx, ['infra/preflight.ts', ...settings], { cwd: repoRoot, env: { PATH: process.env.PATH, AWS_EC2_METADATA_DISABLED: 'true' } });

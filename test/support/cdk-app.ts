@@ -32,4 +32,5 @@ export const PRODUCTION_SETTINGS = {
   emailFrom: 'Dakhla Market <commandes@dakhla.market>',
   alertEmail: 'ops@dakhla.market',
   paymentProvider: 'stripe',
+  whatsappPhoneNumberId: '106540352242922',
 } as const;
