@@ -7,6 +7,7 @@ import { LOCALES, type Locale } from '../../../shared/domain/locales.ts';
 import { cachedCategories } from '../api.ts';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { useAsync, useTitle } from '../hooks.ts';
+import { useFieldErrors } from './field-errors.ts';
 import { LANGUAGE_NAMES, isRtl } from '../i18n/index.ts';
 import { useLocalized } from '../i18n/context.ts';
 import { navigate, paths } from '../router.ts';
@@ -140,7 +141,7 @@ export function ProductFields({ mine, onSaved, submitLabel, tips = false }: { mi
   const pick = useLocalized();
   const categories = useAsync(() => cachedCategories(), []);
   const [form, setForm] = useState<ProductForm>(() => (mine ? formFromProduct(mine, locale) : emptyProductForm()));
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useFieldErrors<Errors>({ ...form, weightGrams: form.weight, dimensionsCm: [form.length, form.width, form.height], leadTimeDays: form.leadTime });
   const [save, setSave] = useState<{ state: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ state: 'idle' });
   const [labelLang, setLabelLang] = useState<Locale>(() => {
     const labelled = LOCALES.filter((l) => form.variants.some((v) => v.label[l]?.trim()));

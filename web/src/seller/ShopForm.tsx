@@ -6,6 +6,7 @@ import { CATEGORY_SLUGS } from './constants.ts';
 import { LOCALES, type Localized, type Locale } from '../../../shared/domain/locales.ts';
 import { api, ApiRequestError, cachedCategories } from '../api.ts';
 import { useAsync } from '../hooks.ts';
+import { useFieldErrors } from './field-errors.ts';
 import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import { useLocalized } from '../i18n/context.ts';
 import { sellerApi } from './api.ts';
@@ -48,7 +49,7 @@ export function ShopForm({ mode, shop, onSaved, submitLabel, save }: Props): JSX
   const [kind, setKind] = useState<string>(shop?.kind ?? '');
   const [languages, setLanguages] = useState<Locale[]>(shop?.languages ?? [locale]);
   const [phone, setPhone] = useState(shop?.phone ?? '');
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useFieldErrors<Errors>({ name, story, slug, craft, town, kind, languages, phone });
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const [message, setMessage] = useState<string>();
   const [slugTaken, setSlugTaken] = useState(false);
