@@ -55,9 +55,9 @@ afterAll(async () => {
   if (helpBefore && now.version !== helpBefore.version) await operator.call('PUT', '/api/operator/settings', { name: 'artisan-help', version: now.version, value: { contact: helpBefore.contact } });
 });
 
-async function signIn(page: Page, next: string) {
+async function signIn(page: Page, next: string, account = artisan) {
   await page.goto(`/account/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Adresse e-mail').fill(artisan.email);
+  await page.getByLabel('Adresse e-mail').fill(account.email);
   await page.getByLabel('Mot de passe', { exact: true }).fill('Test-Passw0rd-2026!');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`**${next}`);
@@ -116,8 +116,8 @@ describe('a parcel’s shipping help', () => {
     expect(await page.getByTestId('print-sheet').isVisible()).toBe(true);
     const label = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(label.pages).toBe(1);
-    expect(label.box[2]).toBeCloseTo(297.6, 0);
-    expect(label.box[3]).toBeCloseTo(419.5, 0);
+    expect(Math.abs(label.box[2]! - 297.6)).toBeLessThan(1.5);
+    expect(Math.abs(label.box[3]! - 419.5)).toBeLessThan(1.5);
     await page.emulateMedia({ media: 'screen' });
 
     // The A4 packing slip, chosen by the artisan: one A4 page (595 × 842 pt).
@@ -127,8 +127,8 @@ describe('a parcel’s shipping help', () => {
     await page.emulateMedia({ media: 'print' });
     const slip = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(slip.pages).toBe(1);
-    expect(slip.box[2]).toBeCloseTo(595.3, 0);
-    expect(slip.box[3]).toBeCloseTo(841.9, 0);
+    expect(Math.abs(slip.box[2]! - 595.3)).toBeLessThan(1.5);
+    expect(Math.abs(slip.box[3]! - 841.9)).toBeLessThan(1.5);
     await page.emulateMedia({ media: 'screen' });
 
     // In Arabic: the same sheet right to left, the phone kept left to right.
@@ -155,11 +155,7 @@ describe('a parcel’s shipping help', () => {
     const other = await newAccount('slip-e2e-other');
     await artisanWithListedProduct(other, operator, `slip-e2e-other-${Date.now()}`);
     const { page, errors } = await open(PHONE, 'fr-FR');
-    await page.goto('/account/sign-in?next=/dashboard');
-    await page.getByLabel('Adresse e-mail').fill(other.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill('Test-Passw0rd-2026!');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL('**/dashboard**');
+    await signIn(page, '/dashboard/orders', other);
     await page.goto(`/dashboard/orders/${orderId}`);
     await page.getByText('Cette commande n’est pas dans votre boutique.').waitFor();
     expect(await page.getByTestId('print-sheet').count()).toBe(0);

@@ -32,11 +32,12 @@ export function PrintPage({ orderId, format }: { orderId: string; format: PrintF
   const { messages, failed, retry } = useAreaMessages(locale, loadedPrintMessages, loadPrintMessages);
   const slip = useAsync((signal) => sellerApi.myParcel(orderId, signal), [orderId]);
   useTitle(messages?.['print.title']);
-  // While this page is open, printing prints the sheet alone (print.css).
+  // While this page is open, printing prints the sheet alone, on a page of its format (print.css).
   useEffect(() => {
-    document.documentElement.classList.add('printing-parcel');
-    return () => document.documentElement.classList.remove('printing-parcel');
-  }, []);
+    const classes = ['printing-parcel', `printing-parcel-${format}`];
+    document.documentElement.classList.add(...classes);
+    return () => document.documentElement.classList.remove(...classes);
+  }, [format]);
   if (failed && !messages) return <ErrorState error={failed} onRetry={retry} />;
   if (!messages) return <Loading />;
   const t = printTranslator(messages);
