@@ -114,6 +114,7 @@ describe('a parcel’s shipping help', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.getByTestId('print-sheet').isVisible()).toBe(true);
+    await shot(page, 'parcel-label-fr-print', false);
     const label = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(label.pages).toBe(1);
     expect(Math.abs(label.box[2]! - 297.6)).toBeLessThan(1.5);
@@ -135,6 +136,7 @@ describe('a parcel’s shipping help', () => {
     await page.getByTestId('format-a6').click();
     await page.locator('#lang-select').selectOption('ar');
     await page.getByRole('heading', { name: 'ملصق الطرد ووصل التسليم' }).waitFor();
+    await page.getByRole('link', { name: 'الطلبات', exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.getByTestId('print-phone').getAttribute('dir')).toBe('ltr');
     expect(await page.getByTestId('print-phone').textContent()).toBe(buyerPhone);

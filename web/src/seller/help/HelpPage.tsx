@@ -39,9 +39,11 @@ export function HelpPage(): JSX.Element {
             {t('help.notSet')}
           </p>
         ))}
-      <p>
-        <a href={session ? paths.dashboard() : paths.sell()}>{t('help.back')}</a>
-      </p>
+      {session && (
+        <p>
+          <a href={paths.dashboard()}>{t('help.back')}</a>
+        </p>
+      )}
     </section>
   );
 }
