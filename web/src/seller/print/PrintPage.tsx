@@ -91,9 +91,12 @@ function Sheet({ slip, format, t, locale }: { slip: ParcelSlip; format: PrintFor
       <section class="sheet-to" aria-label={t('print.to')}>
         <h3>{t('print.to')}</h3>
         <address data-testid="print-to">
-          <strong class="sheet-name">{shipTo.name}</strong>
-          <span>{address.line1}</span>
-          {address.line2 && <span>{address.line2}</span>}
+          {/* What the buyer typed keeps its own direction (a Latin address on an Arabic sheet reads left to right). */}
+          <strong class="sheet-name" dir="auto">
+            {shipTo.name}
+          </strong>
+          <span dir="auto">{address.line1}</span>
+          {address.line2 && <span dir="auto">{address.line2}</span>}
           <span>{[address.postalCode, cityName(address.city, locale), address.region].filter(Boolean).join(' ')}</span>
           <span>{country}</span>
           {/* The phone reads left to right even in Arabic. */}
