@@ -178,6 +178,10 @@ describe('the artisans’ help page', () => {
     for (const [field, value] of Object.entries(CONTACT)) await form.locator(`#help-${field}`).fill(value);
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(async () => (await request<ArtisanHelpView>('GET', '/api/artisan-help')).body.contact).toEqual(CONTACT);
+    // The form shows what was saved (not a cached read) and says so.
+    await form.locator('.save-saved').waitFor();
+    expect(await form.locator('#help-phone').inputValue()).toBe(CONTACT.phone);
+    expect(await form.getByText('jamais modifiée').count()).toBe(0);
     await form.scrollIntoViewIfNeeded();
     await shot(desk.page, 'operator-help-contacts-fr-phone', false);
 

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ArtisanHelpContact, ArtisanHelpView } from '../../../../shared/domain/shipping-help/help-contact.ts';
+import type { Setting } from '../../../../shared/domain/settings.ts';
 import { ApiRequestError } from '../../api.ts';
 import { useAreaMessages } from '../../area-messages.ts';
 import { Loading } from '../../components/Status.tsx';
@@ -21,8 +22,7 @@ import { ConsoleError, formatWhen } from './ui.tsx';
 export function HelpContactsSettings(): JSX.Element {
   const { locale } = useT();
   const { messages } = useAreaMessages(locale, loadedHelpMessages, loadHelpMessages);
-  const [reload, setReload] = useState(0);
-  const loaded = useAsync((signal) => sellerApi.help(signal), [reload]);
+  const loaded = useAsync((signal) => sellerApi.help(signal), []);
   if (!messages || loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ConsoleError error={loaded.error} onRetry={loaded.retry} />;
   const h = helpTranslator(messages);
@@ -30,7 +30,7 @@ export function HelpContactsSettings(): JSX.Element {
     <section class="form-card console-setting" aria-labelledby="help-contacts-title" data-testid="setting-artisan-help">
       <h2 id="help-contacts-title">{h('help.console.title')}</h2>
       <p>{h('help.console.intro')}</p>
-      <HelpContactsForm key={loaded.data.version} help={loaded.data} h={h} onSaved={() => setReload((n) => n + 1)} />
+      <HelpContactsForm initial={loaded.data} h={h} />
     </section>
   );
 }
@@ -43,9 +43,11 @@ const FIELDS: { name: keyof ArtisanHelpContact; type: 'tel' | 'email' | 'area' }
   { name: 'hours', type: 'area' },
 ];
 
-function HelpContactsForm({ help, h, onSaved }: { help: ArtisanHelpView; h: HelpT; onSaved: () => void }): JSX.Element {
+/** The form keeps the setting as saved (the public read it started from may be cached a minute). */
+function HelpContactsForm({ initial, h }: { initial: ArtisanHelpView; h: HelpT }): JSX.Element {
   const { t, locale } = useT();
-  const [contact, setContact] = useState(help.contact);
+  const [help, setHelp] = useState(initial);
+  const [contact, setContact] = useState(initial.contact);
   const [status, setStatus] = useState<SaveState>({ state: 'idle' });
   const [fields, setFields] = useState<Record<string, string>>({});
   const save = async (event: Event) => {
@@ -53,9 +55,9 @@ function HelpContactsForm({ help, h, onSaved }: { help: ArtisanHelpView; h: Help
     setStatus({ state: 'saving' });
     setFields({});
     try {
-      await consoleApi.updateSetting({ name: 'artisan-help', version: help.version, value: { contact } });
+      const setting = (await consoleApi.updateSetting({ name: 'artisan-help', version: help.version, value: { contact } })) as Setting<'artisan-help'>;
       setStatus({ state: 'saved', message: t('console.settings.saved') });
-      onSaved();
+      setHelp({ contact: setting.value.contact, version: setting.version, ...(setting.updatedAt ? { updatedAt: setting.updatedAt } : {}) });
     } catch (failure) {
       if (failure instanceof ApiRequestError && failure.status === 409) return setStatus({ state: 'error', message: t('console.settings.conflict') });
       const { fields: found, message } = apiErrors(t, failure);
@@ -90,7 +92,7 @@ function HelpContactsForm({ help, h, onSaved }: { help: ArtisanHelpView; h: Help
         <SaveStatus state={status.state} message={status.message} />
       </div>
       <p class="hint">{help.updatedAt ? formatWhen(help.updatedAt, locale, true) : t('console.settings.neverChanged')}</p>
-      <History name="artisan-help" version={help.version} />
+      <History key={help.version} name="artisan-help" version={help.version} />
     </form>
   );
 }
