@@ -91,18 +91,26 @@ function Sheet({ slip, format, t, locale }: { slip: ParcelSlip; format: PrintFor
       <section class="sheet-to" aria-label={t('print.to')}>
         <h3>{t('print.to')}</h3>
         <address data-testid="print-to">
-          {/* What the buyer typed keeps its own direction (a Latin address on an Arabic sheet reads left to right). */}
-          <strong class="sheet-name" dir="auto">
-            {shipTo.name}
+          {/* What the buyer typed keeps its own direction (a Latin address on an Arabic sheet reads left to right), aligned with the sheet. */}
+          <strong class="sheet-name">
+            <bdi>{shipTo.name}</bdi>
           </strong>
-          <span dir="auto">{address.line1}</span>
-          {address.line2 && <span dir="auto">{address.line2}</span>}
+          <span>
+            <bdi>{address.line1}</bdi>
+          </span>
+          {address.line2 && (
+            <span>
+              <bdi>{address.line2}</bdi>
+            </span>
+          )}
           <span>{[address.postalCode, cityName(address.city, locale), address.region].filter(Boolean).join(' ')}</span>
           <span>{country}</span>
           {/* The phone reads left to right even in Arabic. */}
-          <bdi dir="ltr" class="sheet-phone" data-testid="print-phone">
-            {shipTo.phone}
-          </bdi>
+          <span class="sheet-phone">
+            <bdi dir="ltr" data-testid="print-phone">
+              {shipTo.phone}
+            </bdi>
+          </span>
         </address>
       </section>
       <p class={parcel.paymentMethod === 'cod' ? 'sheet-cod' : 'sheet-paid'} data-testid="print-cash">
