@@ -78,6 +78,8 @@ export const routes = [
   { method: 'GET', path: '/api/products/{productId}/reviews', handler: 'catalogue/list-product-reviews', auth: 'public', access: { table: 'read' } },
   // The store's information pages (about, contact, legal notice, terms of sale, returns, privacy): operators edit them as settings.
   { method: 'GET', path: '/api/info-pages/{slug}', handler: 'info/get-info-page', auth: 'public', access: { table: 'read' } },
+  // Where artisans get help: the centre's contact details, set by operators (the `artisan-help` setting).
+  { method: 'GET', path: '/api/artisan-help', handler: 'info/get-artisan-help', auth: 'public', access: { table: 'read' } },
 
   // The store's pages as crawlers and link previews read them (shared/edge/pages.ts): CloudFront sends
   // `/<lang>…`, /robots.txt and the sitemap to the API under /pages (its origin path), cached. One
@@ -132,6 +134,8 @@ export const routes = [
   { method: 'DELETE', path: '/api/me/products/{productId}/images/{imageId}', handler: 'artisan/remove-image', auth: 'signed-in', access: { table: 'read-write', images: 'delete' } },
 
   { method: 'GET', path: '/api/me/orders', handler: 'orders/list-my-sub-orders', auth: 'signed-in', access: { table: 'read' } },
+  // Artisans: one parcel of their own, as its packing slip and address label print it (404 for another shop's).
+  { method: 'GET', path: '/api/me/orders/{orderId}', handler: 'orders/get-my-parcel', auth: 'signed-in', access: { table: 'read' } },
   // Artisans: their earnings per parcel (what the shopper paid, commission, net, state), their shop's balances and bank account (masked); `?statement=YYYY-MM` a month's statement.
   { method: 'GET', path: '/api/me/earnings', handler: 'artisan/list-my-earnings', auth: 'signed-in', access: { table: 'read' } },
   // Artisans: their sales at a glance (orders and revenue per week, top products, low stock).

@@ -84,6 +84,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/shops/{slug}': 'catalogue',
   'GET /api/products/{productId}/reviews': 'catalogue',
   'GET /api/info-pages/{slug}': 'catalogue',
+  'GET /api/artisan-help': 'catalogue',
   // The store's pages (HTML heads, robots.txt, the sitemap): cached at the edge like the catalogue, and as cheap to answer.
   'GET /pages/{path+}': 'catalogue',
 
@@ -124,6 +125,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'PUT /api/me/products/{productId}/images': 'artisan-writes',
   'DELETE /api/me/products/{productId}/images/{imageId}': 'artisan-writes',
   'GET /api/me/orders': 'account',
+  'GET /api/me/orders/{orderId}': 'account',
   'GET /api/me/sales': 'account',
   'POST /api/me/orders/{orderId}/fulfilment': 'artisan-writes',
   'GET /api/me/reviews': 'account',

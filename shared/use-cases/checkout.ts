@@ -146,7 +146,7 @@ export async function placeOrder(
     subtotal: s.subtotal,
     shipping: s.shipping,
     total: s.total,
-    shipTo: { name: input.body.customer.name, phone: input.body.customer.phone, address: input.body.customer.address },
+    shipTo: { name: input.body.customer.name, phone: input.body.customer.phone, address: input.body.customer.address, ...(input.body.customer.locale ? { locale: input.body.customer.locale } : {}) },
     paymentMethod: input.body.payment,
     timeline: [{ status: 'placed', at }],
     createdAt: at,

@@ -41,6 +41,8 @@ export type SellerPage =
   | { name: 'editProduct'; productId: string }
   | { name: 'previewProduct'; productId: string }
   | { name: 'orders' }
+  | { name: 'parcel'; orderId: string }
+  | { name: 'help' }
   | { name: 'earnings' }
   | { name: 'statement'; month: string }
   | { name: 'sales' }
@@ -128,6 +130,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/earnings': { name: 'earnings' },
   '/dashboard/sales': { name: 'sales' },
   '/dashboard/reviews': { name: 'myReviews' },
+  '/dashboard/help': { name: 'help' },
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
   '/operator/orders': { name: 'operatorOrders' },
@@ -144,6 +147,8 @@ function matchSellerPage(path: string): SellerPage | undefined {
   if (fixed) return fixed;
   const product = /^\/dashboard\/products\/([A-Za-z0-9_-]{6,40})(\/preview)?$/.exec(path);
   if (product) return product[2] ? { name: 'previewProduct', productId: product[1]! } : { name: 'editProduct', productId: product[1]! };
+  const parcel = /^\/dashboard\/orders\/([A-Za-z0-9_-]{6,40})$/.exec(path);
+  if (parcel) return { name: 'parcel', orderId: parcel[1]! };
   const order = /^\/operator\/orders\/([A-Za-z0-9_-]{6,40})$/.exec(path);
   if (order) return { name: 'operatorOrder', orderId: order[1]! };
   const statement = /^\/dashboard\/statements\/(20\d\d-(?:0[1-9]|1[0-2]))$/.exec(path);
@@ -202,6 +207,10 @@ export const paths = {
   /** A guest asks for her orders' links by e-mail. */
   findOrders: () => '/orders/find',
   myOrders: (status?: string) => withQuery('/dashboard/orders', { status }),
+  /** One parcel's packing slip and address label, to print (`format`: a6 label or a4 slip); the URL its QR code encodes. */
+  myParcel: (orderId: string, format?: 'a6' | 'a4') => withQuery(`/dashboard/orders/${encodeURIComponent(orderId)}`, { format }),
+  /** Where artisans get help: the centre's contact details. */
+  help: () => '/dashboard/help',
   myEarnings: () => '/dashboard/earnings',
   /** The artisan's statement for a month (`YYYY-MM`), printable. */
   myStatement: (month: string) => `/dashboard/statements/${month}`,

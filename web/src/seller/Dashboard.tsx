@@ -79,6 +79,12 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
           <Orders status={query.get('status')} />
         </Shell>
       );
+    case 'parcel':
+      return (
+        <Shell shop={shop} current="orders">
+          <Print orderId={page.orderId} format={query.get('format')} />
+        </Shell>
+      );
     case 'earnings':
       return (
         <Shell shop={shop} current="earnings">
@@ -115,7 +121,16 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
   }
 }
 
-type Tab = 'sales' | 'orders' | 'earnings' | 'products' | 'reviews' | 'shop' | 'guide';
+/** A parcel's label and packing slip: its own chunk (the QR encoder stays out of the rest of the seller area). */
+function Print({ orderId, format }: { orderId: string; format: string | null }): JSX.Element {
+  const module = useAsync(() => import('./print/PrintPage.tsx'), []);
+  if (module.status === 'loading') return <Loading />;
+  if (module.status === 'error') return <ErrorState error={module.error} onRetry={module.retry} />;
+  const { PrintPage, printFormat } = module.data;
+  return <PrintPage orderId={orderId} format={printFormat(format)} />;
+}
+
+type Tab = 'sales' | 'orders' | 'earnings' | 'products' | 'reviews' | 'shop' | 'guide' | 'help';
 
 /** The approved artisan's frame: shop name, link to the public shop, and the sections. */
 function Shell({ shop, current, children }: { shop: Shop; current: Tab; children: JSX.Element }): JSX.Element {
@@ -128,6 +143,7 @@ function Shell({ shop, current, children }: { shop: Shop; current: Tab; children
     ['reviews', paths.myReviews(), t('dash.reviews')],
     ['shop', paths.shopProfile(), t('dash.shopProfile')],
     ['guide', paths.welcome(), t('dash.guide')],
+    ['help', paths.help(), t('dash.help')],
   ];
   return (
     <section class="section dashboard">

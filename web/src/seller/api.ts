@@ -7,6 +7,9 @@ import type { FulfilmentAction } from '../../../shared/api/orders.ts';
 import type { Page } from '../../../shared/domain/catalogue.ts';
 import type { SubOrder, SubOrderStatus } from '../../../shared/domain/order.ts';
 import type { SalesSummary } from '../../../shared/domain/sales.ts';
+import type { ArtisanHelpView } from '../../../shared/domain/shipping-help/help-contact.ts';
+import type { ParcelSlip } from '../../../shared/use-cases/shipping-help.ts';
+import { getJson } from '../api.ts';
 import type { PayoutAccountAnswer, Statement } from '../../../shared/api/payouts.ts';
 import { authJson } from '../auth/auth-fetch.ts';
 
@@ -30,6 +33,10 @@ export const sellerApi = {
   arrangeImages: (id: string, imageIds: string[]) => authJson<unknown>('PUT', `${product(id)}/images`, { body: { imageIds } }),
   removeImage: (id: string, imageId: string) => authJson<unknown>('DELETE', `${product(id)}/images/${encodeURIComponent(imageId)}`),
   myOrders: (query: { status: SubOrderStatus; limit?: number; cursor?: string }, signal?: AbortSignal) => authJson<Page<SubOrder>>('GET', '/api/me/orders', { query, signal }),
+  /** One parcel of the artisan's own, for its packing slip and label (404 for another shop's). */
+  myParcel: (orderId: string, signal?: AbortSignal) => authJson<ParcelSlip>('GET', `/api/me/orders/${encodeURIComponent(orderId)}`, { signal }),
+  /** The centre's contact details for artisans (public: the sell page links to them). */
+  help: (signal?: AbortSignal) => getJson<ArtisanHelpView>('/api/artisan-help', {}, signal),
   earnings: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => authJson<MyEarnings>('GET', '/api/me/earnings', { query, signal }),
   /** A month's statement (`YYYY-MM`). */
   statement: (month: string, signal?: AbortSignal) => authJson<Statement & { shopName: Shop['name'] }>('GET', '/api/me/earnings', { query: { statement: month }, signal }),

@@ -21,6 +21,7 @@ export const ar: SellerMessages = {
   'sell.step3': 'يدرس المركز الجهوي للاستثمار طلبكم.',
   'sell.step4': 'بعد الموافقة، أضيفوا منتجاتكم وانشروها.',
   'sell.help': 'هل تحتاجون إلى مساعدة؟ فريق المركز الجهوي للاستثمار بجهة الداخلة – وادي الذهب يرافقكم.',
+  'sell.helpLink': 'التواصل مع الفريق',
 
   'account.signUpTitle': 'إنشاء حساب البائع',
   'account.signUpIntro': 'تحتاجون إلى بريد إلكتروني: نرسل إليه رمزًا لتأكيده.',
@@ -186,6 +187,7 @@ export const ar: SellerMessages = {
   'dash.products': 'منتجاتي',
   'dash.shopProfile': 'ملف المتجر',
   'dash.guide': 'دليل البداية',
+  'dash.help': 'المساعدة',
   'dash.sections': 'أقسام متجري',
   'dash.viewPublic': 'مشاهدة متجري على الموقع',
 
@@ -406,6 +408,8 @@ export const ar: SellerMessages = {
   'orders.late': 'متأخر',
   'orders.sums': 'المنتجات {items} · الشحن {shipping}',
   'orders.collect': 'الدفع عند الاستلام: يحصّل عامل التوصيل {total} نقدًا.',
+  'orders.print': 'طباعة الملصق',
+  'orders.whatsapp': 'مراسلة الزبون عبر واتساب',
   'orders.shippedWith': 'أُرسل مع {carrier}:',
   'orders.declinedBecause': 'مرفوض: «{reason}»',
   'orders.notNow': 'هذا الطلب ليس جاهزًا لهذه المرحلة بعد. انتظر بضع ثوانٍ ثم حدّث الصفحة.',

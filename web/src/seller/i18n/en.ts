@@ -21,6 +21,7 @@ export const en: SellerMessages = {
   'sell.step3': 'The Regional Investment Centre reviews your application.',
   'sell.step4': 'Once approved, add your products and publish them.',
   'sell.help': 'Need help? The team of the Dakhla – Oued Ed-Dahab Regional Investment Centre is there for you.',
+  'sell.helpLink': 'Contact the team',
 
   'account.signUpTitle': 'Create my seller account',
   'account.signUpIntro': 'You need an email address: we send a code to it to confirm it.',
@@ -186,6 +187,7 @@ export const en: SellerMessages = {
   'dash.products': 'My products',
   'dash.shopProfile': 'Shop profile',
   'dash.guide': 'Getting started guide',
+  'dash.help': 'Help',
   'dash.sections': 'Sections of my shop',
   'dash.viewPublic': 'See my shop online',
 
@@ -406,6 +408,8 @@ export const en: SellerMessages = {
   'orders.late': 'late',
   'orders.sums': 'Items {items} · shipping {shipping}',
   'orders.collect': 'Cash on delivery: the courier collects {total} in cash.',
+  'orders.print': 'Print the label',
+  'orders.whatsapp': 'Message the buyer on WhatsApp',
   'orders.shippedWith': 'Shipped with {carrier}:',
   'orders.declinedBecause': 'Declined: “{reason}”',
   'orders.notNow': 'This order is not ready for this step yet. Wait a few seconds, then refresh.',

@@ -21,6 +21,7 @@ export const es: SellerMessages = {
   'sell.step3': 'El Centro Regional de Inversión examina su solicitud.',
   'sell.step4': 'Una vez aprobada, añada sus productos y publíquelos.',
   'sell.help': '¿Necesita ayuda? El equipo del Centro Regional de Inversión de Dakhla – Oued Ed-Dahab le acompaña.',
+  'sell.helpLink': 'Contactar con el equipo',
 
   'account.signUpTitle': 'Crear mi cuenta de vendedor',
   'account.signUpIntro': 'Necesita un correo electrónico: le enviamos un código para confirmarlo.',
@@ -186,6 +187,7 @@ export const es: SellerMessages = {
   'dash.products': 'Mis productos',
   'dash.shopProfile': 'Perfil de la tienda',
   'dash.guide': 'Guía de inicio',
+  'dash.help': 'Ayuda',
   'dash.sections': 'Secciones de mi tienda',
   'dash.viewPublic': 'Ver mi tienda en línea',
 
@@ -406,6 +408,8 @@ export const es: SellerMessages = {
   'orders.late': 'con retraso',
   'orders.sums': 'Artículos {items} · envío {shipping}',
   'orders.collect': 'Contra reembolso: el repartidor cobra {total} en efectivo.',
+  'orders.print': 'Imprimir la etiqueta',
+  'orders.whatsapp': 'Escribir al cliente por WhatsApp',
   'orders.shippedWith': 'Enviado con {carrier}:',
   'orders.declinedBecause': 'Rechazado: «{reason}»',
   'orders.notNow': 'Este pedido aún no está listo para esta etapa. Espera unos segundos y actualiza.',

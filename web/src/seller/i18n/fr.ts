@@ -20,6 +20,7 @@ export const fr = {
   'sell.step3': 'Le Centre régional d’investissement examine votre demande.',
   'sell.step4': 'Une fois validé, ajoutez vos produits et publiez-les.',
   'sell.help': 'Besoin d’aide ? L’équipe du Centre régional d’investissement de Dakhla – Oued Ed-Dahab vous accompagne.',
+  'sell.helpLink': 'Joindre l’équipe',
 
   'account.signUpTitle': 'Créer mon compte vendeur',
   'account.signUpIntro': 'Il faut une adresse e-mail : nous y envoyons un code pour la confirmer.',
@@ -185,6 +186,7 @@ export const fr = {
   'dash.products': 'Mes produits',
   'dash.shopProfile': 'Profil de la boutique',
   'dash.guide': 'Guide de démarrage',
+  'dash.help': 'Aide',
   'dash.sections': 'Rubriques de ma boutique',
   'dash.viewPublic': 'Voir ma boutique en ligne',
 
@@ -405,6 +407,8 @@ export const fr = {
   'orders.late': 'en retard',
   'orders.sums': 'Articles {items} · livraison {shipping}',
   'orders.collect': 'Paiement à la livraison : le livreur encaisse {total} en espèces.',
+  'orders.print': 'Imprimer l’étiquette',
+  'orders.whatsapp': 'Écrire au client sur WhatsApp',
   'orders.shippedWith': 'Expédiée par {carrier} :',
   'orders.declinedBecause': 'Refusée : « {reason} »',
   'orders.notNow': 'Cette commande n’est pas encore prête pour cette étape. Patientez quelques secondes puis actualisez.',
