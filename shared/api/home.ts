@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { idSchema, minorUnitsSchema, type Variant } from '../domain/catalogue.ts';
 import type { Localized } from '../domain/locales.ts';
+import { HOLIDAY_MESSAGE_MAX } from '../domain/home.ts';
 import { text } from '../domain/text.ts';
 
 /**
@@ -11,8 +12,7 @@ import { text } from '../domain/text.ts';
 
 export type { MyHome } from '../domain/home.ts';
 
-/** The most characters of a holiday message (what shoppers read on her shop and product pages). */
-export const HOLIDAY_MESSAGE_MAX = 300;
+export { HOLIDAY_MESSAGE_MAX };
 
 export const holidayBody = z
   .object({

@@ -9,6 +9,9 @@ import type { LowStockVariant } from './sales.ts';
  * or under the low-stock threshold; whether her shop is on holiday. Pure rules, no I/O.
  */
 
+/** The most characters of a holiday message (what shoppers read on her shop and product pages). */
+export const HOLIDAY_MESSAGE_MAX = 300;
+
 /** How many of the oldest parcels of each queue home lists (the count says the rest). */
 export const HOME_OLDEST = 3;
 

@@ -44,6 +44,7 @@ export type SellerPage =
   | { name: 'earnings' }
   | { name: 'statement'; month: string }
   | { name: 'sales' }
+  | { name: 'stockSheet' }
   | { name: 'myReviews' }
   | { name: 'operator' }
   | { name: 'operatorAttention' }
@@ -127,6 +128,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/orders': { name: 'orders' },
   '/dashboard/earnings': { name: 'earnings' },
   '/dashboard/sales': { name: 'sales' },
+  '/dashboard/stock': { name: 'stockSheet' },
   '/dashboard/reviews': { name: 'myReviews' },
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
@@ -207,6 +209,8 @@ export const paths = {
   myStatement: (month: string) => `/dashboard/statements/${month}`,
   /** The artisan's sales at a glance: orders and revenue per week, top products, low stock. */
   mySales: () => '/dashboard/sales',
+  /** Every variant's stock and price on one screen, saved at once. */
+  myStock: () => '/dashboard/stock',
   sell: () => inLanguage('/sell'),
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
   signIn: (next?: string) => withQuery('/account/sign-in', { next }),

@@ -186,6 +186,7 @@ export const ar: SellerMessages = {
   'dash.products': 'منتجاتي',
   'dash.shopProfile': 'ملف المتجر',
   'dash.guide': 'دليل البداية',
+  'dash.home': 'الرئيسية',
   'dash.sections': 'أقسام متجري',
   'dash.viewPublic': 'مشاهدة متجري على الموقع',
 

@@ -186,6 +186,7 @@ export const en: SellerMessages = {
   'dash.products': 'My products',
   'dash.shopProfile': 'Shop profile',
   'dash.guide': 'Getting started guide',
+  'dash.home': 'Home',
   'dash.sections': 'Sections of my shop',
   'dash.viewPublic': 'See my shop online',
 

@@ -186,6 +186,7 @@ export const es: SellerMessages = {
   'dash.products': 'Mis productos',
   'dash.shopProfile': 'Perfil de la tienda',
   'dash.guide': 'Guía de inicio',
+  'dash.home': 'Inicio',
   'dash.sections': 'Secciones de mi tienda',
   'dash.viewPublic': 'Ver mi tienda en línea',
 

@@ -185,6 +185,7 @@ export const fr = {
   'dash.products': 'Mes produits',
   'dash.shopProfile': 'Profil de la boutique',
   'dash.guide': 'Guide de démarrage',
+  'dash.home': 'Accueil',
   'dash.sections': 'Rubriques de ma boutique',
   'dash.viewPublic': 'Voir ma boutique en ligne',
 
