@@ -41,6 +41,9 @@ async function signInPage(page: Page, email: string, password: string, next: str
   await page.waitForURL(`**${next}`);
 }
 
+/** The seller area's tabs come from its own catalogue: wait for them in the language chosen before a screenshot. */
+const tabsIn = (page: Page, home: string) => page.locator('.dash-nav a[data-tab="home"]', { hasText: home }).waitFor();
+
 beforeAll(async () => {
   demo = await signIn(DEMO_ACCOUNTS.artisan.email, DEMO_ACCOUNTS.artisan.password);
   const placed = await checkout(await roomiestVariant(DEMO_ACCOUNTS.artisan.shopId), 'demo');
@@ -69,6 +72,7 @@ describe('the artisan’s home', () => {
     expect(await page.locator('.wizard-steps').count()).toBe(0);
     const toAccept = page.getByTestId('home-toAccept');
     await toAccept.waitFor();
+    await tabsIn(page, 'الرئيسية');
     expect(await toAccept.locator('h3').textContent()).toContain('طلبات للقبول');
     const home = (await demo.call<MyHome>('GET', '/api/me/home')).body;
     expect(home.orders.toAccept.count).toBeGreaterThanOrEqual(1);
@@ -87,6 +91,7 @@ describe('the artisan’s home', () => {
     await shot(page, 'artisan-home-ar-desktop');
     await page.locator('#lang-select').selectOption('fr');
     await page.getByRole('heading', { name: 'À faire' }).waitFor();
+    await tabsIn(page, 'Accueil');
     await shot(page, 'artisan-home-fr-desktop');
     await page.setViewportSize(PHONE);
     await shot(page, 'artisan-home-fr-phone');
@@ -108,6 +113,7 @@ describe('the artisan’s home', () => {
     await page.locator('#holiday-message').fill('سأعود يوم 15 يناير، شكرا!');
     await page.getByTestId('holiday-toggle').click();
     await page.locator('.home-holiday.is-on').waitFor();
+    await tabsIn(page, 'الرئيسية');
     expect(await page.getByTestId('holiday-toggle').textContent()).toBe('استئناف الطلبات');
     await expectNoSidewaysScroll(page);
     await shot(page, 'artisan-holiday-on-ar-phone');
@@ -152,6 +158,7 @@ describe('the artisan’s home', () => {
     expect(saved.stock).toBe(14);
     await page.locator('#lang-select').selectOption('ar');
     await page.getByRole('heading', { name: 'المخزون والأسعار' }).waitFor();
+    await tabsIn(page, 'الرئيسية');
     await expectNoSidewaysScroll(page);
     await shot(page, 'artisan-stock-ar-phone');
     expect(errors).toEqual([]);

@@ -52,7 +52,9 @@ export function Home({ home, onChanged }: { home: MyHome; onChanged: () => void 
               <li key={`${v.productId}/${v.sku}`}>
                 <a href={paths.editProduct(v.productId)} class="home-row">
                   <span class="home-row-main">
-                    <Text value={v.title} /> · <Text value={v.label} />
+                    <span>
+                      <Text value={v.title} /> · <Text value={v.label} />
+                    </span>
                   </span>
                   <span class={`badge ${v.stock === 0 ? 'badge-out' : 'badge-low'}`}>{v.stock === 0 ? t('home.soldOut') : t('home.left', { n: formatNumber(v.stock, locale) })}</span>
                 </a>
