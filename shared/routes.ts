@@ -140,6 +140,11 @@ export const routes = [
   { method: 'GET', path: '/api/me/earnings', handler: 'artisan/list-my-earnings', auth: 'signed-in', access: { table: 'read' } },
   // Artisans: their sales at a glance (orders and revenue per week, top products, low stock).
   { method: 'GET', path: '/api/me/sales', handler: 'artisan/get-my-sales', auth: 'signed-in', access: { table: 'read' } },
+  // The artisan's home (what to do first), holiday mode and the stock sheet (issue 11 part 3).
+  { method: 'GET', path: '/api/me/home', handler: 'artisan/get-my-home', auth: 'signed-in', access: { table: 'read' } },
+  { method: 'PUT', path: '/api/me/holiday', handler: 'artisan/set-my-holiday', auth: 'signed-in', access: { table: 'read-write' } },
+  { method: 'GET', path: '/api/me/stock', handler: 'artisan/get-my-stock', auth: 'signed-in', access: { table: 'read' } },
+  { method: 'PUT', path: '/api/me/stock', handler: 'artisan/save-my-stock', auth: 'signed-in', access: { table: 'read-write' } },
   // Artisans: their shop's reviews and rating; one answer per review (editable).
   { method: 'GET', path: '/api/me/reviews', handler: 'artisan/list-my-reviews', auth: 'signed-in', access: { table: 'read' } },
   { method: 'PUT', path: '/api/me/reviews/{reviewId}/reply', handler: 'artisan/reply-to-review', auth: 'signed-in', access: { table: 'read-write' } },

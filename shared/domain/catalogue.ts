@@ -84,6 +84,8 @@ export const shopSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime().optional(),
   approvedAt: z.iso.datetime().optional(),
+  /** Holiday mode (shared/domain/home.ts): while set, the shop takes no new orders and shows her message. */
+  holiday: z.object({ since: z.iso.datetime(), message: z.string().optional() }).optional(),
 });
 export type Shop = z.infer<typeof shopSchema>;
 
@@ -176,11 +178,12 @@ export interface ShopSummary {
   town: string;
   kind: Shop['kind'];
   portraitKey?: string;
+  holiday?: Shop['holiday'];
 }
 
 export function toShopSummary(shop: Shop): ShopSummary {
-  const { id, slug, name, craft, town, kind, portraitKey } = shop;
-  return { id, slug, name, craft, town, kind, ...(portraitKey ? { portraitKey } : {}) };
+  const { id, slug, name, craft, town, kind, portraitKey, holiday } = shop;
+  return { id, slug, name, craft, town, kind, ...(portraitKey ? { portraitKey } : {}), ...(holiday ? { holiday } : {}) };
 }
 
 /** What shoppers may see of a shop: no owner, contact or moderation details. */

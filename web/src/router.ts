@@ -46,6 +46,7 @@ export type SellerPage =
   | { name: 'earnings' }
   | { name: 'statement'; month: string }
   | { name: 'sales' }
+  | { name: 'stockSheet' }
   | { name: 'myReviews' }
   | { name: 'operator' }
   | { name: 'operatorAttention' }
@@ -129,6 +130,7 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/orders': { name: 'orders' },
   '/dashboard/earnings': { name: 'earnings' },
   '/dashboard/sales': { name: 'sales' },
+  '/dashboard/stock': { name: 'stockSheet' },
   '/dashboard/reviews': { name: 'myReviews' },
   '/dashboard/help': { name: 'help' },
   '/operator': { name: 'operator' },
@@ -216,6 +218,8 @@ export const paths = {
   myStatement: (month: string) => `/dashboard/statements/${month}`,
   /** The artisan's sales at a glance: orders and revenue per week, top products, low stock. */
   mySales: () => '/dashboard/sales',
+  /** Every variant's stock and price on one screen, saved at once. */
+  myStock: () => '/dashboard/stock',
   sell: () => inLanguage('/sell'),
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
   signIn: (next?: string) => withQuery('/account/sign-in', { next }),

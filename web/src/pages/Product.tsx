@@ -4,6 +4,7 @@ import type { ProductDetail } from '../../../shared/api/catalogue.ts';
 import { approximate } from '../../../shared/domain/money.ts';
 import { api, cachedCategories } from '../api.ts';
 import { AddToCart } from '../cart/AddToCart.tsx';
+import { HolidayNotice } from '../components/HolidayNotice.tsx';
 import { FavouriteButton } from '../components/FavouriteButton.tsx';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Gallery } from '../components/Gallery.tsx';
@@ -84,8 +85,14 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
               <StockBadge stock={variants[0].stock} />
             </p>
           )}
-          <AddToCart detail={detail} sku={sku} preview={preview} />
-          {!preview && <ShippingEstimate productId={product.id} />}
+          {shop.holiday ? (
+            <HolidayNotice holiday={shop.holiday} />
+          ) : (
+            <>
+              <AddToCart detail={detail} sku={sku} preview={preview} />
+              {!preview && <ShippingEstimate productId={product.id} />}
+            </>
+          )}
           {!preview && <ShareButtons path={paths.product(product.id)} title={pick(product.title).text} />}
           {product.leadTimeDays !== undefined && product.leadTimeDays > 0 && (
             <p class="lead-time">{t('product.leadTime', { days: formatDays(product.leadTimeDays, locale) })}</p>

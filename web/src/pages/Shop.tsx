@@ -1,3 +1,4 @@
+import { HolidayNotice } from '../components/HolidayNotice.tsx';
 import type { JSX } from 'preact';
 import type { ProductPage, ShopDetail } from '../../../shared/api/catalogue.ts';
 import { api } from '../api.ts';
@@ -51,6 +52,7 @@ export function ShopView({ detail, morePages, shareable = false }: { detail: Sho
         <div>
           <Text as="h1" value={shop.name} />
           <RatingLine rating={detail.rating} shop />
+          {shop.holiday && <HolidayNotice holiday={shop.holiday} />}
           <dl class="shop-facts">
             <div>
               <dt>{t('shop.kind')}</dt>

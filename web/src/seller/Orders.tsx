@@ -97,6 +97,12 @@ export function Orders({ status }: { status: string | null }): JSX.Element {
     return () => clearTimeout(timer);
   }, [tab, list.status, list.items, checkedAt]);
 
+  // Opened from home on one order (`#order-<id>`): bring its card into view once the list shows it.
+  useEffect(() => {
+    if (list.status !== 'ok' || !location.hash.startsWith('#order-')) return;
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: 'start' });
+  }, [list.status, list.items]);
+
   return (
     <section aria-labelledby="orders-title">
       <div class="section-head">

@@ -10,6 +10,7 @@ import type { SalesSummary } from '../../../shared/domain/sales.ts';
 import type { ArtisanHelpView } from '../../../shared/domain/shipping-help/help-contact.ts';
 import type { ParcelSlip } from '../../../shared/use-cases/shipping-help.ts';
 import { getJson } from '../api.ts';
+import type { HolidayBody, MyHome, StockSheet, StockSheetBody } from '../../../shared/api/home.ts';
 import type { PayoutAccountAnswer, Statement } from '../../../shared/api/payouts.ts';
 import { authJson } from '../auth/auth-fetch.ts';
 
@@ -43,6 +44,10 @@ export const sellerApi = {
   /** The bank account: the RIB and holder (a code is e-mailed), then the code. */
   payoutAccount: (payoutAccount: { rib: string; holder: string } | { code: string }) => authJson<PayoutAccountAnswer>('PATCH', '/api/me/shop', { body: { payoutAccount } }),
   mySales: (signal?: AbortSignal) => authJson<SalesSummary>('GET', '/api/me/sales', { signal }),
+  myHome: (signal?: AbortSignal) => authJson<MyHome>('GET', '/api/me/home', { signal }),
+  setHoliday: (body: HolidayBody) => authJson<Shop>('PUT', '/api/me/holiday', { body }),
+  stockSheet: (signal?: AbortSignal) => authJson<StockSheet>('GET', '/api/me/stock', { signal }),
+  saveStockSheet: (body: StockSheetBody) => authJson<StockSheet & { saved: number }>('PUT', '/api/me/stock', { body }),
   fulfil: (orderId: string, action: FulfilmentAction) => authJson<SubOrder>('POST', `/api/me/orders/${encodeURIComponent(orderId)}/fulfilment`, { body: action }),
   operatorShops: (query: { status: ShopStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>
     authJson<OperatorShopPage>('GET', '/api/operator/shops', { query, signal }),

@@ -188,6 +188,7 @@ export const ar: SellerMessages = {
   'dash.shopProfile': 'ملف المتجر',
   'dash.guide': 'دليل البداية',
   'dash.help': 'المساعدة',
+  'dash.home': 'الرئيسية',
   'dash.sections': 'أقسام متجري',
   'dash.viewPublic': 'مشاهدة متجري على الموقع',
 

@@ -188,6 +188,7 @@ export const en: SellerMessages = {
   'dash.shopProfile': 'Shop profile',
   'dash.guide': 'Getting started guide',
   'dash.help': 'Help',
+  'dash.home': 'Home',
   'dash.sections': 'Sections of my shop',
   'dash.viewPublic': 'See my shop online',
 

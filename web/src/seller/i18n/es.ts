@@ -188,6 +188,7 @@ export const es: SellerMessages = {
   'dash.shopProfile': 'Perfil de la tienda',
   'dash.guide': 'Guía de inicio',
   'dash.help': 'Ayuda',
+  'dash.home': 'Inicio',
   'dash.sections': 'Secciones de mi tienda',
   'dash.viewPublic': 'Ver mi tienda en línea',
 

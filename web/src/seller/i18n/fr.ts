@@ -187,6 +187,7 @@ export const fr = {
   'dash.shopProfile': 'Profil de la boutique',
   'dash.guide': 'Guide de démarrage',
   'dash.help': 'Aide',
+  'dash.home': 'Accueil',
   'dash.sections': 'Rubriques de ma boutique',
   'dash.viewPublic': 'Voir ma boutique en ligne',
 
