@@ -46,6 +46,7 @@ describe('the seller area at phone width', () => {
   it('keeps the sections in one row on a desktop', async () => {
     const { page } = await open(DESKTOP);
     await signInWithPassword(page, email, password, '/dashboard/orders');
+    await page.locator('.dash-nav a').first().waitFor();
     const tops = await page.locator('.dash-nav a').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
     expect(await clippedControls(page)).toEqual([]);

@@ -136,7 +136,7 @@ describe('a parcel’s shipping help', () => {
     await page.getByTestId('format-a6').click();
     await page.locator('#lang-select').selectOption('ar');
     await page.getByRole('heading', { name: 'ملصق الطرد ووصل التسليم' }).waitFor();
-    await page.getByRole('link', { name: 'الطلبات', exact: true }).waitFor();
+    await page.locator('.dash-nav a[href="/dashboard/orders"]', { hasText: 'الطلبات' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.getByTestId('print-phone').getAttribute('dir')).toBe('ltr');
     expect(await page.getByTestId('print-phone').textContent()).toBe(buyerPhone);
