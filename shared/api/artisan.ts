@@ -108,6 +108,8 @@ export const startImageUploadBody = z
   .object({
     contentType: z.enum(ACCEPTED_IMAGE_TYPES, { error: `must be one of ${ACCEPTED_IMAGE_TYPES.join(', ')}` }),
     size: z.number().int().positive().max(MAX_UPLOAD_BYTES, `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
+    /** Retrying an upload whose signature expired or whose send was cut: the same photo, a fresh signature, the same key (no duplicate). */
+    imageId: idSchema.optional(),
   })
   .strict();
 

@@ -338,6 +338,11 @@ export const ar: SellerMessages = {
   'photos.rejectedNotPhoto': 'رُفضت الصورة: هذا الملف ليس صورة مقروءة (JPEG أو PNG أو WebP).',
   'photos.rejectedTooLarge': 'رُفضت الصورة: أبعادها كبيرة جدًا. اختاروا صورة أصغر.',
   'photos.rejectedUnreadable': 'رُفضت الصورة: تعذّرت قراءتها. التقطوها من جديد أو اختاروا غيرها.',
+  'photos.retrying': '{name}: انقطع الاتصال؛ محاولة جديدة بعد {s} ثانية.',
+  'photos.retryingIn': 'محاولة جديدة بعد {s} ثانية…',
+  'photos.lighter': 'خُفّفت على الهاتف: {from} ← {to}',
+  'photos.mbUnit': 'ميغابايت',
+  'photos.kbUnit': 'كيلوبايت',
 
   'preview.title': 'معاينة',
   'preview.live': 'يرى الزبائن هذه الصفحة.',

@@ -338,6 +338,11 @@ export const en: SellerMessages = {
   'photos.rejectedNotPhoto': 'Photo refused: this file is not a readable photo (JPEG, PNG or WebP).',
   'photos.rejectedTooLarge': 'Photo refused: its dimensions are too large. Choose a smaller one.',
   'photos.rejectedUnreadable': 'Photo refused: it could not be read. Take it again or choose another one.',
+  'photos.retrying': '{name}: the connection dropped; trying again in {s} s.',
+  'photos.retryingIn': 'Trying again in {s} s…',
+  'photos.lighter': 'Made lighter on the phone: {from} → {to}',
+  'photos.mbUnit': 'MB',
+  'photos.kbUnit': 'kB',
 
   'preview.title': 'Preview',
   'preview.live': 'Shoppers see this page.',

@@ -338,6 +338,11 @@ export const es: SellerMessages = {
   'photos.rejectedNotPhoto': 'Foto rechazada: este archivo no es una foto legible (JPEG, PNG o WebP).',
   'photos.rejectedTooLarge': 'Foto rechazada: sus dimensiones son demasiado grandes. Elija una más pequeña.',
   'photos.rejectedUnreadable': 'Foto rechazada: no se pudo leer. Hágala de nuevo o elija otra.',
+  'photos.retrying': '{name}: la conexión se cortó; nuevo intento en {s} s.',
+  'photos.retryingIn': 'Nuevo intento en {s} s…',
+  'photos.lighter': 'Aligerada en el teléfono: {from} → {to}',
+  'photos.mbUnit': 'MB',
+  'photos.kbUnit': 'kB',
 
   'preview.title': 'Vista previa',
   'preview.live': 'Los clientes ven esta página.',

@@ -337,6 +337,11 @@ export const fr = {
   'photos.rejectedNotPhoto': 'Photo refusée : ce fichier n’est pas une photo lisible (JPEG, PNG ou WebP).',
   'photos.rejectedTooLarge': 'Photo refusée : ses dimensions sont trop grandes. Choisissez-en une plus petite.',
   'photos.rejectedUnreadable': 'Photo refusée : elle n’a pas pu être lue. Reprenez-la ou choisissez-en une autre.',
+  'photos.retrying': '{name} : la connexion a coupé ; nouvel essai dans {s} s.',
+  'photos.retryingIn': 'Nouvel essai dans {s} s…',
+  'photos.lighter': 'Allégée sur le téléphone : {from} → {to}',
+  'photos.mbUnit': 'Mo',
+  'photos.kbUnit': 'ko',
 
   'preview.title': 'Aperçu',
   'preview.live': 'Les clients voient cette page.',
