@@ -10,7 +10,7 @@ import { checkFile, type FileProblem } from './checks.ts';
 import { useT, type SellerT } from './i18n/index.ts';
 import { apiErrors } from './ui.tsx';
 import { postUpload, UploadError } from './upload.ts';
-import { preparePhoto, type Prepared } from './photos/resize.ts';
+import { MAX_PICKED_BYTES, preparePhoto, type Prepared } from './photos/resize.ts';
 import { isRetryable, retryDelay, waitToRetry } from './photos/retry.ts';
 
 /**
@@ -187,7 +187,8 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
     const room = MAX_IMAGES_PER_PRODUCT - images.filter((i) => i.status !== 'rejected').length - active.length;
     let added = 0;
     for (const file of Array.from(files)) {
-      const problem = checkFile(file);
+      // Up to 40 MB: the phone makes it smaller first; what is sent must fit the server's 10 MB.
+      const problem = checkFile(file, MAX_PICKED_BYTES);
       const upload: LocalUpload = { localId: `up-${Date.now()}-${Math.random().toString(36).slice(2)}`, file, previewUrl: '', phase: 'queued', progress: 0 };
       if (problem) {
         upload.phase = 'invalid';
@@ -289,7 +290,7 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
   return (
     <section class="photos" aria-labelledby="photos-title">
       <h2 id="photos-title">{t('photos.title')}</h2>
-      <p class="hint">{t('photos.rules', { mb: n(MAX_UPLOAD_BYTES / 1024 / 1024), max: n(MAX_IMAGES_PER_PRODUCT) })}</p>
+      <p class="hint">{t('photos.rules', { mb: n(MAX_PICKED_BYTES / 1024 / 1024), max: n(MAX_IMAGES_PER_PRODUCT) })}</p>
       <div class="photo-pickers">
         <label class="button photo-picker">
           <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
@@ -396,7 +397,7 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
                   {upload.problem === 'type'
                     ? t('photos.wrongType')
                     : upload.problem === 'size'
-                      ? t('photos.tooBig', { mb: n(MAX_UPLOAD_BYTES / 1024 / 1024) })
+                      ? t('photos.tooBig', { mb: n(MAX_PICKED_BYTES / 1024 / 1024) })
                       : upload.problem === 'empty'
                         ? t('photos.empty')
                         : upload.error}

@@ -10,6 +10,17 @@
 /** Longest side sent; the largest web variant (1280 px) is made from it with room to spare. */
 export const MAX_SENT_SIDE = 2048;
 export const SENT_QUALITY = 0.82;
+/** What a photo should weigh when it leaves the phone; a busy photo over it is encoded again, lighter. */
+export const TARGET_SENT_BYTES = 1024 * 1024;
+/** Tries, in order, until the photo is under TARGET_SENT_BYTES (the last one is sent whatever it weighs). */
+export const ENCODE_TRIES = [
+  { maxSide: MAX_SENT_SIDE, quality: SENT_QUALITY },
+  { maxSide: MAX_SENT_SIDE, quality: 0.7 },
+  { maxSide: MAX_SENT_SIDE, quality: 0.55 },
+  { maxSide: 1600, quality: 0.6 },
+] as const;
+/** Largest file the phone tries to make smaller (the server's own limit applies to what is sent). */
+export const MAX_PICKED_BYTES = 40 * 1024 * 1024;
 
 /** The size a photo is drawn at: its own when it fits, else scaled down to fit MAX_SENT_SIDE, never up. */
 export function targetSize(width: number, height: number, maxSide = MAX_SENT_SIDE): { width: number; height: number; scaled: boolean } {
@@ -55,17 +66,28 @@ function canvasOf(width: number, height: number): Canvas2D | undefined {
   return context ? { canvas, context } : undefined;
 }
 
-function encode(canvas: OffscreenCanvas | HTMLCanvasElement, type: string): Promise<Blob | null> {
-  if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality: SENT_QUALITY }).catch(() => null);
-  return new Promise((resolve) => (canvas as HTMLCanvasElement).toBlob(resolve, type, SENT_QUALITY));
+function encode(canvas: OffscreenCanvas | HTMLCanvasElement, type: string, quality: number): Promise<Blob | null> {
+  if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality }).catch(() => null);
+  return new Promise((resolve) => (canvas as HTMLCanvasElement).toBlob(resolve, type, quality));
 }
 
 /** WebP where the browser can write it (a canvas that cannot answers PNG), else JPEG. */
-async function encodeBest(canvas: OffscreenCanvas | HTMLCanvasElement): Promise<Blob | undefined> {
-  const webp = await encode(canvas, 'image/webp');
+async function encodeBest(canvas: OffscreenCanvas | HTMLCanvasElement, quality: number): Promise<Blob | undefined> {
+  const webp = await encode(canvas, 'image/webp', quality);
   if (webp?.type === 'image/webp') return webp;
-  const jpeg = await encode(canvas, 'image/jpeg');
+  const jpeg = await encode(canvas, 'image/jpeg', quality);
   return jpeg?.type === 'image/jpeg' ? jpeg : undefined;
+}
+
+/** Draws and encodes at one try's size and quality. */
+async function drawAndEncode(bitmap: ImageBitmap, maxSide: number, quality: number): Promise<{ blob?: Blob; width: number; height: number; scaled: boolean }> {
+  const size = targetSize(bitmap.width, bitmap.height, maxSide);
+  const drawn = canvasOf(size.width, size.height);
+  if (!drawn) return { ...size };
+  drawn.context.imageSmoothingQuality = 'high';
+  drawn.context.drawImage(bitmap, 0, 0, size.width, size.height);
+  const blob = await encodeBest(drawn.canvas, quality);
+  return { ...size, ...(blob ? { blob } : {}) };
 }
 
 /**
@@ -83,14 +105,16 @@ export async function preparePhoto(file: File): Promise<Prepared> {
     return original;
   }
   try {
-    const size = targetSize(bitmap.width, bitmap.height);
-    const drawn = canvasOf(size.width, size.height);
-    if (!drawn) return original;
-    drawn.context.imageSmoothingQuality = 'high';
-    drawn.context.drawImage(bitmap, 0, 0, size.width, size.height);
-    const blob = await encodeBest(drawn.canvas);
-    if (pickSent(file.size, blob?.size, size.scaled) === 'original' || !blob) return { ...original, width: bitmap.width, height: bitmap.height };
-    return { blob, type: blob.type, originalBytes: file.size, sentBytes: blob.size, width: size.width, height: size.height };
+    // A small photo that is already light goes as it is, without a second lossy encoding.
+    if (file.size <= TARGET_SENT_BYTES && targetSize(bitmap.width, bitmap.height).scaled === false) return { ...original, width: bitmap.width, height: bitmap.height };
+    let made: Awaited<ReturnType<typeof drawAndEncode>> | undefined;
+    for (const { maxSide, quality } of ENCODE_TRIES) {
+      made = await drawAndEncode(bitmap, maxSide, quality);
+      if (!made.blob || made.blob.size <= TARGET_SENT_BYTES) break;
+    }
+    const blob = made?.blob;
+    if (!made || !blob || pickSent(file.size, blob.size, made.scaled) === 'original') return { ...original, width: bitmap.width, height: bitmap.height };
+    return { blob, type: blob.type, originalBytes: file.size, sentBytes: blob.size, width: made.width, height: made.height };
   } finally {
     bitmap.close();
   }
