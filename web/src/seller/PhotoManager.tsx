@@ -3,15 +3,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MyProduct } from '../../../shared/api/artisan.ts';
 import type { ProductImage } from '../../../shared/domain/catalogue.ts';
 import { ACCEPTED_IMAGE_TYPES, MAX_IMAGES_PER_PRODUCT, MAX_UPLOAD_BYTES } from '../../../shared/domain/images.ts';
-import { ApiRequestError, imageUrl } from '../api.ts';
+import { imageUrl } from '../api.ts';
 import { formatNumber } from '../format.ts';
 import { sellerApi } from './api.ts';
 import { checkFile, type FileProblem } from './checks.ts';
 import { useT, type SellerT } from './i18n/index.ts';
 import { apiErrors } from './ui.tsx';
-import { postUpload, UploadError } from './upload.ts';
+import { UploadError } from './upload.ts';
 import { MAX_PICKED_BYTES, preparePhoto, type Prepared } from './photos/resize.ts';
-import { isRetryable, retryDelay, waitToRetry } from './photos/retry.ts';
+import { sendWithRetry } from './photos/send.ts';
 
 /**
  * Product photos: take one with the phone's camera or pick several; each is made smaller on the
@@ -113,29 +113,6 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
     }
   };
 
-  /** One try: a signature (a fresh one for the same photo when retrying), then the photo itself. */
-  const sendOnce = async (upload: LocalUpload, prepared: Prepared) => {
-    upload.phase = 'starting';
-    upload.progress = 0;
-    rerender();
-    const started = await sellerApi.startUpload(productId, { contentType: prepared.type, size: prepared.sentBytes, ...(upload.imageId ? { imageId: upload.imageId } : {}) });
-    upload.imageId = started.image.id;
-    onChange({ ...latest.current, images: [...latest.current.images.filter((i) => i.id !== started.image.id), started.image] });
-    upload.phase = 'uploading';
-    rerender();
-    let lastAnnounced = 0;
-    await postUpload(started.upload, prepared.blob, (fraction) => {
-      upload.progress = fraction;
-      // Screen readers hear every quarter, not every event.
-      const quarter = Math.floor(fraction * 4);
-      if (quarter > lastAnnounced && quarter < 4) {
-        lastAnnounced = quarter;
-        setAnnouncement(t('photos.progressOf', { name: upload.file.name, percent: n(quarter * 25) }));
-      }
-      rerender();
-    });
-  };
-
   const run = async (upload: LocalUpload) => {
     upload.phase = 'starting';
     upload.progress = 0;
@@ -144,23 +121,40 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
     try {
       const prepared = (upload.prepared ??= await preparePhoto(upload.file));
       if (prepared.sentBytes > MAX_UPLOAD_BYTES) throw new UploadError('EntityTooLarge', 'too large');
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await sendOnce(upload, prepared);
-          break;
-        } catch (error) {
-          // The earlier send did arrive (only its answer was lost): done, and no second photo.
-          if (error instanceof ApiRequestError && error.code === 'image_received') break;
-          const code = error instanceof UploadError ? error.code : error instanceof ApiRequestError ? (error.isNetwork ? 'network' : `http_${error.status}`) : 'unknown';
-          const delay = isRetryable(code, (error as Error).message) ? retryDelay(attempt + 1) : undefined;
-          if (delay === undefined) throw error;
-          upload.phase = 'waiting';
-          upload.retryIn = Math.ceil(delay / 1000);
-          setAnnouncement(t('photos.retrying', { name: upload.file.name, s: n(upload.retryIn) }));
+      let lastAnnounced = 0;
+      await sendWithRetry({
+        blob: prepared.blob,
+        ...(upload.imageId ? { resume: upload.imageId } : {}),
+        sign: async (resumeId) => {
+          upload.phase = 'starting';
+          upload.progress = 0;
           rerender();
-          await waitToRetry(delay);
-        }
-      }
+          const started = await sellerApi.startUpload(productId, { contentType: prepared.type, size: prepared.sentBytes, ...(resumeId ? { imageId: resumeId } : {}) });
+          upload.imageId = started.image.id;
+          onChange({ ...latest.current, images: [...latest.current.images.filter((i) => i.id !== started.image.id), started.image] });
+          return { id: started.image.id, upload: started.upload };
+        },
+        onSigned: () => {
+          upload.phase = 'uploading';
+          rerender();
+        },
+        onProgress: (fraction) => {
+          upload.progress = fraction;
+          // Screen readers hear every quarter, not every event.
+          const quarter = Math.floor(fraction * 4);
+          if (quarter > lastAnnounced && quarter < 4) {
+            lastAnnounced = quarter;
+            setAnnouncement(t('photos.progressOf', { name: upload.file.name, percent: n(quarter * 25) }));
+          }
+          rerender();
+        },
+        onWaiting: (seconds) => {
+          upload.phase = 'waiting';
+          upload.retryIn = seconds;
+          setAnnouncement(t('photos.retrying', { name: upload.file.name, s: n(seconds) }));
+          rerender();
+        },
+      });
       upload.phase = 'done';
       setAnnouncement(t('photos.sent', { name: upload.file.name }));
       onChange({ ...latest.current, images: latest.current.images.map((i) => (i.id === upload.imageId && i.status === 'uploading' ? { ...i, status: 'processing' } : i)) });

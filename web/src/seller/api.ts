@@ -1,6 +1,6 @@
 import type { ReviewPage } from '../../../shared/api/reviews.ts';
 import type { RatingSummary, Review } from '../../../shared/domain/reviews.ts';
-import type { ApplyForShopBody, ImageUpload, Me, MyEarnings, MyProduct, MyProductPage, OnboardingStep, ProductBody, UpdateShopBody } from '../../../shared/api/artisan.ts';
+import type { ApplyForShopBody, ImageUpload, Me, MyEarnings, MyProduct, MyProductPage, OnboardingStep, ProductBody, ShopImageUpload, StartShopImageUploadBody, UpdateShopBody } from '../../../shared/api/artisan.ts';
 import type { OperatorAttentionPage, OperatorShop, OperatorShopPage, ShopDecision } from '../../../shared/api/operator.ts';
 import type { ProductStatus, Shop, ShopStatus } from '../../../shared/domain/catalogue.ts';
 import type { FulfilmentAction } from '../../../shared/api/orders.ts';
@@ -18,6 +18,7 @@ export const sellerApi = {
   reviews: (query: { cursor?: string }, signal?: AbortSignal) => authJson<ReviewPage & { rating: RatingSummary }>('GET', '/api/me/reviews', { query, signal }),
   reply: (reviewId: string, text: string) => authJson<Review>('PUT', `/api/me/reviews/${encodeURIComponent(reviewId)}/reply`, { body: { text } }),
   applyForShop: (body: ApplyForShopBody) => authJson<Shop | { shop: Shop }>('POST', '/api/me/shop', { body }),
+  startShopImage: (body: StartShopImageUploadBody) => authJson<ShopImageUpload>('POST', '/api/me/shop/images', { body }),
   updateShop: (body: UpdateShopBody) => authJson<Shop | { shop: Shop }>('PATCH', '/api/me/shop', { body }),
   saveOnboarding: (body: { step: OnboardingStep; productId?: string; finished?: boolean }) => authJson<unknown>('PUT', '/api/me/onboarding', { body }),
   products: (query: { status?: ProductStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>
