@@ -343,6 +343,8 @@ export const ar: SellerMessages = {
   'photos.lighter': 'خُفّفت على الهاتف: {from} ← {to}',
   'photos.mbUnit': 'ميغابايت',
   'photos.kbUnit': 'كيلوبايت',
+  'drafts.onPhone': 'حُفظ على هذا الهاتف: سيُرسل فور عودة الاتصال.',
+  'drafts.sent': 'عاد الاتصال: حُفظت مسودتكم على الإنترنت.',
   'shopPics.title': 'الشعار والغلاف',
   'shopPics.logo': 'الشعار أو الصورة الشخصية',
   'shopPics.logoHint': 'مربّعة، تظهر في دائرة على صفحاتكم وفي قائمة الورشات.',

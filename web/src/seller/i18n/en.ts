@@ -343,6 +343,8 @@ export const en: SellerMessages = {
   'photos.lighter': 'Made lighter on the phone: {from} → {to}',
   'photos.mbUnit': 'MB',
   'photos.kbUnit': 'kB',
+  'drafts.onPhone': 'Saved on this phone: it will be sent as soon as the connection is back.',
+  'drafts.sent': 'Back online: your draft is saved online.',
   'shopPics.title': 'Logo and banner',
   'shopPics.logo': 'Logo or portrait',
   'shopPics.logoHint': 'Square, shown in a circle on your pages and in the list of workshops.',

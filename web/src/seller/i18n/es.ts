@@ -343,6 +343,8 @@ export const es: SellerMessages = {
   'photos.lighter': 'Aligerada en el teléfono: {from} → {to}',
   'photos.mbUnit': 'MB',
   'photos.kbUnit': 'kB',
+  'drafts.onPhone': 'Guardado en este teléfono: se enviará en cuanto vuelva la conexión.',
+  'drafts.sent': 'Conexión recuperada: su borrador está guardado en línea.',
   'shopPics.title': 'Logotipo y portada',
   'shopPics.logo': 'Logotipo o retrato',
   'shopPics.logoHint': 'Cuadrado, se muestra en un círculo en sus páginas y en la lista de talleres.',

@@ -342,6 +342,8 @@ export const fr = {
   'photos.lighter': 'Allégée sur le téléphone : {from} → {to}',
   'photos.mbUnit': 'Mo',
   'photos.kbUnit': 'ko',
+  'drafts.onPhone': 'Enregistré sur ce téléphone : il sera envoyé dès que la connexion reviendra.',
+  'drafts.sent': 'Connexion revenue : votre brouillon est enregistré en ligne.',
   'shopPics.title': 'Logo et bannière',
   'shopPics.logo': 'Logo ou portrait',
   'shopPics.logoHint': 'Carré, affiché en rond sur vos pages et dans la liste des ateliers.',
