@@ -68,7 +68,7 @@ describe('a shop’s identity', () => {
       const logo = await box(page, '.shop-hero-portrait');
       expect(logo.width).toBe(128);
       expect(logo.height).toBe(128);
-      expect(await page.locator('.shop-hero-portrait .shop-initials').textContent()).toBe(language === 'ar' ? 'ما' : 'AI');
+      expect(await page.locator('.shop-hero-portrait .shop-initials').textContent()).toBe(language === 'ar' ? 'م' : 'AI');
       const cover = await box(page, '.shop-cover');
       expect(Math.abs(cover.width / cover.height - 3)).toBeLessThan(0.05);
       await shot(page, `shop-placeholder-${language}-phone`, false);

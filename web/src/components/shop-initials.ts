@@ -1,7 +1,8 @@
 /**
  * The letters a shop without a logo shows in its place: the first letter of its first two words
- * ("Atelier Mina" → "AM", "تعاونية الأمل" → "تا"), skipping words such as "de" or "the", and the
- * Arabic article ("ال") so that "تعاونية الأمل" gives "تأ". One letter for one word; "?" for none.
+ * ("Atelier Mina" → "AM"), skipping words such as "de" or "the". Arabic letters join into what
+ * reads as a word ("م" + "ا" shows "ما", "what"): an Arabic name gives its first letter only,
+ * after the article ("الأمل" → "أ"). "?" for none.
  */
 const SMALL_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'the', 'of', 'and', 'et', 'y', 'el', 'los', 'las', 'del']);
 
@@ -15,5 +16,6 @@ export function shopInitials(name: string): string {
     const bare = /^ال\p{L}/u.test(w) ? w.slice(2) : w;
     return Array.from(bare)[0]!;
   });
+  if (letters[0] && /\p{Script=Arabic}/u.test(letters[0])) return letters[0];
   return letters.length ? letters.join('').toLocaleUpperCase() : '?';
 }
