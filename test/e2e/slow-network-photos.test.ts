@@ -124,4 +124,16 @@ describe('photos on a slow network', () => {
     expect(await page.locator('.photo-card').count()).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it('keeps a photo taken sideways upright (its EXIF orientation applied on the phone, where the EXIF is dropped)', async () => {
+    // 3000×2000 pixels stored sideways, EXIF orientation 6: the camera held upright, 2000×3000 to see.
+    const raw = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#c8732f' } }).jpeg({ quality: 95 }).toBuffer();
+    const sideways = await sharp(raw).withMetadata({ orientation: 6 }).jpeg({ quality: 95 }).toBuffer();
+    const { page, errors, productId } = await newProductPage('fr');
+    await page.getByTestId('photo-input').setInputFiles([{ name: 'IMG_portrait.jpg', mimeType: 'image/jpeg', buffer: sideways }]);
+    await page.getByTestId('photo-ready').waitFor({ timeout: 45_000 });
+    const [image] = (await artisan.call('GET', `/api/me/products/${productId}`)).body.images as { width: number; height: number }[];
+    expect(image!.height).toBeGreaterThan(image!.width);
+    expect(errors).toEqual([]);
+  });
 });
