@@ -123,6 +123,7 @@ export const routes = [
   { method: 'POST', path: '/api/me/shop', handler: 'artisan/apply-for-shop', auth: 'signed-in', access: { table: 'read-write' } },
   // The shop's settings; with `payoutAccount`, its bank account (RIB), confirmed by a code e-mailed to the owner.
   { method: 'PATCH', path: '/api/me/shop', handler: 'artisan/update-shop', auth: 'signed-in', access: { table: 'read-write', email: 'send' } },
+  { method: 'POST', path: '/api/me/shop/images', handler: 'artisan/start-shop-image-upload', auth: 'signed-in', access: { table: 'read', images: 'presign' } },
   { method: 'PUT', path: '/api/me/onboarding', handler: 'artisan/save-onboarding', auth: 'signed-in', access: { table: 'read-write' } },
   { method: 'GET', path: '/api/me/products', handler: 'artisan/list-my-products', auth: 'signed-in', access: { table: 'read' } },
   { method: 'POST', path: '/api/me/products', handler: 'artisan/create-product', auth: 'signed-in', access: { table: 'read-write' } },

@@ -72,8 +72,10 @@ export const shopSchema = z.object({
   kind: z.enum(['individual', 'cooperative', 'eig']),
   languages: z.array(z.enum(LOCALES)).min(1),
   status: shopStatusSchema,
-  /** Image key in the image bucket (served under /images/). */
+  /** The shop's logo or its artisan's portrait: image key in the image bucket (served under /images/). */
   portraitKey: z.string().optional(),
+  /** The shop page's cover banner (a 640 px variant's key: its srcset comes from variantsOf). */
+  coverKey: z.string().optional(),
   foundedYear: z.number().int().min(1900).max(2100).optional(),
   /** Cognito `sub` of the artisan who runs the shop (absent on demo shops without an account). */
   ownerSub: z.string().optional(),

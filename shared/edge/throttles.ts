@@ -114,6 +114,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/me': 'account',
   'POST /api/me/shop': 'artisan-writes',
   'PATCH /api/me/shop': 'artisan-writes',
+  'POST /api/me/shop/images': 'artisan-writes',
   'PUT /api/me/onboarding': 'artisan-writes',
   'GET /api/me/products': 'account',
   'GET /api/me/earnings': 'account',

@@ -10,6 +10,7 @@ import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Gallery } from '../components/Gallery.tsx';
 import { Chevron } from '../components/Icon.tsx';
 import { Img } from '../components/Img.tsx';
+import { ShopLogo } from '../components/ShopPictures.tsx';
 import { ErrorState, isNotFound, Loading } from '../components/Status.tsx';
 import { ShareButtons } from '../components/ShareButtons.tsx';
 import { ShippingEstimate } from '../components/ShippingEstimate.tsx';
@@ -133,7 +134,7 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
           </section>
         )}
         <aside class="artisan-card" aria-labelledby="artisan-title">
-          <Img imageKey={shop.portraitKey} alt={pick(shop.name).text} width={160} height={160} class="artisan-portrait" />
+          <ShopLogo shop={shop} size={80} sizes="80px" class="artisan-portrait" />
           <div>
             <p class="artisan-kicker">{t('product.madeBy')}</p>
             <Text as="h2" id="artisan-title" value={shop.name} />

@@ -12,6 +12,7 @@ import { useLocalized } from '../i18n/context.ts';
 import { sellerApi } from './api.ts';
 import { normalisePhone } from './checks.ts';
 import { useT } from './i18n/index.ts';
+import { ShopPictures } from './shop-pictures/ShopPictures.tsx';
 import { isValidSlug, suggestSlug } from './slug.ts';
 import { apiErrors, compactLocalized, Field, inputValue, LocalizedTabs, SaveStatus, type Errors } from './ui.tsx';
 
@@ -228,6 +229,7 @@ export function ShopForm({ mode, shop, onSaved, submitLabel, save }: Props): JSX
           <input id="shop-phone" type="tel" inputMode="tel" autocomplete="tel" dir="ltr" placeholder="+212 6 12 34 56 78" value={phone} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setPhone(inputValue(e))} />
         )}
       </Field>
+      {mode === 'edit' && shop && !save && <ShopPictures shop={shop} />}
       <div class="form-actions">
         <button type="submit" class="button" disabled={state === 'saving'}>
           {submitLabel ?? (mode === 'apply' ? t('apply.submit') : mode === 'reapply' ? t('apply.resubmit') : t('form.save'))}

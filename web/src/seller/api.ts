@@ -1,6 +1,6 @@
 import type { ReviewPage } from '../../../shared/api/reviews.ts';
 import type { RatingSummary, Review } from '../../../shared/domain/reviews.ts';
-import type { ApplyForShopBody, ImageUpload, Me, MyEarnings, MyProduct, MyProductPage, OnboardingStep, ProductBody, UpdateShopBody } from '../../../shared/api/artisan.ts';
+import type { ApplyForShopBody, ImageUpload, Me, MyEarnings, MyProduct, MyProductPage, OnboardingStep, ProductBody, ShopImageUpload, StartShopImageUploadBody, UpdateShopBody } from '../../../shared/api/artisan.ts';
 import type { OperatorAttentionPage, OperatorShop, OperatorShopPage, ShopDecision } from '../../../shared/api/operator.ts';
 import type { ProductStatus, Shop, ShopStatus } from '../../../shared/domain/catalogue.ts';
 import type { FulfilmentAction } from '../../../shared/api/orders.ts';
@@ -22,6 +22,7 @@ export const sellerApi = {
   reviews: (query: { cursor?: string }, signal?: AbortSignal) => authJson<ReviewPage & { rating: RatingSummary }>('GET', '/api/me/reviews', { query, signal }),
   reply: (reviewId: string, text: string) => authJson<Review>('PUT', `/api/me/reviews/${encodeURIComponent(reviewId)}/reply`, { body: { text } }),
   applyForShop: (body: ApplyForShopBody) => authJson<Shop | { shop: Shop }>('POST', '/api/me/shop', { body }),
+  startShopImage: (body: StartShopImageUploadBody) => authJson<ShopImageUpload>('POST', '/api/me/shop/images', { body }),
   updateShop: (body: UpdateShopBody) => authJson<Shop | { shop: Shop }>('PATCH', '/api/me/shop', { body }),
   saveOnboarding: (body: { step: OnboardingStep; productId?: string; finished?: boolean }) => authJson<unknown>('PUT', '/api/me/onboarding', { body }),
   products: (query: { status?: ProductStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>
@@ -30,7 +31,7 @@ export const sellerApi = {
   product: (id: string, signal?: AbortSignal) => authJson<MyProduct>('GET', product(id), { signal }),
   updateProduct: (id: string, body: ProductBody) => authJson<MyProduct>('PUT', product(id), { body }),
   setStatus: (id: string, status: ProductStatus) => authJson<MyProduct | unknown>('POST', `${product(id)}/status`, { body: { status } }),
-  startUpload: (id: string, body: { contentType: string; size: number }) => authJson<ImageUpload>('POST', `${product(id)}/images`, { body }),
+  startUpload: (id: string, body: { contentType: string; size: number; imageId?: string }) => authJson<ImageUpload>('POST', `${product(id)}/images`, { body }),
   arrangeImages: (id: string, imageIds: string[]) => authJson<unknown>('PUT', `${product(id)}/images`, { body: { imageIds } }),
   removeImage: (id: string, imageId: string) => authJson<unknown>('DELETE', `${product(id)}/images/${encodeURIComponent(imageId)}`),
   myOrders: (query: { status: SubOrderStatus; limit?: number; cursor?: string }, signal?: AbortSignal) => authJson<Page<SubOrder>>('GET', '/api/me/orders', { query, signal }),
