@@ -80,6 +80,8 @@ export const routes = [
   { method: 'GET', path: '/api/products/{productId}/reviews', handler: 'catalogue/list-product-reviews', auth: 'public', access: { table: 'read' } },
   // The store's information pages (about, contact, legal notice, terms of sale, returns, privacy): operators edit them as settings.
   { method: 'GET', path: '/api/info-pages/{slug}', handler: 'info/get-info-page', auth: 'public', access: { table: 'read' } },
+  // Where artisans get help: the centre's contact details, set by operators (the `artisan-help` setting).
+  { method: 'GET', path: '/api/artisan-help', handler: 'info/get-artisan-help', auth: 'public', access: { table: 'read' } },
 
   // The store's pages as crawlers and link previews read them (shared/edge/pages.ts): CloudFront sends
   // `/<lang>…`, /robots.txt and the sitemap to the API under /pages (its origin path), cached. One
@@ -123,6 +125,7 @@ export const routes = [
   { method: 'POST', path: '/api/me/shop', handler: 'artisan/apply-for-shop', auth: 'signed-in', access: { table: 'read-write' } },
   // The shop's settings; with `payoutAccount`, its bank account (RIB), confirmed by a code e-mailed to the owner.
   { method: 'PATCH', path: '/api/me/shop', handler: 'artisan/update-shop', auth: 'signed-in', access: { table: 'read-write', email: 'send' } },
+  { method: 'POST', path: '/api/me/shop/images', handler: 'artisan/start-shop-image-upload', auth: 'signed-in', access: { table: 'read', images: 'presign' } },
   { method: 'PUT', path: '/api/me/onboarding', handler: 'artisan/save-onboarding', auth: 'signed-in', access: { table: 'read-write' } },
   { method: 'GET', path: '/api/me/products', handler: 'artisan/list-my-products', auth: 'signed-in', access: { table: 'read' } },
   { method: 'POST', path: '/api/me/products', handler: 'artisan/create-product', auth: 'signed-in', access: { table: 'read-write' } },
@@ -134,10 +137,17 @@ export const routes = [
   { method: 'DELETE', path: '/api/me/products/{productId}/images/{imageId}', handler: 'artisan/remove-image', auth: 'signed-in', access: { table: 'read-write', images: 'delete' } },
 
   { method: 'GET', path: '/api/me/orders', handler: 'orders/list-my-sub-orders', auth: 'signed-in', access: { table: 'read' } },
+  // Artisans: one parcel of their own, as its packing slip and address label print it (404 for another shop's).
+  { method: 'GET', path: '/api/me/orders/{orderId}', handler: 'orders/get-my-parcel', auth: 'signed-in', access: { table: 'read' } },
   // Artisans: their earnings per parcel (what the shopper paid, commission, net, state), their shop's balances and bank account (masked); `?statement=YYYY-MM` a month's statement.
   { method: 'GET', path: '/api/me/earnings', handler: 'artisan/list-my-earnings', auth: 'signed-in', access: { table: 'read' } },
   // Artisans: their sales at a glance (orders and revenue per week, top products, low stock).
   { method: 'GET', path: '/api/me/sales', handler: 'artisan/get-my-sales', auth: 'signed-in', access: { table: 'read' } },
+  // The artisan's home (what to do first), holiday mode and the stock sheet (issue 11 part 3).
+  { method: 'GET', path: '/api/me/home', handler: 'artisan/get-my-home', auth: 'signed-in', access: { table: 'read' } },
+  { method: 'PUT', path: '/api/me/holiday', handler: 'artisan/set-my-holiday', auth: 'signed-in', access: { table: 'read-write' } },
+  { method: 'GET', path: '/api/me/stock', handler: 'artisan/get-my-stock', auth: 'signed-in', access: { table: 'read' } },
+  { method: 'PUT', path: '/api/me/stock', handler: 'artisan/save-my-stock', auth: 'signed-in', access: { table: 'read-write' } },
   // Artisans: their shop's reviews and rating; one answer per review (editable).
   { method: 'GET', path: '/api/me/reviews', handler: 'artisan/list-my-reviews', auth: 'signed-in', access: { table: 'read' } },
   { method: 'PUT', path: '/api/me/reviews/{reviewId}/reply', handler: 'artisan/reply-to-review', auth: 'signed-in', access: { table: 'read-write' } },

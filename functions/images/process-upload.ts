@@ -1,6 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
-import { CARD_WIDTH, MAX_UPLOAD_BYTES, parseUploadKey, variantKey } from '#shared/domain/images.ts';
+import { CARD_WIDTH, MAX_UPLOAD_BYTES, parseShopUploadKey, parseUploadKey, shopVariantKey, variantKey } from '#shared/domain/images.ts';
+import { setShopImage } from '#shared/use-cases/artisan-shop.ts';
 import { config } from '../commons/config.ts';
 import { s3 } from '../commons/s3.ts';
 import { store } from '../commons/store.ts';
@@ -39,6 +40,7 @@ export const handler = invocation<S3Event, void>(
 );
 
 export async function processUpload(key: string): Promise<'ready' | 'rejected' | 'skipped'> {
+  if (parseShopUploadKey(key)) return processShopUpload(key);
   const upload = parseUploadKey(key);
   if (!upload) {
     log.warn('not an upload key; ignored', { key });
@@ -90,6 +92,39 @@ export async function processUpload(key: string): Promise<'ready' | 'rejected' |
     bytesIn: original.length,
     variants: variants.map((v) => `${v.width}x${v.height}:${v.body.length}`),
   });
+  await remove(bucket, key);
+  return 'ready';
+}
+
+/**
+ * A shop's logo or cover: the same checks and sizes as a product photo, under shops/; the shop then
+ * points at its 640 px size. A refused picture leaves the shop as it was (the artisan's page, still
+ * waiting, says it was not accepted after a while). Earlier pictures' sizes are kept (cached pages
+ * may still show them); the bucket is not cleaned of them here.
+ */
+async function processShopUpload(key: string): Promise<'ready' | 'rejected' | 'skipped'> {
+  const { shopId, kind, imageId } = parseShopUploadKey(key)!;
+  const bucket = config.imageBucket;
+  const original = await read(bucket, key);
+  if (!original) {
+    log.info('shop upload already processed (original gone)', { key });
+    return 'skipped';
+  }
+  const result = original.length > MAX_UPLOAD_BYTES ? ({ ok: false, reason: REJECTION.tooLarge, detail: `${original.length} bytes` } as const) : await makeVariants(original);
+  if (!result.ok) {
+    metrics.count('ImagesRejected');
+    log.info('shop upload rejected', { key, reason: result.reason, detail: result.detail });
+    await remove(bucket, key);
+    return 'rejected';
+  }
+  await Promise.all(
+    result.variants.map((v) =>
+      s3.send(new PutObjectCommand({ Bucket: bucket, Key: shopVariantKey(shopId, kind, imageId, v.nominalWidth), Body: v.body, ContentType: 'image/webp', CacheControl: VARIANT_CACHE_CONTROL })),
+    ),
+  );
+  const recorded = await setShopImage(store, shopId, kind, shopVariantKey(shopId, kind, imageId, CARD_WIDTH));
+  metrics.count('ImagesProcessed');
+  log.info('shop upload processed', { key, kind, recorded, bytesIn: original.length });
   await remove(bucket, key);
   return 'ready';
 }

@@ -9,6 +9,8 @@ import { SEARCH_INDEX_VERSION } from '#shared/domain/text-search.ts';
 import { reindexSearch, type ReindexReport } from '#shared/use-cases/reindex-search.ts';
 import { DEFAULT_SHIPPING_RATES } from '#shared/domain/shipping.ts';
 import { demoData } from './demo-data/index.ts';
+import { DEMO_HELP_CONTACT } from './demo-data/help-contact.ts';
+import { toItem } from '#shared/data/items.ts';
 
 /**
  * Loads the demo shops, products and images when the table has none yet. The display-rates
@@ -39,7 +41,7 @@ export async function seedIfEmpty(deps: { db: DynamoDBDocumentClient; s3: S3Clie
 
 /**
  * The demo catalogue's items (categories, shops, products with variants, images and catalogue
- * entries, shipping and display rates), optionally only some shops' (a test's own table). The
+ * entries, shipping and display rates, the help page's demo contacts), optionally only some shops' (a test's own table). The
  * display-rates item is written last: it marks a complete load.
  */
 export async function writeDemoCatalogue(deps: { db: DynamoDBDocumentClient; tableName: string }, only?: { shopIds: readonly string[] }): Promise<void> {
@@ -62,6 +64,7 @@ export async function writeDemoCatalogue(deps: { db: DynamoDBDocumentClient; tab
   await writes.putAll(vocabularyItems(countVocabulary(products.map(({ product, shop, category }) => listedSearchWords(product, shop, category)))));
   await searchVocabulary(deps).markIndexed(SEARCH_INDEX_VERSION, new Date().toISOString());
   await writes.putShippingRates(DEFAULT_SHIPPING_RATES);
+  await writes.putAll([toItem('Settings', keys.settings('artisan-help'), { ...DEMO_HELP_CONTACT, version: 0 })]);
   await writes.putDisplayRates(demoData.rates); // last: marks a complete load
 }
 

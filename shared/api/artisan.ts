@@ -19,7 +19,7 @@ import {
   type Shop,
   type Variant,
 } from '../domain/catalogue.ts';
-import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../domain/images.ts';
+import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES, SHOP_IMAGE_KINDS, type ShopImageKind } from '../domain/images.ts';
 import type { Earning, ShopBalance } from '../domain/ledger.ts';
 import type { PayoutAccountView } from '../domain/payouts.ts';
 import type { ArtisanPayout } from './payouts.ts';
@@ -132,8 +132,23 @@ export const startImageUploadBody = z
   .object({
     contentType: z.enum(ACCEPTED_IMAGE_TYPES, { error: `must be one of ${ACCEPTED_IMAGE_TYPES.join(', ')}` }),
     size: z.number().int().positive().max(MAX_UPLOAD_BYTES, `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
+    /** Retrying an upload whose signature expired or whose send was cut: the same photo, a fresh signature, the same key (no duplicate). */
+    imageId: idSchema.optional(),
   })
   .strict();
+
+/** `POST /api/me/shop/images`: a presigned POST for the shop's logo or cover (imageId: the same picture again, after a cut send). */
+export const startShopImageUploadBody = startImageUploadBody.extend({ kind: z.enum(SHOP_IMAGE_KINDS, { error: `must be one of ${SHOP_IMAGE_KINDS.join(', ')}` }) }).strict();
+export type StartShopImageUploadBody = z.infer<typeof startShopImageUploadBody>;
+
+/** The answer: where to send the picture; the shop shows it once the image function has made its sizes. */
+export interface ShopImageUpload {
+  kind: ShopImageKind;
+  imageId: string;
+  upload: { url: string; fields: Record<string, string> };
+  expiresAt: string;
+  maxBytes: number;
+}
 
 export const arrangeImagesBody = z
   .object({ imageIds: z.array(idSchema).max(20) })

@@ -98,6 +98,7 @@ export const settingUpdateBody = z.discriminatedUnion('name', [
   settingUpdate('page-terms'),
   settingUpdate('page-returns'),
   settingUpdate('page-privacy'),
+  settingUpdate('artisan-help'),
 ]);
 export type SettingUpdate = z.infer<typeof settingUpdateBody>;
 export const settingPath = z.object({ name: z.enum(SETTING_NAMES) }).strict();

@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, Shop } from '../domain/catalogue.ts';
+import type { ShopImageKind } from '../domain/images.ts';
 import { ConflictError } from '../domain/errors.ts';
 import type { CatalogueWritesDeps } from './catalogue-writes.ts';
 import { shopItems } from './catalogue-writes.ts';
@@ -66,6 +67,27 @@ export function shops({ db, tableName }: CatalogueWritesDeps) {
         );
       } catch (error) {
         if ((error as Error).name === 'ConditionalCheckFailedException') throw new ConflictError('changed', 'The shop changed meanwhile; reload and try again');
+        throw error;
+      }
+    },
+
+    /** Access pattern 75: points the shop's logo (portraitKey) or cover (coverKey) at a processed picture; undefined when the shop is gone. */
+    async setShopImage(shopId: string, kind: ShopImageKind, key: string, at: string): Promise<Shop | undefined> {
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.shop(shopId),
+            UpdateExpression: 'SET #image = :key, updatedAt = :at',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#image': kind === 'logo' ? 'portraitKey' : 'coverKey' },
+            ExpressionAttributeValues: { ':key': key, ':at': at },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return Attributes ? fromItem<Shop>(Attributes) : undefined;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
         throw error;
       }
     },

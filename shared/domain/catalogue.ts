@@ -73,8 +73,10 @@ export const shopSchema = z.object({
   kind: z.enum(['individual', 'cooperative', 'eig']),
   languages: z.array(z.enum(LOCALES)).min(1),
   status: shopStatusSchema,
-  /** Image key in the image bucket (served under /images/). */
+  /** The shop's logo or its artisan's portrait: image key in the image bucket (served under /images/). */
   portraitKey: z.string().optional(),
+  /** The shop page's cover banner (a 640 px variant's key: its srcset comes from variantsOf). */
+  coverKey: z.string().optional(),
   foundedYear: z.number().int().min(1900).max(2100).optional(),
   /** Cognito `sub` of the artisan who runs the shop (absent on demo shops without an account). */
   ownerSub: z.string().optional(),
@@ -87,6 +89,8 @@ export const shopSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime().optional(),
   approvedAt: z.iso.datetime().optional(),
+  /** Holiday mode (shared/domain/home.ts): while set, the shop takes no new orders and shows her message. */
+  holiday: z.object({ since: z.iso.datetime(), message: z.string().optional() }).optional(),
 });
 export type Shop = z.infer<typeof shopSchema>;
 
@@ -179,11 +183,12 @@ export interface ShopSummary {
   town: string;
   kind: Shop['kind'];
   portraitKey?: string;
+  holiday?: Shop['holiday'];
 }
 
 export function toShopSummary(shop: Shop): ShopSummary {
-  const { id, slug, name, craft, town, kind, portraitKey } = shop;
-  return { id, slug, name, craft, town, kind, ...(portraitKey ? { portraitKey } : {}) };
+  const { id, slug, name, craft, town, kind, portraitKey, holiday } = shop;
+  return { id, slug, name, craft, town, kind, ...(portraitKey ? { portraitKey } : {}), ...(holiday ? { holiday } : {}) };
 }
 
 /** What shoppers may see of a shop: no owner, contact or moderation details. */

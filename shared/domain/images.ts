@@ -19,12 +19,27 @@ export const uploadKey = (shopId: string, productId: string, imageId: string) =>
 
 /** Parses an upload key back into its parts; undefined for any other key. */
 export function parseUploadKey(key: string): { shopId: string; productId: string; imageId: string } | undefined {
+  if (parseShopUploadKey(key)) return undefined;
   const match = /^uploads\/([\w-]+)\/([\w-]+)\/([\w-]+)$/.exec(key);
   return match ? { shopId: match[1]!, productId: match[2]!, imageId: match[3]! } : undefined;
 }
 
 /** Public, cacheable key of one web-sized variant (served under /images/). */
 export const variantKey = (productId: string, imageId: string, width: number) => `products/${productId}/${imageId}-${width}.webp`;
+
+/**
+ * A shop's own pictures (issue 11 part 4): its logo (or the artisan's portrait; `portraitKey`) and
+ * its cover banner (`coverKey`), through the same presigned POST and the same variants as product
+ * photos, under the shop's own upload prefix. No record waits for them: the key says whose and which.
+ */
+export const SHOP_IMAGE_KINDS = ['logo', 'cover'] as const;
+export type ShopImageKind = (typeof SHOP_IMAGE_KINDS)[number];
+export const shopUploadKey = (shopId: string, kind: ShopImageKind, imageId: string) => `${UPLOAD_PREFIX}${shopId}/shop/${kind}-${imageId}`;
+export function parseShopUploadKey(key: string): { shopId: string; kind: ShopImageKind; imageId: string } | undefined {
+  const match = /^uploads\/([\w-]+)\/shop\/(logo|cover)-([\w-]+)$/.exec(key);
+  return match ? { shopId: match[1]!, kind: match[2] as ShopImageKind, imageId: match[3]! } : undefined;
+}
+export const shopVariantKey = (shopId: string, kind: ShopImageKind, imageId: string, width: number) => `shops/${shopId}/${kind}-${imageId}-${width}.webp`;
 
 /** The variant a product card shows. */
 export const CARD_WIDTH = 640;
@@ -42,7 +57,8 @@ export const isPublicImageKey = (key: string) => PUBLIC_IMAGE_PREFIXES.some((pre
  * Each nominal width has its key even when the original was narrower (process-upload.ts).
  */
 export function variantsOf(key: string): { width: number; key: string }[] {
-  const match = /^products\/([\w-]+)\/([\w-]+)-(\d+)\.webp$/.exec(key);
-  if (!match || !(IMAGE_WIDTHS as readonly number[]).includes(Number(match[3]))) return [];
-  return IMAGE_WIDTHS.map((width) => ({ width, key: variantKey(match[1]!, match[2]!, width) }));
+  // A product photo's (products/{product}/{image}-{w}.webp) or a shop logo's or cover's (shops/{shop}/{kind}-{image}-{w}.webp).
+  const match = /^((?:products\/[\w-]+\/[\w-]+)|(?:shops\/[\w-]+\/(?:logo|cover)-[\w-]+))-(\d+)\.webp$/.exec(key);
+  if (!match || !(IMAGE_WIDTHS as readonly number[]).includes(Number(match[2]))) return [];
+  return IMAGE_WIDTHS.map((width) => ({ width, key: `${match[1]}-${width}.webp` }));
 }

@@ -64,7 +64,8 @@ export interface SubOrder {
   /** Each move, with who made it when a person did (the saga's own moves have no `by`). */
   timeline: TimelineEntry[];
   /** Where the artisan sends the parcel, and how it is paid (cash to collect on delivery or not). */
-  shipTo: { name: string; phone: string; address: Customer['address'] };
+  /** `locale`: the language the buyer reads (her checkout's; absent on older orders, which read French: DEFAULT_LOCALE). */
+  shipTo: { name: string; phone: string; address: Customer['address']; locale?: Customer['locale'] };
   paymentMethod: PaymentMethod;
   /** The step the saga waits for from this parcel's artisan, and by when (set by the saga). */
   waitingFor?: 'accept' | 'ship' | 'deliver';

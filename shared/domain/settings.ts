@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { ConflictError } from './errors.ts';
 import { DEFAULT_DISPLAY_RATES, DISPLAY_CURRENCIES, type DisplayRates } from './money.ts';
 import { DEFAULT_SHIPPING_RATES, SHIPPING_ZONES, type ShippingRates, type ShippingZone } from './shipping.ts';
+import { artisanHelpSchema } from './shipping-help/artisan-help.ts';
+import { ARTISAN_HELP_DEFAULT, type ArtisanHelpValue } from './shipping-help/help-contact.ts';
 import { contactPageSchema, INFO_DEFAULTS, INFO_SETTING_NAMES, infoPageSchema, type ContactDetails, type InfoTexts } from './info-pages/index.ts';
 
 /**
@@ -15,7 +17,9 @@ import { contactPageSchema, INFO_DEFAULTS, INFO_SETTING_NAMES, infoPageSchema, t
 /** The settings checkout and the catalogue read (all three at once). */
 export const PLATFORM_SETTING_NAMES = ['commission', 'shipping', 'display-rates'] as const;
 export type PlatformSettingName = (typeof PLATFORM_SETTING_NAMES)[number];
-export const SETTING_NAMES = [...PLATFORM_SETTING_NAMES, ...INFO_SETTING_NAMES] as const;
+/** The artisans' help page's contact details (shared/domain/shipping-help/help-contact.ts). */
+export const ARTISAN_HELP_SETTING = 'artisan-help';
+export const SETTING_NAMES = [...PLATFORM_SETTING_NAMES, ...INFO_SETTING_NAMES, ARTISAN_HELP_SETTING] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 /** The most the platform may take of a sale: 30 %, in basis points (1 bp = 0.01 %). */
@@ -52,6 +56,7 @@ export const SETTING_SCHEMAS = {
   'page-terms': infoPageSchema,
   'page-returns': infoPageSchema,
   'page-privacy': infoPageSchema,
+  'artisan-help': artisanHelpSchema,
 } as const satisfies Record<SettingName, z.ZodObject>;
 type InfoValue = { texts: InfoTexts };
 export interface SettingValues {
@@ -64,6 +69,7 @@ export interface SettingValues {
   'page-terms': InfoValue;
   'page-returns': InfoValue;
   'page-privacy': InfoValue;
+  'artisan-help': ArtisanHelpValue;
 }
 
 /** A setting as it stands: its value, its version (0 until first edited) and who set it when. */
@@ -135,4 +141,5 @@ export const SETTING_DEFAULTS: SettingValues = {
   'page-terms': { texts: INFO_DEFAULTS.terms.texts },
   'page-returns': { texts: INFO_DEFAULTS.returns.texts },
   'page-privacy': { texts: INFO_DEFAULTS.privacy.texts },
+  'artisan-help': ARTISAN_HELP_DEFAULT,
 };

@@ -84,6 +84,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/shops/{slug}': 'catalogue',
   'GET /api/products/{productId}/reviews': 'catalogue',
   'GET /api/info-pages/{slug}': 'catalogue',
+  'GET /api/artisan-help': 'catalogue',
   // The store's pages (HTML heads, robots.txt, the sitemap): cached at the edge like the catalogue, and as cheap to answer.
   'GET /pages/{path+}': 'catalogue',
 
@@ -113,6 +114,7 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'GET /api/me': 'account',
   'POST /api/me/shop': 'artisan-writes',
   'PATCH /api/me/shop': 'artisan-writes',
+  'POST /api/me/shop/images': 'artisan-writes',
   'PUT /api/me/onboarding': 'artisan-writes',
   'GET /api/me/products': 'account',
   'GET /api/me/earnings': 'account',
@@ -124,7 +126,12 @@ export const ROUTE_THROTTLES: Record<TableRouteKey, ThrottleClass> = {
   'PUT /api/me/products/{productId}/images': 'artisan-writes',
   'DELETE /api/me/products/{productId}/images/{imageId}': 'artisan-writes',
   'GET /api/me/orders': 'account',
+  'GET /api/me/orders/{orderId}': 'account',
   'GET /api/me/sales': 'account',
+  'GET /api/me/home': 'account',
+  'PUT /api/me/holiday': 'artisan-writes',
+  'GET /api/me/stock': 'account',
+  'PUT /api/me/stock': 'artisan-writes',
   'POST /api/me/orders/{orderId}/fulfilment': 'artisan-writes',
   'GET /api/me/reviews': 'account',
   'PUT /api/me/reviews/{reviewId}/reply': 'artisan-writes',

@@ -1,5 +1,6 @@
 import type { ImageUpload } from '../api/artisan.ts';
-import { ConflictError } from '../domain/errors.ts';
+import type { ProductImage } from '../domain/catalogue.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import { isPublicImageKey, MAX_IMAGES_PER_PRODUCT, MAX_UPLOAD_BYTES, UPLOAD_EXPIRY_SECONDS, uploadKey, type AcceptedImageType } from '../domain/images.ts';
 import { getMyProduct } from './artisan-products.ts';
@@ -13,10 +14,11 @@ export async function startImageUpload(
   deps: { store: Store; signer: UploadSigner },
   caller: Caller,
   productId: string,
-  file: { contentType: AcceptedImageType; size: number },
+  file: { contentType: AcceptedImageType; size: number; imageId?: string },
 ): Promise<ImageUpload> {
   const shop = await requireOwnShop(deps.store, caller);
   const { images } = await deps.store.products.getOwnedProduct(shop.id, productId);
+  if (file.imageId) return resumeImageUpload(deps.signer, shop.id, productId, images, file.imageId, file.contentType);
   const kept = images.filter((i) => i.status !== 'rejected');
   if (kept.length >= MAX_IMAGES_PER_PRODUCT) {
     throw new ConflictError('too_many_images', `A product can have ${MAX_IMAGES_PER_PRODUCT} photos`, { images: `at most ${MAX_IMAGES_PER_PRODUCT}` });
@@ -27,6 +29,20 @@ export async function startImageUpload(
   const image = { id, key, position, status: 'uploading' as const };
   const upload = await deps.signer.presignImageUpload({ key, contentType: file.contentType, maxBytes: MAX_UPLOAD_BYTES, expiresSeconds: UPLOAD_EXPIRY_SECONDS });
   await deps.store.images.createImage(productId, image);
+  return { image, upload, expiresAt: new Date(Date.now() + UPLOAD_EXPIRY_SECONDS * 1000).toISOString(), maxBytes: MAX_UPLOAD_BYTES };
+}
+
+/**
+ * A fresh signature for a photo already started (its send was cut, or its signature expired): the
+ * same record and key, so a send that did arrive after all is only overwritten, never doubled. A
+ * photo that was received meanwhile answers 409 image_received (the phone may stop trying).
+ */
+async function resumeImageUpload(signer: UploadSigner, shopId: string, productId: string, images: ProductImage[], imageId: string, contentType: AcceptedImageType): Promise<ImageUpload> {
+  const image = images.find((i) => i.id === imageId);
+  if (!image) throw new NotFoundError('This photo');
+  if (image.status !== 'uploading') throw new ConflictError('image_received', 'This photo was already received', { imageId: `already ${image.status ?? 'ready'}` });
+  const key = uploadKey(shopId, productId, imageId);
+  const upload = await signer.presignImageUpload({ key, contentType, maxBytes: MAX_UPLOAD_BYTES, expiresSeconds: UPLOAD_EXPIRY_SECONDS });
   return { image, upload, expiresAt: new Date(Date.now() + UPLOAD_EXPIRY_SECONDS * 1000).toISOString(), maxBytes: MAX_UPLOAD_BYTES };
 }
 

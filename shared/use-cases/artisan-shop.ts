@@ -1,10 +1,11 @@
-import type { ApplyForShopBody, Me, Onboarding, UpdateShopBody } from '../api/artisan.ts';
+import type { ApplyForShopBody, Me, Onboarding, ShopImageUpload, StartShopImageUploadBody, UpdateShopBody } from '../api/artisan.ts';
 import type { Shop } from '../domain/catalogue.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import { changesListings, newShopApplication, reviseShop } from '../domain/shop-lifecycle.ts';
 import type { Caller } from './caller.ts';
-import { now, type Store } from './ports.ts';
+import { MAX_UPLOAD_BYTES, shopUploadKey, UPLOAD_EXPIRY_SECONDS, type ShopImageKind } from '../domain/images.ts';
+import { now, type Store, type UploadSigner } from './ports.ts';
 
 /** An artisan's own account and shop. */
 
@@ -48,4 +49,25 @@ export async function saveOnboarding(store: Store, caller: Caller, step: Omit<On
   const onboarding: Onboarding = { ...step, updatedAt: now() };
   await store.users.saveOnboarding(caller.sub, onboarding);
   return onboarding;
+}
+
+/**
+ * A presigned POST for the caller's shop logo or cover. Nothing is recorded until the picture
+ * arrives: the image function reads whose and which from the key, makes the web sizes and points
+ * the shop at them. Retrying with the same imageId signs the same key again (a cut send that did
+ * arrive is only overwritten).
+ */
+export async function startShopImageUpload(deps: { store: Store; signer: UploadSigner }, caller: Caller, body: StartShopImageUploadBody): Promise<ShopImageUpload> {
+  const shop = await requireOwnShop(deps.store, caller);
+  const imageId = body.imageId ?? newId('img');
+  const key = shopUploadKey(shop.id, body.kind, imageId);
+  const upload = await deps.signer.presignImageUpload({ key, contentType: body.contentType, maxBytes: MAX_UPLOAD_BYTES, expiresSeconds: UPLOAD_EXPIRY_SECONDS });
+  return { kind: body.kind, imageId, upload, expiresAt: new Date(Date.now() + UPLOAD_EXPIRY_SECONDS * 1000).toISOString(), maxBytes: MAX_UPLOAD_BYTES };
+}
+
+/** The image function made a shop picture's sizes: the shop shows it (and its listed products' entries, the logo). */
+export async function setShopImage(store: Store, shopId: string, kind: ShopImageKind, key: string): Promise<boolean> {
+  const shop = await store.shops.setShopImage(shopId, kind, key, now());
+  if (shop?.status === 'approved' && kind === 'logo') await store.listings.refreshShopListings(shopId);
+  return Boolean(shop);
 }

@@ -1,3 +1,4 @@
+import { refuseHolidayShops } from '../domain/home.ts';
 import type { CheckoutBody, Quote, QuoteBody, ShippingEstimate, ShippingEstimateQuery } from '../api/orders.ts';
 import { checkoutClients } from '../domain/client-limits.ts';
 import { ConflictError, DomainError, NotFoundError, TooManyRequestsError } from '../domain/errors.ts';
@@ -85,6 +86,8 @@ export async function placeOrder(
   if (limits) await admitShopper(limits, input.body.customer, input.idempotencyKey);
 
   const [snapshot, settings, consentVersions] = await Promise.all([orders.loadSnapshot(input.body.lines), orders.loadSettings(), orders.loadConsentVersions()]);
+  // A shop on holiday takes no new orders (shared/domain/home.ts): refused by name before anything is written.
+  refuseHolidayShops(input.body.lines, snapshot);
   const destination = { country: input.body.customer.address.country, city: input.body.customer.address.city };
   const quote = priceCart(input.body.lines, destination, snapshot, settings);
   if (quote.problems.length > 0) {
@@ -146,7 +149,7 @@ export async function placeOrder(
     subtotal: s.subtotal,
     shipping: s.shipping,
     total: s.total,
-    shipTo: { name: input.body.customer.name, phone: input.body.customer.phone, address: input.body.customer.address },
+    shipTo: { name: input.body.customer.name, phone: input.body.customer.phone, address: input.body.customer.address, ...(input.body.customer.locale ? { locale: input.body.customer.locale } : {}) },
     paymentMethod: input.body.payment,
     timeline: [{ status: 'placed', at }],
     createdAt: at,

@@ -10,6 +10,8 @@ import { measureSearchRelevance } from './search-relevance.ts';
 import { measureHandlerBundles } from './handler-bundles.ts';
 import { measurePageRender } from './page-render.ts';
 import { measurePageWeight } from './page-weight.ts';
+import { measurePhotoSavings } from './photo-savings.ts';
+import { measureSellerWeight } from './seller-weight.ts';
 import { measureOrderCosts } from './order-cost.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { approvedShops, listedProducts } from '../support/demo-expectations.ts';
@@ -22,7 +24,7 @@ import { cartProduct, measuredPages } from '../support/measured-pages.ts';
  * catalogue call at demo size and with 10,000 more products; Lighthouse mobile (performance,
  * accessibility; median of three runs) on home, category, product, shop, cart and checkout; what
  * an order costs in AWS (transitions, Lambda, DynamoDB requests and units, API calls, e-mails; per
- * kind of order). `--only lighthouse` (or another section: bundles, weight, search, pages,
+ * kind of order); the seller area's first-load gzip size and the bytes a 12 MP photo saves on the phone. `--only lighthouse` (or another section: bundles, weight, seller, photos, search, pages,
  * relevance, capacity, orders) runs just that part; `--lighthouse-pages cart,checkout` some of the six pages.
  * Prints tables and writes test-results/bench.json. Not part of `npm test`: tests do not time things.
  */
@@ -45,6 +47,21 @@ if (want('weight')) {
   page = measurePageWeight();
   console.table(page.rows);
   log(`first-load JS, gzip: ${page.firstLoadJsGzipBytes} B; everything, gzip: ${page.firstLoadTotalGzipBytes} B`);
+}
+
+let seller;
+if (want('seller')) {
+  log('\n# Seller area first load (web/dist: the store\'s first load + the SellerArea chunk, its static imports, CSS and French messages)');
+  seller = measureSellerWeight();
+  console.table(seller.rows);
+  log(`store first load, gzip: ${seller.storeFirstLoadGzipBytes} B; seller area adds ${seller.sellerExtraGzipBytes} B; seller area first load, gzip: ${seller.sellerFirstLoadGzipBytes} B`);
+}
+
+let photoSavings;
+if (want('photos')) {
+  log('\n# A 12-megapixel photo made smaller on the phone (preparePhoto in headless Chromium)');
+  photoSavings = await measurePhotoSavings();
+  console.table([photoSavings]);
 }
 
 let searchWrites;
@@ -110,5 +127,5 @@ if (want('orders')) {
 
 const out = resolve(import.meta.dirname, '../../test-results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), bundles, page, pageRender, lighthouse, searchWrites, relevance, capacity, orderCosts }, null, 2));
+writeFileSync(join(out, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), bundles, page, seller, photoSavings, pageRender, lighthouse, searchWrites, relevance, capacity, orderCosts }, null, 2));
 log(`\nwritten: ${join(out, 'bench.json')}`);

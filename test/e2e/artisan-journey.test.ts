@@ -221,7 +221,8 @@ describe('an artisan sells', () => {
 
   it('manages products in the dashboard: list with stock, editor, preview — in Arabic and French, phone and desktop', async () => {
     const page = artisanPage;
-    await page.goto('/dashboard');
+    // /dashboard is her home now (issue 11 part 3: she has a live product): the list is its own tab.
+    await page.goto('/dashboard/products');
     await page.locator('.my-product').first().waitFor();
     await expect.poll(() => page.locator('.my-product .badge-published').count()).toBe(1);
     await expect.poll(() => page.locator('.my-product .badge-low').count()).toBeGreaterThan(0);

@@ -53,6 +53,7 @@ const PARAMS: Record<string, () => string> = {
 const BODIES: Partial<Record<string, () => unknown>> = {
   'POST /api/me/shop': () => shopApplication(`steal-${Date.now()}`),
   'PATCH /api/me/shop': () => ({ story: { fr: 'Réécrit par un autre' } }),
+  'POST /api/me/shop/images': () => ({ kind: 'logo', contentType: 'image/jpeg', size: 1000 }),
   'PUT /api/me/onboarding': () => ({ step: 'product' }),
   'POST /api/me/products': () => productBody('Intrus'),
   'PUT /api/me/products/{productId}': () => productBody('Volé'),

@@ -112,6 +112,35 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
 }
 
+/**
+ * What a phone cuts off: links, buttons and tabs of the header and the seller area's sections
+ * that lie outside the viewport (a row that scrolls sideways hides them) or whose text is cut
+ * inside their own box. Each as `text [left, right]`.
+ */
+export function clippedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('header a, header button, .dash-nav a, main button, main [role="tab"], main h1, main h2'))) {
+      if (el.closest('.visually-hidden')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const cut = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible';
+      if (box.left < -1 || box.right > width + 1 || cut) found.push(`${(el.textContent ?? '').trim().slice(0, 40)} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
+    }
+    return found;
+  });
+}
+
+/** Signs someone in with an e-mail and a password on this page and waits for `next` (a path under which they land). */
+export async function signInWithPassword(page: Page, email: string, password: string, next: string): Promise<void> {
+  await page.goto(`/account/sign-in?next=${encodeURIComponent(next)}`);
+  await page.locator('#signin-email').fill(email);
+  await page.locator('#signin-password').fill(password);
+  await page.locator('.form-card button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
 /** Signs the demo operator in on this page (e-mail, password, then a code from its authenticator app) and waits for `next`. */
 export async function signInAsOperator(page: Page, next: string): Promise<void> {
   await page.goto(`/account/sign-in?next=${encodeURIComponent(next)}`);

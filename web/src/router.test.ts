@@ -19,6 +19,10 @@ describe('matchRoute', () => {
     expect(matchRoute('/dashboard/products/new')).toEqual({ name: 'seller', page: { name: 'newProduct' } });
     expect(matchRoute('/dashboard/products/prd_0123AB')).toEqual({ name: 'seller', page: { name: 'editProduct', productId: 'prd_0123AB' } });
     expect(matchRoute('/dashboard/products/prd_0123AB/preview')).toEqual({ name: 'seller', page: { name: 'previewProduct', productId: 'prd_0123AB' } });
+    expect(matchRoute(paths.myParcel('ord-55vzwh06'))).toEqual({ name: 'seller', page: { name: 'parcel', orderId: 'ord-55vzwh06' } });
+    expect(paths.myParcel('ord-55vzwh06', 'a4')).toBe('/dashboard/orders/ord-55vzwh06?format=a4');
+    expect(matchRoute('/dashboard/orders/not an id')).toEqual({ name: 'notFound' });
+    expect(matchRoute(paths.help())).toEqual({ name: 'seller', page: { name: 'help' } });
     expect(matchRoute('/operator')).toEqual({ name: 'seller', page: { name: 'operator' } });
     expect(matchRoute(paths.operatorAttention())).toEqual({ name: 'seller', page: { name: 'operatorAttention' } });
     expect(matchRoute('/operator/orders')).toEqual({ name: 'seller', page: { name: 'operatorOrders' } });

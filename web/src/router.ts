@@ -41,9 +41,12 @@ export type SellerPage =
   | { name: 'editProduct'; productId: string }
   | { name: 'previewProduct'; productId: string }
   | { name: 'orders' }
+  | { name: 'parcel'; orderId: string }
+  | { name: 'help' }
   | { name: 'earnings' }
   | { name: 'statement'; month: string }
   | { name: 'sales' }
+  | { name: 'stockSheet' }
   | { name: 'myReviews' }
   | { name: 'notifications' }
   | { name: 'operator' }
@@ -128,8 +131,10 @@ const FIXED_SELLER_PAGES: Record<string, SellerPage> = {
   '/dashboard/orders': { name: 'orders' },
   '/dashboard/earnings': { name: 'earnings' },
   '/dashboard/sales': { name: 'sales' },
+  '/dashboard/stock': { name: 'stockSheet' },
   '/dashboard/reviews': { name: 'myReviews' },
   '/dashboard/notifications': { name: 'notifications' },
+  '/dashboard/help': { name: 'help' },
   '/operator': { name: 'operator' },
   '/operator/attention': { name: 'operatorAttention' },
   '/operator/orders': { name: 'operatorOrders' },
@@ -146,6 +151,8 @@ function matchSellerPage(path: string): SellerPage | undefined {
   if (fixed) return fixed;
   const product = /^\/dashboard\/products\/([A-Za-z0-9_-]{6,40})(\/preview)?$/.exec(path);
   if (product) return product[2] ? { name: 'previewProduct', productId: product[1]! } : { name: 'editProduct', productId: product[1]! };
+  const parcel = /^\/dashboard\/orders\/([A-Za-z0-9_-]{6,40})$/.exec(path);
+  if (parcel) return { name: 'parcel', orderId: parcel[1]! };
   const order = /^\/operator\/orders\/([A-Za-z0-9_-]{6,40})$/.exec(path);
   if (order) return { name: 'operatorOrder', orderId: order[1]! };
   const statement = /^\/dashboard\/statements\/(20\d\d-(?:0[1-9]|1[0-2]))$/.exec(path);
@@ -204,6 +211,10 @@ export const paths = {
   /** A guest asks for her orders' links by e-mail. */
   findOrders: () => '/orders/find',
   myOrders: (status?: string) => withQuery('/dashboard/orders', { status }),
+  /** One parcel's packing slip and address label, to print (`format`: a6 label or a4 slip); the URL its QR code encodes. */
+  myParcel: (orderId: string, format?: 'a6' | 'a4') => withQuery(`/dashboard/orders/${encodeURIComponent(orderId)}`, { format }),
+  /** Where artisans get help: the centre's contact details. */
+  help: () => '/dashboard/help',
   myEarnings: () => '/dashboard/earnings',
   /** The artisan's statement for a month (`YYYY-MM`), printable. */
   myStatement: (month: string) => `/dashboard/statements/${month}`,
@@ -211,6 +222,8 @@ export const paths = {
   mySales: () => '/dashboard/sales',
   /** How the artisan is told about her shop and orders: e-mail, WhatsApp or both. */
   myNotifications: () => '/dashboard/notifications',
+  /** Every variant's stock and price on one screen, saved at once. */
+  myStock: () => '/dashboard/stock',
   sell: () => inLanguage('/sell'),
   signUp: (next?: string) => withQuery('/account/sign-up', { next }),
   signIn: (next?: string) => withQuery('/account/sign-in', { next }),

@@ -74,6 +74,7 @@ export const ar: Messages = {
   'product.dimensions': 'الأبعاد (الطول × العرض × الارتفاع)',
   'product.weight': 'الوزن',
   'product.leadTime': 'يُصنع حسب الطلب: يُشحن خلال {days}',
+  'shop.onHoliday': 'الحرفي(ة) في عطلة: المنتجات غير متاحة للطلب حاليا.',
   'shipping.to': 'التوصيل إلى',
   'shipping.cost': 'الشحن: {price} (≈ {approx})',
   'shipping.days': 'يصل خلال {days} بعد الشحن',

@@ -74,6 +74,7 @@ export const en: Messages = {
   'product.dimensions': 'Dimensions (L × W × H)',
   'product.weight': 'Weight',
   'product.leadTime': 'Made to order: ships within {days}',
+  'shop.onHoliday': 'The artisan is on holiday: products are unavailable for now.',
   'shipping.to': 'Ship to',
   'shipping.cost': 'Shipping: {price} (≈ {approx})',
   'shipping.days': 'Delivered in {days} once shipped',

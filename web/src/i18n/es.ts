@@ -74,6 +74,7 @@ export const es: Messages = {
   'product.dimensions': 'Medidas (largo × ancho × alto)',
   'product.weight': 'Peso',
   'product.leadTime': 'Hecho por encargo: se envía en {days}',
+  'shop.onHoliday': 'El artesano está de vacaciones: los productos no están disponibles por ahora.',
   'shipping.to': 'Enviar a',
   'shipping.cost': 'Envío: {price} (≈ {approx})',
   'shipping.days': 'Entrega en {days} tras el envío',

@@ -73,6 +73,7 @@ export const fr = {
   'product.dimensions': 'Dimensions (L × l × h)',
   'product.weight': 'Poids',
   'product.leadTime': 'Fabriqué à la commande : expédié sous {days}',
+  'shop.onHoliday': 'L’artisan est en vacances : ses produits sont indisponibles pour le moment.',
   'shipping.to': 'Livrer en',
   'shipping.cost': 'Livraison : {price} (≈ {approx})',
   'shipping.days': 'Livré en {days} après l’expédition',

@@ -4,11 +4,13 @@ import type { ProductDetail } from '../../../shared/api/catalogue.ts';
 import { approximate } from '../../../shared/domain/money.ts';
 import { api, cachedCategories } from '../api.ts';
 import { AddToCart } from '../cart/AddToCart.tsx';
+import { HolidayNotice } from '../components/HolidayNotice.tsx';
 import { FavouriteButton } from '../components/FavouriteButton.tsx';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Gallery } from '../components/Gallery.tsx';
 import { Chevron } from '../components/Icon.tsx';
 import { Img } from '../components/Img.tsx';
+import { ShopLogo } from '../components/ShopPictures.tsx';
 import { ErrorState, isNotFound, Loading } from '../components/Status.tsx';
 import { ShareButtons } from '../components/ShareButtons.tsx';
 import { ShippingEstimate } from '../components/ShippingEstimate.tsx';
@@ -84,8 +86,14 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
               <StockBadge stock={variants[0].stock} />
             </p>
           )}
-          <AddToCart detail={detail} sku={sku} preview={preview} />
-          {!preview && <ShippingEstimate productId={product.id} />}
+          {shop.holiday ? (
+            <HolidayNotice holiday={shop.holiday} />
+          ) : (
+            <>
+              <AddToCart detail={detail} sku={sku} preview={preview} />
+              {!preview && <ShippingEstimate productId={product.id} />}
+            </>
+          )}
           {!preview && <ShareButtons path={paths.product(product.id)} title={pick(product.title).text} />}
           {product.leadTimeDays !== undefined && product.leadTimeDays > 0 && (
             <p class="lead-time">{t('product.leadTime', { days: formatDays(product.leadTimeDays, locale) })}</p>
@@ -126,7 +134,7 @@ export function ProductView({ detail, preview = false }: { detail: ProductDetail
           </section>
         )}
         <aside class="artisan-card" aria-labelledby="artisan-title">
-          <Img imageKey={shop.portraitKey} alt={pick(shop.name).text} width={160} height={160} class="artisan-portrait" />
+          <ShopLogo shop={shop} size={80} sizes="80px" class="artisan-portrait" />
           <div>
             <p class="artisan-kicker">{t('product.madeBy')}</p>
             <Text as="h2" id="artisan-title" value={shop.name} />

@@ -1,8 +1,9 @@
+import { HolidayNotice } from '../components/HolidayNotice.tsx';
 import type { JSX } from 'preact';
 import type { ProductPage, ShopDetail } from '../../../shared/api/catalogue.ts';
 import { api } from '../api.ts';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
-import { Img } from '../components/Img.tsx';
+import { ShopCover, ShopLogo } from '../components/ShopPictures.tsx';
 import { ProductGrid } from '../components/ProductGrid.tsx';
 import { RatingLine } from '../components/Reviews.tsx';
 import { ErrorState, isNotFound, Loading } from '../components/Status.tsx';
@@ -46,11 +47,13 @@ export function ShopView({ detail, morePages, shareable = false }: { detail: Sho
           { label: <Text value={shop.name} /> },
         ]}
       />
+      <ShopCover shop={shop} />
       <header class="shop-header">
-        <Img imageKey={shop.portraitKey} alt={pick(shop.name).text} width={240} height={240} class="shop-hero-portrait" eager />
-        <div>
+        <ShopLogo shop={shop} size={180} sizes="(min-width: 760px) 180px, 128px" class="shop-hero-portrait" eager />
+        <div class="shop-header-text">
           <Text as="h1" value={shop.name} />
           <RatingLine rating={detail.rating} shop />
+          {shop.holiday && <HolidayNotice holiday={shop.holiday} />}
           <dl class="shop-facts">
             <div>
               <dt>{t('shop.kind')}</dt>

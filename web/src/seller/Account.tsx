@@ -4,6 +4,7 @@ import { answerNewPasswordChallenge, answerTotpChallenge, CognitoError, confirmS
 import { loadConfig } from '../auth/config.ts';
 import { isOperator, useSession } from '../auth/session.ts';
 import { useTitle } from '../hooks.ts';
+import { useFieldErrors } from './field-errors.ts';
 import { navigate, paths, safeNext } from '../router.ts';
 import { isEmail, normalisePhone } from './checks.ts';
 import { PasswordInput, passwordOk, PasswordRules } from './PasswordFields.tsx';
@@ -25,7 +26,8 @@ export function SignUp({ next }: { next: string | null }): JSX.Element {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [phone, setPhone] = useState('');
-  const [errors, setErrors] = useState<{ email?: string; password?: string; phone?: string; form?: string; exists?: boolean }>({});
+  // `exists` (that e-mail already has an account) is about the e-mail.
+  const [errors, setErrors] = useFieldErrors<{ email?: string; password?: string; phone?: string; form?: string; exists?: boolean }>({ email, password, phone, exists: email });
   const [busy, setBusy] = useState<Busy>(false);
   const [confirming, setConfirming] = useState(false);
 
@@ -327,7 +329,7 @@ function ChooseNewPassword({ challenge, next, onChallenge, onExpired }: { challe
   const { t } = useT();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<{ password?: string; repeat?: string; form?: string }>({});
+  const [errors, setErrors] = useFieldErrors<{ password?: string; repeat?: string; form?: string }>({ password, repeat });
   const [busy, setBusy] = useState(false);
 
   const onSubmit = async (event: Event) => {

@@ -19,6 +19,10 @@ import { Preview } from './Preview.tsx';
 import { Sales } from './sales/Sales.tsx';
 import { ShopForm } from './ShopForm.tsx';
 import { Wizard } from './Wizard.tsx';
+import { Home } from './home/Home.tsx';
+import { StockSheet } from './home/StockSheet.tsx';
+import type { MyHome } from '../../../shared/api/home.ts';
+import { formatNumber } from '../format.ts';
 
 export interface MeState {
   me: Me;
@@ -81,6 +85,12 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
           <Orders status={query.get('status')} order={query.get('order')} />
         </Shell>
       );
+    case 'parcel':
+      return (
+        <Shell shop={shop} current="orders">
+          <Print orderId={page.orderId} format={query.get('format')} />
+        </Shell>
+      );
     case 'earnings':
       return (
         <Shell shop={shop} current="earnings">
@@ -105,31 +115,63 @@ function DashboardPage({ page, query, me }: { page: SellerPage; query: URLSearch
           <MyReviews />
         </Shell>
       );
+    case 'stockSheet':
+      return (
+        <Shell shop={shop} current="products">
+          <StockSheet />
+        </Shell>
+      );
     case 'previewProduct':
       return <Preview productId={page.productId} shop={shop} />;
     default:
-      if (!finished) return <Wizard />;
-      return (
-        <Shell shop={shop} current="products">
-          <ProductList status={query.get('status')} />
-        </Shell>
-      );
+      return <Landing shop={shop} finished={finished} />;
   }
 }
 
-type Tab = 'sales' | 'orders' | 'earnings' | 'products' | 'reviews' | 'shop' | 'guide';
+/** A parcel's label and packing slip: its own chunk (the QR encoder stays out of the rest of the seller area). */
+function Print({ orderId, format }: { orderId: string; format: string | null }): JSX.Element {
+  const module = useAsync(() => import('./print/PrintPage.tsx'), []);
+  if (module.status === 'loading') return <Loading />;
+  if (module.status === 'error') return <ErrorState error={module.error} onRetry={module.retry} />;
+  const { PrintPage, printFormat } = module.data;
+  return <PrintPage orderId={orderId} format={printFormat(format)} />;
+}
 
-/** The approved artisan's frame: shop name, link to the public shop, and the sections. */
-function Shell({ shop, current, children }: { shop: Shop; current: Tab; children: JSX.Element }): JSX.Element {
-  const { t } = useT();
+/**
+ * Where /dashboard lands: a returning artisan (live products or any order) on her home, what
+ * needs doing first; a beginner who has not finished it in the training (web/src/seller/home/).
+ */
+function Landing({ shop, finished }: { shop: Shop; finished: boolean }): JSX.Element {
+  const home = useAsync((signal) => sellerApi.myHome(signal), []);
+  if (home.status === 'loading') return <section class="section"><Loading /></section>;
+  if (home.status === 'error') return <section class="section"><ErrorState error={home.error} onRetry={home.retry} /></section>;
+  if (!home.data.returning && !finished) return <Wizard />;
+  return (
+    <Shell shop={shop} current="home" home={home.data}>
+      <Home home={home.data} onChanged={home.retry} />
+    </Shell>
+  );
+}
+
+type Tab = 'home' | 'sales' | 'orders' | 'earnings' | 'products' | 'reviews' | 'shop' | 'help';
+
+/**
+ * The approved artisan's frame: shop name, link to the public shop, and the sections; the orders
+ * tab counts the parcels waiting for her (from her home: `home` when the page has it already).
+ */
+function Shell({ shop, current, children, home }: { shop: Shop; current: Tab; children: JSX.Element; home?: MyHome }): JSX.Element {
+  const { t, locale } = useT();
+  const fetched = useAsync((signal) => (home ? Promise.resolve(home) : sellerApi.myHome(signal)), [current, home]);
+  const waiting = fetched.status === 'ok' ? fetched.data.orders.toAccept.count + fetched.data.orders.toShip.count : 0;
   const tabs: [Tab, string, string][] = [
+    ['home', paths.dashboard(), t('dash.home')],
     ['sales', paths.mySales(), t('dash.sales')],
     ['orders', paths.myOrders(), t('dash.orders')],
     ['earnings', paths.myEarnings(), t('dash.earnings')],
     ['products', paths.myProducts(), t('dash.products')],
     ['reviews', paths.myReviews(), t('dash.reviews')],
     ['shop', paths.shopProfile(), t('dash.shopProfile')],
-    ['guide', paths.welcome(), t('dash.guide')],
+    ['help', paths.help(), t('dash.help')],
   ];
   return (
     <section class="section dashboard">
@@ -144,8 +186,13 @@ function Shell({ shop, current, children }: { shop: Shop; current: Tab; children
       </div>
       <nav class="dash-nav" aria-label={t('dash.sections')}>
         {tabs.map(([tab, href, label]) => (
-          <a key={tab} href={href} aria-current={tab === current ? 'page' : undefined}>
+          <a key={tab} href={href} aria-current={tab === current ? 'page' : undefined} data-tab={tab}>
             {label}
+            {tab === 'orders' && waiting > 0 && (
+              <span class="count-badge tab-badge" data-testid="orders-badge">
+                {formatNumber(waiting, locale)}
+              </span>
+            )}
           </a>
         ))}
       </nav>

@@ -4,6 +4,7 @@ import { CognitoError, confirmForgotPassword, forgotPassword, NewPasswordChallen
 import { loadConfig } from '../auth/config.ts';
 import { isOperator } from '../auth/session.ts';
 import { useTitle } from '../hooks.ts';
+import { useFieldErrors } from './field-errors.ts';
 import { navigate, paths } from '../router.ts';
 import { afterSignIn } from './Account.tsx';
 import { isEmail } from './checks.ts';
@@ -26,7 +27,7 @@ export function ForgotPassword({ email: given, next }: { email: string; next: st
   const [sent, setSent] = useState(false);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ email?: string; code?: string; password?: string; form?: string }>({});
+  const [errors, setErrors] = useFieldErrors<{ email?: string; code?: string; password?: string; form?: string }>({ email, code, password });
   const [busy, setBusy] = useState(false);
 
   const send = async (event?: Event) => {

@@ -10,6 +10,7 @@ import { Text } from '../components/Text.tsx';
 import { formatMad, formatNumber, intlLocale } from '../format.ts';
 import { useTitle } from '../hooks.ts';
 import { CARRIER_NAMES, CARRIERS, TRACKING_NUMBER } from '../orders/constants.ts';
+import { whatsappLink } from '../../../shared/domain/shipping-help/whatsapp.ts';
 import { paths } from '../router.ts';
 import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
@@ -95,6 +96,12 @@ export function Orders({ status, order }: { status: string | null; order?: strin
     }, 15_000);
     return () => clearTimeout(timer);
   }, [tab, list.status, list.items, checkedAt]);
+
+  // Opened from home on one order (`#order-<id>`): bring its card into view once the list shows it.
+  useEffect(() => {
+    if (list.status !== 'ok' || !location.hash.startsWith('#order-')) return;
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: 'start' });
+  }, [list.status, list.items]);
 
   return (
     <section aria-labelledby="orders-title">
@@ -300,6 +307,7 @@ function FulfilCard({ initial, target = false }: { initial: MySubOrder; target?:
           )}
         </address>
       )}
+      <ParcelLinks sub={sub} />
       {sub.carrier && (
         <p class="hint">
           {t('orders.shippedWith', { carrier: isolated(sub.carrier) })} <strong dir="ltr">{sub.trackingNumber}</strong>
@@ -401,5 +409,23 @@ function FulfilCard({ initial, target = false }: { initial: MySubOrder; target?:
         </form>
       )}
     </article>
+  );
+}
+
+/** Print the parcel's label or slip; write to the buyer on WhatsApp (in her language, naming the order and the shop). */
+function ParcelLinks({ sub }: { sub: MySubOrder }): JSX.Element {
+  const { t } = useT();
+  const wa = sub.shipTo ? whatsappLink({ phone: sub.shipTo.phone, buyerName: sub.shipTo.name, orderId: sub.orderId, shopName: sub.shopName, ...(sub.shipTo.locale ? { locale: sub.shipTo.locale } : {}) }) : undefined;
+  return (
+    <p class="parcel-links">
+      <a class="button button-secondary button-small" href={paths.myParcel(sub.orderId)} data-testid="print-parcel">
+        {t('orders.print')}
+      </a>
+      {wa && (
+        <a class="button button-secondary button-small" href={wa} target="_blank" rel="noopener" data-testid="whatsapp-buyer">
+          {t('orders.whatsapp')}
+        </a>
+      )}
+    </p>
   );
 }

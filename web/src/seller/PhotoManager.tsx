@@ -9,15 +9,19 @@ import { sellerApi } from './api.ts';
 import { checkFile, type FileProblem } from './checks.ts';
 import { useT, type SellerT } from './i18n/index.ts';
 import { apiErrors } from './ui.tsx';
-import { postUpload, UploadError } from './upload.ts';
+import { UploadError } from './upload.ts';
+import { MAX_PICKED_BYTES, preparePhoto, type Prepared } from './photos/resize.ts';
+import { sendWithRetry } from './photos/send.ts';
 
 /**
- * Product photos: take one with the phone's camera or pick several; each file gets its own
- * progress bar (XMLHttpRequest), a retry when the network drops, then "processing…" until the
+ * Product photos: take one with the phone's camera or pick several; each is made smaller on the
+ * phone first (photos/resize.ts: ≤ 2048 px, WebP or JPEG), gets its own progress bar
+ * (XMLHttpRequest), is sent again by itself when the network drops (photos/retry.ts: backoff,
+ * a fresh signature for the same photo, so never a duplicate), then "processing…" until the
  * server has made its web sizes (or refused it, with the reason). Reorder by dragging or with
  * the buttons; the first photo is the cover.
  */
-type Phase = 'invalid' | 'queued' | 'starting' | 'uploading' | 'failed' | 'done';
+type Phase = 'invalid' | 'queued' | 'starting' | 'uploading' | 'waiting' | 'failed' | 'done';
 
 interface LocalUpload {
   localId: string;
@@ -28,7 +32,13 @@ interface LocalUpload {
   problem?: FileProblem;
   error?: string;
   imageId?: string;
+  /** The smaller photo that goes up (made once, kept for the retries). */
+  prepared?: Prepared;
+  /** Seconds before the next try by itself (phase 'waiting'). */
+  retryIn?: number;
 }
+
+const isSending = (phase: Phase) => phase === 'starting' || phase === 'uploading' || phase === 'waiting';
 
 const CONCURRENT = 2;
 const POLL_MS = 1500;
@@ -68,7 +78,7 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
   const images = [...mine.images].sort((a, b) => a.position - b.position);
   const byImageId = new Map(uploads.current.filter((u) => u.imageId).map((u) => [u.imageId!, u]));
   const localOnly = uploads.current.filter((u) => !u.imageId || !images.some((i) => i.id === u.imageId));
-  const active = uploads.current.filter((u) => u.phase === 'starting' || u.phase === 'uploading' || u.phase === 'queued');
+  const active = uploads.current.filter((u) => isSending(u.phase) || u.phase === 'queued');
   const pollNeeded = images.some(isPending) || uploads.current.some((u) => u.phase === 'done' && images.find((i) => i.id === u.imageId && isPending(i)));
 
   // Poll the product while the server is still processing photos.
@@ -96,7 +106,7 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
   }, [pollNeeded, productId]);
 
   const pump = () => {
-    while (uploads.current.filter((u) => u.phase === 'starting' || u.phase === 'uploading').length < CONCURRENT) {
+    while (uploads.current.filter((u) => isSending(u.phase)).length < CONCURRENT) {
       const next = uploads.current.find((u) => u.phase === 'queued');
       if (!next) break;
       void run(next);
@@ -109,21 +119,41 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
     upload.error = undefined;
     rerender();
     try {
-      const started = await sellerApi.startUpload(productId, { contentType: upload.file.type, size: upload.file.size });
-      upload.imageId = started.image.id;
-      onChange({ ...latest.current, images: [...latest.current.images.filter((i) => i.id !== started.image.id), started.image] });
-      upload.phase = 'uploading';
-      rerender();
+      const prepared = (upload.prepared ??= await preparePhoto(upload.file));
+      if (prepared.sentBytes > MAX_UPLOAD_BYTES) throw new UploadError('EntityTooLarge', 'too large');
       let lastAnnounced = 0;
-      await postUpload(started.upload, upload.file, (fraction) => {
-        upload.progress = fraction;
-        // Screen readers hear every quarter, not every event.
-        const quarter = Math.floor(fraction * 4);
-        if (quarter > lastAnnounced && quarter < 4) {
-          lastAnnounced = quarter;
-          setAnnouncement(t('photos.progressOf', { name: upload.file.name, percent: n(quarter * 25) }));
-        }
-        rerender();
+      await sendWithRetry({
+        blob: prepared.blob,
+        ...(upload.imageId ? { resume: upload.imageId } : {}),
+        sign: async (resumeId) => {
+          upload.phase = 'starting';
+          upload.progress = 0;
+          rerender();
+          const started = await sellerApi.startUpload(productId, { contentType: prepared.type, size: prepared.sentBytes, ...(resumeId ? { imageId: resumeId } : {}) });
+          upload.imageId = started.image.id;
+          onChange({ ...latest.current, images: [...latest.current.images.filter((i) => i.id !== started.image.id), started.image] });
+          return { id: started.image.id, upload: started.upload };
+        },
+        onSigned: () => {
+          upload.phase = 'uploading';
+          rerender();
+        },
+        onProgress: (fraction) => {
+          upload.progress = fraction;
+          // Screen readers hear every quarter, not every event.
+          const quarter = Math.floor(fraction * 4);
+          if (quarter > lastAnnounced && quarter < 4) {
+            lastAnnounced = quarter;
+            setAnnouncement(t('photos.progressOf', { name: upload.file.name, percent: n(quarter * 25) }));
+          }
+          rerender();
+        },
+        onWaiting: (seconds) => {
+          upload.phase = 'waiting';
+          upload.retryIn = seconds;
+          setAnnouncement(t('photos.retrying', { name: upload.file.name, s: n(seconds) }));
+          rerender();
+        },
       });
       upload.phase = 'done';
       setAnnouncement(t('photos.sent', { name: upload.file.name }));
@@ -151,7 +181,8 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
     const room = MAX_IMAGES_PER_PRODUCT - images.filter((i) => i.status !== 'rejected').length - active.length;
     let added = 0;
     for (const file of Array.from(files)) {
-      const problem = checkFile(file);
+      // Up to 40 MB: the phone makes it smaller first; what is sent must fit the server's 10 MB.
+      const problem = checkFile(file, MAX_PICKED_BYTES);
       const upload: LocalUpload = { localId: `up-${Date.now()}-${Math.random().toString(36).slice(2)}`, file, previewUrl: '', phase: 'queued', progress: 0 };
       if (problem) {
         upload.phase = 'invalid';
@@ -169,17 +200,8 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
     pump();
   };
 
-  const retry = async (upload: LocalUpload) => {
-    // The half-done photo's record goes; a new upload starts with a fresh signature.
-    if (upload.imageId) {
-      const stale = upload.imageId;
-      upload.imageId = undefined;
-      try {
-        onChange(await sellerApi.removeImage(productId, stale) as MyProduct);
-      } catch {
-        onChange({ ...latest.current, images: latest.current.images.filter((i) => i.id !== stale) });
-      }
-    }
+  /** The artisan's own retry after the automatic ones gave up: the same photo, a fresh signature. */
+  const retry = (upload: LocalUpload) => {
     upload.phase = 'queued';
     rerender();
     pump();
@@ -228,12 +250,24 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
     }
   };
 
+  const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${formatNumber(Math.round(bytes / 104857.6) / 10, locale)} ${t('photos.mbUnit')}` : `${n(Math.max(1, Math.round(bytes / 1024)))} ${t('photos.kbUnit')}`);
+
+  /** "Made lighter: 6.1 MB → 420 kB", with both sizes in bytes for the tests and the benchmark. */
+  const savedNote = (upload: LocalUpload) =>
+    upload.prepared && upload.prepared.sentBytes < upload.prepared.originalBytes ? (
+      <p class="upload-saved hint" data-testid="upload-saved" data-original-bytes={upload.prepared.originalBytes} data-sent-bytes={upload.prepared.sentBytes}>
+        {t('photos.lighter', { from: sizeText(upload.prepared.originalBytes), to: sizeText(upload.prepared.sentBytes) })}
+      </p>
+    ) : null;
+
   const progressBar = (upload: LocalUpload) => {
     const percent = Math.round(upload.progress * 100);
     return (
       <div class="upload-progress">
         <progress max={100} value={percent} aria-label={t('photos.progressLabel', { name: upload.file.name })} />
-        <span class="upload-percent">{upload.phase === 'starting' ? t('photos.preparing') : `${n(percent)} %`}</span>
+        <span class="upload-percent">
+          {upload.phase === 'starting' ? t('photos.preparing') : upload.phase === 'waiting' ? t('photos.retryingIn', { s: n(upload.retryIn ?? 1) }) : `${n(percent)} %`}
+        </span>
       </div>
     );
   };
@@ -250,7 +284,7 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
   return (
     <section class="photos" aria-labelledby="photos-title">
       <h2 id="photos-title">{t('photos.title')}</h2>
-      <p class="hint">{t('photos.rules', { mb: n(MAX_UPLOAD_BYTES / 1024 / 1024), max: n(MAX_IMAGES_PER_PRODUCT) })}</p>
+      <p class="hint">{t('photos.rules', { mb: n(MAX_PICKED_BYTES / 1024 / 1024), max: n(MAX_IMAGES_PER_PRODUCT) })}</p>
       <div class="photo-pickers">
         <label class="button photo-picker">
           <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
@@ -301,6 +335,7 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
               <div class="photo-body">
                 <p class="photo-name">{local?.file.name ?? t('photos.alt', { n: n(index + 1) })}</p>
                 {uploading && local!.phase !== 'failed' && progressBar(local!)}
+                {local && savedNote(local)}
                 {uploading && local!.phase === 'failed' && (
                   <>
                     <p class="field-error">{local!.error}</p>
@@ -356,13 +391,14 @@ export function PhotoManager({ mine, onChange }: { mine: MyProduct; onChange: (n
                   {upload.problem === 'type'
                     ? t('photos.wrongType')
                     : upload.problem === 'size'
-                      ? t('photos.tooBig', { mb: n(MAX_UPLOAD_BYTES / 1024 / 1024) })
+                      ? t('photos.tooBig', { mb: n(MAX_PICKED_BYTES / 1024 / 1024) })
                       : upload.problem === 'empty'
                         ? t('photos.empty')
                         : upload.error}
                 </p>
               )}
-              {(upload.phase === 'queued' || upload.phase === 'starting' || upload.phase === 'uploading') && progressBar(upload)}
+              {(upload.phase === 'queued' || isSending(upload.phase)) && progressBar(upload)}
+              {savedNote(upload)}
               {upload.phase === 'failed' && (
                 <>
                   <p class="field-error">{upload.error}</p>

@@ -4,9 +4,10 @@ import type { MyProduct } from '../../../shared/api/artisan.ts';
 import type { ProductStatus } from '../../../shared/domain/catalogue.ts';
 import { CATEGORY_SLUGS } from './constants.ts';
 import { LOCALES, type Locale } from '../../../shared/domain/locales.ts';
-import { cachedCategories } from '../api.ts';
+import { ApiRequestError, cachedCategories } from '../api.ts';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { useAsync, useTitle } from '../hooks.ts';
+import { useFieldErrors } from './field-errors.ts';
 import { LANGUAGE_NAMES, isRtl } from '../i18n/index.ts';
 import { useLocalized } from '../i18n/context.ts';
 import { navigate, paths } from '../router.ts';
@@ -14,6 +15,8 @@ import { sellerApi } from './api.ts';
 import { useT, type SellerKey } from './i18n/index.ts';
 import { HiddenNotice } from './HiddenNotice.tsx';
 import { PhotoManager } from './PhotoManager.tsx';
+import { draftFor, dropDraft, keepDraft } from './drafts/outbox.ts';
+import { installDraftSync, watchDrafts } from './drafts/sync.ts';
 import { emptyProductForm, formFromProduct, newVariantRow, toProductBody, withSuggestedSkus, type FormProblem, type ProductForm, type VariantRow } from './product-form.ts';
 import { apiErrors, errorAt, Field, inputValue, LocalizedTabs, SaveStatus, Tip, type Errors } from './ui.tsx';
 
@@ -139,8 +142,11 @@ export function ProductFields({ mine, onSaved, submitLabel, tips = false }: { mi
   const { t, locale } = useT();
   const pick = useLocalized();
   const categories = useAsync(() => cachedCategories(), []);
-  const [form, setForm] = useState<ProductForm>(() => (mine ? formFromProduct(mine, locale) : emptyProductForm()));
-  const [errors, setErrors] = useState<Errors>({});
+  // A save kept on this phone while offline comes back into the form, and goes when online (drafts/).
+  const draftKey = mine?.product.id ?? 'new';
+  const [form, setForm] = useState<ProductForm>(() => (draftFor(localStorage, draftKey)?.form as ProductForm | undefined) ?? (mine ? formFromProduct(mine, locale) : emptyProductForm()));
+  const [onPhone, setOnPhone] = useState(() => Boolean(draftFor(localStorage, draftKey)));
+  const [errors, setErrors] = useFieldErrors<Errors>({ ...form, weightGrams: form.weight, dimensionsCm: [form.length, form.width, form.height], leadTimeDays: form.leadTime });
   const [save, setSave] = useState<{ state: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ state: 'idle' });
   const [labelLang, setLabelLang] = useState<Locale>(() => {
     const labelled = LOCALES.filter((l) => form.variants.some((v) => v.label[l]?.trim()));
@@ -160,6 +166,31 @@ export function ProductFields({ mine, onSaved, submitLabel, tips = false }: { mi
 
   const focusFirstError = () => setTimeout(() => root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
 
+  useEffect(() => {
+    installDraftSync();
+    return watchDrafts((outcome) => {
+      if (outcome.key !== draftKey) return;
+      if (outcome.sent) {
+        setOnPhone(false);
+        setSave({ state: 'saved', message: t('drafts.sent') });
+        onSaved(asMyProduct(outcome.saved, mine));
+      } else if (!outcome.offline) {
+        // Refused (the form needs a fix): it stays in the form, not on the phone.
+        dropDraft(localStorage, draftKey);
+        setOnPhone(false);
+        const { fields, message } = apiErrors(t, outcome.error);
+        setErrors(fields);
+        setSave({ state: 'error', message });
+      }
+    });
+  }, [draftKey]);
+
+  const keepOnPhone = (body: NonNullable<ReturnType<typeof toProductBody>['body']>) => {
+    keepDraft(localStorage, { key: draftKey, body, form, savedAt: new Date().toISOString() });
+    setOnPhone(true);
+    setSave({ state: 'idle' });
+  };
+
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const { body, problems } = toProductBody(form);
@@ -172,12 +203,16 @@ export function ProductFields({ mine, onSaved, submitLabel, tips = false }: { mi
       return;
     }
     setErrors({});
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return keepOnPhone(body);
     setSave({ state: 'saving' });
     try {
       const saved = asMyProduct(mine ? await sellerApi.updateProduct(mine.product.id, body) : await sellerApi.createProduct(body), mine);
+      if (onPhone) dropDraft(localStorage, draftKey);
+      setOnPhone(false);
       setSave({ state: 'saved', message: t('form.saved') });
       onSaved(saved);
     } catch (error) {
+      if (error instanceof ApiRequestError && error.isNetwork) return keepOnPhone(body);
       const { fields, message } = apiErrors(t, error);
       setErrors(fields);
       setSave({ state: 'error', message });
@@ -354,6 +389,15 @@ export function ProductFields({ mine, onSaved, submitLabel, tips = false }: { mi
         </button>
         <SaveStatus state={save.state} message={save.message} />
       </div>
+      {onPhone && (
+        <p class="draft-on-phone" role="status" data-testid="draft-on-phone">
+          <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <rect x="7" y="2" width="10" height="20" rx="2" fill="none" stroke="currentColor" stroke-width="2" />
+            <path d="M11 18h2" stroke="currentColor" stroke-width="2" />
+          </svg>
+          {t('drafts.onPhone')}
+        </p>
+      )}
     </form>
   );
 }

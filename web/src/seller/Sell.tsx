@@ -58,7 +58,9 @@ export function Sell(): JSX.Element {
             <li key={key}>{t(key)}</li>
           ))}
         </ol>
-        <p class="lead">{t('sell.help')}</p>
+        <p class="lead">
+          {t('sell.help')} <a href={paths.help()}>{t('sell.helpLink')}</a>
+        </p>
       </section>
     </>
   );

@@ -40,6 +40,8 @@ function SellerPages({ page, query }: { page: SellerPage; query: URLSearchParams
       return <SignIn next={query.get('next')} />;
     case 'forgotPassword':
       return <ForgotPassword email={query.get('email') ?? ''} next={query.get('next')} />;
+    case 'help':
+      return <Help />;
     case 'operator':
       return (
         <RequireSession>
@@ -91,6 +93,14 @@ function Console({ page, query }: { page: ConsolePage; query: URLSearchParams })
   if (module.status === 'error') return <section class="section"><ErrorState error={module.error} onRetry={module.retry} /></section>;
   const { ConsolePages } = module.data;
   return <ConsolePages page={page} query={query} />;
+}
+
+/** The artisans' help page: its own chunk and messages (web/src/seller/help/); open to visitors, as the sell page links to it. */
+function Help(): JSX.Element {
+  const module = useAsync(() => import('./help/HelpPage.tsx'), []);
+  if (module.status === 'loading') return <section class="section"><Loading /></section>;
+  if (module.status === 'error') return <section class="section"><ErrorState error={module.error} onRetry={module.retry} /></section>;
+  return <module.data.HelpPage />;
 }
 
 /** Pages for signed-in people: without a session, off to sign in, then back here. */

@@ -6,11 +6,13 @@ import { CATEGORY_SLUGS } from './constants.ts';
 import { LOCALES, type Localized, type Locale } from '../../../shared/domain/locales.ts';
 import { api, ApiRequestError, cachedCategories } from '../api.ts';
 import { useAsync } from '../hooks.ts';
+import { useFieldErrors } from './field-errors.ts';
 import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import { useLocalized } from '../i18n/context.ts';
 import { sellerApi } from './api.ts';
 import { normalisePhone } from './checks.ts';
 import { useT } from './i18n/index.ts';
+import { ShopPictures } from './shop-pictures/ShopPictures.tsx';
 import { isValidSlug, suggestSlug } from './slug.ts';
 import { apiErrors, compactLocalized, Field, inputValue, LocalizedTabs, SaveStatus, type Errors } from './ui.tsx';
 
@@ -48,7 +50,7 @@ export function ShopForm({ mode, shop, onSaved, submitLabel, save }: Props): JSX
   const [kind, setKind] = useState<string>(shop?.kind ?? '');
   const [languages, setLanguages] = useState<Locale[]>(shop?.languages ?? [locale]);
   const [phone, setPhone] = useState(shop?.phone ?? '');
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useFieldErrors<Errors>({ name, story, slug, craft, town, kind, languages, phone });
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const [message, setMessage] = useState<string>();
   const [slugTaken, setSlugTaken] = useState(false);
@@ -227,6 +229,7 @@ export function ShopForm({ mode, shop, onSaved, submitLabel, save }: Props): JSX
           <input id="shop-phone" type="tel" inputMode="tel" autocomplete="tel" dir="ltr" placeholder="+212 6 12 34 56 78" value={phone} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setPhone(inputValue(e))} />
         )}
       </Field>
+      {mode === 'edit' && shop && !save && <ShopPictures shop={shop} />}
       <div class="form-actions">
         <button type="submit" class="button" disabled={state === 'saving'}>
           {submitLabel ?? (mode === 'apply' ? t('apply.submit') : mode === 'reapply' ? t('apply.resubmit') : t('form.save'))}

@@ -4,11 +4,11 @@ import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../../../shared/domain/i
 
 export type FileProblem = 'type' | 'size' | 'empty';
 
-/** Is this file a photo the store accepts (JPEG, PNG, WebP up to 10 MB)? */
-export function checkFile(file: { type: string; size: number }): FileProblem | undefined {
+/** Is this file a photo the store accepts (JPEG, PNG, WebP up to 10 MB, or `maxBytes` when the phone makes it smaller first)? */
+export function checkFile(file: { type: string; size: number }, maxBytes = MAX_UPLOAD_BYTES): FileProblem | undefined {
   if (!(ACCEPTED_IMAGE_TYPES as readonly string[]).includes(file.type)) return 'type';
   if (file.size <= 0) return 'empty';
-  if (file.size > MAX_UPLOAD_BYTES) return 'size';
+  if (file.size > maxBytes) return 'size';
   return undefined;
 }
 

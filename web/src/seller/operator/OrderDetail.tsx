@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useFieldErrors } from '../field-errors.ts';
 import type { OperatorOrderDetail } from '../../../../shared/api/operator-orders.ts';
 import type { OrderEvent } from '../../../../shared/domain/order-events.ts';
 import type { SubOrderView, TimelineEntry } from '../../../../shared/domain/order.ts';
@@ -392,7 +393,7 @@ function RefundForm({ id, cod, total, shop, onRefund }: { id: string; cod: boole
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [amount, setAmount] = useState('');
-  const [errors, setErrors] = useState<{ reason?: string; amount?: string }>({});
+  const [errors, setErrors] = useFieldErrors<{ reason?: string; amount?: string }>({ reason, amount });
   const [busy, setBusy] = useState(false);
   if (!open) {
     return (

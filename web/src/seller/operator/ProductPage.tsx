@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useFieldErrors } from '../field-errors.ts';
 import type { ProductDetail } from '../../../../shared/api/catalogue.ts';
 import type { OperatorProduct } from '../../../../shared/api/operator.ts';
 import type { HideReason } from '../../../../shared/domain/catalogue.ts';
@@ -145,7 +146,7 @@ function Hide({ current, onDone }: { current: OperatorProduct; onDone: (next: Op
   const { t } = useT();
   const [reason, setReason] = useState<HideReason>();
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ reason?: string; note?: string; form?: string }>({});
+  const [errors, setErrors] = useFieldErrors<{ reason?: string; note?: string; form?: string }>({ reason, note });
   const [busy, setBusy] = useState(false);
   const id = current.product.id;
 

@@ -17,6 +17,7 @@ import { SHIPPING_ZONES } from './constants.ts';
 import { basisPointsToInput, madToShippingMinor, parseRate, percentToBasisPoints, rateToInput } from './settings-form.ts';
 import { ConsoleError, formatWhen, isolate } from './ui.tsx';
 import { InfoPagesSettings } from './InfoPagesSettings.tsx';
+import { HelpContactsSettings } from './HelpContactsSettings.tsx';
 
 /**
  * The platform settings: commission, shipping rates by zone, display exchange rates. Each is saved
@@ -58,6 +59,7 @@ function SettingsForms({ initial }: { initial: OperatorSettings }): JSX.Element 
         <RatesForm key={`rates-${settings['display-rates'].version}`} {...props('display-rates')} />
       </div>
       <InfoPagesSettings />
+      <HelpContactsSettings />
     </>
   );
 }
@@ -162,6 +164,10 @@ function describe(name: SettingName, value: SettingValues[SettingName], t: Selle
   if (name.startsWith('page-')) {
     const { texts } = value as SettingValues['page-terms'];
     return t('console.info.describe', { title: texts[locale].title, characters: formatNumber(Object.values(texts).reduce((n, x) => n + x.title.length + x.body.length, 0), locale) });
+  }
+  if (name === 'artisan-help') {
+    const { contact } = value as SettingValues['artisan-help'];
+    return [contact.phone, contact.whatsapp, contact.email, contact.address, contact.hours].filter(Boolean).join(' · ') || '—';
   }
   if (name === 'shipping') {
     const { rates } = value as SettingValues['shipping'];

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { useFieldErrors } from '../field-errors.ts';
 import type { PayoutAccountAnswer } from '../../../../shared/api/payouts.ts';
 import type { PayoutAccountView } from '../../../../shared/domain/payouts.ts';
 import { bankOf, groupRib, ribDigits, ribProblem } from '../../../../shared/domain/rib.ts';
@@ -20,7 +21,7 @@ export function PayoutAccount({ t, account, pending, onChanged }: { t: PayoutsT;
   const [holder, setHolder] = useState(account?.holder ?? '');
   const [code, setCode] = useState('');
   const [last4, setLast4] = useState(pending?.last4 ?? '');
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useFieldErrors<Errors>({ rib, holder, code });
   const [message, setMessage] = useState<string>();
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -1,0 +1,19 @@
+import * as z from 'zod';
+import { text } from '../text.ts';
+
+/** The `artisan-help` setting's value as an edit sends it (help-contact.ts says what it is). */
+const phone = z.union([z.literal(''), z.string().trim().regex(/^\+[1-9]\d{7,14}$/, 'must be an international number such as +212528000000')]);
+export const artisanHelpSchema = z
+  .object({
+    contact: z
+      .object({
+        phone,
+        whatsapp: phone,
+        email: z.union([z.literal(''), z.email('must be an e-mail address').max(254)]),
+        address: text({ max: 300, multiline: true }),
+        hours: text({ max: 200, multiline: true }),
+      })
+      .strict(),
+  })
+  .strict();
+

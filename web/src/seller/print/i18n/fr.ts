@@ -1,0 +1,22 @@
+/** The packing slip and address label page — French (the reference catalogue). */
+export const fr = {
+  'print.title': 'Étiquette et bon de livraison',
+  'print.intro': 'Choisissez le format, imprimez, puis collez l’étiquette sur le colis et glissez le bon à l’intérieur.',
+  'print.format': 'Format',
+  'print.format.a6': 'Étiquette colis (A6)',
+  'print.format.a4': 'Bon de livraison (A4)',
+  'print.print': 'Imprimer',
+  'print.back': 'Retour aux commandes',
+  'print.order': 'Commande n°',
+  'print.date': 'Commandée le {date}',
+  'print.to': 'Destinataire',
+  'print.from': 'Expéditeur (adresse de retour)',
+  'print.lines': 'Contenu du colis',
+  'print.item': 'Article',
+  'print.qty': 'Qté',
+  'print.cod': 'À encaisser à la livraison : {total}',
+  'print.paid': 'Payé en ligne : rien à encaisser',
+  'print.qr': 'Code QR de la commande {order}',
+  'print.qrHint': 'Scannez pour ouvrir la commande.',
+  'print.notFound': 'Cette commande n’est pas dans votre boutique.',
+} as const;
