@@ -759,8 +759,12 @@ describe('Payments', () => {
 
   it('keeps the WhatsApp token in its own retained secret, read (GetSecretValue on it only) by the functions that notify artisans and no other', () => {
     expect(resourcesOf(api, 'AWS::SecretsManager::Secret')[whatsappSecretId()]!.DeletionPolicy).toBe('Retain');
-    const notifiers = [...schedules.filter((entry) => (entry.access as Schedule['access']).notify).map((entry) => entry.handler), 'orders/saga/await-artisan'];
-    expect(notifiers).toEqual(expect.arrayContaining(['orders/remind-deadlines']));
+    const notifiers = [
+      ...routeTable.filter((route) => (route.access as Route['access']).notify).map((route) => route.handler),
+      ...schedules.filter((entry) => (entry.access as Schedule['access']).notify).map((entry) => entry.handler),
+      'orders/saga/await-artisan',
+    ];
+    expect(notifiers).toEqual(expect.arrayContaining(['operator/decide-shop', 'operator/act-on-payouts', 'orders/remind-deadlines']));
     for (const fn of Object.values(resourcesOf(api, 'AWS::Lambda::Function'))) {
       const reads = policyStatements(api, fn).filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify({ Ref: whatsappSecretId() }));
       const module = String(fn.Properties.Description).replace(/^functions\/|\.ts$/g, '');
