@@ -132,6 +132,14 @@ export const ALARM_THRESHOLDS = {
     missingData: 'notBreaching',
     why: "A photo whose processing failed three times (Lambda's two retries of the asynchronous event) lands in the failure queue: its artisan's photo stays 'processing'. Any message there needs a look (it is kept 14 days).",
   },
+  noticesFailed: {
+    threshold: 3,
+    statistic: 'Sum',
+    periodMinutes: 60,
+    evaluationPeriods: 1,
+    missingData: 'notBreaching',
+    why: "Notices to artisans not sent (either channel) in an hour: one is a number Meta refuses; three or more is a token expired, a template unapproved or SES refusing, and artisans are not hearing of their orders.",
+  },
   ordersNeedingAttention: {
     threshold: 1,
     statistic: 'Maximum',

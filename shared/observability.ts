@@ -44,6 +44,10 @@ export const BUSINESS_METRICS = {
   ParcelsDelivered: { what: "a parcel confirmed delivered by its artisan, the shopper or an operator (the saga's delivery wait resumed)" },
   ImagesProcessed: { what: 'an uploaded photo turned into its web-sized variants (the image function)' },
   ImagesRejected: { what: 'an uploaded photo refused: not an image, too large, too small (the image function; the artisan sees why)' },
+  NoticesFailed: {
+    what: "a notice to an artisan not sent on one of her channels (Meta or SES refused it, the WhatsApp token is missing): WhatsApp alone is followed by e-mail (functions/commons/notifier.ts)",
+    dimensions: { channel: ['email', 'whatsapp'] },
+  },
   ClientLimitRefused: { what: 'a request answered 429: a client past its per-client limit or holding too many open orders (the HTTP edge)' },
   OrdersNeedingAttention: { what: 'orders the reconciler found that an operator must look at, published at every run (0 when none)', publishedBy: 'the reconciler' },
   OrdersReconciled: { what: 'orders the reconciler resumed or compensated', publishedBy: 'the reconciler' },

@@ -223,6 +223,16 @@ export class Monitoring extends Construct {
     alarm('ImageFailures', 'imageFailures', imageFailures, "Photos whose processing failed three times wait in the image function's failure queue.");
 
     // The reconciler's findings, and its silence.
+    // Notices to artisans (e-mail and WhatsApp) that did not go.
+    const noticeChannels = BUSINESS_METRICS.NoticesFailed.dimensions.channel;
+    const noticeFailures = new cloudwatch.MathExpression({
+      expression: noticeChannels.join(' + '),
+      usingMetrics: Object.fromEntries(noticeChannels.map((channel) => [channel, businessMetric('NoticesFailed', { period: period(t.noticesFailed), dimensions: { channel } })])),
+      period: period(t.noticesFailed),
+      label: 'notices not sent',
+    });
+    alarm('NoticesFailed', 'noticesFailed', noticeFailures, 'Notices to artisans (new orders, deadlines, shop decisions, payouts) were not sent on e-mail or WhatsApp.');
+
     const needingAttention = businessMetric('OrdersNeedingAttention', { statistic: 'Maximum', period: period(t.ordersNeedingAttention) });
     alarm('OrdersNeedingAttention', 'ordersNeedingAttention', needingAttention, 'The reconciler found orders an operator must look at.');
     alarm('ReconcilerSilent', 'reconcilerSilent', businessMetric('OrdersNeedingAttention', { statistic: 'SampleCount', period: period(t.reconcilerSilent) }), 'The reconciler has published nothing for two hours: is it running?');
@@ -249,7 +259,7 @@ export class Monitoring extends Construct {
           new cloudwatch.GraphWidget({ title: 'Payments (per hour)', left: [count('PaymentsCaptured', 'captured'), count('PaymentsFailed', 'failed'), count('RefundsIssued', 'refunds')], width: 8 }),
         ],
         [
-          new cloudwatch.GraphWidget({ title: 'Errors', left: [api5xx.with({ label: 'API 5xx' }), lambdaSum('Errors'), accountThrottles.with({ label: 'Lambda throttles (account)' })], right: [props.httpApi.metricClientError({ statistic: 'Sum', label: 'API 4xx' }), businessMetric('ClientLimitRefused', { label: '429 (client limits)' })], width: 8 }),
+          new cloudwatch.GraphWidget({ title: 'Errors', left: [api5xx.with({ label: 'API 5xx' }), lambdaSum('Errors'), accountThrottles.with({ label: 'Lambda throttles (account)' })], right: [props.httpApi.metricClientError({ statistic: 'Sum', label: 'API 4xx' }), businessMetric('ClientLimitRefused', { label: '429 (client limits)' }), noticeFailures], width: 8 }),
           new cloudwatch.GraphWidget({ title: 'Sagas', left: failureWidgets, width: 8 }),
           new cloudwatch.GraphWidget({ title: 'Photos', left: [imageFailures.with({ label: 'failed (queue)' })], right: [count('ImagesProcessed', 'processed'), count('ImagesRejected', 'rejected')], width: 8 }),
         ],

@@ -196,6 +196,18 @@ describe('the alarms of the API, the saga, the table, the photos and the reconci
   });
 });
 
+describe('the alarm on notices to artisans', () => {
+  it('sums DakhlaMarket/NoticesFailed of both channels over an hour, at 3 or more', () => {
+    const [alarm] = alarmsOf(stacks.api).filter((a) => JSON.stringify(a.Properties.Metrics ?? []).includes('"NoticesFailed"'));
+    expect(alarm!.Properties).toMatchObject({ Threshold: 3, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+    const metrics = alarm!.Properties.Metrics as { Id: string; Expression?: string; MetricStat?: { Metric: { Dimensions: { Name: string; Value: string }[] }; Period: number } }[];
+    expect(metrics.find((m) => m.Expression)!.Expression).toBe('email + whatsapp');
+    const channels = metrics.filter((m) => m.MetricStat).map((m) => m.MetricStat!.Metric.Dimensions.find((d) => d.Name === 'channel')!.Value);
+    expect(channels.sort()).toEqual(['email', 'whatsapp']);
+    for (const m of metrics.filter((m) => m.MetricStat)) expect(m.MetricStat!.Period).toBe(3600);
+  });
+});
+
 describe('the dashboard', () => {
   it('shows orders, payments, errors and latency at a glance', () => {
     const [dashboard] = Object.values(resourcesOf(stacks.api, 'AWS::CloudWatch::Dashboard'));
