@@ -149,7 +149,11 @@ export interface QuoteLine {
   approx: Record<DisplayCurrency, number>;
 }
 
-export type QuoteProblem = { productId: string; sku: string; issue: 'unavailable' } | { productId: string; sku: string; issue: 'insufficient_stock'; available: number };
+export type QuoteProblem =
+  | { productId: string; sku: string; issue: 'unavailable' }
+  | { productId: string; sku: string; issue: 'insufficient_stock'; available: number }
+  /** Its artisan is on holiday (shared/domain/home.ts): no new orders for now; her message, if she left one. */
+  | { productId: string; sku: string; issue: 'shop_on_holiday'; message?: string };
 
 export interface ShopQuote {
   shopId: string;

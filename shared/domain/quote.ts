@@ -31,6 +31,10 @@ export function priceCart(
       problems.push({ productId: line.productId, sku: line.sku, issue: 'unavailable' });
       continue;
     }
+    if (shop.holiday) {
+      problems.push({ productId: line.productId, sku: line.sku, issue: 'shop_on_holiday', ...(shop.holiday.message ? { message: shop.holiday.message } : {}) });
+      continue;
+    }
     if (variant.stock < line.quantity) {
       problems.push({ productId: line.productId, sku: line.sku, issue: 'insufficient_stock', available: variant.stock });
       continue;

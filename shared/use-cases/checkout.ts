@@ -92,7 +92,7 @@ export async function placeOrder(
   const quote = priceCart(input.body.lines, destination, snapshot, settings);
   if (quote.problems.length > 0) {
     throw new ConflictError('cart_changed', 'Some items changed since the cart was priced; check the cart again', Object.fromEntries(
-      quote.problems.map((p) => [`lines.${p.productId}.${p.sku}`, p.issue === 'unavailable' ? 'is no longer for sale' : `only ${p.available} left`]),
+      quote.problems.map((p) => [`lines.${p.productId}.${p.sku}`, p.issue === 'unavailable' ? 'is no longer for sale' : p.issue === 'shop_on_holiday' ? 'its artisan is on holiday' : `only ${p.available} left`]),
     ));
   }
 

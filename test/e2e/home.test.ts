@@ -116,7 +116,12 @@ describe('the artisan’s home', () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it('turns holiday mode on with her message: her product page says unavailable, and checkout refuses it', async () => {
+  it('turns holiday mode on with her message: her product page says unavailable, a cart holding it says why, and checkout refuses it', async () => {
+    // A shopper put her product in the cart before she left.
+    const shopper = await open(PHONE, 'ar-MA');
+    await shopper.page.goto(`/ar/p/${holidayProduct.productId}`);
+    await shopper.page.locator('.add-to-cart .add-button').click();
+    await shopper.page.locator('.add-status a').waitFor();
     const { page, errors } = await open(PHONE, 'ar-MA');
     await signInPage(page, holidayMaker.email, PASSWORD, '/dashboard');
     await page.locator('#lang-select').selectOption('ar');
@@ -140,6 +145,15 @@ describe('the artisan’s home', () => {
     await page.goto(`/fr/p/${holidayProduct.productId}`);
     await page.getByText('ses produits sont indisponibles').waitFor();
     await shot(page, 'product-holiday-fr-phone');
+    // The cart says why before checkout, and does not go on.
+    await shopper.page.goto('/cart'); // one URL for every language
+    const note = shopper.page.locator('.problem');
+    await note.waitFor();
+    expect(await note.textContent()).toBe('الحرفي في عطلة ولا يستقبل طلبات حاليًا: «سأعود يوم 15 يناير، شكرا!»');
+    expect(await shopper.page.locator('.cart-page [aria-disabled="true"]').count()).toBe(1);
+    await expectNoSidewaysScroll(shopper.page);
+    await shot(shopper.page, 'cart-holiday-ar-phone');
+    expect(shopper.errors).toEqual([]);
     const refused = await checkout({ productId: holidayProduct.productId, sku: holidayProduct.variants[0]!.sku }, 'holiday');
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/Atelier home-e2e-.* is on holiday/);

@@ -117,7 +117,15 @@ export function ProblemNote({ problem, id }: { problem: QuoteProblem; id?: strin
   const { t } = useT();
   return (
     <p class="problem" id={id} role="alert">
-      {problem.issue === 'unavailable' ? t('cart.unavailable') : problem.available > 0 ? t('cart.onlyLeft', { n: problem.available }) : t('cart.soldOut')}
+      {problem.issue === 'unavailable'
+        ? t('cart.unavailable')
+        : problem.issue === 'shop_on_holiday'
+          ? problem.message
+            ? t('cart.onHolidaySaid', { message: problem.message })
+            : t('cart.onHoliday')
+          : problem.available > 0
+            ? t('cart.onlyLeft', { n: problem.available })
+            : t('cart.soldOut')}
     </p>
   );
 }

@@ -11,6 +11,8 @@ export const ar: ShopperMessages = {
   'cart.fixProblems': 'بعض المنتجات لم تعد متوفرة كما طلبت: عدّلها أو احذفها للمتابعة.',
   'cart.unavailable': 'هذا المنتج لم يعد معروضًا للبيع.',
   'cart.soldOut': 'نفد المخزون.',
+  'cart.onHoliday': 'الحرفي في عطلة ولا يستقبل طلبات حاليًا.',
+  'cart.onHolidaySaid': 'الحرفي في عطلة ولا يستقبل طلبات حاليًا: «{message}»',
   'cart.onlyLeft': 'لم يبق إلا {n}.',
   'line.unit': '{price} للقطعة',
   'line.quantityOf': 'كمية «{title}»',

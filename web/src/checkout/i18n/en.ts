@@ -11,6 +11,8 @@ export const en: ShopperMessages = {
   'cart.fixProblems': 'Some items are no longer available as asked: change or remove them to continue.',
   'cart.unavailable': 'This item is no longer for sale.',
   'cart.soldOut': 'Sold out.',
+  'cart.onHoliday': 'The artisan is on holiday and takes no orders for now.',
+  'cart.onHolidaySaid': 'The artisan is on holiday and takes no orders for now: “{message}”',
   'cart.onlyLeft': 'Only {n} left.',
   'line.unit': '{price} each',
   'line.quantityOf': 'Quantity of “{title}”',

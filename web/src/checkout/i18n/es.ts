@@ -11,6 +11,8 @@ export const es: ShopperMessages = {
   'cart.fixProblems': 'Algunos artículos ya no están disponibles como pediste: cámbialos o quítalos para continuar.',
   'cart.unavailable': 'Este artículo ya no está a la venta.',
   'cart.soldOut': 'Agotado.',
+  'cart.onHoliday': 'El artesano está de vacaciones y no acepta pedidos por ahora.',
+  'cart.onHolidaySaid': 'El artesano está de vacaciones y no acepta pedidos por ahora: «{message}»',
   'cart.onlyLeft': 'Solo quedan {n}.',
   'line.unit': '{price} la unidad',
   'line.quantityOf': 'Cantidad de «{title}»',

@@ -10,6 +10,8 @@ export const fr = {
   'cart.fixProblems': 'Certains articles ne sont plus disponibles comme demandé : modifiez ou retirez-les pour continuer.',
   'cart.unavailable': 'Cet article n’est plus en vente.',
   'cart.soldOut': 'Épuisé.',
+  'cart.onHoliday': 'L’artisan est en congé et ne prend pas de commande pour l’instant.',
+  'cart.onHolidaySaid': 'L’artisan est en congé et ne prend pas de commande pour l’instant : « {message} »',
   'cart.onlyLeft': 'Il n’en reste que {n}.',
   'line.unit': '{price} l’unité',
   'line.quantityOf': 'Quantité de « {title} »',
