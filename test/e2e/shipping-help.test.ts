@@ -153,6 +153,19 @@ describe('a parcel’s shipping help', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('prints the other seller pages too after the earnings tab was opened (its statement print rule hid them all)', async () => {
+    const { page, errors } = await open(PHONE, 'fr-FR');
+    await signIn(page, '/dashboard/earnings');
+    await page.locator('.earnings-balance').first().waitFor();
+    await page.locator('.dash-nav a[data-tab="help"]').click();
+    await page.waitForURL('**/dashboard/help');
+    await page.locator('main h1').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('main h1').first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+  });
+
   it('is not printed for another artisan’s parcel', async () => {
     const other = await newAccount('slip-e2e-other');
     await artisanWithListedProduct(other, operator, `slip-e2e-other-${Date.now()}`);
