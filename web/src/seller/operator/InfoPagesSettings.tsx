@@ -21,8 +21,11 @@ import { ConsoleError, formatWhen } from './ui.tsx';
 export function InfoPagesSettings(): JSX.Element {
   const { t } = useT();
   const [slug, setSlug] = useState<InfoPageSlug>('terms');
-  const [reload, setReload] = useState(0);
-  const loaded = useAsync((signal) => api.infoPage(slug, signal), [slug, reload]);
+  // What this console saved, per page: the public read it starts from may be cached a minute.
+  const [saved, setSaved] = useState<Partial<Record<InfoPageSlug, InfoPageView>>>({});
+  const loaded = useAsync((signal) => api.infoPage(slug, signal), [slug]);
+  const mine = saved[slug];
+  const page = loaded.status === 'ok' ? (mine && mine.version > loaded.data.version ? mine : loaded.data) : undefined;
   return (
     <section class="form-card console-setting" aria-labelledby="info-pages-title" data-testid="setting-info-pages">
       <h2 id="info-pages-title">{t('console.info.title')}</h2>
@@ -39,12 +42,14 @@ export function InfoPagesSettings(): JSX.Element {
       </div>
       {loaded.status === 'loading' && <Loading />}
       {loaded.status === 'error' && <ConsoleError error={loaded.error} onRetry={loaded.retry} />}
-      {loaded.status === 'ok' && <InfoPageForm key={`${slug}-${loaded.data.version}`} page={loaded.data} onSaved={() => setReload((n) => n + 1)} />}
+      {page && <InfoPageForm key={`${slug}-${loaded.status === 'ok' ? loaded.data.version : 0}`} page={page} onSaved={(view) => setSaved((all) => ({ ...all, [view.slug]: view }))} />}
     </section>
   );
 }
 
-function InfoPageForm({ page, onSaved }: { page: InfoPageView; onSaved: () => void }): JSX.Element {
+/** The form keeps the page as saved (its new version, for the next save and the history). */
+function InfoPageForm({ page: initial, onSaved }: { page: InfoPageView; onSaved: (page: InfoPageView) => void }): JSX.Element {
+  const [page, setPage] = useState(initial);
   const { t, locale } = useT();
   const [lang, setLang] = useState<Locale>(locale);
   const [texts, setTexts] = useState(page.texts);
@@ -56,9 +61,12 @@ function InfoPageForm({ page, onSaved }: { page: InfoPageView; onSaved: () => vo
     event.preventDefault();
     setStatus({ state: 'saving' });
     try {
-      await consoleApi.updateSetting({ name, version: page.version, value: { texts, ...(contact ? { contact } : {}) } } as SettingUpdate);
+      const setting = await consoleApi.updateSetting({ name, version: page.version, value: { texts, ...(contact ? { contact } : {}) } } as SettingUpdate);
+      const value = setting.value as { texts: InfoPageView['texts']; contact?: InfoPageView['contact'] };
+      const view: InfoPageView = { slug: page.slug, version: setting.version, texts: value.texts, ...(value.contact ? { contact: value.contact } : {}), ...(setting.updatedAt ? { updatedAt: setting.updatedAt } : {}) };
       setStatus({ state: 'saved', message: t('console.settings.saved') });
-      onSaved();
+      setPage(view);
+      onSaved(view);
     } catch (failure) {
       if (failure instanceof ApiRequestError && failure.status === 409) return setStatus({ state: 'error', message: t('console.settings.conflict') });
       const { fields: found, message } = apiErrors(t, failure);
@@ -106,7 +114,7 @@ function InfoPageForm({ page, onSaved }: { page: InfoPageView; onSaved: () => vo
         <SaveStatus state={status.state} message={status.message} />
       </div>
       <p class="hint">{page.updatedAt ? t('console.info.lastChange', { date: formatWhen(page.updatedAt, locale, true), version: String(page.version) }) : t('console.settings.neverChanged')}</p>
-      <History name={name} version={page.version} />
+      <History key={page.version} name={name} version={page.version} />
     </form>
   );
 }
