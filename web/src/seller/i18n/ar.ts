@@ -187,7 +187,6 @@ export const ar: SellerMessages = {
   'dash.products': 'منتجاتي',
   'dash.shopProfile': 'ملف المتجر',
   'dash.notifications': 'إشعاراتي: البريد الإلكتروني أو واتساب',
-  'dash.guide': 'دليل البداية',
   'dash.help': 'المساعدة',
   'dash.home': 'الرئيسية',
   'dash.sections': 'أقسام متجري',

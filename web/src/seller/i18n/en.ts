@@ -187,7 +187,6 @@ export const en: SellerMessages = {
   'dash.products': 'My products',
   'dash.shopProfile': 'Shop profile',
   'dash.notifications': 'My notifications: e-mail or WhatsApp',
-  'dash.guide': 'Getting started guide',
   'dash.help': 'Help',
   'dash.home': 'Home',
   'dash.sections': 'Sections of my shop',

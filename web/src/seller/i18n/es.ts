@@ -187,7 +187,6 @@ export const es: SellerMessages = {
   'dash.products': 'Mis productos',
   'dash.shopProfile': 'Perfil de la tienda',
   'dash.notifications': 'Mis avisos: correo o WhatsApp',
-  'dash.guide': 'Guía de inicio',
   'dash.help': 'Ayuda',
   'dash.home': 'Inicio',
   'dash.sections': 'Secciones de mi tienda',

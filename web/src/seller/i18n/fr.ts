@@ -186,7 +186,6 @@ export const fr = {
   'dash.products': 'Mes produits',
   'dash.shopProfile': 'Profil de la boutique',
   'dash.notifications': 'Mes notifications : e-mail ou WhatsApp',
-  'dash.guide': 'Guide de démarrage',
   'dash.help': 'Aide',
   'dash.home': 'Accueil',
   'dash.sections': 'Rubriques de ma boutique',
