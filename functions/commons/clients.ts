@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { catalogueQueries } from '#shared/data/catalogue-queries.ts';
 import { config } from './config.ts';
+import { credentials } from './env-credentials.ts';
 import { traced } from './tracing.ts';
 
 /**
@@ -9,7 +10,7 @@ import { traced } from './tracing.ts';
  * own settings (AWS_ENDPOINT_URL_DYNAMODB locally), so the code is the same in both worlds. Each
  * SDK client is traced (functions/commons/tracing.ts): a subsegment per call in X-Ray.
  */
-export const db = DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {
+export const db = DynamoDBDocumentClient.from(traced(new DynamoDBClient({ credentials })), {
   marshallOptions: { removeUndefinedValues: true },
 });
 

@@ -3,6 +3,7 @@ import { orderEmails } from '#shared/data/order-emails.ts';
 import type { OrderEmailDeps } from '#shared/use-cases/order-emails.ts';
 import type { Mailer } from '#shared/use-cases/ports.ts';
 import { db } from './clients.ts';
+import { credentials } from './env-credentials.ts';
 import { config } from './config.ts';
 import { notifierOf } from './notifier.ts';
 import { orders } from './orders.ts';
@@ -19,7 +20,7 @@ let ses: SESv2Client | undefined;
 
 const sesMailer: Mailer = {
   async send({ to, subject, text, html }) {
-    ses ??= traced(new SESv2Client({}));
+    ses ??= traced(new SESv2Client({ credentials }));
     const result = await ses.send(
       new SendEmailCommand({
         FromEmailAddress: config.emailFrom,

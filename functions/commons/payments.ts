@@ -7,6 +7,7 @@ import { sandboxProvider } from '#shared/payments/sandbox.ts';
 import { stripeProvider } from '#shared/payments/stripe.ts';
 import type { MoneyDeps } from '#shared/use-cases/payments.ts';
 import { db } from './clients.ts';
+import { credentials } from './env-credentials.ts';
 import { ledger } from './ledger.ts';
 import { config } from './config.ts';
 import { telemetry } from './telemetry.ts';
@@ -24,7 +25,7 @@ export const cardProvider: ProviderName = cardProviderName(config.paymentProvide
 
 let secrets: Promise<Record<string, string>> | undefined;
 function paymentSecrets(): Promise<Record<string, string>> {
-  secrets ??= traced(new SecretsManagerClient({}))
+  secrets ??= traced(new SecretsManagerClient({ credentials }))
     .send(new GetSecretValueCommand({ SecretId: config.paymentSecretName }))
     .then((out) => JSON.parse(out.SecretString ?? '{}') as Record<string, string>)
     .catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { config } from './config.ts';
+import { credentials } from './env-credentials.ts';
 import { traced } from './tracing.ts';
 
 /**
@@ -9,4 +10,4 @@ import { traced } from './tracing.ts';
  * The endpoint comes from the SDK's own settings: in AWS the regional S3 endpoint; locally
  * AWS_ENDPOINT_URL_S3 is the gateway's S3 front (path-style, same origin as the store).
  */
-export const s3 = traced(new S3Client({ forcePathStyle: config.s3ForcePathStyle }));
+export const s3 = traced(new S3Client({ credentials, forcePathStyle: config.s3ForcePathStyle }));

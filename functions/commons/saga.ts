@@ -1,29 +1,11 @@
-import type { Context } from 'aws-lambda';
-import { orderSagaStore } from '#shared/data/order-saga-store.ts';
-import type { SagaDeps } from '#shared/use-cases/order-saga.ts';
-import type { SagaTaskContext } from '#shared/workflows/definition.ts';
-import { db } from './clients.ts';
-import { config } from './config.ts';
 import { orderEmailDeps } from './mailer.ts';
-import { orders } from './orders.ts';
 import { money } from './payments.ts';
-import { invocation, telemetry } from './telemetry.ts';
+import { sagaDepsWith } from './saga-deps.ts';
 import { orderSaga } from './workflows.ts';
 
-/** What the order saga's task functions work with, built once per process. */
-export const sagaDeps: SagaDeps = { orders, saga: orderSagaStore({ db, tableName: config.tableName }), emails: orderEmailDeps, control: orderSaga, money, telemetry };
-
 /**
- * A saga task's handler: the Lambda function Step Functions invokes for one Task state. Its log
- * lines carry the order, the execution and the state (the Task's payload names them:
- * shared/workflows/definition.ts `taskContext`), its X-Ray subsegment is the task's, and a
- * failure is logged with them before Step Functions sees it (to retry it or catch it into
- * compensation).
+ * The order saga's deps with every part (e-mail, Step Functions, the payment providers), for the
+ * API's functions that act on the saga (checkout's compensation, webhooks, artisans' actions, the
+ * reconciler). The saga's own tasks give only what they use (functions/commons/saga-deps.ts).
  */
-export function sagaTask<E extends { orderId: string } & Partial<SagaTaskContext>, R>(task: string, run: (event: E) => Promise<R>) {
-  return invocation<E, R, Context | undefined>(
-    task,
-    (event) => ({ order: event.orderId, execution: event.execution, state: event.state ?? task }),
-    (event) => run(event),
-  );
-}
+export const sagaDeps = sagaDepsWith({ emails: orderEmailDeps, control: orderSaga, money });

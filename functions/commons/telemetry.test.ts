@@ -13,7 +13,7 @@ process.env.TABLE_NAME ??= 'unit-test-table';
 process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
 process.env.POWERTOOLS_METRICS_DISABLED = 'false';
 const { invocation, log, telemetry } = await import('./telemetry.ts');
-const { sagaTask } = await import('./saga.ts');
+const { sagaTask } = await import('./saga-task.ts');
 const { signedInRoute } = await import('./http.ts');
 
 /** The log lines written to stdout and stderr (errors) while `run` runs (EMF documents apart: captureMetrics takes those). */

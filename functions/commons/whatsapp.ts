@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { WhatsAppTemplateMessage } from '#shared/notifications/whatsapp.ts';
 import { config } from './config.ts';
+import { credentials } from './env-credentials.ts';
 import { traced } from './tracing.ts';
 
 /**
@@ -17,7 +18,7 @@ function accessToken(): Promise<string> {
   if (config.whatsappToken) return Promise.resolve(config.whatsappToken);
   const name = config.whatsappSecretName;
   if (!name) return Promise.reject(new Error('Neither WHATSAPP_TOKEN nor WHATSAPP_SECRET_NAME is set (only functions that notify artisans get them)'));
-  token ??= traced(new SecretsManagerClient({}))
+  token ??= traced(new SecretsManagerClient({ credentials }))
     .send(new GetSecretValueCommand({ SecretId: name }))
     .then((out) => {
       const value = (JSON.parse(out.SecretString ?? '{}') as { accessToken?: string }).accessToken;

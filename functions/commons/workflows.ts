@@ -7,6 +7,7 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import { credentials } from './env-credentials.ts';
 import type { SagaControl, SagaExecution, SagaExecutions } from '#shared/use-cases/ports.ts';
 import { config } from './config.ts';
 import { traced } from './tracing.ts';
@@ -15,7 +16,7 @@ import { traced } from './tracing.ts';
  * The order saga through the Step Functions API: in AWS the service, locally the gateway's
  * /sfn endpoint (AWS_ENDPOINT_URL_SFN) in front of aws-local-stepfunctions.
  */
-const sfn = traced(new SFNClient({}));
+const sfn = traced(new SFNClient({ credentials }));
 
 async function startExecution(name: string, input: object): Promise<void> {
   try {

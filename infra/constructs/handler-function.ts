@@ -4,7 +4,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { COUNTER_PARTITION_PREFIX } from '#shared/data/keys.ts';
@@ -22,6 +22,43 @@ export const BUNDLE_TARGET = `node${NODE_MAJOR}`;
 /** Repository root: entries, package.json ("imports" aliases) and the lock file live here. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * Packages every bundle replaces with a module of its own (esbuild `--alias`; paths from the
+ * repository root, where CDK runs esbuild). The SDK's default credential chain gives way to the
+ * environment alone (functions/commons/env-credentials.ts): Lambda always puts the role's
+ * credentials there, and the clients read them from there anyway (`credentials`).
+ */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': './functions/commons/env-credentials.ts',
+};
+
+/**
+ * How every function is bundled (esbuild through NodejsFunction): minified ESM for Node.js 24,
+ * the ESM builds of dependencies (`module` before `main`), the AWS SDK bundled too, source maps
+ * written beside the bundle. One source: HandlerFunction passes it to CDK, and the benchmark
+ * (test/bench/handler-bundles.ts) bundles with it.
+ *
+ * Source maps are in the asset (index.mjs.map) but not read at run time: no
+ * `--enable-source-maps` in NODE_OPTIONS, which cost ~23 % of every cold start's module init.
+ * A logged stack trace therefore names index.mjs lines and minified names; the map beside the
+ * bundle (download the function's code) turns it back into source positions.
+ */
+export const FUNCTION_BUNDLING: BundlingOptions = {
+  minify: true,
+  sourceMap: true,
+  format: OutputFormat.ESM,
+  target: BUNDLE_TARGET,
+  mainFields: ['module', 'main'],
+  logLevel: LogLevel.WARNING,
+  // Some CommonJS dependencies call require(); ESM output has none, so give it one.
+  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  // Bundle the AWS SDK v3 too (the default leaves @aws-sdk/* to the runtime's copy): the
+  // function then runs the exact SDK version package-lock.json pins and the tests ran
+  // against, not whatever the Lambda runtime ships that month.
+  externalModules: [],
+  esbuildArgs: { '--alias': Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`) },
+};
+
 export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'handler' | 'logGroup'> {
   /** A log group to write to instead of one of its own (ApiStack's route functions share one). */
   readonly logGroup?: logs.ILogGroup;
@@ -35,7 +72,7 @@ export interface HandlerFunctionProps extends Omit<NodejsFunctionProps, 'entry' 
  * One Lambda function for one handler module, with the project's defaults: arm64, Node.js 24,
  * X-Ray tracing, its own log group with a retention (or one it is given, shared), JSON logs, Powertools' settings (the store's
  * service name, metrics namespace, INFO logs: shared/observability.ts), and esbuild bundling to
- * minified ESM with source maps. Any NodejsFunction prop passed in overrides the default.
+ * minified ESM with source maps beside it (FUNCTION_BUNDLING). Any NodejsFunction prop passed in overrides the default.
  * Monitoring (infra/constructs/monitoring.ts) gives each function of `functions/` its alarms.
  *
  * The role carries no AWS managed policy: it may write to its own log group (and X-Ray,
@@ -82,26 +119,13 @@ export class HandlerFunction extends Construct {
       role,
       description: source,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...environment,
       },
       bundling: {
-        minify: true,
-        sourceMap: true,
-        format: OutputFormat.ESM,
-        target: BUNDLE_TARGET,
-        mainFields: ['module', 'main'],
-        logLevel: LogLevel.WARNING,
-        // Some CommonJS dependencies call require(); ESM output has none, so give it one.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        // Bundle the AWS SDK v3 too (the default leaves @aws-sdk/* to the runtime's copy): the
-        // function then runs the exact SDK version package-lock.json pins and the tests ran
-        // against, not whatever the Lambda runtime ships that month. Tree-shaken, it costs
-        // little cold-start time.
-        externalModules: [],
+        ...FUNCTION_BUNDLING,
         ...bundling,
       },
       ...overrides,

@@ -33,6 +33,8 @@ export function importImageBucket(scope: Construct, id: string, bucket: s3.IBuck
 }
 
 /** sharp's version, from package.json: the arm64 binary installed into the bundle must match it. */
+/** Modules the image function keeps out of its bundle and installs beside it (the benchmark leaves them out too). */
+export const IMAGE_FUNCTION_NODE_MODULES = ['sharp'];
 const SHARP_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }).dependencies.sharp;
 
 /**
@@ -85,7 +87,7 @@ export class ImageProcessor extends Construct {
       bundling: {
         // sharp is a native module: kept out of the bundle and installed beside it, then swapped
         // for the linux-arm64 build the function runs on (the machine bundling may be x64).
-        nodeModules: ['sharp'],
+        nodeModules: IMAGE_FUNCTION_NODE_MODULES,
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

@@ -39,6 +39,8 @@ if (want('bundles')) {
   bundles = await measureHandlerBundles();
   console.table(bundles.rows);
   log(bundles.summary);
+  log('the floor (a bare DocumentClient bundled as the functions are), KB per package:');
+  console.table(bundles.floor.parts);
 }
 
 let page;
