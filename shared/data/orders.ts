@@ -52,6 +52,9 @@ export class SoldOutError extends ConflictError {
 
 export class IdempotencyKeyTaken extends Error {}
 
+/** The sort-key range of an order's own item and its sub-orders (`ORDER`, then `PAYMENT#…`, then `SUB#…`; '$' sorts after '#'). */
+const ORDER_AND_PARCELS = { ':first': keys.order('').sk, ':last': `${keys.subOrder('', '').sk.replace(/#$/, '')}$` };
+
 export function orders({ db, tableName }: CatalogueWritesDeps) {
   const settingsStore = settings({ db, tableName });
   const batchGet = (keyList: TableKey[]) => batchGetAll({ db, tableName }, keyList);
@@ -203,10 +206,19 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
       return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
     },
 
-    /** An order with its sub-orders (and their lines): one Query. */
+    /**
+     * An order with its sub-orders (and their lines): one Query over the sort keys from `ORDER` to
+     * the last `SUB#` only, so the order's e-mail and notice records, saga tasks, events and
+     * attention records (which sort before or after) are not read and paid for with it.
+     */
     async getOrder(orderId: string): Promise<{ order: Order; subOrders: SubOrder[] } | undefined> {
       const result = await db.send(
-        new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partitions.orderItems(orderId) }, ConsistentRead: true }),
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+          ExpressionAttributeValues: { ':pk': partitions.orderItems(orderId), ...ORDER_AND_PARCELS },
+          ConsistentRead: true,
+        }),
       );
       const items = result.Items ?? [];
       const orderItem = items.find((i) => i.type === 'Order');

@@ -5,7 +5,7 @@ import { operatorEvent } from '../domain/order-events.ts';
 import type { OperatorOrdersData } from '../data/operator-orders.ts';
 import type { OrderSagaStore, TimelineWho } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
-import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
+import { SAGA_ERRORS, stepDeadline, type FulfilmentStep } from '../workflows/order-saga.ts';
 import { requireOwnShop } from './artisan-shop.ts';
 import type { Caller } from './caller.ts';
 import { orderByLink } from './checkout.ts';
@@ -29,10 +29,11 @@ export interface FulfilmentDeps {
   telemetry: Telemetry;
 }
 
-const STEP: Record<FulfilmentAction['action'], { step: FulfilmentStep; from: SubOrderStatus; to: SubOrderStatus }> = {
-  accept: { step: 'accept', from: 'awaiting_acceptance', to: 'accepted' },
+/** Each action: the step it ends, the move it makes, and the step it opens (shown on the parcel by the move itself). */
+const STEP: Record<FulfilmentAction['action'], { step: FulfilmentStep; from: SubOrderStatus; to: SubOrderStatus; next?: FulfilmentStep }> = {
+  accept: { step: 'accept', from: 'awaiting_acceptance', to: 'accepted', next: 'ship' },
   decline: { step: 'accept', from: 'awaiting_acceptance', to: 'declined' },
-  ship: { step: 'ship', from: 'accepted', to: 'shipped' },
+  ship: { step: 'ship', from: 'accepted', to: 'shipped', next: 'deliver' },
   deliver: { step: 'deliver', from: 'shipped', to: 'delivered' },
 };
 
@@ -95,6 +96,8 @@ async function advanceParcel(deps: ParcelDeps, order: Order, sub: SubOrder, acti
     ...(action.action === 'ship' ? { carrier: action.carrier, trackingNumber: action.trackingNumber } : {}),
     ...(action.action === 'decline' ? { declineReason: action.reason } : {}),
     ...(who.cashCollected ? { cashCollected: true } : {}),
+    // The saga's next wait for this parcel (AwaitShipment, AwaitDelivery) finds it shown already: one write, not two.
+    ...(rule.next ? { waitingFor: rule.next, due: stepDeadline(rule.next) } : {}),
   };
   // The parcel moves before the saga resumes: its next steps (CompleteOrder reads who delivered) see the move.
   const at = now();
@@ -107,7 +110,8 @@ async function advanceParcel(deps: ParcelDeps, order: Order, sub: SubOrder, acti
     // A token the saga no longer waits on (its step was retried or timed out): undo the move.
     if (!STALE_TASK_TOKEN_ERRORS.has((error as Error).name)) throw error;
     const undoneAt = now();
-    await deps.saga.moveSubOrder(orderId, shopId, [rule.to], rule.from, undoneAt, {}, who, action.action === 'deliver' ? undeliveryWrite(order, parcel, at, undoneAt) : undefined);
+    const waitedFor = rule.next ? { waitingFor: rule.step, ...(sub.due ? { due: sub.due } : {}) } : {};
+    await deps.saga.moveSubOrder(orderId, shopId, [rule.to], rule.from, undoneAt, waitedFor, who, action.action === 'deliver' ? undeliveryWrite(order, parcel, at, undoneAt) : undefined);
     throw notNow();
   }
   if (action.action === 'deliver') deps.telemetry.metrics.count('ParcelsDelivered');

@@ -1,7 +1,7 @@
-import type { CancelRequest, Order, PaymentStatus, SubOrderStatus } from '../domain/order.ts';
+import type { CancelRequest, Order, PaymentStatus, SubOrder, SubOrderStatus } from '../domain/order.ts';
 import type { OrderSagaStore, TimelineWho } from '../data/order-saga-store.ts';
 import type { Orders } from '../data/orders.ts';
-import { SAGA_ERRORS, type FulfilmentStep } from '../workflows/order-saga.ts';
+import { SAGA_ERRORS, stepDeadline, type FulfilmentStep } from '../workflows/order-saga.ts';
 import { emailNewOrder, emailOrderCancelled, emailOrderConfirmed, emailParcelCancelled, type OrderEmailDeps } from './order-emails.ts';
 import { postDeliveryIfMissing } from './ledger.ts';
 import { RefundRefused } from '../domain/payment.ts';
@@ -80,19 +80,27 @@ export async function confirmOrder(deps: SagaDeps, input: { orderId: string }) {
   const at = now();
   const payment: PaymentStatus = order.payment.method === 'card' ? 'authorized' : 'pending';
   await deps.saga.moveOrder(order, ['placed'], 'confirmed', at, payment);
-  for (const sub of subOrders) await deps.saga.moveSubOrder(order.id, sub.shopId, ['placed'], 'awaiting_acceptance', at);
+  // The parcel shows the step its artisan must do, and by when, in the move itself (AwaitAcceptance need not write it again).
+  const waiting: Pick<SubOrder, 'waitingFor' | 'due'> = { waitingFor: 'accept', due: stepDeadline('accept') };
+  for (const sub of subOrders) await deps.saga.moveSubOrder(order.id, sub.shopId, ['placed'], 'awaiting_acceptance', at, waiting);
   // A card payment accepted (or a switch to cash after a decline): the shopper's "thank you", once.
   await emailOrderConfirmed(deps.emails, order.id);
   return { shops: subOrders.filter((s) => s.status !== 'cancelled').map((s) => s.shopId) };
 }
 
-/** One artisan's step waits: keep its token until they act (or its deadline passes). */
+/**
+ * One artisan's step waits: keep its token until they act (or its deadline passes). The move that
+ * opened this step (ConfirmOrder's, the artisan's accept or ship) already shows it on the parcel
+ * with its due date; only a parcel that does not (moved before that was so) is marked here.
+ */
 export async function awaitArtisan(deps: SagaDeps, input: { orderId: string; shopId: string; step: FulfilmentStep; timeoutSeconds: number; taskToken: string }) {
-  const due = deadline(input.timeoutSeconds);
-  await deps.saga.saveTaskToken(input.orderId, input.step, input.shopId, input.taskToken, due);
-  await deps.saga.markWaiting(input.orderId, input.shopId, input.step, due);
+  const deadlineNow = deadline(input.timeoutSeconds);
+  await deps.saga.saveTaskToken(input.orderId, input.step, input.shopId, input.taskToken, deadlineNow);
   const { subOrders } = await load(deps, input.orderId);
-  const request = subOrders.find((s) => s.shopId === input.shopId)?.cancelRequest;
+  const sub = subOrders.find((s) => s.shopId === input.shopId);
+  const due = sub?.waitingFor === input.step && sub.due ? sub.due : deadlineNow;
+  if (due === deadlineNow) await deps.saga.markWaiting(input.orderId, input.shopId, input.step, due);
+  const request = sub?.cancelRequest;
   if (request) {
     await endIfCancelRequested(deps, request, input.orderId, input.step, input.shopId);
     return { waiting: input.step, due, cancelling: true };

@@ -35,6 +35,16 @@ export const SAGA_ERRORS = { paymentDeclined: 'PaymentDeclined', declined: 'Decl
 export const FULFILMENT_STEPS = ['accept', 'ship', 'deliver'] as const;
 export type FulfilmentStep = (typeof FULFILMENT_STEPS)[number];
 
+/** Each step's wait, in seconds, by the step it waits for. */
+export const STEP_TIMEOUT_SECONDS: Record<FulfilmentStep, number> = {
+  accept: SAGA_TIMEOUTS.acceptanceSeconds,
+  ship: SAGA_TIMEOUTS.shipmentSeconds,
+  deliver: SAGA_TIMEOUTS.deliverySeconds,
+};
+
+/** When a step opened now must be done by (what the parcel shows as `due`). */
+export const stepDeadline = (step: FulfilmentStep, from = Date.now()) => new Date(from + STEP_TIMEOUT_SECONDS[step] * 1000).toISOString();
+
 const retry = [LAMBDA_TRANSIENT_RETRY];
 const payload = (state: string, extra: Record<string, string>) => ({ 'orderId.$': '$.orderId', ...taskContext(state), ...extra });
 const awaitStep = (state: string, step: FulfilmentStep, timeoutSeconds: number, next?: string) => ({
@@ -102,9 +112,9 @@ export const orderSaga = defineWorkflow({
           ProcessorConfig: { Mode: 'INLINE' },
           StartAt: 'AwaitAcceptance',
           States: {
-            AwaitAcceptance: awaitStep('AwaitAcceptance', 'accept', SAGA_TIMEOUTS.acceptanceSeconds, 'AwaitShipment'),
-            AwaitShipment: awaitStep('AwaitShipment', 'ship', SAGA_TIMEOUTS.shipmentSeconds, 'AwaitDelivery'),
-            AwaitDelivery: awaitStep('AwaitDelivery', 'deliver', SAGA_TIMEOUTS.deliverySeconds),
+            AwaitAcceptance: awaitStep('AwaitAcceptance', 'accept', STEP_TIMEOUT_SECONDS.accept, 'AwaitShipment'),
+            AwaitShipment: awaitStep('AwaitShipment', 'ship', STEP_TIMEOUT_SECONDS.ship, 'AwaitDelivery'),
+            AwaitDelivery: awaitStep('AwaitDelivery', 'deliver', STEP_TIMEOUT_SECONDS.deliver),
             CancelSubOrder: {
               Type: 'Task',
               Comment: 'Declined or a deadline missed: release its stock, refund its part, tell people',

@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { appendFileSync } from 'node:fs';
 
 /**
  * A meter in front of DynamoDB Local: every request the handlers make passes through it and is
@@ -8,6 +9,19 @@ import type { AddressInfo } from 'node:net';
  * the code measured is the code deployed, unchanged. What it counts is what AWS bills on demand:
  * one request each, and the read and write units of its ConsumedCapacity.
  */
+/** BENCH_DYNAMO_TRACE=<file>: each request's operation, the kinds of item it names (key prefixes) and its units, one JSON line each. */
+const TRACE = process.env.BENCH_DYNAMO_TRACE;
+const kindOf = (key: unknown) => {
+  const k = key as { pk?: { S?: string }; sk?: { S?: string } } | undefined;
+  return `${k?.pk?.S?.split('#')[0] ?? '?'}/${k?.sk?.S?.split('#')[0] ?? '?'}`;
+};
+function describe(request: Record<string, any>): string {
+  if (request.TransactItems) return (request.TransactItems as Record<string, any>[]).map((t) => { const [op, body] = Object.entries(t)[0]!; return `${op}:${kindOf(body.Key ?? body.Item)}`; }).join(' ');
+  if (request.Key || request.Item) return kindOf(request.Key ?? request.Item);
+  if (request.RequestItems) return `batch ${Object.values(request.RequestItems as Record<string, { Keys?: unknown[] }>).map((r) => (r.Keys ?? []).map(kindOf).join(' ')).join(' ')}`;
+  if (request.KeyConditionExpression) return `${request.IndexName ?? 'table'} ${JSON.stringify(request.ExpressionAttributeValues ?? {}).slice(0, 80)}`;
+  return '';
+}
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 const CAPACITY_OPS = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem', 'TransactWriteItems', 'TransactGetItems']);
 
@@ -58,8 +72,10 @@ export async function startDynamoMeter(target: string): Promise<DynamoMeter> {
     req.on('end', () => {
       const operation = String(req.headers['x-amz-target'] ?? '').replace(TARGET_PREFIX, '');
       let body = Buffer.concat(chunks);
+      let what = '';
       if (CAPACITY_OPS.has(operation)) {
         const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+        if (TRACE) what = describe(parsed);
         parsed.ReturnConsumedCapacity = 'TOTAL';
         body = Buffer.from(JSON.stringify(parsed));
       }
@@ -69,7 +85,7 @@ export async function startDynamoMeter(target: string): Promise<DynamoMeter> {
         answer.on('data', (c: Buffer) => out.push(c));
         answer.on('end', () => {
           const text = Buffer.concat(out);
-          record(operation, text);
+          record(operation, text, what);
           res.writeHead(answer.statusCode ?? 500, answer.headers);
           res.end(text);
         });
@@ -81,7 +97,7 @@ export async function startDynamoMeter(target: string): Promise<DynamoMeter> {
       forwarded.end(body);
     });
   });
-  function record(operation: string, answer: Buffer) {
+  function record(operation: string, answer: Buffer, what: string) {
     if (!operation) return;
     let consumed: Capacity | Capacity[] | undefined;
     try {
@@ -91,6 +107,7 @@ export async function startDynamoMeter(target: string): Promise<DynamoMeter> {
       consumed = undefined;
     }
     const { readUnits, writeUnits } = unitsOf(operation, consumed);
+    if (TRACE) appendFileSync(TRACE, `${JSON.stringify({ operation, what, readUnits, writeUnits })}\n`);
     const row = (current.byOperation[operation] ??= { requests: 0, readUnits: 0, writeUnits: 0 });
     row.requests += 1;
     row.readUnits += readUnits;
@@ -104,6 +121,7 @@ export async function startDynamoMeter(target: string): Promise<DynamoMeter> {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     reading: () => structuredClone(current),
     reset: () => {
+      if (TRACE) appendFileSync(TRACE, '---\n');
       current = empty();
     },
     close: () =>

@@ -76,12 +76,14 @@ if (want('search')) {
   console.table(searchWrites.resolve);
 }
 
-const stack = await startStack({ port: 0 });
+// Only when a section needs it: a second store in the same process (the order costs' own) would
+// find the first one's clients cached in the handlers' modules (the pre-token trigger's DynamoDB).
+const stack = ['pages', 'lighthouse', 'relevance', 'capacity'].some(want) ? await startStack({ port: 0 }) : undefined;
 let capacity;
 let relevance;
 let pageRender;
 let lighthouse;
-try {
+if (stack) try {
   const sample = listedProducts[0]!;
   if (want('pages')) {
     log('\n# Store pages rendered on the server (HTML with its head; DynamoDB per page on a CloudFront miss)');

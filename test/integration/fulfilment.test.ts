@@ -2,6 +2,7 @@ import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/c
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { commissionOn } from '#shared/domain/settings.ts';
+import { SAGA_TIMEOUTS } from '#shared/workflows/order-saga.ts';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonymous, newAccount, orderLink, request, type Account } from '../support/accounts.ts';
 import { newShopperContact } from '../support/connections.ts';
@@ -60,10 +61,16 @@ describe('a cash-on-delivery order across two artisans', () => {
       expect(queue.status).toBe(200);
       const mine = queue.body.items.find((s: { orderId: string }) => s.orderId === orderId);
       expect(mine).toMatchObject({ paymentMethod: 'cod', shipTo: { name: 'Youssef', address: { city: 'Marrakech' } } });
-      if (mine.waitingFor) expect(Date.parse(mine.due)).toBeGreaterThan(Date.now());
-      expect((await act(artisan.account, orderId, { action: 'accept' })).body.status).toBe('accepted');
+      // Each step's due date is shown by the move that opens it (the wait does not write the parcel again).
+      const dueIn = (parcel: { due: string }, seconds: number) => expect(Math.abs(Date.parse(parcel.due) - (Date.now() + seconds * 1000))).toBeLessThan(60_000);
+      expect(mine.waitingFor).toBe('accept');
+      dueIn(mine, SAGA_TIMEOUTS.acceptanceSeconds);
+      const accepted = await act(artisan.account, orderId, { action: 'accept' });
+      expect(accepted.body).toMatchObject({ status: 'accepted', waitingFor: 'ship' });
+      dueIn(accepted.body, SAGA_TIMEOUTS.shipmentSeconds);
       const shipped = await act(artisan.account, orderId, { action: 'ship', carrier: 'amana', trackingNumber: 'RR123456789MA' });
-      expect(shipped.body).toMatchObject({ status: 'shipped', carrier: 'amana', trackingNumber: 'RR123456789MA' });
+      expect(shipped.body).toMatchObject({ status: 'shipped', carrier: 'amana', trackingNumber: 'RR123456789MA', waitingFor: 'deliver' });
+      dueIn(shipped.body, SAGA_TIMEOUTS.deliverySeconds);
       expect((await act(artisan.account, orderId, { action: 'deliver' })).body.status).toBe('delivered');
     }
 
