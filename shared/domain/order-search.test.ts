@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emailClient } from './client-limits.ts';
-import { parseOrderSearch, typedPhone } from './order-search.ts';
+import { parseOrderSearch } from './order-search.ts';
+import { typedPhone } from './phone.ts';
 
 describe('what an operator types into the order search', () => {
   it('an order number, in any case and with spaces around', () => {

@@ -1,4 +1,5 @@
 import { emailClient, phoneClient, type Client } from './client-limits.ts';
+import { typedPhone } from './phone.ts';
 
 /**
  * What an operator types into the order search, understood: an order number (`ord-…`), a
@@ -13,16 +14,6 @@ export type OrderSearch = { by: 'id'; orderId: string } | { by: 'email' | 'phone
 const ORDER_ID = /^ord-[0-9a-z]{16}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_TYPED = /^\+?[\d\s().-]{6,30}$/;
-
-/** A phone number as checkout stores it (`+` and digits), from what people type; undefined if it cannot be one. */
-export function typedPhone(typed: string): string | undefined {
-  let digits = typed.replace(/[\s().-]/g, '');
-  if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
-  // Moroccan numbers written nationally (0 and nine digits) or without the "+".
-  else if (/^0[5-7]\d{8}$/.test(digits)) digits = `+212${digits.slice(1)}`;
-  else if (/^212[5-8]\d{8}$/.test(digits)) digits = `+${digits}`;
-  return /^\+[1-9]\d{7,14}$/.test(digits) ? digits : undefined;
-}
 
 /** The search, or why it is not one (the message a 400 gives for `q`). */
 export function parseOrderSearch(typed: string): OrderSearch | { problem: string } {

@@ -1,24 +1,29 @@
 /**
  * WhatsApp numbers as the Cloud API wants them: E.164 (`+` then 8 to 15 digits, no leading 0).
  * Moroccan mobiles as people write them (06…, 07…, 00212 6…, 212 6…, with spaces, dots or
- * dashes) become +2126…/+2127…. Pure and zod-free: the seller screen checks with it too.
+ * dashes) become +2126…/+2127…, on the same reading of a typed number as checkout's and the
+ * order search's (`typedPhone`). Pure and zod-free: the seller screen checks with it too.
  */
-const E164 = /^\+[1-9]\d{7,14}$/;
-/** A Moroccan mobile after its country code: 6 or 7 then 8 digits. */
-const MOROCCAN_MOBILE = /^[67]\d{8}$/;
 
-/** The number in E.164, or undefined when it is not a phone number WhatsApp could reach. */
+/** A phone number as checkout stores it (`+` and digits), from what people type; undefined if it cannot be one. */
+export function typedPhone(typed: string): string | undefined {
+  let digits = typed.replace(/[\s().-]/g, '');
+  if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
+  // Moroccan numbers written nationally (0 and nine digits) or without the "+".
+  else if (/^0[5-7]\d{8}$/.test(digits)) digits = `+212${digits.slice(1)}`;
+  else if (/^212[5-8]\d{8}$/.test(digits)) digits = `+${digits}`;
+  return /^\+[1-9]\d{7,14}$/.test(digits) ? digits : undefined;
+}
+
+/** A Moroccan mobile in E.164: +212, 6 or 7, then 8 digits. */
+const MOROCCAN_MOBILE = /^\+212[67]\d{8}$/;
+
+/** The number in E.164, or undefined when it is not a phone number WhatsApp could reach (a Moroccan landline, 05…, has no WhatsApp). */
 export function normaliseWhatsAppNumber(raw: string): string | undefined {
-  const compact = raw.trim().replace(/[\s.\-()\u00A0]/g, '');
-  if (!/^\+?\d+$/.test(compact)) return undefined;
-  let national: string | undefined;
-  if (/^0[67]\d{8}$/.test(compact)) national = compact.slice(1);
-  else if (/^(\+|00)?212[67]\d{8}$/.test(compact)) national = compact.replace(/^(\+|00)?212/, '');
-  else if (/^(\+|00)?2120[67]\d{8}$/.test(compact)) national = compact.replace(/^(\+|00)?2120/, ''); // +212 06… (a common slip)
-  if (national && MOROCCAN_MOBILE.test(national)) return `+212${national}`;
-  if (/^(\+|00)?212/.test(compact)) return undefined; // a Moroccan number that is not a mobile (05…: a landline has no WhatsApp)
-  const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
-  return E164.test(international) ? international : undefined;
+  // "+212 06…" (the national 0 kept after the country code) is a common slip.
+  const e164 = typedPhone(raw.trim().replace(/[\s.\-()]/g, '').replace(/^(\+|00)?2120(?=[67])/, '+212'));
+  if (!e164 || (e164.startsWith('+212') && !MOROCCAN_MOBILE.test(e164))) return undefined;
+  return e164;
 }
 
 /** What the API says of a number it cannot use (`notify.whatsapp`). */
