@@ -48,6 +48,8 @@ export const config = {
   },
   /** The SES configuration set emails go through (EMAIL_CONFIGURATION_SET): bounces and complaints reach the alert topic. Unset locally and on stages without their own sender. */
   emailConfigurationSet: process.env.EMAIL_CONFIGURATION_SET,
+  /** An endpoint for SES instead of the regional one, as the SDK reads it (AWS_ENDPOINT_URL_SESV2, else AWS_ENDPOINT_URL): functions/commons/ses-send.ts. Unset in AWS. */
+  sesEndpoint: process.env.AWS_ENDPOINT_URL_SESV2 || process.env.AWS_ENDPOINT_URL || undefined,
   /** How email leaves (EMAIL_TRANSPORT): `ses` in AWS, `outbox` locally (POSTed to OUTBOX_URL). */
   get emailTransport(): 'ses' | 'outbox' {
     const transport = emailTransport();

@@ -1,4 +1,3 @@
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { orderEmails } from '#shared/data/order-emails.ts';
 import type { OrderEmailDeps } from '#shared/use-cases/order-emails.ts';
 import type { Mailer } from '#shared/use-cases/ports.ts';
@@ -7,33 +6,31 @@ import { credentials } from './env-credentials.ts';
 import { config } from './config.ts';
 import { notifierOf } from './notifier.ts';
 import { orders } from './orders.ts';
+import { sesSendEmail } from './ses-send.ts';
 import { telemetry } from './telemetry.ts';
-import { traced } from './tracing.ts';
 
 /**
  * Email, one port for both worlds (EMAIL_TRANSPORT): in AWS through Amazon SES (v2 SendEmail,
  * from EMAIL_FROM, the one identity the function may send as, through EMAIL_CONFIGURATION_SET when
- * the stage has its own sender); locally POSTed to the gateway's
- * outbox (OUTBOX_URL), where /dev/outbox.html lists it. Built once per process.
+ * the stage has its own sender; one signed request without the SDK's client: ./ses-send.ts);
+ * locally POSTed to the gateway's outbox (OUTBOX_URL), where /dev/outbox.html lists it. Built once per process.
  */
-let ses: SESv2Client | undefined;
+let sendEmail: ReturnType<typeof sesSendEmail> | undefined;
 
 const sesMailer: Mailer = {
   async send({ to, subject, text, html }) {
-    ses ??= traced(new SESv2Client({ credentials }));
-    const result = await ses.send(
-      new SendEmailCommand({
-        FromEmailAddress: config.emailFrom,
-        ...(config.emailConfigurationSet ? { ConfigurationSetName: config.emailConfigurationSet } : {}),
-        Destination: { ToAddresses: [to] },
-        Content: {
-          Simple: {
-            Subject: { Data: subject, Charset: 'UTF-8' },
-            Body: { Text: { Data: text, Charset: 'UTF-8' }, ...(html ? { Html: { Data: html, Charset: 'UTF-8' } } : {}) },
-          },
+    sendEmail ??= sesSendEmail({ region: config.awsRegion, endpoint: config.sesEndpoint, credentials });
+    const result = await sendEmail({
+      FromEmailAddress: config.emailFrom,
+      ...(config.emailConfigurationSet ? { ConfigurationSetName: config.emailConfigurationSet } : {}),
+      Destination: { ToAddresses: [to] },
+      Content: {
+        Simple: {
+          Subject: { Data: subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: text, Charset: 'UTF-8' }, ...(html ? { Html: { Data: html, Charset: 'UTF-8' } } : {}) },
         },
-      }),
-    );
+      },
+    });
     return result.MessageId ? { messageId: result.MessageId } : {};
   },
 };

@@ -119,9 +119,50 @@ export async function traceInvocation<R>(name: string, annotations: Record<strin
 interface SdkClient {
   middlewareStack: { add(middleware: unknown, options: { step: 'initialize'; name: string; override?: boolean }): void };
 }
-type SdkMetadata = { httpStatusCode?: number; requestId?: string; attempts?: number };
-type SdkResult = { output?: { $metadata?: SdkMetadata } };
-type SdkError = Error & { $metadata?: SdkMetadata };
+/** What an AWS call reports about itself (the SDK's `$metadata`): on its output, or on the error it threw. */
+export type AwsCallMetadata = { httpStatusCode?: number; requestId?: string; attempts?: number };
+type SdkResult = { output?: { $metadata?: AwsCallMetadata } };
+type SdkError = Error & { $metadata?: AwsCallMetadata };
+
+/**
+ * Runs one AWS call inside its own subsegment (`service`, `operation`, the table of `input` if it
+ * names one), under the running invocation's subsegment: what `traced` does for each call of an SDK
+ * client, for a call made without one (functions/commons/ses-send.ts). `metadataOf` reads the
+ * status, request id and attempts off the result; a thrown error carries them in `$metadata`.
+ * Outside a sampled trace it just runs `call`.
+ */
+export async function traceAwsCall<R>(service: string, operation: string, input: Record<string, unknown>, call: () => Promise<R>, metadataOf: (result: R) => AwsCallMetadata | undefined): Promise<R> {
+  const parent = scope.getStore() ?? invocationTrace();
+  if (!parent) return call();
+  const started = Date.now();
+  const document = (metadata: AwsCallMetadata | undefined, error?: unknown): SegmentDocument => ({
+    name: service,
+    id: newId(),
+    trace_id: parent.traceId,
+    parent_id: parent.parentId,
+    type: 'subsegment',
+    namespace: 'aws',
+    start_time: seconds(started),
+    end_time: seconds(Date.now()),
+    aws: {
+      operation,
+      region: config.awsRegion,
+      ...(metadata?.requestId ? { request_id: metadata.requestId } : {}),
+      retries: Math.max(0, (metadata?.attempts ?? 1) - 1),
+      ...(typeof input.TableName === 'string' ? { table_name: input.TableName } : {}),
+    },
+    ...(metadata?.httpStatusCode ? { http: { response: { status: metadata.httpStatusCode } } } : {}),
+    ...outcome(error, metadata?.httpStatusCode ?? (error ? undefined : 200)),
+  });
+  try {
+    const result = await call();
+    void emit(document(metadataOf(result)));
+    return result;
+  } catch (error) {
+    void emit(document((error as SdkError).$metadata, error));
+    throw error;
+  }
+}
 
 /**
  * Adds a subsegment per call to an AWS SDK v3 client (DynamoDB, Step Functions…), under the
@@ -129,40 +170,14 @@ type SdkError = Error & { $metadata?: SdkMetadata };
  */
 export function traced<C extends SdkClient>(client: C): C {
   const middleware = (next: (args: { input: Record<string, unknown> }) => Promise<SdkResult>, context: { clientName?: string; commandName?: string }) =>
-    async (args: { input: Record<string, unknown> }) => {
-      const parent = scope.getStore() ?? invocationTrace();
-      if (!parent) return next(args);
-      const started = Date.now();
-      const service = (context.clientName ?? 'AWS').replace(/Client$/, '');
-      const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
-      const document = (metadata: SdkMetadata | undefined, error?: unknown): SegmentDocument => ({
-        name: service,
-        id: newId(),
-        trace_id: parent.traceId,
-        parent_id: parent.parentId,
-        type: 'subsegment',
-        namespace: 'aws',
-        start_time: seconds(started),
-        end_time: seconds(Date.now()),
-        aws: {
-          operation,
-          region: config.awsRegion,
-          ...(metadata?.requestId ? { request_id: metadata.requestId } : {}),
-          retries: Math.max(0, (metadata?.attempts ?? 1) - 1),
-          ...(typeof args.input.TableName === 'string' ? { table_name: args.input.TableName } : {}),
-        },
-        ...(metadata?.httpStatusCode ? { http: { response: { status: metadata.httpStatusCode } } } : {}),
-        ...outcome(error, metadata?.httpStatusCode ?? (error ? undefined : 200)),
-      });
-      try {
-        const result = await next(args);
-        void emit(document(result.output?.$metadata));
-        return result;
-      } catch (error) {
-        void emit(document((error as SdkError).$metadata, error));
-        throw error;
-      }
-    };
+    (args: { input: Record<string, unknown> }) =>
+      traceAwsCall(
+        (context.clientName ?? 'AWS').replace(/Client$/, ''),
+        (context.commandName ?? 'Unknown').replace(/Command$/, ''),
+        args.input,
+        () => next(args),
+        (result) => result.output?.$metadata,
+      );
   client.middlewareStack.add(middleware, { step: 'initialize', name: 'dakhlaXRaySubsegments', override: true });
   return client;
 }
