@@ -120,6 +120,8 @@ export const config = {
    * active tracing is on. Unset locally, where nothing is traced (functions/commons/tracing.ts).
    */
   xrayDaemonAddress: process.env.AWS_XRAY_DAEMON_ADDRESS || undefined,
+  /** An endpoint for S3 instead of the regional one, as the SDK reads it (AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL): the local S3 front; presigned POSTs are made without the SDK (functions/commons/s3-presigned-post.ts). */
+  s3Endpoint: process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL || undefined,
   /** Path-style S3 URLs (S3_FORCE_PATH_STYLE=true): the local S3 front and s3rver only. */
   s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
 };
