@@ -5,7 +5,7 @@ import { getSigningKey, type SignatureV4Init } from '@smithy/signature-v4';
  * An S3 presigned POST (a browser-based upload: docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html)
  * without the S3 client: the same fields, policy and signature as @aws-sdk/s3-presigned-post's
  * `createPresignedPost`, which needs an S3Client only for its region, credentials and endpoint
- * (~150 KB of client-s3 and the parts of @smithy/core it brings). Nothing is sent: the policy
+ * (~165 KB: client-s3 and the parts of @smithy/core and @aws-sdk/core it brings). Nothing is sent: the policy
  * (expiry and conditions: each field, the key, the caller's) is signed with the SigV4 key of the
  * day, region and `s3`.
  *

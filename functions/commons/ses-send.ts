@@ -7,7 +7,7 @@ import { SignatureV4, type SignatureV4Init } from '@smithy/signature-v4';
 import { traceAwsCall, type AwsCallMetadata } from './tracing.ts';
 
 /**
- * Amazon SES v2's SendEmail without its SDK client (~75 KB of every function that e-mails): one
+ * Amazon SES v2's SendEmail without its SDK client (~82 KB of every function that e-mails): one
  * SigV4-signed `POST /v2/email/outbound-emails` (restJson1, signing name `ses`), built from the
  * parts of the SDK the bundles carry anyway for DynamoDB — @smithy/signature-v4 with the SDK's
  * sha256, @smithy/node-http-handler, the standard retry strategy of @smithy/core/retry. What the

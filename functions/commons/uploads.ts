@@ -8,7 +8,7 @@ import { presignedPost } from './s3-presigned-post.ts';
  * signed policy pins everything S3 (or, locally, the gateway's S3 front) checks: this bucket,
  * this exact key under uploads/, this content type, a size from 1 byte to `maxBytes`, and an
  * expiry. The browser sends `fields` as form fields, then the file last. Signed without the S3
- * client (./s3-presigned-post.ts: what @aws-sdk/s3-presigned-post makes, ~150 KB lighter).
+ * client (./s3-presigned-post.ts: what @aws-sdk/s3-presigned-post makes, ~165 KB lighter).
  */
 export interface PresignImageUploadInput {
   /** The upload key (shared/domain/images.ts `uploadKey`): must be under uploads/. */
