@@ -30,6 +30,9 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': './functions/commons/env-credentials.ts',
+  // No function makes a streaming call, nor turns endpoint discovery on: those parts of the SDK stay out.
+  '@smithy/core/event-streams': './functions/commons/no-event-streams.ts',
+  '@aws-sdk/middleware-endpoint-discovery': './functions/commons/no-endpoint-discovery.ts',
 };
 
 /**

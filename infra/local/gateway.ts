@@ -7,6 +7,7 @@ import { isPublicImageKey } from '#shared/domain/images.ts';
 import { routeFunctionName, type Route } from '#shared/routes.ts';
 import { lambdaContext, toApiEvent } from './api-event.ts';
 import type { LocalEdge } from './edge.ts';
+import type { LoadModule } from './handler-modules.ts';
 import type { LocalMetrics } from './telemetry.ts';
 import { compressLikeCloudFront } from './compression.ts';
 import { createJwtAuthorizer } from './jwt-authorizer.ts';
@@ -32,7 +33,8 @@ type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIG
 
 export interface GatewayOptions {
   routes: readonly Route[];
-  functionsDir: string;
+  /** Where each route's handler module comes from (its source, or its bundle: infra/local/function-bundles.ts). */
+  modules: LoadModule;
   webRoot: string;
   images: { endpoint: string; bucket: string };
   /** The local S3 endpoint under /s3/ (s3-front.ts): presigned uploads checked as S3 does, the rest proxied to s3rver. */
@@ -65,7 +67,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
   // Import every handler up front: a broken one fails at start, as a deploy would.
   const handlers = new Map<Route, Handler>();
   for (const route of options.routes) {
-    const module = (await import(pathToFileURL(join(options.functionsDir, `${route.handler}.ts`)).href)) as { handler?: Handler };
+    const module = (await options.modules(route.handler)) as { handler?: Handler };
     if (typeof module.handler !== 'function') throw new Error(`functions/${route.handler}.ts does not export a handler`);
     handlers.set(route, module.handler);
   }

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import type { JsonValue, Workflow } from '#shared/workflows/definition.ts';
 import { lambdaContext } from './api-event.ts';
+import type { LoadModule } from './handler-modules.ts';
 import { LOCAL_REGION } from './emulators.ts';
 
 /**
@@ -30,11 +31,11 @@ export interface TaskFunction {
 }
 
 /** Imports every task's handler up front: a broken one fails at start, as a deploy would. Keyed by local function ARN. */
-export async function loadTaskFunctions(workflow: Workflow, functionsDir: string): Promise<Map<string, TaskFunction>> {
+export async function loadTaskFunctions(workflow: Workflow, modules: LoadModule): Promise<Map<string, TaskFunction>> {
   const functions = new Map<string, TaskFunction>();
   for (const [task, module] of Object.entries<string>(workflow.tasks)) {
-    const loaded = (await import(pathToFileURL(join(functionsDir, `${module}.ts`)).href)) as { handler?: Handler };
-    if (typeof loaded.handler !== 'function') throw new Error(`${join(functionsDir, module)}.ts does not export a handler (task ${task} of ${workflow.name})`);
+    const loaded = (await modules(module)) as { handler?: Handler };
+    if (typeof loaded.handler !== 'function') throw new Error(`${module}.ts does not export a handler (task ${task} of ${workflow.name})`);
     functions.set(localFunctionArn(workflow.name, task), { task, module, handler: loaded.handler });
   }
   return functions;

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import type { Schedule } from '#shared/schedules.ts';
 import { lambdaContext } from './api-event.ts';
+import type { LoadModule } from './handler-modules.ts';
 import { LOCAL_REGION } from './emulators.ts';
 import { LOCAL_ACCOUNT } from './workflows.ts';
 
@@ -25,7 +24,8 @@ type Handler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
 
 export async function startSchedules(options: {
   schedules: readonly Schedule[];
-  functionsDir: string;
+  /** Where each schedule's handler module comes from (infra/local/function-bundles.ts). */
+  modules: LoadModule;
   /** Runs each on its timer; false: only when asked (`run`). @default true */
   timers?: boolean;
   log?: (line: string) => void;
@@ -34,7 +34,7 @@ export async function startSchedules(options: {
   const loaded = new Map<string, { schedule: Schedule; handler: Handler; queue: Promise<unknown>; timer?: NodeJS.Timeout }>();
   for (const schedule of options.schedules) {
     // Imported up front: a broken handler fails the start, as a deploy would.
-    const module = (await import(pathToFileURL(join(options.functionsDir, `${schedule.handler}.ts`)).href)) as { handler?: Handler };
+    const module = (await options.modules(schedule.handler)) as { handler?: Handler };
     if (typeof module.handler !== 'function') throw new Error(`functions/${schedule.handler}.ts does not export a handler (schedule ${schedule.name})`);
     loaded.set(schedule.name, { schedule, handler: module.handler, queue: Promise.resolve() });
   }

@@ -32,6 +32,7 @@ import { captureMetrics, metricLine, telemetryEnvironment, type LocalMetrics, ty
 import { createTotpKeyring, type TotpKeyring } from './totp-keyring.ts';
 import { deliverUploadEvents } from './upload-events.ts';
 import { userPoolTriggers } from './user-pool-triggers.ts';
+import { sourceModules, type LoadModule } from './handler-modules.ts';
 import { createWorkflowRuntime, workflowEnvironment, type WorkflowRuntime } from './workflows.ts';
 
 /**
@@ -73,6 +74,11 @@ export interface StackOptions {
   scheduleTimers?: boolean;
   /** The CloudFront-Viewer-Country the local edge sends the API (a socket has no country). @default 'ZZ' (unknown) */
   viewerCountry?: string;
+  /**
+   * Run the functions as CDK bundles them (FUNCTION_BUNDLING: infra/local/function-bundles.ts) instead of
+   * their TypeScript sources: what the tests' stores do. @default false
+   */
+  bundled?: boolean;
   log?: (line: string) => void;
 }
 
@@ -145,6 +151,10 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
   let schedules: LocalSchedules | undefined;
   let cmiGateway: CmiTestGateway | undefined;
   const cardProvider = options.paymentProvider ?? cardProviderName(process.env.PAYMENT_PROVIDER);
+  // The bundles are made while the emulators start; whatever loads a module first waits for them.
+  const loading: Promise<LoadModule> = options.bundled ? import('./function-bundles.ts').then(({ bundledModules }) => bundledModules({ log })) : Promise.resolve(sourceModules());
+  loading.catch(() => {}); // awaited below, before anything is served
+  const modules: LoadModule = async (module) => (await loading)(module);
   const stop = async () => {
     await schedules?.stop(); // a run in flight finishes first (it works through the gateway and the workflows)
     unsubscribeMetrics?.();
@@ -168,7 +178,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       startDynamoDb({ port: dynamoPort, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) }).then(keep),
       startS3({ port: s3Port, dataDir: join(options.dataDir ?? scratch!, 's3'), buckets: [LOCAL_IMAGE_BUCKET] }).then(keep),
       // Its triggers run the same handlers as the pool's in AWS (functions/auth/).
-      startCognito({ port: cognitoPort, dir: cognitoDir, outbox, triggers: userPoolTriggers(join(ROOT, 'functions')) }).then(keep),
+      startCognito({ port: cognitoPort, dir: cognitoDir, outbox, triggers: userPoolTriggers(modules) }).then(keep),
     ] as const;
     await Promise.allSettled(starting); // so that stop() also stops those that did start when one fails
     const [dynamo, s3, cognito] = await Promise.all(starting);
@@ -253,8 +263,10 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
     });
     // The state machines, run with the same task handlers as AWS; executions kept in the data dir
     // and carried on from where they were at the last stop (clean or not).
+    await loading; // a bundle that does not build fails the start, as a deploy would
     workflowRuntime = await createWorkflowRuntime({
       workflows,
+      modules,
       ...(options.dataDir ? { dataDir: join(options.dataDir, 'workflows') } : {}),
       ...(options.workflowTimeScale ? { timeScale: options.workflowTimeScale } : {}),
       log,
@@ -267,7 +279,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
     server = await createGateway({
       // The routes AWS deploys with this card provider (the sandbox by default: its TEST page and webhook).
       routes: routesFor(cardProvider, routes),
-      functionsDir: join(ROOT, 'functions'),
+      modules,
       webRoot: options.webRoot ?? join(ROOT, 'web/dist'),
       images: { endpoint: s3.endpoint, bucket: LOCAL_IMAGE_BUCKET },
       s3: s3Front,
@@ -288,7 +300,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
       log,
     });
     // The image bucket's notification: uploads/ objects run the image function, as in AWS.
-    const imageFunction = (await import('../../functions/images/process-upload.ts')) as typeof import('../../functions/images/process-upload.ts');
+    const imageFunction = (await modules('images/process-upload')) as typeof import('../../functions/images/process-upload.ts');
     uploadEvents = deliverUploadEvents(s3.server, imageFunction.handler, log);
     await new Promise<void>((resolveListen, reject) => {
       server!.once('error', reject);
@@ -299,7 +311,7 @@ async function startStackOnce(options: StackOptions): Promise<RunningStack> {
     workflowRuntime.resume();
     // What EventBridge runs in AWS (the reconciler…): the same handlers on timers, once the gateway
     // they call (Step Functions, the outbox) is up.
-    schedules = await startSchedules({ schedules: scheduleTable, functionsDir: join(ROOT, 'functions'), timers: options.scheduleTimers ?? true, log });
+    schedules = await startSchedules({ schedules: scheduleTable, modules, timers: options.scheduleTimers ?? true, log });
     return {
       url: `http://localhost:${port}`,
       dynamoEndpoint: dynamo.endpoint,

@@ -14,7 +14,8 @@ import { CARD_PROVIDERS, cardProviderName, type CardProviderName } from '#shared
  *   --quiet (no request log), --log-level / LOG_LEVEL (the handlers' Powertools log level: WARN),
  *   --workflow-time-scale (real seconds per second of the workflows' waits: tests and demos),
  *   --payment-provider / PAYMENT_PROVIDER (sandbox; cmi starts the local CMI test gateway, on --cmi-port / CMI_PORT, 4590),
- *   --viewer-country / VIEWER_COUNTRY (the CloudFront-Viewer-Country the edge sends the API, e.g. ES to shop as from Spain; ZZ, unknown).
+ *   --viewer-country / VIEWER_COUNTRY (the CloudFront-Viewer-Country the edge sends the API, e.g. ES to shop as from Spain; ZZ, unknown),
+ *   --bundled (run the functions as CDK bundles them, not their sources: what the tests' stores do).
  */
 const { values } = parseArgs({
   options: {
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     'payment-provider': { type: 'string', default: process.env.PAYMENT_PROVIDER },
     'cmi-port': { type: 'string', default: process.env.CMI_PORT },
     'viewer-country': { type: 'string', default: process.env.VIEWER_COUNTRY },
+    bundled: { type: 'boolean', default: false },
   },
 });
 
@@ -99,6 +101,7 @@ try {
     paymentProvider,
     ...(cmiPort !== undefined ? { cmiPort } : {}),
     ...(viewerCountry ? { viewerCountry } : {}),
+    bundled: values.bundled,
     logLevel,
     log: values.quiet ? (line) => !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(line) && say(line) : say,
   });

@@ -6,6 +6,7 @@ import { LOCAL_REGION } from './emulators.ts';
 import { createExecutionRunner, newExecution, type LiveExecution } from './execution-runner.ts';
 import { definitionHash, fileStore, memoryStore, type KeptExecution } from './execution-store.ts';
 import { createLambdaInvoker, LOCAL_ACCOUNT, loadTaskFunctions, localFunctionArn, type TaskFunction } from './lambda-invoke.ts';
+import { sourceModules, type LoadModule } from './handler-modules.ts';
 import { libraryTimeoutError } from './state-step.ts';
 import { createTaskTokens, TOKEN_PATTERN } from './task-tokens.ts';
 
@@ -105,6 +106,8 @@ export interface WorkflowRuntimeOptions {
   workflows: readonly Workflow[];
   /** Where the tasks' handler modules live. @default functions/ of the repository */
   functionsDir?: string;
+  /** Where the tasks' handler modules come from (their bundles: infra/local/function-bundles.ts). @default their sources in `functionsDir` */
+  modules?: LoadModule;
   /** Real seconds per second of the definitions (timeouts, heartbeats, retry intervals, Wait seconds). @default 1 */
   timeScale?: number;
   /** Keeps the executions under `<dataDir>/` across restarts, and carries on with the running ones at start. */
@@ -153,7 +156,7 @@ interface LoadedWorkflow {
 }
 
 export async function createWorkflowRuntime(options: WorkflowRuntimeOptions): Promise<WorkflowRuntime> {
-  const functionsDir = options.functionsDir ?? join(ROOT, 'functions');
+  const modules = options.modules ?? sourceModules(options.functionsDir ?? join(ROOT, 'functions'));
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0)) throw new Error(`timeScale must be a positive number, got ${timeScale}`);
   const log = options.log ?? (() => {});
@@ -171,7 +174,7 @@ export async function createWorkflowRuntime(options: WorkflowRuntimeOptions): Pr
     const definition = substitutePlaceholders(JSON.stringify(workflow.definition), arns);
     // ASL syntax, checked by the library's validator on the definition as written.
     new StateMachine(JSON.parse(definition), { validationOptions: { checkArn: true, checkPaths: true } });
-    for (const [functionArn, handler] of await loadTaskFunctions(workflow, functionsDir)) functions.set(functionArn, handler);
+    for (const [functionArn, handler] of await loadTaskFunctions(workflow, modules)) functions.set(functionArn, handler);
     workflows.set(arn, { workflow, arn, definition, hash: definitionHash(definition), creationDate: Date.now() });
   }
   const environment = workflowEnvironment(options.workflows);

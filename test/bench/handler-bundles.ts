@@ -1,11 +1,11 @@
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { FUNCTION_BUNDLING } from '../../infra/constructs/handler-function.ts';
-import { IMAGE_FUNCTION_NODE_MODULES } from '../../infra/constructs/images.ts';
+import { BUNDLE_EXTERNALS, esbuildOptions, handlerModules } from '../../infra/local/function-bundles.ts';
 
 /**
  * Every Lambda function's bundle and module init: each module of functions/ that exports a
@@ -42,32 +42,6 @@ export interface BundleRow {
 /** KB of a bundle per package (node_modules) or per folder of the repository (shared/data, functions/commons…). */
 export type Composition = Record<string, number>;
 
-/** esbuild's API options for CDK's BundlingOptions, as NodejsFunction turns them into esbuild's command line; an option it does not know fails the run. */
-export function esbuildOptions(bundling: BundlingOptions, extraExternals: readonly string[] = []): BuildOptions {
-  const known = new Set(['minify', 'sourceMap', 'format', 'target', 'mainFields', 'logLevel', 'banner', 'externalModules', 'esbuildArgs']);
-  const unknown = Object.keys(bundling).filter((key) => !known.has(key));
-  if (unknown.length) throw new Error(`handler-bundles: FUNCTION_BUNDLING has options the benchmark does not translate: ${unknown.join(', ')}`);
-  const args = (bundling.esbuildArgs ?? {}) as Record<string, string | boolean | string[]>;
-  const unknownArgs = Object.keys(args).filter((key) => key !== '--alias');
-  if (unknownArgs.length) throw new Error(`handler-bundles: esbuildArgs the benchmark does not translate: ${unknownArgs.join(', ')}`);
-  const aliases = ([] as string[]).concat((args['--alias'] as string[] | string | undefined) ?? []);
-  return {
-    bundle: true,
-    platform: 'node',
-    minify: bundling.minify ?? false,
-    sourcemap: bundling.sourceMap ?? false,
-    format: bundling.format === 'esm' ? 'esm' : 'cjs',
-    target: bundling.target!,
-    ...(bundling.mainFields ? { mainFields: [...bundling.mainFields] } : {}),
-    logLevel: 'warning',
-    ...(bundling.banner ? { banner: { js: bundling.banner } } : {}),
-    // CDK's own default: @aws-sdk/* left out, unless externalModules says otherwise.
-    external: [...(bundling.externalModules ?? ['@aws-sdk/*']), ...extraExternals],
-    // esbuild resolves an alias's path from its working directory: CDK runs it at the repository root.
-    alias: Object.fromEntries(aliases.map((pair) => [pair.slice(0, pair.indexOf('=')), resolve(ROOT, pair.slice(pair.indexOf('=') + 1))])),
-  };
-}
-
 /** KB per package or repository folder, largest first. */
 function composition(metafile: Metafile): Composition {
   const parts: Record<string, number> = {};
@@ -81,23 +55,6 @@ function composition(metafile: Metafile): Composition {
   return Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]).map(([name, bytes]) => [name, Number((bytes / 1024).toFixed(1))]));
 }
 const largest = (parts: Composition, n = 4) => Object.entries(parts).slice(0, n).map(([name, kb]) => `${name} ${Math.round(kb)}`).join(', ');
-
-/** The modules of functions/ that export a handler: one Lambda function each. */
-export function handlerModules(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'commons') walk(path);
-      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && /export (const|async function|function) handler\b/.test(readFileSync(path, 'utf8'))) {
-        found.push(relative(FUNCTIONS, path).replace(/\.ts$/, ''));
-      }
-    }
-  };
-  walk(FUNCTIONS);
-  return found.sort();
-}
 
 async function bundle(options: { entry?: string; contents?: string; bundling?: BundlingOptions; externals?: readonly string[] }, outfile: string): Promise<{ code: Uint8Array; parts: Composition }> {
   const result = await build({
@@ -121,9 +78,6 @@ function importMs(file: string): number {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Per function of the image construct, what it keeps out of its bundle (installed beside it). */
-const EXTERNALS: Record<string, readonly string[]> = { 'images/process-upload': IMAGE_FUNCTION_NODE_MODULES };
-
 export async function measureHandlerBundles(): Promise<{
   rows: BundleRow[];
   baseline: { bytes: number; gzipBytes: number };
@@ -145,7 +99,7 @@ export async function measureHandlerBundles(): Promise<{
     const floor = await bundle({ contents: BASELINE }, join(dir, 'floor.mjs'));
     for (const handler of handlerModules()) {
       const outfile = join(dir, `${handler.replaceAll('/', '-')}.mjs`);
-      const { code, parts: made } = await bundle({ entry: join(FUNCTIONS, `${handler}.ts`), externals: EXTERNALS[handler] ?? [] }, outfile);
+      const { code, parts: made } = await bundle({ entry: join(FUNCTIONS, `${handler}.ts`), externals: BUNDLE_EXTERNALS[handler] ?? [] }, outfile);
       parts[handler] = made;
       const own: number[] = [];
       const bare: number[] = [];

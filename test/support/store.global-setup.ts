@@ -7,7 +7,7 @@ import { startStoreProcess } from './store-process.ts';
  * (SIGINT) at the end — so every run also checks the clean shutdown.
  */
 export default async function setup(project: TestProject) {
-  const store = await startStoreProcess(['--port', '0', '--ephemeral', '--quiet']);
+  const store = await startStoreProcess(['--port', '0', '--ephemeral', '--quiet', '--bundled']);
   project.provide('storeUrl', store.url);
   project.provide('dynamoEndpoint', store.dynamoEndpoint);
   project.provide('tableName', 'dakhla-market');
