@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { DomainError, TooManyRequestsError } from '#shared/domain/errors.ts';
 import { text } from '#shared/domain/text.ts';
 
@@ -62,7 +62,7 @@ describe('error answers', () => {
 });
 
 describe('bodies with prototype keys', () => {
-  const handler = publicRoute({ body: z.object({ name: text({ max: 20 }), address: z.object({ city: text({ max: 20 }) }).strict() }).strict() }, async ({ body }) => body);
+  const handler = publicRoute({ body: z.strictObject({ name: text({ max: 20 }), address: z.strictObject({ city: text({ max: 20 }) }) }) }, async ({ body }) => body);
 
   it('refuses __proto__, constructor and prototype by name, at the top and nested, before any schema sees them', async () => {
     const cases: Array<[string, string[]]> = [
@@ -81,7 +81,7 @@ describe('bodies with prototype keys', () => {
   });
 
   it('answers a plain unknown field named like that on the query or path with 400 too, not 500', async () => {
-    const strictQuery = publicRoute({ query: z.object({}).strict() }, async () => ({ ok: true }));
+    const strictQuery = publicRoute({ query: z.strictObject({}) }, async () => ({ ok: true }));
     const withKey = { ...event(), queryStringParameters: JSON.parse('{"__proto__":"x"}') as Record<string, string> };
     const answer = await call(strictQuery, withKey);
     expect(answer.status).toBe(400);

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import type * as z from '#shared/zod.ts';
 import { DomainError, ForbiddenError, InvalidInputError } from '#shared/domain/errors.ts';
 import { routeKey, routes, type Auth } from '#shared/routes.ts';
 import { callerOf, signedInWithTotp, type Caller } from './caller.ts';
@@ -18,7 +18,7 @@ import { invocation, log, metrics } from './telemetry.ts';
  * runs in its telemetry scope (functions/commons/telemetry.ts): its log lines carry API Gateway's
  * request id and the order id of an order route, 429s are counted (ClientLimitRefused).
  */
-type Schema = z.ZodType<unknown>;
+type Schema = z.ZodMiniType<unknown>;
 interface Schemas {
   path?: Schema;
   query?: Schema;
@@ -134,7 +134,7 @@ function readJson(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-export function zodFields(error: z.ZodError): Record<string, string> {
+export function zodFields(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = Object.create(null);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

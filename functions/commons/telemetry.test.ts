@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '#shared/observability.ts';
 import { captureMetrics, readEmf } from '../../infra/local/telemetry.ts';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { pageResponse, pages } from '../commons/pages.ts';
 import { publicRoute } from '../commons/http.ts';
 
@@ -7,6 +7,6 @@ import { publicRoute } from '../commons/http.ts';
  * index.html with the page's own head, in the URL's language; a page that does not exist is a
  * 404 with `noindex`), /robots.txt, /sitemap.xml and /sitemaps/<n>.xml.
  */
-const pagePath = z.object({ path: z.string().min(1).max(2048) }).strict();
+const pagePath = z.strictObject({ path: z.string().check(z.minLength(1), z.maxLength(2048)) });
 
 export const handler = publicRoute({ path: pagePath }, async ({ path }) => pageResponse(await pages().serve(`/${path.path}`)));

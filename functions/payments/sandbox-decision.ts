@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { readDecision, sandboxDecision, sandboxSessionPath } from '#shared/api/payments.ts';
 import { InvalidInputError } from '#shared/domain/errors.ts';
 import { decideSandboxPayment } from '#shared/use-cases/payments.ts';
@@ -10,7 +10,7 @@ import { sandbox } from '../commons/payments.ts';
  * the browser goes back to the order page (303). 404 unless the sandbox is the card provider.
  */
 export const handler = publicRoute(
-  { path: sandboxSessionPath, headers: z.object({ 'content-type': z.string().max(200).optional() }), rawBody: true },
+  { path: sandboxSessionPath, headers: z.object({ 'content-type': z.optional(z.string().check(z.maxLength(200))) }), rawBody: true },
   async ({ path, headers, rawBody }) => {
     const parsed = sandboxDecision.safeParse(readDecision(rawBody, headers['content-type']));
     if (!parsed.success) throw new InvalidInputError(zodFields(parsed.error));

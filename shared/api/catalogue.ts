@@ -1,5 +1,5 @@
 import type { RatingSummary } from '../domain/reviews.ts';
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import type { SellingTerms } from './artisan.ts';
 import { categorySlugSchema, idSchema, slugSchema, type Category, type Page, type Product, type ProductImage, type ProductSummary, type Shop, type ShopSummary, type Variant } from '../domain/catalogue.ts';
 import type { DisplayCurrency, DisplayRates } from '../domain/money.ts';
@@ -13,49 +13,47 @@ import { text } from '../domain/text.ts';
 export const MAX_PAGE_SIZE = 48;
 export const DEFAULT_PAGE_SIZE = 24;
 
-const limit = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE);
-const cursor = z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional();
-const amount = z.coerce.number().int().min(0).max(100_000_000_00);
+const limit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE);
+const cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(1024), z.regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave')));
+const amount = z.coerce.number().check(z.int(), z.gte(0), z.lte(100_000_000_00));
 
 export const PRODUCT_SORTS = ['newest', 'price_asc', 'price_desc'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
-const priceRange = { minPrice: amount.optional(), maxPrice: amount.optional() };
+const priceRange = { minPrice: z.optional(amount), maxPrice: z.optional(amount) };
 const rangeInOrder = (q: { minPrice?: number; maxPrice?: number }) =>
   q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice;
 const rangeMessage = { message: 'must not be above maxPrice', path: ['minPrice'] };
 
 export const listProductsQuery = z
-  .object({
-    category: categorySlugSchema.optional(),
-    shop: idSchema.optional(),
-    sort: z.enum(PRODUCT_SORTS).default('newest'),
+  .strictObject({
+    category: z.optional(categorySlugSchema),
+    shop: z.optional(idSchema),
+    sort: z._default(z.enum(PRODUCT_SORTS), 'newest'),
     limit,
     cursor,
     ...priceRange,
   })
-  .strict()
-  .refine(rangeInOrder, rangeMessage);
+  .check(z.refine(rangeInOrder, rangeMessage));
 export type ListProductsQuery = z.infer<typeof listProductsQuery>;
 
 export const searchProductsQuery = z
-  .object({
+  .strictObject({
     q: text({ min: 1, max: 200 }),
-    category: categorySlugSchema.optional(),
-    shop: idSchema.optional(),
-    sort: z.enum(PRODUCT_SORTS).default('newest'),
+    category: z.optional(categorySlugSchema),
+    shop: z.optional(idSchema),
+    sort: z._default(z.enum(PRODUCT_SORTS), 'newest'),
     limit,
     cursor,
     ...priceRange,
   })
-  .strict()
-  .refine(rangeInOrder, rangeMessage);
+  .check(z.refine(rangeInOrder, rangeMessage));
 export type SearchProductsQuery = z.infer<typeof searchProductsQuery>;
 
-export const listShopsQuery = z.object({ limit, cursor }).strict();
-export const productPath = z.object({ productId: idSchema }).strict();
-export const shopPath = z.object({ slug: slugSchema }).strict();
-export const noQuery = z.object({}).strict();
+export const listShopsQuery = z.strictObject({ limit, cursor });
+export const productPath = z.strictObject({ productId: idSchema });
+export const shopPath = z.strictObject({ slug: slugSchema });
+export const noQuery = z.strictObject({});
 
 export type ProductPage = Page<ProductSummary>;
 

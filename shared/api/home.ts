@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { idSchema, minorUnitsSchema, type Variant } from '../domain/catalogue.ts';
 import type { Localized } from '../domain/locales.ts';
 import { HOLIDAY_MESSAGE_MAX } from '../domain/home.ts';
@@ -14,35 +14,31 @@ export type { MyHome } from '../domain/home.ts';
 
 export { HOLIDAY_MESSAGE_MAX };
 
-export const holidayBody = z
-  .object({
-    on: z.boolean(),
-    message: text({ max: HOLIDAY_MESSAGE_MAX, multiline: true }).optional(),
-  })
-  .strict();
+export const holidayBody = z.strictObject({
+  on: z.boolean(),
+  message: z.optional(text({ max: HOLIDAY_MESSAGE_MAX, multiline: true })),
+});
 export type HolidayBody = z.infer<typeof holidayBody>;
 
 /** Rows a stock sheet may save at once: with one product item per row, a transaction stays under DynamoDB's 100 items. */
 export const STOCK_SHEET_MAX_ROWS = 50;
 
-const stockRow = z
-  .object({
-    productId: idSchema,
-    sku: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'must be 3-40 capital letters, digits or -'),
-    stock: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000),
-    price: minorUnitsSchema.min(100, 'must be at least 1.00 MAD (100 centimes)'),
-  })
-  .strict();
+const stockRow = z.strictObject({
+  productId: idSchema,
+  sku: z.string().check(z.regex(/^[A-Z0-9-]{3,40}$/, 'must be 3-40 capital letters, digits or -')),
+  stock: z.number({ error: 'must be a whole number' }).check(z.int('must be a whole number'), z.gte(0, 'must be 0 or more'), z.lte(100_000)),
+  price: minorUnitsSchema.check(z.gte(100, 'must be at least 1.00 MAD (100 centimes)')),
+});
 
-export const stockSheetBody = z
-  .object({
-    rows: z
-      .array(stockRow)
-      .min(1)
-      .max(STOCK_SHEET_MAX_ROWS)
-      .refine((rows) => new Set(rows.map((r) => `${r.productId}/${r.sku}`)).size === rows.length, 'each variant only once'),
-  })
-  .strict();
+export const stockSheetBody = z.strictObject({
+  rows: z
+    .array(stockRow)
+    .check(
+      z.minLength(1),
+      z.maxLength(STOCK_SHEET_MAX_ROWS),
+      z.refine((rows) => new Set(rows.map((r) => `${r.productId}/${r.sku}`)).size === rows.length, 'each variant only once'),
+    ),
+});
 export type StockSheetBody = z.infer<typeof stockSheetBody>;
 
 /** One variant of the sheet: its product's title and status, and what may change. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { CARRIERS, type Carrier } from '../domain/carriers.ts';
 import { idSchema, minorUnitsSchema } from '../domain/catalogue.ts';
 import { MAX_REMITTANCE_PARCELS, type Remittance } from '../domain/cod.ts';
@@ -7,39 +7,35 @@ import { text } from '../domain/text.ts';
 
 /** Requests and responses of the operators' money routes: cash on delivery per carrier, the money view. */
 
-const month = z.string().regex(MONTH_PATTERN, 'must be a month, YYYY-MM');
+const month = z.string().check(z.regex(MONTH_PATTERN, 'must be a month, YYYY-MM'));
 
 /** At most this many months in one view or export. */
 export const MAX_PERIOD_MONTHS = 12;
 
 /** `GET /api/operator/money?month` or `?from&to` (months, inclusive; at most 12), `format=csv` for the period's entries. Neither: this month (UTC). */
 export const moneyQuery = z
-  .object({ month: month.optional(), from: month.optional(), to: month.optional(), format: z.enum(['json', 'csv']).default('json') })
-  .strict()
-  .superRefine((q, ctx) => {
+  .strictObject({ month: z.optional(month), from: z.optional(month), to: z.optional(month), format: z._default(z.enum(['json', 'csv']), 'json') })
+  .check(
+    z.superRefine((q, ctx) => {
     if (q.month && (q.from || q.to)) ctx.addIssue({ code: 'custom', path: ['month'], message: 'give month, or from and to, not both' });
     if (!q.month && (q.from === undefined) !== (q.to === undefined)) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'is needed with the other end of the period' });
     if (q.from && q.to) {
       if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
       else if (monthsBetween(q.from, q.to).length > MAX_PERIOD_MONTHS) ctx.addIssue({ code: 'custom', path: ['from'], message: `the period is at most ${MAX_PERIOD_MONTHS} months` });
     }
-  });
+    }),
+  );
 export type MoneyQuery = z.infer<typeof moneyQuery>;
 
 /** `POST /api/operator/remittances`: a carrier's remittance statement. Amounts in centimes. */
-export const remittanceBody = z
-  .object({
-    carrier: z.enum(CARRIERS),
-    reference: text({ min: 2, max: 80 }).refine((v) => /^[\p{L}\p{N} ._/#-]+$/u.test(v), 'may hold letters, digits, spaces and . _ / # - only'),
-    received: minorUnitsSchema,
-    fee: minorUnitsSchema,
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
-    parcels: z
-      .array(z.object({ orderId: idSchema, shopId: idSchema }).strict())
-      .min(1)
-      .max(MAX_REMITTANCE_PARCELS),
-  })
-  .strict();
+export const remittanceBody = z.strictObject({
+  carrier: z.enum(CARRIERS),
+  reference: text({ min: 2, max: 80 }).check(z.refine((v) => /^[\p{L}\p{N} ._/#-]+$/u.test(v), 'may hold letters, digits, spaces and . _ / # - only')),
+  received: minorUnitsSchema,
+  fee: minorUnitsSchema,
+  receivedAt: z.optional(z.iso.datetime({ offset: true })),
+  parcels: z.array(z.strictObject({ orderId: idSchema, shopId: idSchema })).check(z.minLength(1), z.maxLength(MAX_REMITTANCE_PARCELS)),
+});
 export type RemittanceBody = z.infer<typeof remittanceBody>;
 
 export interface RemittanceAnswer {

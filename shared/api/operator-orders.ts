@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { idSchema } from '../domain/catalogue.ts';
 import type { OrderEvent } from '../domain/order-events.ts';
 import type { Order, SubOrderView } from '../domain/order.ts';
@@ -18,39 +18,35 @@ import { pageCursor, pageLimit } from './paging.ts';
  */
 
 /** `q`: an order number, a shopper's e-mail address or phone number (shared/domain/order-search.ts). */
-export const orderSearchQuery = z
-  .object({
-    q: z
-      .string({ error: 'is required: an order number, an e-mail address or a phone number' })
-      .max(254)
-      .transform((typed, ctx): OrderSearch => {
-        const search = parseOrderSearch(typed);
-        if ('problem' in search) {
-          ctx.addIssue({ code: 'custom', message: search.problem });
-          return z.NEVER;
-        }
-        return search;
-      }),
-    limit: pageLimit,
-    cursor: pageCursor,
-  })
-  .strict();
+export const orderSearchQuery = z.strictObject({
+  q: z.pipe(
+    z.string({ error: 'is required: an order number, an e-mail address or a phone number' }).check(z.maxLength(254)),
+    z.transform((typed: string, ctx): OrderSearch => {
+      const search = parseOrderSearch(typed);
+      if ('problem' in search) {
+        z.transformIssue(ctx, { message: search.problem });
+        return z.NEVER;
+      }
+      return search;
+    }),
+  ),
+  limit: pageLimit,
+  cursor: pageCursor,
+});
 export type OrderSearchQuery = z.infer<typeof orderSearchQuery>;
 
 /** Why the operator cancels: the shopper and the artisan read it. */
-export const cancelBody = z.object({ reason: text({ min: 3, max: 500, multiline: true }) }).strict();
+export const cancelBody = z.strictObject({ reason: text({ min: 3, max: 500, multiline: true }) });
 export type CancelBody = z.infer<typeof cancelBody>;
 
 /**
  * A returned parcel refunded: why (the shopper and the timeline read it), and how much in centimes
  * (what the shopper paid for the parcel when absent; never more: 400 naming `amount`).
  */
-export const returnRefundBody = z
-  .object({
-    reason: text({ min: 3, max: 500, multiline: true }),
-    amount: z.number({ error: 'must be a whole number of centimes' }).int('must be a whole number of centimes').positive('must be more than 0').max(100_000_000).optional(),
-  })
-  .strict();
+export const returnRefundBody = z.strictObject({
+  reason: text({ min: 3, max: 500, multiline: true }),
+  amount: z.optional(z.number({ error: 'must be a whole number of centimes' }).check(z.int('must be a whole number of centimes'), z.positive('must be more than 0'), z.lte(100_000_000))),
+});
 export type ReturnRefundBody = z.infer<typeof returnRefundBody>;
 
 /** What a returned parcel's refund did: given back through the card's gateway, or owed to the shopper (cash on delivery, paid back by hand). */
@@ -64,19 +60,20 @@ export interface ReturnRefunded {
 /** The kinds about one parcel (they name its shop), and those about the whole order. */
 export const PARCEL_EMAIL_KINDS = ['new-order', 'parcel-shipped', 'parcel-delivered', 'parcel-cancelled', 'parcel-refunded', 'artisan-cancelled'] as const satisfies readonly EmailKind[];
 
-export const resendEmailBody = z
-  .object({ kind: z.enum(EMAIL_KINDS), shopId: idSchema.optional() })
-  .strict()
-  .superRefine((body, ctx) => {
+export const resendEmailBody = z.strictObject({ kind: z.enum(EMAIL_KINDS), shopId: z.optional(idSchema) }).check(
+  z.superRefine((body, ctx) => {
     const aboutParcel = (PARCEL_EMAIL_KINDS as readonly string[]).includes(body.kind);
     if (aboutParcel && !body.shopId) ctx.addIssue({ code: 'custom', path: ['shopId'], message: `is required for ${body.kind}: the parcel's shop` });
     if (!aboutParcel && body.shopId) ctx.addIssue({ code: 'custom', path: ['shopId'], message: `is not for ${body.kind}, which is about the whole order` });
-  });
+  }),
+);
 export type ResendEmailBody = z.infer<typeof resendEmailBody>;
 
 /** A resend is sent once per press: each press of the button makes its own key, a retry of it reuses it. */
 export const pressHeaders = z.object({
-  'idempotency-key': z.string({ error: 'is required: one key per press of the button' }).regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8-100 letters, digits, - or _ (one per press of the button)'),
+  'idempotency-key': z
+    .string({ error: 'is required: one key per press of the button' })
+    .check(z.regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8-100 letters, digits, - or _ (one per press of the button)')),
 });
 
 /** An order as operators see it: everything but the order-link secrets' hashes. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { HIDE_REASONS, idSchema, SHOP_STATUSES, type Page, type Product, type ProductStatus, type Shop, type ShopStatus, type ShopSummary } from '../domain/catalogue.ts';
 import { LOCALES, type Localized } from '../domain/locales.ts';
 import { SETTING_NAMES, SETTING_SCHEMAS, type PlatformSettingName, type Setting, type SettingName } from '../domain/settings.ts';
@@ -11,16 +11,16 @@ import { page } from './paging.ts';
 /** Requests and responses of the operators' API (`/api/operator/...`). */
 
 
-export const operatorShopsQuery = z.object({ status: z.enum(SHOP_STATUSES).default('pending'), ...page }).strict();
+export const operatorShopsQuery = z.strictObject({ status: z._default(z.enum(SHOP_STATUSES), 'pending'), ...page });
 
-export const shopIdPath = z.object({ shopId: idSchema }).strict();
+export const shopIdPath = z.strictObject({ shopId: idSchema });
 
 /** approve: pending/rejected → approved; reject: pending → rejected; suspend: approved → suspended; reinstate: suspended → approved. */
 export const shopDecisionBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('approve') }).strict(),
-  z.object({ action: z.literal('reinstate') }).strict(),
-  z.object({ action: z.literal('reject'), reason: text({ min: 3, max: 1000, multiline: true }) }).strict(),
-  z.object({ action: z.literal('suspend'), reason: text({ min: 3, max: 1000, multiline: true }) }).strict(),
+  z.strictObject({ action: z.literal('approve') }),
+  z.strictObject({ action: z.literal('reinstate') }),
+  z.strictObject({ action: z.literal('reject'), reason: text({ min: 3, max: 1000, multiline: true }) }),
+  z.strictObject({ action: z.literal('suspend'), reason: text({ min: 3, max: 1000, multiline: true }) }),
 ]);
 export type ShopDecision = z.infer<typeof shopDecisionBody>;
 
@@ -28,7 +28,7 @@ export type OperatorShop = Shop & { ownerEmail?: string };
 export type OperatorShopPage = Page<OperatorShop>;
 
 /** `GET /api/operator/attention`: the orders an operator must look at, newest first. */
-export const operatorAttentionQuery = z.object(page).strict();
+export const operatorAttentionQuery = z.strictObject(page);
 export type OperatorAttentionQuery = z.infer<typeof operatorAttentionQuery>;
 export type OperatorAttentionPage = Page<AttentionRecord>;
 
@@ -36,20 +36,18 @@ export type OperatorAttentionPage = Page<AttentionRecord>;
 
 /** Find products: a shop's (every status) or a text search of the catalogue (at most one of the two); neither: the hidden ones, latest first. */
 export const operatorProductsQuery = z
-  .object({ shop: idSchema.optional(), q: text({ min: 1, max: 200 }).optional(), ...page })
-  .strict()
-  .refine((query) => query.shop === undefined || query.q === undefined, { message: 'give shop or q, not both', path: ['q'] });
+  .strictObject({ shop: z.optional(idSchema), q: z.optional(text({ min: 1, max: 200 })), ...page })
+  .check(z.refine((query) => query.shop === undefined || query.q === undefined, { message: 'give shop or q, not both', path: ['q'] }));
 export type OperatorProductsQuery = z.infer<typeof operatorProductsQuery>;
 
-export const productIdPath = z.object({ productId: idSchema }).strict();
+export const productIdPath = z.strictObject({ productId: idSchema });
 
 /** hide: out of every list, search and its page at once, with a reason the artisan reads; restore: back as the artisan left it. */
 export const productModerationBody = z.discriminatedUnion('action', [
   z
-    .object({ action: z.literal('hide'), reason: z.enum(HIDE_REASONS), note: text({ min: 3, max: 1000, multiline: true }).optional() })
-    .strict()
-    .refine((body) => body.reason !== 'other' || body.note !== undefined, { message: 'is needed when the reason is "other"', path: ['note'] }),
-  z.object({ action: z.literal('restore') }).strict(),
+    .strictObject({ action: z.literal('hide'), reason: z.enum(HIDE_REASONS), note: z.optional(text({ min: 3, max: 1000, multiline: true })) })
+    .check(z.refine((body) => body.reason !== 'other' || body.note !== undefined, { message: 'is needed when the reason is "other"', path: ['note'] })),
+  z.strictObject({ action: z.literal('restore') }),
 ]);
 export type ProductModeration = z.infer<typeof productModerationBody>;
 
@@ -79,14 +77,14 @@ export interface OperatorShopPreview {
   shop: OperatorShop;
   preview: ShopDetail;
 }
-export const shopPreviewQuery = z.object(page).strict();
+export const shopPreviewQuery = z.strictObject(page);
 
 /** An operator edits a shop's public profile with the same rules as its artisan (shared/api/artisan.ts). */
 export { updateShopBody as operatorShopBody } from './artisan.ts';
 
 /** An edit names the version it was made from: a concurrent edit of the same setting gets 409. */
-const version = z.number().int().min(0);
-const settingUpdate = <N extends SettingName>(name: N) => z.object({ name: z.literal(name), version, value: SETTING_SCHEMAS[name] as (typeof SETTING_SCHEMAS)[N] }).strict();
+const version = z.number().check(z.int(), z.gte(0));
+const settingUpdate = <N extends SettingName>(name: N) => z.strictObject({ name: z.literal(name), version, value: SETTING_SCHEMAS[name] as (typeof SETTING_SCHEMAS)[N] });
 /** Any setting, an information page (`page-terms`…) included. */
 export const settingUpdateBody = z.discriminatedUnion('name', [
   settingUpdate('commission'),
@@ -101,20 +99,21 @@ export const settingUpdateBody = z.discriminatedUnion('name', [
   settingUpdate('artisan-help'),
 ]);
 export type SettingUpdate = z.infer<typeof settingUpdateBody>;
-export const settingPath = z.object({ name: z.enum(SETTING_NAMES) }).strict();
-export const settingChangesQuery = z.object(page).strict();
+export const settingPath = z.strictObject({ name: z.enum(SETTING_NAMES) });
+export const settingChangesQuery = z.strictObject(page);
 export type OperatorSettings = { [N in PlatformSettingName]: Setting<N> };
 
 /** Invite an operator by e-mail: Cognito sends the invitation with a temporary password. */
-export const inviteOperatorBody = z
-  .object({
-    email: z.email('must be an e-mail address').max(254).transform((email) => email.toLowerCase()),
-    /** The language the invitation is written in (the inviting operator's console's): kept on the account. */
-    locale: z.enum(LOCALES).optional(),
-  })
-  .strict();
+export const inviteOperatorBody = z.strictObject({
+  email: z.pipe(
+    z.email('must be an e-mail address').check(z.maxLength(254)),
+    z.transform((email) => email.toLowerCase()),
+  ),
+  /** The language the invitation is written in (the inviting operator's console's): kept on the account. */
+  locale: z.optional(z.enum(LOCALES)),
+});
 /** A member of the team, by their user-pool username (a UUID). */
-export const operatorPath = z.object({ username: z.string().regex(/^[0-9A-Za-z_-]{6,128}$/, 'is not a username this API gave') }).strict();
+export const operatorPath = z.strictObject({ username: z.string().check(z.regex(/^[0-9A-Za-z_-]{6,128}$/, 'is not a username this API gave')) });
 
 export interface TeamMember {
   username: string;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { EDGE_HEADERS } from '../edge.ts';
 import { idSchema } from '../domain/catalogue.ts';
 import { CARRIERS } from '../domain/carriers.ts';
@@ -16,27 +16,28 @@ import { pageCursor, pageLimit } from './paging.ts';
 export const MAX_CART_LINES = 20;
 export const MAX_QUANTITY = 20;
 
-const cartLine = z
-  .object({
-    productId: idSchema,
-    sku: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'is not a SKU'),
-    quantity: z.number().int().min(1).max(MAX_QUANTITY),
-  })
-  .strict();
+const cartLine = z.strictObject({
+  productId: idSchema,
+  sku: z.string().check(z.regex(/^[A-Z0-9-]{3,40}$/, 'is not a SKU')),
+  quantity: z.number().check(z.int(), z.gte(1), z.lte(MAX_QUANTITY)),
+});
 
 const lines = z
   .array(cartLine)
-  .min(1, 'the cart is empty')
-  .max(MAX_CART_LINES, `at most ${MAX_CART_LINES} different items per order`)
-  .refine((ls) => new Set(ls.map((l) => `${l.productId}/${l.sku}`)).size === ls.length, 'lists the same item twice');
+  .check(
+    z.minLength(1, 'the cart is empty'),
+    z.maxLength(MAX_CART_LINES, `at most ${MAX_CART_LINES} different items per order`),
+    z.refine((ls) => new Set(ls.map((l) => `${l.productId}/${l.sku}`)).size === ls.length, 'lists the same item twice'),
+  );
 
 /** A city: shown to the artisan in the new-order email, so plain text. */
 const city = text({ min: 1, max: 80, plain: true });
-const country = z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as MA, FR or ES').transform((c) => c.toUpperCase());
+const country = z.pipe(
+  z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as MA, FR or ES')),
+  z.transform((c) => c.toUpperCase()),
+);
 
-export const quoteBody = z
-  .object({ lines, destination: z.object({ country, city: city.optional() }).strict() })
-  .strict();
+export const quoteBody = z.strictObject({ lines, destination: z.strictObject({ country, city: z.optional(city) }) });
 export type QuoteBody = z.infer<typeof quoteBody>;
 
 /**
@@ -44,13 +45,17 @@ export type QuoteBody = z.infer<typeof quoteBody>;
  * `country` is the shopper's choice; without it, the country the edge saw the viewer in
  * (CloudFront-Viewer-Country), else `guess` (the browser's language region), else Morocco.
  */
-export const shippingEstimateQuery = z
-  .object({ productId: idSchema, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY).default(1), country: country.optional(), guess: country.optional(), city: city.optional() })
-  .strict();
+export const shippingEstimateQuery = z.strictObject({
+  productId: idSchema,
+  quantity: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_QUANTITY)), 1),
+  country: z.optional(country),
+  guess: z.optional(country),
+  city: z.optional(city),
+});
 export type ShippingEstimateQuery = z.infer<typeof shippingEstimateQuery>;
 
 /** The edge's own header (not the viewer's: CloudFront and the local gateway set it): two letters, or absent. */
-export const viewerCountryHeaders = z.object({ [EDGE_HEADERS.viewerCountry]: z.string().optional() });
+export const viewerCountryHeaders = z.object({ [EDGE_HEADERS.viewerCountry]: z.optional(z.string()) });
 
 export interface ShippingEstimate {
   shopId: string;
@@ -66,75 +71,75 @@ export interface ShippingEstimate {
 }
 
 export const customerSchema = z
-  .object({
+  .strictObject({
     /** Shown in every email about the order: plain text, no links. */
     name: text({ min: 2, max: 120, plain: true }),
-    email: z.email().max(254),
+    email: z.email().check(z.maxLength(254)),
     /** International format; Moroccan mobiles start +2126 or +2127. */
-    phone: z.string().trim().regex(/^\+[1-9]\d{7,14}$/, 'must be an international number such as +212612345678'),
-    address: z
-      .object({
-        line1: text({ min: 3, max: 200 }),
-        line2: text({ max: 200 }).optional(),
-        city,
-        region: text({ max: 80 }).optional(),
-        postalCode: text({ max: 20 }).optional(),
-        country,
-      })
-      .strict(),
+    phone: z.string().check(z.trim(), z.regex(/^\+[1-9]\d{7,14}$/, 'must be an international number such as +212612345678')),
+    address: z.strictObject({
+      line1: text({ min: 3, max: 200 }),
+      line2: z.optional(text({ max: 200 })),
+      city,
+      region: z.optional(text({ max: 80 })),
+      postalCode: z.optional(text({ max: 20 })),
+      country,
+    }),
     /** The language of the emails about this order (the store's language at checkout). @default 'fr' */
-    locale: z.enum(LOCALES).optional(),
+    locale: z.optional(z.enum(LOCALES)),
   })
-  .strict()
-  .refine((c) => c.address.country !== 'MA' || /^\+212[5-8]\d{8}$/.test(c.phone), {
-    message: 'must be a Moroccan number such as +212612345678 for a delivery in Morocco',
-    path: ['phone'],
-  });
+  .check(
+    z.refine((c) => c.address.country !== 'MA' || /^\+212[5-8]\d{8}$/.test(c.phone), {
+      message: 'must be a Moroccan number such as +212612345678 for a delivery in Morocco',
+      path: ['phone'],
+    }),
+  );
 export type Customer = z.infer<typeof customerSchema>;
 
 export const PAYMENT_METHODS = ['card', 'cod'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const checkoutBody = z
-  .object({
+  .strictObject({
     lines,
     customer: customerSchema,
     payment: z.enum(PAYMENT_METHODS),
     /** The shopper ticked "I accept the terms of sale and the privacy notice": the order records which versions (shared/domain/info-pages/). */
     termsAccepted: z.literal(true, { error: 'must be true: the shopper accepts the terms of sale and the privacy notice' }),
     /** Deliveries outside Morocco: the shopper was told of her 14-day right of withdrawal (the returns page). */
-    withdrawalAcknowledged: z.literal(true, { error: 'must be true when given' }).optional(),
+    withdrawalAcknowledged: z.optional(z.literal(true, { error: 'must be true when given' })),
   })
-  .strict()
-  .refine((b) => b.payment !== 'cod' || b.customer.address.country === 'MA', {
-    message: 'cash on delivery is only for deliveries in Morocco',
-    path: ['payment'],
-  })
-  .refine((b) => !needsWithdrawalNotice(b.customer.address.country) || b.withdrawalAcknowledged === true, {
-    message: 'must be true for a delivery outside Morocco: the shopper acknowledges her 14-day right of withdrawal',
-    path: ['withdrawalAcknowledged'],
-  });
+  .check(
+    z.refine((b) => b.payment !== 'cod' || b.customer.address.country === 'MA', {
+      message: 'cash on delivery is only for deliveries in Morocco',
+      path: ['payment'],
+    }),
+    z.refine((b) => !needsWithdrawalNotice(b.customer.address.country) || b.withdrawalAcknowledged === true, {
+      message: 'must be true for a delivery outside Morocco: the shopper acknowledges her 14-day right of withdrawal',
+      path: ['withdrawalAcknowledged'],
+    }),
+  );
 export type CheckoutBody = z.infer<typeof checkoutBody>;
 
 /** Paying a card order again after a decline (or an abandoned payment): a new card session, or cash on delivery (Morocco only). */
-export const orderPaymentBody = z.object({ method: z.enum(PAYMENT_METHODS) }).strict();
+export const orderPaymentBody = z.strictObject({ method: z.enum(PAYMENT_METHODS) });
 export type OrderPaymentBody = z.infer<typeof orderPaymentBody>;
 
 export const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8-100 letters, digits, - or _ (one per checkout attempt)'),
+  'idempotency-key': z.string().check(z.regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8-100 letters, digits, - or _ (one per checkout attempt)')),
 });
 
-export const orderPath = z.object({ orderId: idSchema }).strict();
+export const orderPath = z.strictObject({ orderId: idSchema });
 /** The order link's secret, in its header (shared/domain/order-link.ts): the routes a link's holder may call. */
 export const orderLinkHeaders = z.object({
   [ORDER_LINK_HEADER]: z
     .string({ error: (issue) => (issue.input === undefined ? "is required: the order link's secret (the #t= part of the link)" : 'is not an order link secret') })
-    .regex(ORDER_LINK_TOKEN, 'is not an order link secret'),
+    .check(z.regex(ORDER_LINK_TOKEN, 'is not an order link secret')),
 });
 /** Nothing in the query string: a secret there would stay in access and CDN logs, so `?token=` is refused, not read. */
-export const orderLinkQuery = z
-  .object({ token: z.never({ error: `must not be in the URL: send the order link's secret in the ${ORDER_LINK_HEADER} header` }).optional() })
-  .strict();
+export const orderLinkQuery = z.strictObject({
+  token: z.optional(z.never({ error: `must not be in the URL: send the order link's secret in the ${ORDER_LINK_HEADER} header` })),
+});
 
 export interface QuoteLine {
   productId: string;
@@ -179,67 +184,56 @@ export { CARRIERS, type Carrier } from '../domain/carriers.ts';
 
 /** An artisan's action on their part of an order. */
 export const fulfilmentBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept') }).strict(),
-  z.object({ action: z.literal('decline'), reason: text({ min: 3, max: 500, multiline: true }) }).strict(),
-  z
-    .object({ action: z.literal('ship'), carrier: z.enum(CARRIERS), trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or -') })
-    .strict(),
-  z.object({ action: z.literal('deliver') }).strict(),
+  z.strictObject({ action: z.literal('accept') }),
+  z.strictObject({ action: z.literal('decline'), reason: text({ min: 3, max: 500, multiline: true }) }),
+  z.strictObject({
+    action: z.literal('ship'),
+    carrier: z.enum(CARRIERS),
+    trackingNumber: z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or -')),
+  }),
+  z.strictObject({ action: z.literal('deliver') }),
 ]);
 export type FulfilmentAction = z.infer<typeof fulfilmentBody>;
 
 /** One artisan's parcel of an order: `/api/orders/{orderId}/parcels/{shopId}/…`. */
-export const parcelPath = z.object({ orderId: idSchema, shopId: idSchema }).strict();
+export const parcelPath = z.strictObject({ orderId: idSchema, shopId: idSchema });
 
 /** Who confirmed a delivery (and, for cash on delivery, collected the cash). */
 export const DELIVERY_WITNESSES = ['artisan', 'shopper', 'operator'] as const;
 export type DeliveryWitness = (typeof DELIVERY_WITNESSES)[number];
 
 /** An operator confirms a delivery; for cash on delivery, that the cash was collected too. */
-export const operatorDeliveryBody = z
-  .object({
-    cashCollected: z.boolean().optional(),
-    note: text({ min: 1, max: 500, multiline: true }).optional(),
-  })
-  .strict();
+export const operatorDeliveryBody = z.strictObject({
+  cashCollected: z.optional(z.boolean()),
+  note: z.optional(text({ min: 1, max: 500, multiline: true })),
+});
 export type OperatorDeliveryBody = z.infer<typeof operatorDeliveryBody>;
 
 export const ORDER_STATUSES = ['placed', 'confirmed', 'completed', 'cancelled', 'failed'] as const;
-export const operatorOrdersQuery = z
-  .object({
-    status: z.enum(ORDER_STATUSES).default('confirmed'),
-    /** Only the orders placed that day, in Morocco's time (shared/domain/store-day.ts). */
-    day: z.string().refine(isStoreDay, 'must be a date such as 2026-12-01').optional(),
-    limit: pageLimit,
-    cursor: pageCursor,
-  })
-  .strict();
+export const operatorOrdersQuery = z.strictObject({
+  status: z._default(z.enum(ORDER_STATUSES), 'confirmed'),
+  /** Only the orders placed that day, in Morocco's time (shared/domain/store-day.ts). */
+  day: z.optional(z.string().check(z.refine(isStoreDay, 'must be a date such as 2026-12-01'))),
+  limit: pageLimit,
+  cursor: pageCursor,
+});
 export type OperatorOrdersQuery = z.infer<typeof operatorOrdersQuery>;
 
 export const SUB_ORDER_STATUSES = ['placed', 'awaiting_acceptance', 'accepted', 'shipped', 'delivered', 'declined', 'cancelled'] as const;
-export const mySubOrdersQuery = z
-  .object({
-    status: z.enum(SUB_ORDER_STATUSES).default('awaiting_acceptance'),
-    limit: z.coerce.number().int().min(1).max(48).default(24),
-    cursor: z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional(),
-  })
-  .strict();
+export const mySubOrdersQuery = z.strictObject({
+  status: z._default(z.enum(SUB_ORDER_STATUSES), 'awaiting_acceptance'),
+  limit: pageLimit,
+  cursor: pageCursor,
+});
 
 /**
  * "Find my orders" (`POST /api/order-links`): the e-mail a guest ordered with, and the language of
  * the page she asked from (the e-mail's). The answer is the same whether or not it has orders.
  */
-export const orderLinksBody = z
-  .object({
-    email: z.email().max(254),
-    locale: z.enum(LOCALES),
-  })
-  .strict();
+export const orderLinksBody = z.strictObject({
+  email: z.email().check(z.maxLength(254)),
+  locale: z.enum(LOCALES),
+});
 export type OrderLinksBody = z.infer<typeof orderLinksBody>;
 
-export const myPurchasesQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(48).default(24),
-    cursor: z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this API gave').optional(),
-  })
-  .strict();
+export const myPurchasesQuery = z.strictObject({ limit: pageLimit, cursor: pageCursor });

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { CMI_SESSION_ID } from '../payments/cmi.ts';
 
 /** Requests of the payment routes: provider webhooks and the sandbox's hosted page. */
 
-export const sandboxSessionPath = z.object({ sessionId: z.string().regex(/^sbx_[A-Za-z0-9_-]{8,80}$/, 'is not a sandbox payment session') }).strict();
+export const sandboxSessionPath = z.strictObject({ sessionId: z.string().check(z.regex(/^sbx_[A-Za-z0-9_-]{8,80}$/, 'is not a sandbox payment session')) });
 
-export const sandboxPageQuery = z.object({ lang: z.string().max(10).optional() }).strict();
+export const sandboxPageQuery = z.strictObject({ lang: z.optional(z.string().check(z.maxLength(10))) });
 
-export const sandboxPageHeaders = z.object({ 'accept-language': z.string().max(500).optional() });
+export const sandboxPageHeaders = z.object({ 'accept-language': z.optional(z.string().check(z.maxLength(500))) });
 
 /** The page's form (application/x-www-form-urlencoded) or JSON: `decision=approve|decline`. */
 export const sandboxDecision = z.object({ decision: z.enum(['approve', 'decline']) });
@@ -27,7 +27,7 @@ export function readDecision(rawBody: string, contentType: string | undefined): 
 export const webhookHeaders = z.record(z.string(), z.string());
 
 /** A CMI session (its `oid`): the order id, `-`, 12 random characters (shared/payments/cmi.ts). */
-export const cmiSessionPath = z.object({ sessionId: z.string().regex(CMI_SESSION_ID, 'is not a CMI payment session') }).strict();
+export const cmiSessionPath = z.strictObject({ sessionId: z.string().check(z.regex(CMI_SESSION_ID, 'is not a CMI payment session')) });
 
 /** Where CMI sends the shopper back: okUrl or failUrl. */
-export const cmiReturnPath = z.object({ sessionId: cmiSessionPath.shape.sessionId, outcome: z.enum(['ok', 'fail']) }).strict();
+export const cmiReturnPath = z.strictObject({ sessionId: cmiSessionPath.shape.sessionId, outcome: z.enum(['ok', 'fail']) });

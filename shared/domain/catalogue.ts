@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { NOTIFY_CHANNELS } from './phone.ts';
 import { LOCALES } from './locales.ts';
 import { localizedText, text } from './text.ts';
@@ -8,9 +8,9 @@ import { localizedText, text } from './text.ts';
  * Money is integer minor units of MAD (centimes).
  */
 
-export const idSchema = z.string().regex(/^[0-9A-Za-z_-]{6,40}$/, 'must be 6-40 letters, digits, - or _');
-export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by -').max(60);
-export const minorUnitsSchema = z.number().int().nonnegative().max(100_000_000_00);
+export const idSchema = z.string().check(z.regex(/^[0-9A-Za-z_-]{6,40}$/, 'must be 6-40 letters, digits, - or _'));
+export const slugSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by -'), z.maxLength(60));
+export const minorUnitsSchema = z.number().check(z.int(), z.nonnegative(), z.lte(100_000_000_00));
 
 /**
  * How long each catalogue text may be, in characters per language (the web's forms stop at the
@@ -55,7 +55,7 @@ export type CategorySlug = z.infer<typeof categorySlugSchema>;
 export const categorySchema = z.object({
   slug: categorySlugSchema,
   name: localizedText({ max: TEXT_LIMITS.categoryName, plain: true }),
-  position: z.number().int().nonnegative(),
+  position: z.number().check(z.int(), z.nonnegative()),
 });
 export type Category = z.infer<typeof categorySchema>;
 
@@ -71,26 +71,26 @@ export const shopSchema = z.object({
   story: storySchema,
   town: townSchema,
   kind: z.enum(['individual', 'cooperative', 'eig']),
-  languages: z.array(z.enum(LOCALES)).min(1),
+  languages: z.array(z.enum(LOCALES)).check(z.minLength(1)),
   status: shopStatusSchema,
   /** The shop's logo or its artisan's portrait: image key in the image bucket (served under /images/). */
-  portraitKey: z.string().optional(),
+  portraitKey: z.optional(z.string()),
   /** The shop page's cover banner (a 640 px variant's key: its srcset comes from variantsOf). */
-  coverKey: z.string().optional(),
-  foundedYear: z.number().int().min(1900).max(2100).optional(),
+  coverKey: z.optional(z.string()),
+  foundedYear: z.optional(z.number().check(z.int(), z.gte(1900), z.lte(2100))),
   /** Cognito `sub` of the artisan who runs the shop (absent on demo shops without an account). */
-  ownerSub: z.string().optional(),
+  ownerSub: z.optional(z.string()),
   /** For WhatsApp contact. */
-  phone: z.string().optional(),
+  phone: z.optional(z.string()),
   /** How its artisan is told about the shop and its orders (absent: e-mail only); private, like `phone`. */
-  notify: z.object({ channels: z.array(z.enum(NOTIFY_CHANNELS)).min(1).max(NOTIFY_CHANNELS.length), whatsapp: z.string().optional() }).optional(),
-  rejectionReason: z.string().optional(),
-  suspensionReason: z.string().optional(),
+  notify: z.optional(z.object({ channels: z.array(z.enum(NOTIFY_CHANNELS)).check(z.minLength(1), z.maxLength(NOTIFY_CHANNELS.length)), whatsapp: z.optional(z.string()) })),
+  rejectionReason: z.optional(z.string()),
+  suspensionReason: z.optional(z.string()),
   createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime().optional(),
-  approvedAt: z.iso.datetime().optional(),
+  updatedAt: z.optional(z.iso.datetime()),
+  approvedAt: z.optional(z.iso.datetime()),
   /** Holiday mode (shared/domain/home.ts): while set, the shop takes no new orders and shows her message. */
-  holiday: z.object({ since: z.iso.datetime(), message: z.string().optional() }).optional(),
+  holiday: z.optional(z.object({ since: z.iso.datetime(), message: z.optional(z.string()) })),
 });
 export type Shop = z.infer<typeof shopSchema>;
 
@@ -98,10 +98,10 @@ export const PRODUCT_STATUSES = ['draft', 'published', 'archived'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 export const variantSchema = z.object({
-  sku: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'must be 3-40 capital letters, digits or -'),
+  sku: z.string().check(z.regex(/^[A-Z0-9-]{3,40}$/, 'must be 3-40 capital letters, digits or -')),
   label: variantLabelSchema,
   price: minorUnitsSchema,
-  stock: z.number().int().nonnegative(),
+  stock: z.number().check(z.int(), z.nonnegative()),
 });
 export type Variant = z.infer<typeof variantSchema>;
 
@@ -111,17 +111,17 @@ export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 export const productImageSchema = z.object({
   id: idSchema,
   /** Key of the image shown by default, in the image bucket (served under /images/). */
-  key: z.string().min(1),
-  position: z.number().int().nonnegative(),
-  alt: localizedText({ max: TEXT_LIMITS.imageAlt, plain: true }).optional(),
-  width: z.number().int().positive().optional(),
-  height: z.number().int().positive().optional(),
+  key: z.string().check(z.minLength(1)),
+  position: z.number().check(z.int(), z.nonnegative()),
+  alt: z.optional(localizedText({ max: TEXT_LIMITS.imageAlt, plain: true })),
+  width: z.optional(z.number().check(z.int(), z.positive())),
+  height: z.optional(z.number().check(z.int(), z.positive())),
   /** Absent on images that were never uploaded (demo data): those are ready. */
-  status: z.enum(IMAGE_STATUSES).optional(),
+  status: z.optional(z.enum(IMAGE_STATUSES)),
   /** Web-sized WebP variants, narrowest first (for srcset). */
-  variants: z.array(z.object({ width: z.number().int().positive(), key: z.string().min(1) })).optional(),
+  variants: z.optional(z.array(z.object({ width: z.number().check(z.int(), z.positive()), key: z.string().check(z.minLength(1)) }))),
   /** Why a rejected upload was refused, for the artisan. */
-  rejectedReason: z.string().optional(),
+  rejectedReason: z.optional(z.string()),
 });
 export type ProductImage = z.infer<typeof productImageSchema>;
 
@@ -135,29 +135,27 @@ export const productSchema = z.object({
   category: categorySlugSchema,
   title: titleSchema,
   description: descriptionSchema,
-  materials: materialsSchema.optional(),
+  materials: z.optional(materialsSchema),
   status: z.enum(PRODUCT_STATUSES),
   /** Price of the cheapest variant: what lists show as "from". */
   price: minorUnitsSchema,
-  weightGrams: z.number().int().positive().max(100_000).optional(),
-  dimensionsCm: z
-    .object({ length: z.number().positive(), width: z.number().positive(), height: z.number().positive() })
-    .optional(),
-  leadTimeDays: z.number().int().min(0).max(120).optional(),
+  weightGrams: z.optional(z.number().check(z.int(), z.positive(), z.lte(100_000))),
+  dimensionsCm: z.optional(z.object({ length: z.number().check(z.positive()), width: z.number().check(z.positive()), height: z.number().check(z.positive()) })),
+  leadTimeDays: z.optional(z.number().check(z.int(), z.gte(0), z.lte(120))),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  publishedAt: z.iso.datetime().optional(),
+  publishedAt: z.optional(z.iso.datetime()),
   /** Set while an operator keeps the listing out of the store (shared/domain/product-moderation.ts). */
-  hidden: z
-    .object({
+  hidden: z.optional(
+    z.object({
       reason: z.enum(HIDE_REASONS),
       /** The operator's words to the artisan, as typed. */
-      note: z.string().optional(),
+      note: z.optional(z.string()),
       at: z.iso.datetime(),
       /** The operator's Cognito sub. */
       by: z.string(),
-    })
-    .optional(),
+    }),
+  ),
 });
 export type Product = z.infer<typeof productSchema>;
 

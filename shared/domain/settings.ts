@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { ConflictError } from './errors.ts';
 import { DEFAULT_DISPLAY_RATES, DISPLAY_CURRENCIES, type DisplayRates } from './money.ts';
 import { DEFAULT_SHIPPING_RATES, SHIPPING_ZONES, type ShippingRates, type ShippingZone } from './shipping.ts';
@@ -29,21 +29,21 @@ export const DEFAULT_COMMISSION_BPS = 1000;
 /** A parcel's price, or its price per kilogram, at most 10,000 MAD (in centimes). */
 const MAX_SHIPPING_MINOR = 10_000_00;
 
-export const commissionSchema = z
-  .object({ basisPoints: z.number().int('must be a whole number of basis points (1 bp = 0.01 %)').min(0).max(MAX_COMMISSION_BPS, `must be at most ${MAX_COMMISSION_BPS} (30 %)`) })
-  .strict();
+export const commissionSchema = z.strictObject({
+  basisPoints: z.number().check(z.int('must be a whole number of basis points (1 bp = 0.01 %)'), z.gte(0), z.lte(MAX_COMMISSION_BPS, `must be at most ${MAX_COMMISSION_BPS} (30 %)`)),
+});
 
-const shippingAmount = z.number().int('must be a whole number of centimes').min(0).max(MAX_SHIPPING_MINOR, `must be at most ${MAX_SHIPPING_MINOR} centimes (10,000 MAD)`);
-const zoneRate = z.object({ base: shippingAmount, perKg: shippingAmount }).strict();
-export const shippingSettingSchema = z
-  .object({ rates: z.object(Object.fromEntries(SHIPPING_ZONES.map((zone) => [zone, zoneRate])) as Record<ShippingZone, typeof zoneRate>).strict() })
-  .strict();
+const shippingAmount = z.number().check(z.int('must be a whole number of centimes'), z.gte(0), z.lte(MAX_SHIPPING_MINOR, `must be at most ${MAX_SHIPPING_MINOR} centimes (10,000 MAD)`));
+const zoneRate = z.strictObject({ base: shippingAmount, perKg: shippingAmount });
+export const shippingSettingSchema = z.strictObject({
+  rates: z.strictObject(Object.fromEntries(SHIPPING_ZONES.map((zone) => [zone, zoneRate])) as Record<ShippingZone, typeof zoneRate>),
+});
 
 /** Units of the currency per 1 MAD: positive, and at most 10 (EUR and USD are about 0.1). */
-const rate = z.number().positive('must be above 0').max(10, 'must be at most 10 (units of the currency per 1 MAD)');
-export const displayRatesSettingSchema = z
-  .object({ rates: z.object(Object.fromEntries(DISPLAY_CURRENCIES.map((c) => [c, rate])) as Record<(typeof DISPLAY_CURRENCIES)[number], typeof rate>).strict() })
-  .strict();
+const rate = z.number().check(z.positive('must be above 0'), z.lte(10, 'must be at most 10 (units of the currency per 1 MAD)'));
+export const displayRatesSettingSchema = z.strictObject({
+  rates: z.strictObject(Object.fromEntries(DISPLAY_CURRENCIES.map((c) => [c, rate])) as Record<(typeof DISPLAY_CURRENCIES)[number], typeof rate>),
+});
 
 /** Each setting's value, as stored on its item and as an edit sends it. */
 export const SETTING_SCHEMAS = {
@@ -57,7 +57,7 @@ export const SETTING_SCHEMAS = {
   'page-returns': infoPageSchema,
   'page-privacy': infoPageSchema,
   'artisan-help': artisanHelpSchema,
-} as const satisfies Record<SettingName, z.ZodObject>;
+} as const satisfies Record<SettingName, z.ZodMiniObject>;
 type InfoValue = { texts: InfoTexts };
 export interface SettingValues {
   commission: { basisPoints: number };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { findCity } from './cities.ts';
 
 /**
@@ -9,9 +9,9 @@ export const SHIPPING_ZONES = ['dakhla', 'morocco', 'international'] as const;
 export type ShippingZone = (typeof SHIPPING_ZONES)[number];
 
 export const shippingRatesSchema = z.object(
-  Object.fromEntries(SHIPPING_ZONES.map((zone) => [zone, z.object({ base: z.number().int().nonnegative(), perKg: z.number().int().nonnegative() })])) as Record<
+  Object.fromEntries(SHIPPING_ZONES.map((zone) => [zone, z.object({ base: z.number().check(z.int(), z.nonnegative()), perKg: z.number().check(z.int(), z.nonnegative()) })])) as Record<
     ShippingZone,
-    z.ZodObject<{ base: z.ZodNumber; perKg: z.ZodNumber }>
+    z.ZodMiniObject<{ base: z.ZodMiniNumber; perKg: z.ZodMiniNumber }>
   >,
 );
 export type ShippingRates = z.infer<typeof shippingRatesSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { LOCALES, type Locale } from './locales.ts';
 
 /**
@@ -63,22 +63,21 @@ export function textProblem(value: string, { multiline = false, plain = false }:
 
 /** A free-text field: trimmed, `min`–`max` characters, none of the refused characters. */
 export function text({ min = 0, max, multiline = false, plain = false }: TextRules) {
-  return z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .superRefine((value, ctx) => {
+  return z.string().check(
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    z.superRefine((value, ctx) => {
       const problem = textProblem(value, { multiline, plain });
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+    }),
+  );
 }
 
 /** Text in one or more of the store's languages, each under the same rules (at least one character each). */
 export function localizedText(rules: TextRules) {
-  const one = text({ ...rules, min: Math.max(1, rules.min ?? 1) }).optional();
+  const one = z.optional(text({ ...rules, min: Math.max(1, rules.min ?? 1) }));
   return z
-    .object(Object.fromEntries(LOCALES.map((l) => [l, one])) as Record<Locale, typeof one>)
-    .strict()
-    .refine((v) => LOCALES.some((l) => v[l]), 'needs text in at least one language');
+    .strictObject(Object.fromEntries(LOCALES.map((l) => [l, one])) as Record<Locale, typeof one>)
+    .check(z.refine((v) => LOCALES.some((l) => v[l]), 'needs text in at least one language'));
 }

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../zod.ts';
 import { listProductsQuery, listShopsQuery, noQuery, searchProductsQuery } from '../api/catalogue.ts';
 import { reviewsQuery } from '../api/reviews.ts';
 import { EDGE_HEADERS } from '../edge.ts';
@@ -63,7 +63,7 @@ export const EDGE_CACHED_ROUTES = [
   { route: 'GET /api/search', query: searchProductsQuery },
   { route: 'GET /api/shops', query: listShopsQuery },
   { route: 'GET /api/shops/{slug}', query: noQuery },
-] as const satisfies ReadonlyArray<{ route: TableRouteKey; query: z.ZodObject }>;
+] as const satisfies ReadonlyArray<{ route: TableRouteKey; query: z.ZodMiniObject }>;
 
 /** The longest CloudFront keeps a catalogue answer, whatever its Cache-Control says. */
 export const EDGE_CACHE_MAX_SECONDS = 600;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { newSecret } from '../domain/ids.ts';
 import { headerValue, signatureHeader, verifySignature } from './signature.ts';
 import { WebhookRejected, type PaymentEvent, type PaymentProvider } from './provider.ts';
@@ -52,16 +52,14 @@ export interface SandboxSettings {
 export const sandboxPagePath = (sessionId: string) => `/api/payments/sandbox/${sessionId}`;
 export const webhookPath = (provider: string) => `/api/payments/${provider}/webhook`;
 
-const eventSchema = z
-  .object({
-    id: z.string().regex(/^evt_[A-Za-z0-9_-]{4,120}$/),
-    type: z.enum(['payment.succeeded', 'payment.failed', 'refund.succeeded']),
-    sessionId: z.string().regex(/^sbx_[A-Za-z0-9_-]{8,80}$/),
-    orderId: z.string().min(1).max(80),
-    amount: z.number().int().min(0),
-    at: z.iso.datetime(),
-  })
-  .strict();
+const eventSchema = z.strictObject({
+  id: z.string().check(z.regex(/^evt_[A-Za-z0-9_-]{4,120}$/)),
+  type: z.enum(['payment.succeeded', 'payment.failed', 'refund.succeeded']),
+  sessionId: z.string().check(z.regex(/^sbx_[A-Za-z0-9_-]{8,80}$/)),
+  orderId: z.string().check(z.minLength(1), z.maxLength(80)),
+  amount: z.number().check(z.int(), z.gte(0)),
+  at: z.iso.datetime(),
+});
 
 /** The event id of a decision: the same decision sent twice is the same event (applied once). */
 export const sandboxEventId = (sessionId: string, decision: SandboxDecision) => `evt_${sessionId}_${decision}`;

@@ -7,7 +7,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { Template } from 'aws-cdk-lib/assertions';
 import { flatTemplate } from '../support/flat-template.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from '#shared/zod.ts';
 import { cognitoEndpoint } from '#shared/client-config.ts';
 import { EDGE_HEADERS } from '#shared/edge.ts';
 import {
@@ -87,7 +87,7 @@ function render(value: unknown): string {
 }
 
 /** The handler module of a route, as the gateway and Lambda load it (the schemas its edge parses). */
-async function handlerOf(handler: string): Promise<{ inputSchemas: { query?: z.ZodType; headers?: z.ZodType } }> {
+async function handlerOf(handler: string): Promise<{ inputSchemas: { query?: z.ZodMiniType; headers?: z.ZodMiniType } }> {
   Object.assign(process.env, { TABLE_NAME: process.env.TABLE_NAME ?? 'edge-test', AWS_REGION: process.env.AWS_REGION ?? REGION });
   return (await import(/* @vite-ignore */ pathToFileURL(join(repoRoot, 'functions', `${handler}.ts`)).href)).handler;
 }
@@ -173,7 +173,7 @@ describe('API behaviours (shared/edge/forwarding.ts)', () => {
     expect(cached.map((entry) => routeKey(entry.route))).toEqual(EDGE_CACHED_ROUTES.map((entry) => entry.route));
     for (const entry of cached) {
       const handler = await handlerOf(entry.route.handler);
-      const schema = handler.inputSchemas.query as z.ZodObject;
+      const schema = handler.inputSchemas.query as z.ZodMiniObject;
       // The schema the handler really parses is the one the table names, and the key is its parameters.
       expect(schema, entry.route.handler).toBe(EDGE_CACHED_ROUTES.find((candidate) => candidate.route === routeKey(entry.route))!.query);
       const keys = Object.keys(schema.shape).sort();
@@ -234,7 +234,7 @@ describe('API behaviours (shared/edge/forwarding.ts)', () => {
   it('forwards every header a handler parses', async () => {
     const forwarded = new Set<string>([...API_VIEWER_HEADERS, AUTHORIZATION_HEADER, ...Object.keys(CLOUDFRONT_ADDED_HEADERS)]);
     for (const route of routes) {
-      const schema = (await handlerOf(route.handler)).inputSchemas.headers as z.ZodObject | z.ZodRecord | undefined;
+      const schema = (await handlerOf(route.handler)).inputSchemas.headers as z.ZodMiniObject | z.ZodMiniRecord | undefined;
       if (!schema || !('shape' in schema)) continue; // none, or a record (the webhook takes its provider's signature header, forwarded above)
       for (const name of Object.keys(schema.shape)) expect(forwarded.has(name), `${routeKey(route)} reads ${name}`).toBe(true);
     }

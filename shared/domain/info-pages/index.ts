@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import { LOCALES, type Locale } from '../locales.ts';
 import { text } from '../text.ts';
 import { INFO_DEFAULTS_AR } from './ar.ts';
@@ -43,19 +43,17 @@ export interface InfoPageValue {
   contact?: ContactDetails;
 }
 
-const infoText = z.object({ title: text({ min: 1, max: MAX_INFO_TITLE }), body: text({ min: 1, max: MAX_INFO_BODY, multiline: true }) }).strict();
-const texts = z.object(Object.fromEntries(LOCALES.map((l) => [l, infoText])) as Record<Locale, typeof infoText>).strict();
-export const contactDetailsSchema = z
-  .object({
-    email: z.union([z.literal(''), z.email('must be an e-mail address').max(254)]),
-    phone: z.union([z.literal(''), z.string().trim().regex(/^\+[1-9]\d{7,14}$/, 'must be an international number such as +212528000000')]),
-    address: text({ max: 300, multiline: true }),
-  })
-  .strict();
+const infoText = z.strictObject({ title: text({ min: 1, max: MAX_INFO_TITLE }), body: text({ min: 1, max: MAX_INFO_BODY, multiline: true }) });
+const texts = z.strictObject(Object.fromEntries(LOCALES.map((l) => [l, infoText])) as Record<Locale, typeof infoText>);
+export const contactDetailsSchema = z.strictObject({
+  email: z.union([z.literal(''), z.email('must be an e-mail address').check(z.maxLength(254))]),
+  phone: z.union([z.literal(''), z.string().check(z.trim(), z.regex(/^\+[1-9]\d{7,14}$/, 'must be an international number such as +212528000000'))]),
+  address: text({ max: 300, multiline: true }),
+});
 
 /** Every page's value: its texts; the contact page's also its contact details. */
-export const infoPageSchema = z.object({ texts }).strict();
-export const contactPageSchema = z.object({ texts, contact: contactDetailsSchema }).strict();
+export const infoPageSchema = z.strictObject({ texts });
+export const contactPageSchema = z.strictObject({ texts, contact: contactDetailsSchema });
 
 const pageDefaults = (slug: InfoPageSlug): InfoTexts => ({ ar: INFO_DEFAULTS_AR[slug], fr: INFO_DEFAULTS_FR[slug], en: INFO_DEFAULTS_EN[slug], es: INFO_DEFAULTS_ES[slug] });
 
