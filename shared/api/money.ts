@@ -17,12 +17,12 @@ export const moneyQuery = z
   .strictObject({ month: z.optional(month), from: z.optional(month), to: z.optional(month), format: z._default(z.enum(['json', 'csv']), 'json') })
   .check(
     z.superRefine((q, ctx) => {
-    if (q.month && (q.from || q.to)) ctx.addIssue({ code: 'custom', path: ['month'], message: 'give month, or from and to, not both' });
-    if (!q.month && (q.from === undefined) !== (q.to === undefined)) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'is needed with the other end of the period' });
-    if (q.from && q.to) {
-      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-      else if (monthsBetween(q.from, q.to).length > MAX_PERIOD_MONTHS) ctx.addIssue({ code: 'custom', path: ['from'], message: `the period is at most ${MAX_PERIOD_MONTHS} months` });
-    }
+      if (q.month && (q.from || q.to)) ctx.addIssue({ code: 'custom', path: ['month'], message: 'give month, or from and to, not both' });
+      if (!q.month && (q.from === undefined) !== (q.to === undefined)) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'is needed with the other end of the period' });
+      if (q.from && q.to) {
+        if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+        else if (monthsBetween(q.from, q.to).length > MAX_PERIOD_MONTHS) ctx.addIssue({ code: 'custom', path: ['from'], message: `the period is at most ${MAX_PERIOD_MONTHS} months` });
+      }
     }),
   );
 export type MoneyQuery = z.infer<typeof moneyQuery>;
