@@ -21,7 +21,8 @@ export const moneyQuery = z
       if (!q.month && (q.from === undefined) !== (q.to === undefined)) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'is needed with the other end of the period' });
       if (q.from && q.to) {
         if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-        else if (monthsBetween(q.from, q.to).length > MAX_PERIOD_MONTHS) ctx.addIssue({ code: 'custom', path: ['from'], message: `the period is at most ${MAX_PERIOD_MONTHS} months` });
+        // Only between two months: monthsBetween of a malformed end ('?from=1') never ends.
+        else if (MONTH_PATTERN.test(q.from) && MONTH_PATTERN.test(q.to) && monthsBetween(q.from, q.to).length > MAX_PERIOD_MONTHS) ctx.addIssue({ code: 'custom', path: ['from'], message: `the period is at most ${MAX_PERIOD_MONTHS} months` });
       }
     }),
   );
