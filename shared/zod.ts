@@ -3,7 +3,7 @@ import en from 'zod/v4/locales/en.js';
 
 /**
  * zod for every schema of the project: `zod/mini`'s functional API (a function carries only the
- * schemas and checks it uses, ~20 KB, where classic `zod`'s chained methods bring all of it,
+ * schemas and checks it uses, ~30 KB, where classic `zod`'s chained methods bring all of it,
  * ~90 KB), with the English messages classic `zod` gives by default (mini loads no locale), so a
  * 400 names each field with the same words. Import it, never 'zod' itself: one import of classic
  * `zod` anywhere in a function's graph brings the whole of it back.
