@@ -2,7 +2,7 @@ import * as z from '../zod.ts';
 import { EDGE_HEADERS } from '../edge.ts';
 import { idSchema } from '../domain/catalogue.ts';
 import { CARRIERS } from '../domain/carriers.ts';
-import { needsWithdrawalNotice } from '../domain/info-pages/index.ts';
+import { needsWithdrawalNotice } from '../domain/info-pages/slugs.ts';
 import { LOCALES, type Localized } from '../domain/locales.ts';
 import type { DisplayCurrency } from '../domain/money.ts';
 import { ORDER_LINK_HEADER, ORDER_LINK_TOKEN } from '../domain/order-link.ts';

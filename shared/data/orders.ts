@@ -97,8 +97,8 @@ export function orders({ db, tableName }: CatalogueWritesDeps) {
 
     /** The versions of the terms of sale and the privacy notice in force now (what a shopper accepts at checkout). */
     async loadConsentVersions(): Promise<{ termsVersion: number; privacyVersion: number }> {
-      const found = await settingsStore.getMany(['page-terms', 'page-privacy']);
-      return { termsVersion: found['page-terms'].version, privacyVersion: found['page-privacy'].version };
+      const found = await settingsStore.versions(['page-terms', 'page-privacy']);
+      return { termsVersion: found['page-terms'], privacyVersion: found['page-privacy'] };
     },
 
     async getIdempotency(keyHash: string): Promise<IdempotencyRecord | undefined> {

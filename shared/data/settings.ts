@@ -1,5 +1,6 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/catalogue.ts';
+import type { InfoSettingName } from '../domain/info-pages/index.ts';
 import { PLATFORM_SETTING_NAMES, SETTING_DEFAULTS, SETTING_SCHEMAS, staleSetting, type PlatformSettingName, type Setting, type SettingChange, type SettingName, type SettingValues } from '../domain/settings.ts';
 import { batchGetAll, type CatalogueWritesDeps } from './catalogue-writes.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -13,9 +14,16 @@ import { keys, partitions } from './keys.ts';
  * plus `version`, `updatedAt` and `updatedBy`. An edit and its audit entry are one transaction,
  * conditional on the version the operator read.
  */
-export function settings({ db, tableName }: CatalogueWritesDeps) {
+export function settings({ db, tableName, infoDefaults }: CatalogueWritesDeps & { infoDefaults?: { [N in InfoSettingName]: SettingValues[N] } }) {
+  /** A setting never saved: its default (the pages' only from `infoDefaults`: INFO_SETTING_DEFAULTS). */
+  function defaultOf<N extends SettingName>(name: N): SettingValues[N] {
+    const value = (SETTING_DEFAULTS as Partial<SettingValues>)[name] ?? infoDefaults?.[name as InfoSettingName];
+    if (!value) throw new Error(`setting ${name} was never saved and this settings store has no default for it: build it with infoDefaults (shared/domain/info-pages/defaults.ts)`);
+    return value as SettingValues[N];
+  }
+
   function fromSettingItem<N extends SettingName>(name: N, item: Record<string, unknown> | undefined): Setting<N> {
-    if (!item) return { name, value: SETTING_DEFAULTS[name], version: 0 };
+    if (!item) return { name, value: defaultOf(name), version: 0 };
     const stored = fromItem<Record<string, unknown>>(item);
     const value = Object.fromEntries(Object.keys(SETTING_SCHEMAS[name].shape).map((field) => [field, stored[field]])) as unknown as SettingValues[N];
     return {
@@ -38,6 +46,12 @@ export function settings({ db, tableName }: CatalogueWritesDeps) {
     getMany,
     /** The commission, shipping rates and display rates (what checkout and the catalogue read). */
     getAll: (): Promise<{ [N in PlatformSettingName]: Setting<N> }> => getMany(PLATFORM_SETTING_NAMES),
+    /** The versions of these settings (0 for one never saved), without their values: one BatchGet, read consistently. */
+    async versions<N extends SettingName>(names: readonly N[]): Promise<{ [K in N]: number }> {
+      const found = await batchGetAll({ db, tableName }, names.map((name) => keys.settings(name)));
+      const version = (name: SettingName) => found.find((i) => i.sk === keys.settings(name).sk)?.version;
+      return Object.fromEntries(names.map((name) => [name, typeof version(name) === 'number' ? version(name) : 0])) as { [K in N]: number };
+    },
     /** One setting as it stands. */
     get: async <N extends SettingName>(name: N): Promise<Setting<N>> => (await getMany([name]))[name],
 

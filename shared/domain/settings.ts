@@ -4,7 +4,7 @@ import { DEFAULT_DISPLAY_RATES, DISPLAY_CURRENCIES, type DisplayRates } from './
 import { DEFAULT_SHIPPING_RATES, SHIPPING_ZONES, type ShippingRates, type ShippingZone } from './shipping.ts';
 import { artisanHelpSchema } from './shipping-help/artisan-help.ts';
 import { ARTISAN_HELP_DEFAULT, type ArtisanHelpValue } from './shipping-help/help-contact.ts';
-import { contactPageSchema, INFO_DEFAULTS, INFO_SETTING_NAMES, infoPageSchema, type ContactDetails, type InfoTexts } from './info-pages/index.ts';
+import { contactPageSchema, INFO_SETTING_NAMES, infoPageSchema, type ContactDetails, type InfoSettingName, type InfoTexts } from './info-pages/index.ts';
 
 /**
  * The platform settings operators edit: the commission on artisans' sales, the shipping rates
@@ -130,16 +130,14 @@ export function commissionOn(subtotal: number, order: { terms?: Pick<OrderTerms,
   return Math.round((subtotal * (order.terms?.commissionBasisPoints ?? DEFAULT_COMMISSION_BPS)) / 10_000);
 }
 
-/** Each setting's value until an operator first edits it. */
-export const SETTING_DEFAULTS: SettingValues = {
+/**
+ * Each setting's value until an operator first edits it — but the information pages', whose shipped
+ * texts are a module of their own (shared/domain/info-pages/defaults.ts: INFO_SETTING_DEFAULTS),
+ * given only to the settings stores that read them.
+ */
+export const SETTING_DEFAULTS: { [N in Exclude<SettingName, InfoSettingName>]: SettingValues[N] } = {
   commission: { basisPoints: DEFAULT_COMMISSION_BPS },
   shipping: { rates: DEFAULT_SHIPPING_RATES },
   'display-rates': { rates: DEFAULT_DISPLAY_RATES },
-  'page-about': { texts: INFO_DEFAULTS.about.texts },
-  'page-contact': { texts: INFO_DEFAULTS.contact.texts, contact: INFO_DEFAULTS.contact.contact! },
-  'page-legal': { texts: INFO_DEFAULTS.legal.texts },
-  'page-terms': { texts: INFO_DEFAULTS.terms.texts },
-  'page-returns': { texts: INFO_DEFAULTS.returns.texts },
-  'page-privacy': { texts: INFO_DEFAULTS.privacy.texts },
   'artisan-help': ARTISAN_HELP_DEFAULT,
 };

@@ -1,7 +1,8 @@
 import type { ProductDetail } from '../api/catalogue.ts';
 import type { ProductReviews } from '../api/reviews.ts';
 import type { Category, ProductImage, Shop } from '../domain/catalogue.ts';
-import { INFO_DEFAULTS, INFO_PAGES, type InfoPageSlug } from '../domain/info-pages/index.ts';
+import { INFO_DEFAULTS } from '../domain/info-pages/defaults.ts';
+import { INFO_PAGES, type InfoPageSlug } from '../domain/info-pages/index.ts';
 import { pickLocalized, type Locale, type Localized } from '../domain/locales.ts';
 import { imageUrl, pageUrl, summary, type PageHead } from './head.ts';
 import { fill, PAGE_TEXT } from './messages.ts';

@@ -1,10 +1,6 @@
 import * as z from '../../zod.ts';
 import { LOCALES, type Locale } from '../locales.ts';
 import { text } from '../text.ts';
-import { INFO_DEFAULTS_AR } from './ar.ts';
-import { INFO_DEFAULTS_EN } from './en.ts';
-import { INFO_DEFAULTS_ES } from './es.ts';
-import { INFO_DEFAULTS_FR } from './fr.ts';
 
 /**
  * The store's information pages (about, contact, legal notice, terms of sale, returns and the
@@ -54,19 +50,6 @@ export const contactDetailsSchema = z.strictObject({
 /** Every page's value: its texts; the contact page's also its contact details. */
 export const infoPageSchema = z.strictObject({ texts });
 export const contactPageSchema = z.strictObject({ texts, contact: contactDetailsSchema });
-
-const pageDefaults = (slug: InfoPageSlug): InfoTexts => ({ ar: INFO_DEFAULTS_AR[slug], fr: INFO_DEFAULTS_FR[slug], en: INFO_DEFAULTS_EN[slug], es: INFO_DEFAULTS_ES[slug] });
-
-/** Each page's value until an operator first edits it: the shipped texts, no contact details. */
-export const INFO_DEFAULTS: { [S in InfoPageSlug]: InfoPageValue } = {
-  about: { texts: pageDefaults('about') },
-  contact: { texts: pageDefaults('contact'), contact: { email: '', phone: '', address: '' } },
-  legal: { texts: pageDefaults('legal') },
-  terms: { texts: pageDefaults('terms') },
-  returns: { texts: pageDefaults('returns') },
-  privacy: { texts: pageDefaults('privacy') },
-};
-
 
 /** A page as the public API answers it: its texts in every language, its version and when it last changed. */
 export interface InfoPageView {

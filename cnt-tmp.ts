@@ -1,0 +1,12 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { esbuildOptions, handlerModules } from './infra/local/function-bundles.ts';
+import { FUNCTION_BUNDLING } from './infra/constructs/handler-function.ts';
+const mods = handlerModules();
+const r = await build({ ...esbuildOptions(FUNCTION_BUNDLING, ['sharp']), sourcemap: false, entryPoints: Object.fromEntries(mods.map((m) => [m, join('functions', m + '.ts')])), outdir: '/tmp/bb/all2', outExtension: { '.js': '.mjs' }, metafile: true, write: false });
+const outs = Object.entries(r.metafile.outputs).filter(([, o]) => o.inputs['shared/domain/info-pages/ar.ts']);
+console.log('with texts:', outs.map(([k]) => k.replace('/tmp/bb/all2/', '')).join(' '));
+const sizes = Object.entries(r.metafile.outputs).map(([k, o]) => [k.replace(/.*all2\//, '').replace('.mjs', ''), o.bytes] as const).sort((a, b) => a[1] - b[1]);
+const med = sizes[Math.floor(sizes.length / 2)]!;
+console.log('n', sizes.length, 'min', sizes[0], 'median', med, 'max', sizes.at(-1), '<=250KB', sizes.filter(([, b]) => b <= 250 * 1024).length);
+for (const f of ['catalogue/get-product', 'orders/place-order', 'orders/saga/confirm-order', 'artisan/update-product']) console.log(f, sizes.find(([k]) => k === f)?.[1]);
