@@ -195,13 +195,16 @@ describe('ApiStack', () => {
     }
   });
 
-  it("bundles every function without the SDK's default credential chain (credentials from the environment), its source map beside it", () => {
+  it("bundles every function without the SDK's default credential chain (credentials from the environment), its event streams or endpoint discovery, its source map beside it", () => {
     const handlerFunctions = Object.values(functions()).filter((fn) => String(fn.Properties.Description).startsWith('functions/'));
     for (const fn of handlerFunctions) {
       const asset = join(app.outdir, `asset.${(fn.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`);
       const code = readFileSync(join(asset, 'index.mjs'), 'utf8');
       // A string of @aws-sdk/credential-provider-web-identity, one of the chain's providers (BUNDLE_ALIASES replaces the chain).
       expect(code, fn.Properties.Description).not.toContain('AWS_WEB_IDENTITY_TOKEN_FILE');
+      // Strings of @smithy/core/event-streams and @aws-sdk/middleware-endpoint-discovery (aliased to functions/commons/no-*.ts).
+      expect(code, fn.Properties.Description).not.toContain('accommodate event stream message overhead');
+      expect(code, fn.Properties.Description).not.toContain('AWS_ENDPOINT_DISCOVERY_ENABLED');
       expect(readdirSync(asset), fn.Properties.Description).toContain('index.mjs.map');
     }
     // Bundle sizes and init times are the benchmark's (npm run bench -- --only bundles): tests do not time things.
