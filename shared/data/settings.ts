@@ -35,10 +35,15 @@ export function settings({ db, tableName, infoDefaults }: CatalogueWritesDeps & 
     };
   }
 
-  /** These settings as they stand (defaults for those never stored): one BatchGet, read consistently (an edit applies to the next order). */
-  async function getMany<N extends SettingName>(names: readonly N[]): Promise<{ [K in N]: Setting<K> }> {
+  /** These settings' items (undefined for one never stored): one BatchGet, read consistently (an edit applies to the next order). */
+  async function itemsOf(names: readonly SettingName[]): Promise<(name: SettingName) => Record<string, unknown> | undefined> {
     const found = await batchGetAll({ db, tableName }, names.map((name) => keys.settings(name)));
-    const item = (name: SettingName) => found.find((i) => i.sk === keys.settings(name).sk);
+    return (name) => found.find((i) => i.sk === keys.settings(name).sk);
+  }
+
+  /** These settings as they stand (defaults for those never stored). */
+  async function getMany<N extends SettingName>(names: readonly N[]): Promise<{ [K in N]: Setting<K> }> {
+    const item = await itemsOf(names);
     return Object.fromEntries(names.map((name) => [name, fromSettingItem(name, item(name))])) as { [K in N]: Setting<K> };
   }
 
@@ -46,11 +51,10 @@ export function settings({ db, tableName, infoDefaults }: CatalogueWritesDeps & 
     getMany,
     /** The commission, shipping rates and display rates (what checkout and the catalogue read). */
     getAll: (): Promise<{ [N in PlatformSettingName]: Setting<N> }> => getMany(PLATFORM_SETTING_NAMES),
-    /** The versions of these settings (0 for one never saved), without their values: one BatchGet, read consistently. */
+    /** The versions of these settings (0 for one never saved), without their values or defaults. */
     async versions<N extends SettingName>(names: readonly N[]): Promise<{ [K in N]: number }> {
-      const found = await batchGetAll({ db, tableName }, names.map((name) => keys.settings(name)));
-      const version = (name: SettingName) => found.find((i) => i.sk === keys.settings(name).sk)?.version;
-      return Object.fromEntries(names.map((name) => [name, typeof version(name) === 'number' ? version(name) : 0])) as { [K in N]: number };
+      const item = await itemsOf(names);
+      return Object.fromEntries(names.map((name) => [name, Number(item(name)?.version ?? 0)])) as { [K in N]: number };
     },
     /** One setting as it stands. */
     get: async <N extends SettingName>(name: N): Promise<Setting<N>> => (await getMany([name]))[name],
