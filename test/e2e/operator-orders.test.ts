@@ -84,7 +84,8 @@ describe('the demo operator finds an order by the shopper’s e-mail and cancels
       await page.locator('#op-order-search').press('Enter');
       const row = page.locator(`[data-testid="op-order-row"][data-order="${order.orderId}"]`);
       await row.waitFor();
-      expect(await page.getByTestId('op-order-row').count()).toBe(1);
+      // The list may render again as the search settles (typing, then Enter): count once it has.
+      await expect.poll(() => page.getByTestId('op-order-row').count()).toBe(1);
       await shot(page, `operator-orders-search-${lang}-phone`);
       await row.click();
       await page.waitForURL(`**/operator/orders/${order.orderId}`);
